@@ -1,0 +1,66 @@
+package dev.steward.contracts;
+
+import dev.steward.contracts.command.ChangeSourceOfAuthority;
+import dev.steward.contracts.command.CommandResult;
+import dev.steward.contracts.command.RequestMembership;
+import dev.steward.contracts.command.SyncGroup;
+import dev.steward.contracts.command.SyncUser;
+import dev.steward.contracts.event.GroupCreated;
+import dev.steward.contracts.event.GroupUpdated;
+import dev.steward.contracts.event.MembershipRequested;
+import dev.steward.contracts.event.SourceOfAuthorityChanged;
+import dev.steward.contracts.event.SyncChangeSkipped;
+import dev.steward.contracts.event.SyncCycleCompleted;
+import dev.steward.contracts.event.UserSynced;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The logical type names that go into {@link CloudEventHeaders#TYPE}. A name, once released, never changes and
+ * never names a Java class: classes may move, the wire stays.
+ */
+public final class MessageTypes {
+
+    private static final Map<String, Class<? extends ContractMessage>> BY_NAME = new LinkedHashMap<>();
+    private static final Map<Class<?>, String> BY_CLASS = new LinkedHashMap<>();
+
+    static {
+        register("directory.ChangeSourceOfAuthority", ChangeSourceOfAuthority.class);
+        register("directory.SyncGroup", SyncGroup.class);
+        register("directory.SyncUser", SyncUser.class);
+        register("directory.GroupCreated", GroupCreated.class);
+        register("directory.GroupUpdated", GroupUpdated.class);
+        register("directory.SourceOfAuthorityChanged", SourceOfAuthorityChanged.class);
+        register("directory.UserSynced", UserSynced.class);
+        register("selfservice.RequestMembership", RequestMembership.class);
+        register("selfservice.MembershipRequested", MembershipRequested.class);
+        register("sync.SyncChangeSkipped", SyncChangeSkipped.class);
+        register("sync.SyncCycleCompleted", SyncCycleCompleted.class);
+        register("steward.CommandResult", CommandResult.class);
+    }
+
+    private MessageTypes() {
+    }
+
+    private static void register(String name, Class<? extends ContractMessage> type) {
+        BY_NAME.put(name, type);
+        BY_CLASS.put(type, name);
+    }
+
+    public static Optional<Class<? extends ContractMessage>> classOf(String name) {
+        return Optional.ofNullable(BY_NAME.get(name));
+    }
+
+    public static String nameOf(Class<?> type) {
+        String name = BY_CLASS.get(type);
+        if (name == null) {
+            throw new IllegalArgumentException(type + " is not a contract message");
+        }
+        return name;
+    }
+
+    public static Map<String, Class<? extends ContractMessage>> all() {
+        return Map.copyOf(BY_NAME);
+    }
+}

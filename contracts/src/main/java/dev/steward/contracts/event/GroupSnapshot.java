@@ -1,0 +1,48 @@
+package dev.steward.contracts.event;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A group as the directory holds it after an event, in Graph's property names. Events carry the whole state so
+ * that consumers need no lookups.
+ *
+ * @param onPremisesSyncEnabled true while AD masters the group; null for cloud groups and after an SOA switch
+ * @param isCloudManaged        {@code onPremisesSyncBehavior.isCloudManaged}
+ * @param onPremisesAnchor      the AD objectGUID the group is synced from; null for groups created in the cloud
+ */
+public record GroupSnapshot(
+        String id,
+        String displayName,
+        String description,
+        String mailNickname,
+        String mail,
+        boolean mailEnabled,
+        boolean securityEnabled,
+        List<String> groupTypes,
+        Instant createdDateTime,
+        Boolean onPremisesSyncEnabled,
+        boolean isCloudManaged,
+        String onPremisesAnchor,
+        String onPremisesSecurityIdentifier,
+        String onPremisesSamAccountName,
+        String onPremisesDomainName,
+        String onPremisesNetBiosName,
+        String onPremisesDistinguishedName,
+        Instant onPremisesLastSyncDateTime,
+        List<String> ownerIds,
+        List<String> memberIds) {
+
+    public GroupSnapshot {
+        Objects.requireNonNull(id, "id");
+        groupTypes = groupTypes == null ? List.of() : List.copyOf(groupTypes);
+        ownerIds = ownerIds == null ? List.of() : List.copyOf(ownerIds);
+        memberIds = memberIds == null ? List.of() : List.copyOf(memberIds);
+    }
+
+    /** Security group, Microsoft 365 group, mail-enabled security group or distribution group. */
+    public GroupKind kind() {
+        return GroupKind.of(groupTypes, mailEnabled, securityEnabled);
+    }
+}

@@ -1,0 +1,90 @@
+package dev.steward.contracts;
+
+import dev.steward.contracts.command.ChangeSourceOfAuthority;
+import dev.steward.contracts.command.CommandResult;
+import dev.steward.contracts.command.RequestMembership;
+import dev.steward.contracts.command.SyncGroup;
+import dev.steward.contracts.command.SyncUser;
+import dev.steward.contracts.event.GroupCreated;
+import dev.steward.contracts.event.GroupSnapshot;
+import dev.steward.contracts.event.GroupUpdated;
+import dev.steward.contracts.event.MembershipRequested;
+import dev.steward.contracts.event.ModifiedProperty;
+import dev.steward.contracts.event.SourceOfAuthorityChanged;
+import dev.steward.contracts.event.SyncChangeSkipped;
+import dev.steward.contracts.event.SyncCycleCompleted;
+import dev.steward.contracts.event.UserSynced;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** One fixed instance of every contract message, keyed by its logical type name. */
+final class Samples {
+
+    static final Instant AT = Instant.parse("2026-01-01T10:00:00Z");
+    static final String GROUP_ANCHOR = "0b7a4f7c-55aa-4c2b-9d4e-3f1c2a6b8e01";
+    static final String GROUP_ID = DirectoryIds.fromAnchor(GROUP_ANCHOR);
+    static final String ALICE_ANCHOR = "5d1e7a10-2b3c-4d5e-8f90-a1b2c3d4e5f6";
+    static final String ALICE_ID = DirectoryIds.fromAnchor(ALICE_ANCHOR);
+    static final Initiator ADMIN = new Initiator("8e0c5d52-3b1a-4c8e-9f1d-2a3b4c5d6e7f", "admin@corp.example.test",
+            "Admin", "11111111-2222-3333-4444-555555555555", "Steward CLI", "127.0.0.1");
+
+    private Samples() {
+    }
+
+    static EventMetadata event(String aggregateId) {
+        return new EventMetadata(UUID.fromString("6f9619ff-8b86-d011-b42d-00c04fc964ff"), AT, aggregateId,
+                "c0ffee00-0000-4000-8000-000000000001", ADMIN, 1);
+    }
+
+    static CommandMetadata command() {
+        return new CommandMetadata(UUID.fromString("a3bb189e-8bf9-3888-9912-ace4e6543002"), AT,
+                "c0ffee00-0000-4000-8000-000000000001");
+    }
+
+    static GroupSnapshot group() {
+        return new GroupSnapshot(GROUP_ID, "Engineering", "Engineering staff", "Engineering", null, false, true,
+                List.of(), AT, true, false, GROUP_ANCHOR, "S-1-5-21-1004336348-1177238915-682003330-1105",
+                "Engineering", "corp.example.test", "CORP", "CN=Engineering,OU=Groups,DC=corp,DC=example,DC=test",
+                AT, List.of(ALICE_ID), List.of());
+    }
+
+    static Map<String, ContractMessage> all() {
+        Map<String, ContractMessage> samples = new LinkedHashMap<>();
+        samples.put("directory.ChangeSourceOfAuthority", new ChangeSourceOfAuthority(command(), GROUP_ID, true));
+        samples.put("directory.SyncGroup", new SyncGroup(command(), GROUP_ID, GROUP_ANCHOR, "Engineering",
+                "Engineering staff", "Engineering", null, false, true, List.of(),
+                "S-1-5-21-1004336348-1177238915-682003330-1105", "Engineering", "corp.example.test", "CORP",
+                "CN=Engineering,OU=Groups,DC=corp,DC=example,DC=test", List.of(ALICE_ID), List.of(), AT));
+        samples.put("directory.SyncUser", new SyncUser(command(), ALICE_ID, ALICE_ANCHOR, "alice@corp.example.test",
+                "Alice", "alice@corp.example.test", "S-1-5-21-1004336348-1177238915-682003330-1106", "alice",
+                "CN=Alice,OU=People,DC=corp,DC=example,DC=test", AT));
+        samples.put("directory.GroupCreated", new GroupCreated(event(GROUP_ID), group()));
+        samples.put("directory.GroupUpdated", new GroupUpdated(event(GROUP_ID), group(),
+                List.of(new ModifiedProperty("displayName", "\"Engineering\"", "\"Engineering Team\"")), false));
+        samples.put("directory.SourceOfAuthorityChanged",
+                new SourceOfAuthorityChanged(event(GROUP_ID), GROUP_ID, "Engineering", GROUP_ANCHOR, true, null));
+        samples.put("directory.UserSynced", new UserSynced(event(ALICE_ID), ALICE_ID, ALICE_ANCHOR,
+                "alice@corp.example.test", "Alice", "alice@corp.example.test",
+                "S-1-5-21-1004336348-1177238915-682003330-1106", "alice",
+                "CN=Alice,OU=People,DC=corp,DC=example,DC=test", true));
+        samples.put("selfservice.RequestMembership",
+                new RequestMembership(command(), GROUP_ID, null, "I work on the build system"));
+        samples.put("selfservice.MembershipRequested", new MembershipRequested(event("0d6f4b1e-1111-4222-8333-944455556666"),
+                "0d6f4b1e-1111-4222-8333-944455556666", GROUP_ID, "Engineering", "7c9e6679-7425-40de-944b-e07fc1f90ae7",
+                "bob@corp.example.test", List.of(ALICE_ID), "I work on the build system"));
+        samples.put("sync.SyncChangeSkipped", new SyncChangeSkipped(event(GROUP_ID), "cycle-1", GROUP_ID, GROUP_ANCHOR,
+                "group", "Engineering", "CN=Engineering,OU=Groups,DC=corp,DC=example,DC=test",
+                SyncChangeSkipped.SOURCE_OF_AUTHORITY_IN_CLOUD,
+                "The object has not been synced to the cloud because the source of authority of the object is in the cloud."));
+        samples.put("sync.SyncCycleCompleted", new SyncCycleCompleted(event("cycle-1"), "cycle-1", "Delta", "Succeeded",
+                AT, AT.plusSeconds(2), 1, 2, 3, 1, 0, null));
+        samples.put("steward.CommandResult", CommandResult.rejected(
+                new CommandResult.ContractCommandRef(UUID.fromString("a3bb189e-8bf9-3888-9912-ace4e6543002"),
+                        "directory.ChangeSourceOfAuthority", "c0ffee00-0000-4000-8000-000000000001", GROUP_ID),
+                "Authorization_RequestDenied", "Insufficient privileges to complete the operation.", AT));
+        return samples;
+    }
+}

@@ -1,0 +1,129 @@
+package dev.steward.platform.kafka;
+
+import dev.steward.contracts.CloudEventHeaders;
+import dev.steward.contracts.ContractMessage;
+import dev.steward.contracts.MalformedMessageException;
+import dev.steward.contracts.Topics;
+import dev.steward.contracts.kafka.ContractDeserializer;
+import dev.steward.contracts.kafka.ContractSerializer;
+import dev.steward.platform.security.UnauthenticatedException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
+import org.springframework.kafka.support.serializer.DeserializationException;
+import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
+import org.springframework.util.backoff.FixedBackOff;
+
+/**
+ * Contract messages on Kafka: JSON with CloudEvents headers, producers with {@code acks=all} and idempotence,
+ * consumers that never stop on a bad record (it goes to {@code <topic>-dlt} with the reason in
+ * {@value CloudEventHeaders#DEAD_LETTER_REASON}), and every topic declared.
+ */
+@Configuration(proxyBeanMethods = false)
+public class KafkaPlumbing {
+
+    @Bean
+    DefaultKafkaProducerFactoryCustomizer contractProducer(@Value("${spring.application.name:steward}") String service) {
+        return factory -> factory.updateConfigs(Map.of(
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ContractSerializer.class,
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ContractSerializer.SOURCE_CONFIG, "/steward/" + service));
+    }
+
+    @Bean
+    DefaultKafkaConsumerFactoryCustomizer contractConsumer() {
+        return factory -> factory.updateConfigs(Map.of(
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ErrorHandlingDeserializer.class,
+                ErrorHandlingDeserializer.VALUE_DESERIALIZER_CLASS, ContractDeserializer.class,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"));
+    }
+
+    @Bean
+    KafkaTemplate<String, ContractMessage> kafkaTemplate(ProducerFactory<String, ContractMessage> producerFactory) {
+        return new KafkaTemplate<>(producerFactory);
+    }
+
+    @Bean
+    ContractPublisher contractPublisher(KafkaTemplate<String, ContractMessage> kafkaTemplate) {
+        return new ContractPublisher(kafkaTemplate);
+    }
+
+    @Bean
+    CommonErrorHandler deadLetteringErrorHandler(KafkaProperties properties,
+                                                 @Value("${spring.application.name:steward}") String service) {
+        Map<String, Object> config = new LinkedHashMap<>(properties.buildProducerProperties());
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ContractSerializer.SOURCE_CONFIG, "/steward/" + service);
+        var serializer = new DelegatingByTypeSerializer(Map.of(
+                byte[].class, new ByteArraySerializer(),
+                ContractMessage.class, new ContractSerializer()), true);
+        serializer.configure(config, false);
+        KafkaTemplate<String, Object> deadLetters = new KafkaTemplate<>(
+                new DefaultKafkaProducerFactory<String, Object>(config, new StringSerializer(), serializer));
+        var recoverer = new DeadLetterPublishingRecoverer(deadLetters);
+        recoverer.setHeadersFunction((record, exception) -> {
+            var headers = new RecordHeaders();
+            headers.add(CloudEventHeaders.DEAD_LETTER_REASON, reason(exception).getBytes(StandardCharsets.UTF_8));
+            return headers;
+        });
+        var handler = new DefaultErrorHandler(recoverer, new FixedBackOff(500L, 2));
+        handler.addNotRetryableExceptions(DeserializationException.class, MalformedMessageException.class,
+                UnauthenticatedException.class, IllegalArgumentException.class);
+        return handler;
+    }
+
+    @Bean
+    KafkaAdmin.NewTopics stewardTopics(@Value("${steward.kafka.partitions:3}") int partitions,
+                                       @Value("${steward.kafka.replication-factor:1}") short replicationFactor) {
+        List<NewTopic> topics = new ArrayList<>();
+        for (String topic : List.of(Topics.DIRECTORY_COMMANDS, Topics.DIRECTORY_COMMAND_RESULTS, Topics.DIRECTORY_EVENTS,
+                Topics.SELFSERVICE_COMMANDS, Topics.SELFSERVICE_COMMAND_RESULTS, Topics.SELFSERVICE_EVENTS,
+                Topics.SYNC_EVENTS)) {
+            topics.add(new NewTopic(topic, partitions, replicationFactor));
+            topics.add(new NewTopic(Topics.deadLetter(topic), partitions, replicationFactor));
+        }
+        return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+    }
+
+    /** The innermost cause's message: what went wrong, not which layer noticed. */
+    static String reason(Throwable exception) {
+        Throwable cause = exception;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+            if (cause instanceof DeserializationException || cause instanceof MalformedMessageException) {
+                break;
+            }
+        }
+        String message = cause.getMessage();
+        if (cause instanceof DeserializationException && cause.getCause() != null) {
+            message = cause.getCause().getMessage();
+        }
+        return message == null ? cause.getClass().getSimpleName() : message;
+    }
+}

@@ -1,0 +1,25 @@
+package dev.steward.platform.security;
+
+/**
+ * Permission names, used both as delegated scopes ({@code scp}) and as application roles ({@code roles}),
+ * as in Microsoft Graph.
+ */
+public final class Permissions {
+
+    public static final String GROUP_READ_ALL = "Group.Read.All";
+    public static final String GROUP_READWRITE_ALL = "Group.ReadWrite.All";
+    public static final String GROUP_MEMBER_READ_ALL = "GroupMember.Read.All";
+    public static final String GROUP_MEMBER_READWRITE_ALL = "GroupMember.ReadWrite.All";
+    public static final String DIRECTORY_READ_ALL = "Directory.Read.All";
+    public static final String DIRECTORY_READWRITE_ALL = "Directory.ReadWrite.All";
+    public static final String ON_PREMISES_SYNC_BEHAVIOR_READWRITE_ALL = "Group-OnPremisesSyncBehavior.ReadWrite.All";
+    /** The sync engine writing AD objects into the directory. Application role only. */
+    public static final String ON_PREM_DIRECTORY_SYNCHRONIZATION_READWRITE_ALL =
+            "OnPremDirectorySynchronization.ReadWrite.All";
+    public static final String SYNCHRONIZATION_READ_ALL = "Synchronization.Read.All";
+    public static final String SYNCHRONIZATION_READWRITE_ALL = "Synchronization.ReadWrite.All";
+    public static final String AUDIT_LOG_READ_ALL = "AuditLog.Read.All";
+
+    private Permissions() {
+    }
+}

@@ -1,0 +1,48 @@
+package dev.steward.platform.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.http.MediaType;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Graph's error body: {@code {"error":{"code","message","innerError":{"date","request-id","client-request-id"}}}}.
+ */
+public class GraphErrors {
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final Clock clock;
+
+    public GraphErrors(Clock clock) {
+        this.clock = clock;
+    }
+
+    public Map<String, Object> body(HttpServletRequest request, String code, String message) {
+        Map<String, Object> inner = new LinkedHashMap<>();
+        inner.put("date", DATE.format(LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS)));
+        inner.put("request-id", RequestIdFilter.requestId(request));
+        inner.put("client-request-id", RequestIdFilter.clientRequestId(request));
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("code", code);
+        error.put("message", message);
+        error.put("innerError", inner);
+        return Map.of("error", error);
+    }
+
+    /** Writes the body directly, for filters that answer before any controller (401, 403 from security). */
+    public void write(HttpServletRequest request, HttpServletResponse response, int status, String code, String message)
+            throws IOException {
+        response.setStatus(status);
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.getOutputStream().write(JSON.writeValueAsBytes(body(request, code, message)));
+    }
+}

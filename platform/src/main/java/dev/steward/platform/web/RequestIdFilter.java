@@ -1,0 +1,44 @@
+package dev.steward.platform.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.UUID;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Gives every request a {@code request-id} and echoes the caller's {@code client-request-id} (or a new one), as
+ * Graph does, on the response and in error bodies.
+ */
+public class RequestIdFilter extends OncePerRequestFilter {
+
+    public static final String REQUEST_ID = "request-id";
+    public static final String CLIENT_REQUEST_ID = "client-request-id";
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String requestId = UUID.randomUUID().toString();
+        String clientRequestId = request.getHeader(CLIENT_REQUEST_ID);
+        if (clientRequestId == null || clientRequestId.isBlank() || clientRequestId.length() > 100) {
+            clientRequestId = requestId;
+        }
+        request.setAttribute(REQUEST_ID, requestId);
+        request.setAttribute(CLIENT_REQUEST_ID, clientRequestId);
+        response.setHeader(REQUEST_ID, requestId);
+        response.setHeader(CLIENT_REQUEST_ID, clientRequestId);
+        chain.doFilter(request, response);
+    }
+
+    static String requestId(HttpServletRequest request) {
+        Object id = request.getAttribute(REQUEST_ID);
+        return id == null ? UUID.randomUUID().toString() : id.toString();
+    }
+
+    static String clientRequestId(HttpServletRequest request) {
+        Object id = request.getAttribute(CLIENT_REQUEST_ID);
+        return id == null ? requestId(request) : id.toString();
+    }
+}

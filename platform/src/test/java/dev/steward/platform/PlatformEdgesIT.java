@@ -1,0 +1,169 @@
+package dev.steward.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.steward.contracts.CloudEventHeaders;
+import dev.steward.contracts.CommandMetadata;
+import dev.steward.contracts.Topics;
+import dev.steward.contracts.command.RequestMembership;
+import dev.steward.platform.app.PlatformTestApplication;
+import dev.steward.platform.kafka.ContractPublisher;
+import dev.steward.platform.security.DevTokens;
+import dev.steward.platform.security.Permissions;
+import dev.steward.platform.testing.TestTokens;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+@SpringBootTest(classes = PlatformTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"server.address=127.0.0.1", "spring.application.name=platform-test"})
+@EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+class PlatformEdgesIT {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    EmbeddedKafkaBroker broker;
+    @Autowired
+    ContractPublisher publisher;
+
+    @DynamicPropertySource
+    static void security(DynamicPropertyRegistry registry) {
+        TestTokens.properties().forEach((key, value) -> registry.add(key, () -> value));
+    }
+
+    @Test
+    void rejectsRequestWithoutTokenWithGraphBody() throws Exception {
+        HttpResponse<String> response = get("/probe", null, "my-client-id");
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("WWW-Authenticate")).contains("Bearer");
+        JsonNode error = JSON.readTree(response.body()).get("error");
+        assertThat(error.get("code").asString()).isEqualTo("InvalidAuthenticationToken");
+        assertThat(error.get("message").asString()).isEqualTo("Access token is empty.");
+        assertThat(error.get("innerError").get("client-request-id").asString()).isEqualTo("my-client-id");
+        assertThat(error.get("innerError").get("request-id").asString())
+                .isEqualTo(response.headers().firstValue("request-id").orElseThrow());
+        assertThat(error.get("innerError").get("date").asString()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d");
+    }
+
+    @Test
+    void rejectsForgedExpiredAndDevIssuedTokens() throws Exception {
+        var claims = DevTokens.Claims.user(TestTokens.ADMIN_ID, "admin@corp.example.test", "Admin",
+                List.of(Permissions.GROUP_READ_ALL), List.of());
+        for (String token : List.of(TestTokens.forged(claims), TestTokens.expired(claims), TestTokens.mintDevIssuer(claims))) {
+            HttpResponse<String> response = get("/probe", token, null);
+            assertThat(response.statusCode()).isEqualTo(401);
+            assertThat(JSON.readTree(response.body()).get("error").get("message").asString())
+                    .isEqualTo("Access token validation failure.");
+        }
+    }
+
+    @Test
+    void acceptsValidTokenAndReadsTheCaller() throws Exception {
+        String token = TestTokens.user(TestTokens.ADMIN_ID, "admin@corp.example.test",
+                List.of(Permissions.GROUP_READ_ALL), List.of());
+
+        HttpResponse<String> response = get("/probe", token, null);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(response.body()).get("userId").asString()).isEqualTo(TestTokens.ADMIN_ID);
+    }
+
+    @Test
+    void answersMissingPermissionWithForbiddenGraphBody() throws Exception {
+        String token = TestTokens.user(TestTokens.ADMIN_ID, "admin@corp.example.test", List.of("User.Read"), List.of());
+
+        HttpResponse<String> response = get("/probe", token, null);
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        JsonNode error = JSON.readTree(response.body()).get("error");
+        assertThat(error.get("code").asString()).isEqualTo("Authorization_RequestDenied");
+        assertThat(error.get("message").asString()).isEqualTo("Insufficient privileges to complete the operation.");
+    }
+
+    @Test
+    void answersMalformedBodyAndUnknownPathWithGraphErrors() throws Exception {
+        String token = TestTokens.groupsAdmin();
+        HttpResponse<String> malformed = http.send(HttpRequest.newBuilder(uri("/probe"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{not json")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(malformed.body()).get("error").get("code").asString()).isEqualTo("Request_BadRequest");
+
+        HttpResponse<String> unknown = get("/no/such/thing", token, null);
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/json");
+        assertThat(JSON.readTree(unknown.body()).get("error").get("code").asString()).isEqualTo("Request_ResourceNotFound");
+    }
+
+    @Test
+    void deadLettersMalformedRecordWithReasonAndKeepsConsuming() {
+        try (var producer = new KafkaProducer<String, byte[]>(Map.of(
+                "bootstrap.servers", broker.getBrokersAsString()), new StringSerializer(), new ByteArraySerializer());
+             var dltConsumer = new KafkaConsumer<String, byte[]>(Map.of(
+                     "bootstrap.servers", broker.getBrokersAsString(), ConsumerConfig.GROUP_ID_CONFIG, "dlt-reader",
+                     ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ByteArrayDeserializer())) {
+            var bad = new ProducerRecord<String, byte[]>(Topics.SELFSERVICE_COMMANDS, "g1", "{\"groupId\":".getBytes());
+            bad.headers().add(CloudEventHeaders.TYPE, "selfservice.RequestMembership".getBytes());
+            producer.send(bad);
+            producer.flush();
+
+            var good = new RequestMembership(new CommandMetadata(UUID.randomUUID(), Instant.now(), "corr"), "g1", null, "please");
+            publisher.publish(Topics.SELFSERVICE_COMMANDS, good);
+
+            dltConsumer.subscribe(List.of(Topics.deadLetter(Topics.SELFSERVICE_COMMANDS)));
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                var records = dltConsumer.poll(Duration.ofMillis(200));
+                assertThat(records.count()).isPositive();
+                var reason = records.iterator().next().headers().lastHeader(CloudEventHeaders.DEAD_LETTER_REASON);
+                assertThat(new String(reason.value(), StandardCharsets.UTF_8)).contains("malformed RequestMembership");
+            });
+            await().atMost(Duration.ofSeconds(30)).until(() -> PlatformTestApplication.RECEIVED.contains(good));
+        }
+    }
+
+    private HttpResponse<String> get(String path, String token, String clientRequestId) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (clientRequestId != null) {
+            request.header("client-request-id", clientRequestId);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+}

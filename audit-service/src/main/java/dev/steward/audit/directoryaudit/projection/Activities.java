@@ -1,0 +1,29 @@
+package dev.steward.audit.directoryaudit.projection;
+
+/** Activity names, categories and logging services of the audit entries, as Entra ID names them. */
+public final class Activities {
+
+    public static final String ADD_GROUP = "Add group";
+    public static final String UPDATE_GROUP = "Update group";
+    public static final String CHANGE_SOURCE_OF_AUTHORITY = "Change Source of Authority from AD to cloud";
+    public static final String UNDO_SOURCE_OF_AUTHORITY = "Undo changes to Source of Authority from AD to cloud";
+    public static final String ADD_USER = "Add user";
+    public static final String UPDATE_USER = "Update user";
+    public static final String REQUEST_TO_JOIN_GROUP = "Request to join a group";
+    public static final String SKIP_SYNCHRONIZATION = "Skip synchronization of object";
+    public static final String RUN_SYNCHRONIZATION_CYCLE = "Run synchronization cycle";
+
+    public static final String GROUP_MANAGEMENT = "GroupManagement";
+    public static final String USER_MANAGEMENT = "UserManagement";
+    public static final String SYNCHRONIZATION = "Synchronization";
+
+    public static final String CORE_DIRECTORY = "Core Directory";
+    public static final String SELF_SERVICE_GROUP_MANAGEMENT = "Self-service Group Management";
+    public static final String SYNC_ENGINE = "Sync Engine";
+
+    public static final String ADD = "Add";
+    public static final String UPDATE = "Update";
+
+    private Activities() {
+    }
+}

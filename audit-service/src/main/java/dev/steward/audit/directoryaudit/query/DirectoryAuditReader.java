@@ -1,0 +1,76 @@
+package dev.steward.audit.directoryaudit.query;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Reads audit entries by query, a page at a time, newest first unless asked otherwise. */
+@Repository
+public class DirectoryAuditReader {
+
+    private final JdbcTemplate jdbc;
+
+    public DirectoryAuditReader(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * One page of entries.
+     *
+     * @param entries the entries' JSON, in order
+     * @param next    where the next page starts; null on the last page
+     * @param count   how many entries match the filter in all, when the query asked for it
+     */
+    public record Page(List<String> entries, SkipToken next, Long count) {
+    }
+
+    @Transactional(readOnly = true)
+    public Page find(AuditQuery query) {
+        SqlCondition filter = SqlCondition.of(query.filter());
+        StringBuilder sql = new StringBuilder("SELECT a.id, a.activity_date_time, a.entry_json FROM directory_audit a WHERE ")
+                .append(filter.sql());
+        List<Object> parameters = new ArrayList<>(filter.parameters());
+        String direction = query.order() == SortOrder.DESC ? "DESC" : "ASC";
+        if (query.skipToken() != null) {
+            String after = query.order() == SortOrder.DESC ? "<" : ">";
+            sql.append(" AND (a.activity_date_time ").append(after).append(" ? OR (a.activity_date_time = ? AND a.id ")
+                    .append(after).append(" ?))");
+            OffsetDateTime at = query.skipToken().activityDateTime().atOffset(ZoneOffset.UTC);
+            parameters.add(at);
+            parameters.add(at);
+            parameters.add(query.skipToken().id());
+        }
+        sql.append(" ORDER BY a.activity_date_time ").append(direction).append(", a.id ").append(direction)
+                .append(" LIMIT ?");
+        parameters.add(query.top() + 1);
+        List<Row> rows = jdbc.query(sql.toString(), (rs, n) -> new Row(rs.getString("id"),
+                rs.getObject("activity_date_time", OffsetDateTime.class), rs.getString("entry_json")),
+                parameters.toArray());
+        SkipToken next = null;
+        if (rows.size() > query.top()) {
+            rows = rows.subList(0, query.top());
+            Row last = rows.get(rows.size() - 1);
+            next = new SkipToken(query.order(), last.activityDateTime().toInstant(), last.id());
+        }
+        Long count = null;
+        if (query.count()) {
+            count = jdbc.queryForObject("SELECT COUNT(*) FROM directory_audit a WHERE " + filter.sql(), Long.class,
+                    filter.parameters().toArray());
+        }
+        return new Page(rows.stream().map(Row::json).toList(), next, count);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<String> findById(String id) {
+        return jdbc.query("SELECT entry_json FROM directory_audit WHERE id = ?", (rs, n) -> rs.getString(1), id)
+                .stream().findFirst();
+    }
+
+    private record Row(String id, OffsetDateTime activityDateTime, String json) {
+    }
+}

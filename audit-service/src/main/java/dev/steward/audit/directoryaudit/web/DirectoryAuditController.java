@@ -1,0 +1,94 @@
+package dev.steward.audit.directoryaudit.web;
+
+import dev.steward.audit.directoryaudit.model.AuditJson;
+import dev.steward.audit.directoryaudit.query.AuditQuery;
+import dev.steward.audit.directoryaudit.query.DirectoryAuditReader;
+import dev.steward.platform.security.Callers;
+import dev.steward.platform.web.GraphException;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Graph's {@code GET /v1.0/auditLogs/directoryAudits} and {@code GET /v1.0/auditLogs/directoryAudits/{id}}. */
+@RestController
+@RequestMapping(path = DirectoryAuditController.PATH, produces = MediaType.APPLICATION_JSON_VALUE)
+public class DirectoryAuditController {
+
+    static final String PATH = "/v1.0/auditLogs/directoryAudits";
+    private static final String METADATA = "/v1.0/$metadata#auditLogs/directoryAudits";
+
+    private final DirectoryAuditReader reader;
+    private final AuditLogReadPolicy policy;
+
+    public DirectoryAuditController(DirectoryAuditReader reader, AuditLogReadPolicy policy) {
+        this.reader = reader;
+        this.policy = policy;
+    }
+
+    @GetMapping
+    public Map<String, Object> list(HttpServletRequest request) {
+        policy.check(Callers.current());
+        AuditQuery query = AuditQuery.parse(parameters(request));
+        DirectoryAuditReader.Page page = reader.find(query);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("@odata.context", root(request) + METADATA);
+        if (page.count() != null) {
+            body.put("@odata.count", page.count());
+        }
+        if (page.next() != null) {
+            body.put("@odata.nextLink", nextLink(request, query, page.next().encode()));
+        }
+        body.put("value", page.entries().stream().map(AuditJson::tree).toList());
+        return body;
+    }
+
+    @GetMapping("/{id}")
+    public JsonNode get(@PathVariable String id, HttpServletRequest request) {
+        policy.check(Callers.current());
+        String json = reader.findById(id).orElseThrow(() -> GraphException.notFound(id));
+        ObjectNode entity = JsonNodeFactory.instance.objectNode();
+        entity.put("@odata.context", root(request) + METADATA + "/$entity");
+        entity.setAll((ObjectNode) AuditJson.tree(json));
+        return entity;
+    }
+
+    /** The request's parameters; a parameter given without a value counts as an empty value. */
+    private static Map<String, List<String>> parameters(HttpServletRequest request) {
+        Map<String, List<String>> parameters = new LinkedHashMap<>();
+        request.getParameterMap().forEach((name, values) -> parameters.put(name, Arrays.asList(values)));
+        return parameters;
+    }
+
+    /** Scheme, host and port the client used, e.g. {@code http://127.0.0.1:8083}. */
+    private static String root(HttpServletRequest request) {
+        String url = request.getRequestURL().toString();
+        return url.substring(0, url.length() - request.getRequestURI().length()) + request.getContextPath();
+    }
+
+    /** The same query with the next page's {@code $skiptoken}, as an absolute URL. */
+    private static String nextLink(HttpServletRequest request, AuditQuery query, String skipToken) {
+        Map<String, String> options = new LinkedHashMap<>(query.options());
+        options.put("$skiptoken", skipToken);
+        String queryString = options.entrySet().stream()
+                .map(option -> option.getKey() + "=" + encode(option.getValue()))
+                .collect(Collectors.joining("&"));
+        return root(request) + PATH + "?" + queryString;
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}

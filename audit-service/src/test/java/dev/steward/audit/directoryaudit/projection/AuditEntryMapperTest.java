@@ -1,0 +1,274 @@
+package dev.steward.audit.directoryaudit.projection;
+
+import static dev.steward.audit.TestEvents.ADMIN;
+import static dev.steward.audit.TestEvents.ALICE_ID;
+import static dev.steward.audit.TestEvents.AT;
+import static dev.steward.audit.TestEvents.BOB_ID;
+import static dev.steward.audit.TestEvents.GROUP_ANCHOR;
+import static dev.steward.audit.TestEvents.GROUP_ID;
+import static dev.steward.audit.TestEvents.SYNC_ENGINE;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+import dev.steward.audit.TestEvents;
+import dev.steward.audit.directoryaudit.model.AuditJson;
+import dev.steward.audit.directoryaudit.model.DirectoryAudit;
+import dev.steward.audit.directoryaudit.model.InitiatedBy;
+import dev.steward.audit.directoryaudit.model.ModifiedProperty;
+import dev.steward.audit.directoryaudit.model.TargetResource;
+import dev.steward.contracts.CommandMetadata;
+import dev.steward.contracts.EventMetadata;
+import dev.steward.contracts.Initiator;
+import dev.steward.contracts.IntegrationEvent;
+import dev.steward.contracts.MessageTypes;
+import dev.steward.contracts.command.ChangeSourceOfAuthority;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+class AuditEntryMapperTest {
+
+    private final AuditEntryMapper mapper = new AuditEntryMapper();
+
+    @Test
+    void recordsGroupCreationAsAddGroupWithInitialValues() {
+        EventMetadata metadata = TestEvents.metadata(GROUP_ID);
+
+        DirectoryAudit entry = mapper.toEntry(TestEvents.groupCreated(metadata,
+                TestEvents.syncedSecurityGroup(GROUP_ID, "Engineering")));
+
+        assertCommonFields(entry, metadata, "Add group", "GroupManagement", "Core Directory", "Add");
+        assertThat(entry.targetResources()).singleElement().satisfies(target -> {
+            assertThat(target.id()).isEqualTo(GROUP_ID);
+            assertThat(target.displayName()).isEqualTo("Engineering");
+            assertThat(target.type()).isEqualTo("Group");
+            assertThat(target.groupType()).isEqualTo("azureAD");
+            assertThat(target.userPrincipalName()).isNull();
+            assertThat(target.modifiedProperties()).contains(
+                    new ModifiedProperty("displayName", null, "\"Engineering\""),
+                    new ModifiedProperty("securityEnabled", null, "true"),
+                    new ModifiedProperty("mailEnabled", null, "false"),
+                    new ModifiedProperty("groupTypes", null, "[]"),
+                    new ModifiedProperty("onPremisesSyncEnabled", null, "true"));
+            assertThat(target.modifiedProperties()).extracting(ModifiedProperty::displayName).doesNotContain("mail");
+        });
+        assertThat(entry.detail("groupKind")).isEqualTo("Security");
+        assertThat(entry.detail("synchronizedFromOnPremises")).isEqualTo("true");
+    }
+
+    @Test
+    void marksMicrosoft365GroupsAsUnifiedGroups() {
+        DirectoryAudit entry = mapper.toEntry(TestEvents.groupCreated(TestEvents.metadata("g-365"),
+                TestEvents.cloudMicrosoft365Group("g-365", "Team")));
+
+        assertThat(entry.targetResources().get(0).groupType()).isEqualTo("unifiedGroups");
+        assertThat(entry.targetResources().get(0).modifiedProperties())
+                .contains(new ModifiedProperty("groupTypes", null, "[\"Unified\"]"));
+        assertThat(entry.detail("groupKind")).isEqualTo("Microsoft 365");
+        assertThat(entry.detail("synchronizedFromOnPremises")).isEqualTo("false");
+    }
+
+    @Test
+    void recordsGroupUpdateWithTheEventsChangesAndWhetherSyncMadeThem() {
+        EventMetadata metadata = TestEvents.metadata(GROUP_ID);
+
+        DirectoryAudit entry = mapper.toEntry(TestEvents.groupRenamed(metadata, "Engineering", "Engineering Team", true));
+
+        assertCommonFields(entry, metadata, "Update group", "GroupManagement", "Core Directory", "Update");
+        TargetResource target = entry.targetResources().get(0);
+        assertThat(target.id()).isEqualTo(GROUP_ID);
+        assertThat(target.displayName()).isEqualTo("Engineering Team");
+        assertThat(target.modifiedProperties()).containsExactly(
+                new ModifiedProperty("displayName", "\"Engineering\"", "\"Engineering Team\""),
+                new ModifiedProperty("Included Updated Properties", null, "\"displayName\""));
+        assertThat(entry.detail("bySync")).isEqualTo("true");
+    }
+
+    @Test
+    void recordsSwitchOfSourceOfAuthorityToTheCloud() {
+        EventMetadata metadata = TestEvents.metadata(GROUP_ID);
+
+        DirectoryAudit entry = mapper.toEntry(TestEvents.sourceOfAuthority(metadata, GROUP_ID, "Engineering", true));
+
+        assertCommonFields(entry, metadata, "Change Source of Authority from AD to cloud", "GroupManagement",
+                "Core Directory", "Update");
+        assertThat(entry.targetResources()).singleElement().satisfies(target -> {
+            assertThat(target.id()).isEqualTo(GROUP_ID);
+            assertThat(target.displayName()).isEqualTo("Engineering");
+            assertThat(target.type()).isEqualTo("Group");
+            assertThat(target.modifiedProperties())
+                    .containsExactly(new ModifiedProperty("isCloudManaged", "false", "true"));
+        });
+        assertThat(entry.detail("onPremisesAnchor")).isEqualTo(GROUP_ANCHOR);
+    }
+
+    @Test
+    void recordsRollbackOfSourceOfAuthorityAsUndo() {
+        DirectoryAudit entry = mapper.toEntry(TestEvents.sourceOfAuthority(TestEvents.metadata(GROUP_ID), GROUP_ID,
+                "Engineering", false));
+
+        assertThat(entry.activityDisplayName()).isEqualTo("Undo changes to Source of Authority from AD to cloud");
+        assertThat(entry.operationType()).isEqualTo("Update");
+        assertThat(entry.targetResources().get(0).modifiedProperties())
+                .containsExactly(new ModifiedProperty("isCloudManaged", "true", "false"));
+    }
+
+    @Test
+    void recordsFirstSyncOfUserAsAddUser() {
+        EventMetadata metadata = TestEvents.metadata(ALICE_ID, "corr-user", AT, SYNC_ENGINE);
+
+        DirectoryAudit entry = mapper.toEntry(TestEvents.userSynced(metadata, true));
+
+        assertCommonFields(entry, metadata, "Add user", "UserManagement", "Core Directory", "Add");
+        assertThat(entry.targetResources()).singleElement().satisfies(target -> {
+            assertThat(target.id()).isEqualTo(ALICE_ID);
+            assertThat(target.type()).isEqualTo("User");
+            assertThat(target.userPrincipalName()).isEqualTo("alice@corp.example.test");
+            assertThat(target.groupType()).isNull();
+            assertThat(target.modifiedProperties()).contains(
+                    new ModifiedProperty("userPrincipalName", null, "\"alice@corp.example.test\""));
+        });
+        assertThat(entry.initiatedBy().user()).isNull();
+        assertThat(entry.initiatedBy().app()).isEqualTo(
+                new InitiatedBy.AppIdentity(SYNC_ENGINE.appId(), "Steward Sync", null, null));
+    }
+
+    @Test
+    void recordsLaterSyncOfUserAsUpdateUser() {
+        DirectoryAudit entry = mapper.toEntry(TestEvents.userSynced(TestEvents.metadata(ALICE_ID), false));
+
+        assertThat(entry.activityDisplayName()).isEqualTo("Update user");
+        assertThat(entry.category()).isEqualTo("UserManagement");
+        assertThat(entry.operationType()).isEqualTo("Update");
+    }
+
+    @Test
+    void recordsJoinRequestWithGroupRequesterAndApproverCount() {
+        EventMetadata metadata = TestEvents.metadata("request-1");
+
+        DirectoryAudit entry = mapper.toEntry(TestEvents.membershipRequested(metadata));
+
+        assertCommonFields(entry, metadata, "Request to join a group", "GroupManagement",
+                "Self-service Group Management", "Add");
+        assertThat(entry.targetResources()).extracting(TargetResource::id, TargetResource::type,
+                        TargetResource::displayName, TargetResource::userPrincipalName)
+                .containsExactly(
+                        tuple(GROUP_ID, "Group", "Engineering", null),
+                        tuple(BOB_ID, "User", null, "bob@corp.example.test"));
+        assertThat(entry.detail("approverCount")).isEqualTo("2");
+        assertThat(entry.detail("requestId")).isEqualTo("request-1");
+        assertThat(entry.detail("justification")).isEqualTo("I work on the build system");
+    }
+
+    @Test
+    void recordsSkippedSyncChangeWithReasonAndEventId6956() {
+        EventMetadata metadata = TestEvents.metadata(GROUP_ID, "corr-skip", AT, SYNC_ENGINE);
+
+        DirectoryAudit entry = mapper.toEntry(TestEvents.syncChangeSkipped(metadata));
+
+        assertCommonFields(entry, metadata, "Skip synchronization of object", "Synchronization", "Sync Engine",
+                "Update");
+        assertThat(entry.result()).isEqualTo("success");
+        assertThat(entry.resultReason()).isEqualTo(TestEvents.SKIP_REASON);
+        assertThat(entry.detail("eventId")).isEqualTo("6956");
+        assertThat(entry.detail("cycleId")).isEqualTo("cycle-1");
+        assertThat(entry.detail("distinguishedName")).isEqualTo("CN=Engineering,OU=Groups,DC=corp,DC=example,DC=test");
+        assertThat(entry.targetResources()).singleElement().satisfies(target -> {
+            assertThat(target.id()).isEqualTo(GROUP_ID);
+            assertThat(target.type()).isEqualTo("Group");
+        });
+    }
+
+    @Test
+    void recordsCompletedSyncCycleWithItsCounts() {
+        EventMetadata metadata = TestEvents.metadata("cycle-1", "corr-cycle", AT, SYNC_ENGINE);
+
+        DirectoryAudit entry = mapper.toEntry(TestEvents.syncCycleCompleted(metadata, "Succeeded", null));
+
+        assertCommonFields(entry, metadata, "Run synchronization cycle", "Synchronization", "Sync Engine", "Update");
+        assertThat(entry.result()).isEqualTo("success");
+        assertThat(entry.resultReason()).isEmpty();
+        assertThat(entry.detail("policyType")).isEqualTo("Delta");
+        assertThat(entry.detail("objectsSkipped")).isEqualTo("1");
+        assertThat(entry.detail("completedAt")).isEqualTo("2026-01-01T10:00:02Z");
+    }
+
+    @Test
+    void recordsFailedSyncCycleAsFailureWithItsError() {
+        DirectoryAudit entry = mapper.toEntry(TestEvents.syncCycleCompleted(TestEvents.metadata("cycle-1"), "Failed",
+                "LDAP server unavailable"));
+
+        assertThat(entry.result()).isEqualTo("failure");
+        assertThat(entry.resultReason()).isEqualTo("LDAP server unavailable");
+    }
+
+    @Test
+    void takesUserAndAppOfDelegatedInitiator() {
+        DirectoryAudit entry = mapper.toEntry(TestEvents.sourceOfAuthority(TestEvents.metadata(GROUP_ID), GROUP_ID,
+                "Engineering", true));
+
+        assertThat(entry.initiatedBy().user()).isEqualTo(new InitiatedBy.UserIdentity(ADMIN.userId(), "Admin",
+                "admin@corp.example.test", "127.0.0.1"));
+        assertThat(entry.initiatedBy().app()).isEqualTo(new InitiatedBy.AppIdentity(ADMIN.appId(), "Steward CLI",
+                null, null));
+    }
+
+    @Test
+    void leavesInitiatorEmptyWhenEventHasNone() {
+        EventMetadata metadata = TestEvents.metadata(GROUP_ID, null, AT, null);
+
+        DirectoryAudit entry = mapper.toEntry(TestEvents.sourceOfAuthority(metadata, GROUP_ID, "Engineering", true));
+
+        assertThat(entry.initiatedBy()).isEqualTo(InitiatedBy.NOBODY);
+        assertThat(entry.correlationId()).as("falls back to the event id").isEqualTo(metadata.eventId().toString());
+    }
+
+    @Test
+    void writesGraphShapedJsonWithNullsAndIsoTimes() {
+        DirectoryAudit entry = mapper.toEntry(TestEvents.sourceOfAuthority(
+                TestEvents.metadata(GROUP_ID, "corr", AT, Initiator.user("u1", "u1@corp.example.test", "U1")),
+                GROUP_ID, "Engineering", true));
+
+        JsonNode json = AuditJson.tree(AuditJson.write(entry));
+
+        assertThat(json.propertyNames()).containsExactly("id", "category", "correlationId", "result", "resultReason",
+                "activityDisplayName", "activityDateTime", "loggedByService", "operationType", "initiatedBy",
+                "targetResources", "additionalDetails");
+        assertThat(json.get("activityDateTime").asString()).isEqualTo("2026-01-01T10:00:00Z");
+        assertThat(json.get("initiatedBy").get("app").isNull()).isTrue();
+        assertThat(json.get("initiatedBy").get("user").get("userPrincipalName").asString())
+                .isEqualTo("u1@corp.example.test");
+        assertThat(json.get("targetResources").get(0).get("modifiedProperties").get(0).get("newValue").asString())
+                .isEqualTo("true");
+        assertThat(json.get("additionalDetails").get(0).get("key").asString()).isEqualTo("onPremisesAnchor");
+    }
+
+    @Test
+    void hasAnActivityForEveryEventType() {
+        long eventTypes = MessageTypes.all().values().stream().filter(IntegrationEvent.class::isAssignableFrom).count();
+
+        assertThat(mapper.auditedTypes()).hasSize((int) eventTypes);
+    }
+
+    @Test
+    void refusesMessagesThatAreNotAuditableEvents() {
+        var command = new ChangeSourceOfAuthority(new CommandMetadata(UUID.randomUUID(), AT, "corr"), GROUP_ID, true);
+
+        assertThatThrownBy(() -> mapper.toEntry(command)).isInstanceOf(NotAuditableException.class)
+                .hasMessageContaining("directory.ChangeSourceOfAuthority");
+        assertThatThrownBy(() -> mapper.toEntry(null)).isInstanceOf(NotAuditableException.class);
+    }
+
+    private static void assertCommonFields(DirectoryAudit entry, EventMetadata metadata, String activity,
+                                           String category, String service, String operationType) {
+        assertThat(entry.id()).isEqualTo(metadata.eventId().toString());
+        assertThat(entry.activityDisplayName()).isEqualTo(activity);
+        assertThat(entry.category()).isEqualTo(category);
+        assertThat(entry.loggedByService()).isEqualTo(service);
+        assertThat(entry.operationType()).isEqualTo(operationType);
+        assertThat(entry.activityDateTime()).isEqualTo(metadata.occurredAt());
+        assertThat(entry.correlationId()).isEqualTo(metadata.correlationId());
+        assertThat(entry.result()).isIn("success", "failure");
+    }
+}

@@ -1,0 +1,188 @@
+package dev.steward.audit.it;
+
+import static dev.steward.audit.TestEvents.GROUP_ID;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.steward.audit.TestEvents;
+import dev.steward.audit.directoryaudit.projection.AuditProjector;
+import dev.steward.contracts.CloudEventHeaders;
+import dev.steward.contracts.CommandMetadata;
+import dev.steward.contracts.ContractJson;
+import dev.steward.contracts.EventMetadata;
+import dev.steward.contracts.MessageTypes;
+import dev.steward.contracts.Topics;
+import dev.steward.contracts.command.ChangeSourceOfAuthority;
+import dev.steward.contracts.event.GroupCreated;
+import dev.steward.contracts.event.SourceOfAuthorityChanged;
+import dev.steward.platform.testing.TestTokens;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+/** Events published on the real broker become audit entries served by the HTTP API. */
+class AuditProjectionIT extends PostgresAndKafkaTest {
+
+    private static final Duration WITHIN = Duration.ofSeconds(30);
+    private static final String CHANGE_SOA = "activityDisplayName eq 'Change Source of Authority from AD to cloud'";
+
+    @Autowired
+    AuditProjector projector;
+
+    @Test
+    void projectsSourceOfAuthoritySwitchWithinSeconds() {
+        String correlation = UUID.randomUUID().toString();
+        SourceOfAuthorityChanged switched = TestEvents.sourceOfAuthority(
+                TestEvents.metadata(GROUP_ID, correlation, now(), TestEvents.ADMIN), GROUP_ID, "Engineering", true);
+
+        producer.publish(Topics.DIRECTORY_EVENTS, switched);
+
+        JsonNode entry = await().atMost(WITHIN).until(
+                () -> entryWithId(api.directoryAudits(TestTokens.groupsAdmin(), CHANGE_SOA), switched.messageId()),
+                found -> found != null);
+        assertThat(entry.get("activityDisplayName").asString()).isEqualTo("Change Source of Authority from AD to cloud");
+        assertThat(entry.get("category").asString()).isEqualTo("GroupManagement");
+        assertThat(entry.get("loggedByService").asString()).isEqualTo("Core Directory");
+        assertThat(entry.get("operationType").asString()).isEqualTo("Update");
+        assertThat(entry.get("result").asString()).isEqualTo("success");
+        assertThat(entry.get("resultReason").asString()).isEmpty();
+        assertThat(entry.get("correlationId").asString()).isEqualTo(correlation);
+        assertThat(Instant.parse(entry.get("activityDateTime").asString())).isEqualTo(switched.metadata().occurredAt());
+        assertThat(entry.get("initiatedBy").get("user").get("userPrincipalName").asString())
+                .isEqualTo("admin@corp.example.test");
+        assertThat(entry.get("initiatedBy").get("app").get("appId").asString()).isEqualTo(TestEvents.ADMIN.appId());
+        JsonNode target = entry.get("targetResources").get(0);
+        assertThat(target.get("id").asString()).isEqualTo(GROUP_ID);
+        assertThat(target.get("type").asString()).isEqualTo("Group");
+        assertThat(target.get("modifiedProperties").get(0).get("displayName").asString()).isEqualTo("isCloudManaged");
+        assertThat(target.get("modifiedProperties").get(0).get("newValue").asString()).isEqualTo("true");
+    }
+
+    @Test
+    void projectsEveryEventTopicIntoItsActivity() {
+        String correlation = UUID.randomUUID().toString();
+        Instant at = now();
+        producer.publish(Topics.DIRECTORY_EVENTS, TestEvents.groupCreated(meta(GROUP_ID, correlation, at),
+                TestEvents.syncedSecurityGroup(GROUP_ID, "Engineering")));
+        producer.publish(Topics.DIRECTORY_EVENTS, TestEvents.groupRenamed(meta(GROUP_ID, correlation, at.plusSeconds(1)),
+                "Engineering", "Engineering Team", false));
+        producer.publish(Topics.DIRECTORY_EVENTS, TestEvents.sourceOfAuthority(meta(GROUP_ID, correlation,
+                at.plusSeconds(2)), GROUP_ID, "Engineering", false));
+        producer.publish(Topics.DIRECTORY_EVENTS, TestEvents.userSynced(meta(TestEvents.ALICE_ID, correlation,
+                at.plusSeconds(3)), true));
+        producer.publish(Topics.SELFSERVICE_EVENTS, TestEvents.membershipRequested(meta("request-" + correlation,
+                correlation, at.plusSeconds(4))));
+        producer.publish(Topics.SYNC_EVENTS, TestEvents.syncChangeSkipped(meta(GROUP_ID, correlation, at.plusSeconds(5))));
+        producer.publish(Topics.SYNC_EVENTS, TestEvents.syncCycleCompleted(meta("cycle-1", correlation,
+                at.plusSeconds(6)), "Succeeded", null));
+
+        await().atMost(WITHIN).untilAsserted(() -> assertThat(
+                activities(api.directoryAudits(TestTokens.groupsAdmin(), Map.of(
+                        "$filter", "correlationId eq '" + correlation + "'", "$orderby", "activityDateTime asc"))))
+                .containsExactly("Add group", "Update group", "Undo changes to Source of Authority from AD to cloud",
+                        "Add user", "Request to join a group", "Skip synchronization of object",
+                        "Run synchronization cycle"));
+        JsonNode skipped = api.directoryAudits(TestTokens.groupsAdmin(), "correlationId eq '" + correlation
+                + "' and category eq 'Synchronization' and startswith(activityDisplayName,'Skip')").value().get(0);
+        assertThat(skipped.get("loggedByService").asString()).isEqualTo("Sync Engine");
+        assertThat(skipped.get("resultReason").asString()).isEqualTo(TestEvents.SKIP_REASON);
+        assertThat(skipped.get("additionalDetails").toString()).contains("{\"key\":\"eventId\",\"value\":\"6956\"}");
+    }
+
+    @Test
+    void ignoresRedeliveredAndReplayedEvents() {
+        String correlation = UUID.randomUUID().toString();
+        SourceOfAuthorityChanged switched = TestEvents.sourceOfAuthority(meta(GROUP_ID, correlation, now()), GROUP_ID,
+                "Engineering", true);
+        SourceOfAuthorityChanged later = TestEvents.sourceOfAuthority(meta(GROUP_ID, correlation,
+                now().plusSeconds(1)), GROUP_ID, "Engineering", false);
+
+        producer.publish(Topics.DIRECTORY_EVENTS, switched);
+        producer.publish(Topics.DIRECTORY_EVENTS, switched);
+        producer.publish(Topics.DIRECTORY_EVENTS, later);
+
+        // the same key keeps the three records in one partition, in order: once the last is in, the others were read
+        await().atMost(WITHIN).until(() -> api.directoryAudits(TestTokens.groupsAdmin(),
+                "correlationId eq '" + correlation + "'").ids().contains(later.messageId()));
+        projector.project(switched);
+        ApiClient.Response response = api.directoryAudits(TestTokens.groupsAdmin(), Map.of(
+                "$filter", "correlationId eq '" + correlation + "'", "$count", "true"));
+        assertThat(response.ids()).containsExactly(later.messageId(), switched.messageId());
+        assertThat(response.body().get("@odata.count").asLong()).isEqualTo(2);
+    }
+
+    @Test
+    void deadLettersBadRecordsWithReasonAndProjectsTheNextGoodOne() {
+        String key = "bad-" + UUID.randomUUID();
+        String correlation = UUID.randomUUID().toString();
+        var command = new ChangeSourceOfAuthority(new CommandMetadata(UUID.randomUUID(), now(), correlation), key, true);
+        producer.publishRaw(Topics.DIRECTORY_EVENTS, key, MessageTypes.nameOf(GroupCreated.class), "{\"metadata\":");
+        producer.publishRaw(Topics.DIRECTORY_EVENTS, key, "directory.GroupExploded", "{}");
+        producer.publishRaw(Topics.DIRECTORY_EVENTS, key, null, "{}");
+        producer.publishRaw(Topics.DIRECTORY_EVENTS, key, MessageTypes.nameOf(ChangeSourceOfAuthority.class),
+                new String(ContractJson.write(command), StandardCharsets.UTF_8));
+        SourceOfAuthorityChanged good = TestEvents.sourceOfAuthority(meta(key, correlation, now()), key, "After", true);
+        producer.publish(Topics.DIRECTORY_EVENTS, good);
+
+        await().atMost(WITHIN).until(() -> api.directoryAudits(TestTokens.groupsAdmin(),
+                "correlationId eq '" + correlation + "'").ids().contains(good.messageId()));
+        Map<String, String> reasons = deadLetterReasons(key, 4);
+        assertThat(reasons.values()).anySatisfy(reason -> assertThat(reason).contains("malformed GroupCreated"))
+                .anySatisfy(reason -> assertThat(reason).contains("unknown message type 'directory.GroupExploded'"))
+                .anySatisfy(reason -> assertThat(reason).contains("no ce_type header"))
+                .anySatisfy(reason -> assertThat(reason)
+                        .contains("no audit activity for message type 'directory.ChangeSourceOfAuthority'"));
+    }
+
+    private Map<String, String> deadLetterReasons(String key, int expected) {
+        Map<String, String> reasons = new HashMap<>();
+        try (var consumer = new KafkaConsumer<String, byte[]>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
+                ConsumerConfig.GROUP_ID_CONFIG, "dlt-reader-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(Topics.deadLetter(Topics.DIRECTORY_EVENTS)));
+            await().atMost(WITHIN).until(() -> {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (key.equals(record.key())) {
+                        var reason = record.headers().lastHeader(CloudEventHeaders.DEAD_LETTER_REASON);
+                        reasons.put(record.partition() + "/" + record.offset(),
+                                reason == null ? "" : new String(reason.value(), StandardCharsets.UTF_8));
+                    }
+                }
+                return reasons.size() >= expected;
+            });
+        }
+        return reasons;
+    }
+
+    private static EventMetadata meta(String aggregateId, String correlation, Instant at) {
+        return TestEvents.metadata(aggregateId, correlation, at, TestEvents.ADMIN);
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    private static JsonNode entryWithId(ApiClient.Response response, String id) {
+        assertThat(response.status()).isEqualTo(200);
+        return response.value().stream().filter(e -> e.get("id").asString().equals(id)).findFirst().orElse(null);
+    }
+
+    private static List<String> activities(ApiClient.Response response) {
+        assertThat(response.status()).isEqualTo(200);
+        return response.value().stream().map(e -> e.get("activityDisplayName").asString()).toList();
+    }
+}

@@ -1,0 +1,89 @@
+package dev.steward.audit.it;
+
+import static dev.steward.audit.TestEvents.GROUP_ID;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.steward.audit.AuditApplication;
+import dev.steward.audit.TestEvents;
+import dev.steward.audit.directoryaudit.projection.AuditProjector;
+import dev.steward.contracts.Topics;
+import dev.steward.contracts.event.SourceOfAuthorityChanged;
+import dev.steward.platform.testing.TestTokens;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The quickstart database: the service runs on H2 in PostgreSQL mode, as {@code ./steward up} starts it. */
+@SpringBootTest(classes = AuditApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "server.address=127.0.0.1")
+@EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+class AuditServiceOnH2IT {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    EmbeddedKafkaBroker broker;
+    @Autowired
+    AuditProjector projector;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @DynamicPropertySource
+    static void environment(DynamicPropertyRegistry registry) {
+        TestTokens.properties().forEach((key, value) -> registry.add(key, () -> value));
+        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:audit-" + UUID.randomUUID()
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+        registry.add("spring.datasource.username", () -> "sa");
+        registry.add("spring.datasource.password", () -> "");
+    }
+
+    @Test
+    void projectsQueriesAndPagesOnH2() {
+        ApiClient api = new ApiClient(port);
+        String corr = UUID.randomUUID().toString();
+        Instant at = Instant.parse("2026-02-01T12:00:00.123456Z");
+        SourceOfAuthorityChanged switched = TestEvents.sourceOfAuthority(
+                TestEvents.metadata(GROUP_ID, corr, at, TestEvents.ADMIN), GROUP_ID, "Eng_100%", true);
+        SourceOfAuthorityChanged undone = TestEvents.sourceOfAuthority(
+                TestEvents.metadata(GROUP_ID, corr, at.plusSeconds(1), TestEvents.ADMIN), GROUP_ID, "Eng_100%", false);
+
+        try (EventProducer producer = new EventProducer(broker.getBrokersAsString(), "/steward/directory-service")) {
+            producer.publish(Topics.DIRECTORY_EVENTS, switched);
+            producer.publish(Topics.DIRECTORY_EVENTS, switched);
+            producer.publish(Topics.DIRECTORY_EVENTS, undone);
+        }
+        String filter = "correlationId eq '" + corr + "'";
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                api.directoryAudits(TestTokens.groupsAdmin(), filter).ids().contains(undone.messageId()));
+        projector.project(switched);
+
+        assertThat(api.directoryAudits(TestTokens.groupsAdmin(), filter + " and activityDisplayName eq "
+                + "'Change Source of Authority from AD to cloud' and targetResources/any(t: startswith(t/displayName,"
+                + "'Eng_100%')) and activityDateTime ge 2026-02-01T12:00:00.123456Z and activityDateTime le "
+                + "2026-02-01T12:00:00.123456Z").ids()).containsExactly(switched.messageId());
+        assertThat(api.directoryAudits(TestTokens.groupsAdmin(), filter + " and startswith(activityDisplayName,'Undo')")
+                .ids()).containsExactly(undone.messageId());
+        assertThat(api.directoryAudits(TestTokens.groupsAdmin(), "targetResources/any(t: startswith(t/displayName,"
+                + "'Eng%'))").ids()).isEmpty();
+        ApiClient.Response first = api.directoryAudits(TestTokens.groupsAdmin(), Map.of("$filter", filter, "$top", "1",
+                "$count", "true"));
+        ApiClient.Response second = api.get(first.body().get("@odata.nextLink").asString(), TestTokens.groupsAdmin(), null);
+        assertThat(first.body().get("@odata.count").asLong()).isEqualTo(2);
+        assertThat(first.ids()).containsExactly(undone.messageId());
+        assertThat(second.ids()).containsExactly(switched.messageId());
+        assertThat(second.body().has("@odata.nextLink")).isFalse();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM directory_audit_target WHERE audit_id = ?", Integer.class,
+                switched.messageId())).isEqualTo(1);
+    }
+}

@@ -1,0 +1,53 @@
+package dev.steward.audit.it;
+
+import dev.steward.audit.AuditApplication;
+import dev.steward.platform.testing.TestTokens;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The audit service on the real PostgreSQL (a fresh schema) and an in-JVM Kafka broker, on a random port of
+ * 127.0.0.1. Every subclass shares this one Spring context; tests keep apart by their own correlation ids.
+ */
+@SpringBootTest(classes = AuditApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "server.address=127.0.0.1")
+@EmbeddedKafka(partitions = 3, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+abstract class PostgresAndKafkaTest {
+
+    static final String SCHEMA = TestDatabase.freshSchema();
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    EmbeddedKafkaBroker broker;
+
+    ApiClient api;
+    EventProducer producer;
+
+    @DynamicPropertySource
+    static void environment(DynamicPropertyRegistry registry) {
+        TestTokens.properties().forEach((key, value) -> registry.add(key, () -> value));
+        registry.add("spring.datasource.url", () -> TestDatabase.url(SCHEMA));
+        registry.add("spring.datasource.username", () -> TestDatabase.USER);
+        registry.add("spring.flyway.schemas", () -> SCHEMA);
+        registry.add("spring.flyway.create-schemas", () -> "true");
+    }
+
+    @BeforeEach
+    void connect() {
+        api = new ApiClient(port);
+        producer = new EventProducer(broker.getBrokersAsString(), "/steward/directory-service");
+    }
+
+    @AfterEach
+    void disconnect() {
+        producer.close();
+    }
+}

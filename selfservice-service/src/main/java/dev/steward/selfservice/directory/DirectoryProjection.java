@@ -1,0 +1,110 @@
+package dev.steward.selfservice.directory;
+
+import dev.steward.contracts.IntegrationEvent;
+import dev.steward.contracts.event.GroupCreated;
+import dev.steward.contracts.event.GroupSnapshot;
+import dev.steward.contracts.event.GroupUpdated;
+import dev.steward.contracts.event.SourceOfAuthorityChanged;
+import dev.steward.contracts.event.UserSynced;
+import dev.steward.platform.kafka.ProcessedMessages;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Builds the read model of groups and users from the directory's events. Replay-safe twice over: an event seen
+ * before (same event id) is dropped, and an event older than the state it would replace (its {@code occurredAt}
+ * before the stored version) is ignored, so a late or replayed event never overwrites newer state. Snapshots and
+ * Source of Authority changes carry separate versions: an SOA switch is not undone by an older snapshot.
+ */
+@Component
+public class DirectoryProjection {
+
+    /** The consumer name under which applied events are recorded in {@code processed_message}. */
+    public static final String CONSUMER = "selfservice-directory-read-model";
+
+    private static final Logger log = LoggerFactory.getLogger(DirectoryProjection.class);
+
+    private final GroupDirectory groups;
+    private final UserDirectory users;
+    private final ProcessedMessages processed;
+
+    public DirectoryProjection(GroupDirectory groups, UserDirectory users, ProcessedMessages processed) {
+        this.groups = groups;
+        this.users = users;
+        this.processed = processed;
+    }
+
+    /** Applies one event; answers false when it was a duplicate, stale, or of a type this model does not need. */
+    @Transactional
+    public boolean apply(IntegrationEvent event) {
+        if (!isProjected(event)) {
+            return false;
+        }
+        if (!processed.markProcessed(CONSUMER, event.messageId())) {
+            log.debug("event {} was applied before; dropped", event.messageId());
+            return false;
+        }
+        Instant at = Timestamps.stored(event.metadata().occurredAt());
+        if (event instanceof GroupCreated created) {
+            return applySnapshot(created.group(), at);
+        }
+        if (event instanceof GroupUpdated updated) {
+            return applySnapshot(updated.group(), at);
+        }
+        if (event instanceof SourceOfAuthorityChanged changed) {
+            return applySourceOfAuthority(changed, at);
+        }
+        return applyUser((UserSynced) event, at);
+    }
+
+    private static boolean isProjected(IntegrationEvent event) {
+        return event instanceof GroupCreated || event instanceof GroupUpdated
+                || event instanceof SourceOfAuthorityChanged || event instanceof UserSynced;
+    }
+
+    private boolean applySnapshot(GroupSnapshot group, Instant at) {
+        var current = groups.lockVersions(group.id());
+        if (current.isEmpty()) {
+            groups.insert(group, at);
+            return true;
+        }
+        if (at.isBefore(current.get().state())) {
+            log.info("stale snapshot of group {} ({} before {}); ignored", group.id(), at, current.get().state());
+            return false;
+        }
+        groups.update(group, at, !at.isBefore(current.get().sourceOfAuthority()));
+        return true;
+    }
+
+    private boolean applySourceOfAuthority(SourceOfAuthorityChanged changed, Instant at) {
+        var current = groups.lockVersions(changed.groupId());
+        if (current.isEmpty()) {
+            log.warn("Source of Authority change for group {} that was never created here; ignored", changed.groupId());
+            return false;
+        }
+        if (at.isBefore(current.get().sourceOfAuthority())) {
+            log.info("stale Source of Authority change of group {}; ignored", changed.groupId());
+            return false;
+        }
+        groups.updateSourceOfAuthority(changed.groupId(), changed.isCloudManaged(), changed.onPremisesSyncEnabled(), at);
+        return true;
+    }
+
+    private boolean applyUser(UserSynced synced, Instant at) {
+        KnownUser user = new KnownUser(synced.userId(), synced.userPrincipalName(), synced.displayName());
+        var current = users.lockVersion(synced.userId());
+        if (current.isEmpty()) {
+            users.insert(user, at);
+            return true;
+        }
+        if (at.isBefore(current.get())) {
+            log.info("stale update of user {}; ignored", synced.userId());
+            return false;
+        }
+        users.update(user, at);
+        return true;
+    }
+}

@@ -1,0 +1,108 @@
+package dev.steward.selfservice.directory;
+
+import dev.steward.contracts.ContractJson;
+import dev.steward.contracts.event.GroupKind;
+import dev.steward.contracts.event.GroupSnapshot;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** The groups of the read model (tables {@code directory_group}, {@code directory_group_owner|member}). */
+@Repository
+public class GroupDirectory {
+
+    private static final String COLUMNS = "id, display_name, kind, group_types, on_premises_sync_enabled, is_cloud_managed";
+
+    private final JdbcTemplate jdbc;
+
+    public GroupDirectory(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<KnownGroup> find(String groupId) {
+        return load("SELECT " + COLUMNS + " FROM directory_group WHERE id = ?", groupId);
+    }
+
+    /** Reads the group and locks its row until the transaction ends: requests for one group are serialised. */
+    public Optional<KnownGroup> findForUpdate(String groupId) {
+        return load("SELECT " + COLUMNS + " FROM directory_group WHERE id = ? FOR UPDATE", groupId);
+    }
+
+    public List<String> ownerIds(String groupId) {
+        return jdbc.queryForList("SELECT owner_id FROM directory_group_owner WHERE group_id = ? ORDER BY owner_id",
+                String.class, groupId);
+    }
+
+    /** The versions of a group's state, with its row locked; empty for a group not seen yet. */
+    Optional<GroupVersions> lockVersions(String groupId) {
+        return jdbc.query("SELECT state_version, soa_version FROM directory_group WHERE id = ? FOR UPDATE",
+                (rs, row) -> new GroupVersions(
+                        Timestamps.fromColumn(rs.getObject("state_version", LocalDateTime.class)),
+                        Timestamps.fromColumn(rs.getObject("soa_version", LocalDateTime.class))),
+                groupId).stream().findFirst();
+    }
+
+    void insert(GroupSnapshot group, Instant version) {
+        jdbc.update("INSERT INTO directory_group (id, display_name, mail_enabled, security_enabled, group_types, kind, "
+                        + "on_premises_sync_enabled, is_cloud_managed, state_version, soa_version) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                group.id(), group.displayName(), group.mailEnabled(), group.securityEnabled(),
+                ContractJson.mapper().writeValueAsString(group.groupTypes()), group.kind().name(),
+                group.onPremisesSyncEnabled(), group.isCloudManaged(),
+                Timestamps.toColumn(version), Timestamps.toColumn(version));
+        replaceRelations(group);
+    }
+
+    /** Replaces the group's state; its Source of Authority fields only when {@code withSourceOfAuthority}. */
+    void update(GroupSnapshot group, Instant version, boolean withSourceOfAuthority) {
+        jdbc.update("UPDATE directory_group SET display_name = ?, mail_enabled = ?, security_enabled = ?, "
+                        + "group_types = ?, kind = ?, state_version = ? WHERE id = ?",
+                group.displayName(), group.mailEnabled(), group.securityEnabled(),
+                ContractJson.mapper().writeValueAsString(group.groupTypes()), group.kind().name(),
+                Timestamps.toColumn(version), group.id());
+        if (withSourceOfAuthority) {
+            updateSourceOfAuthority(group.id(), group.isCloudManaged(), group.onPremisesSyncEnabled(), version);
+        }
+        replaceRelations(group);
+    }
+
+    void updateSourceOfAuthority(String groupId, boolean isCloudManaged, Boolean onPremisesSyncEnabled, Instant version) {
+        jdbc.update("UPDATE directory_group SET is_cloud_managed = ?, on_premises_sync_enabled = ?, soa_version = ? "
+                + "WHERE id = ?", isCloudManaged, onPremisesSyncEnabled, Timestamps.toColumn(version), groupId);
+    }
+
+    private void replaceRelations(GroupSnapshot group) {
+        jdbc.update("DELETE FROM directory_group_owner WHERE group_id = ?", group.id());
+        jdbc.batchUpdate("INSERT INTO directory_group_owner (group_id, owner_id) VALUES (?, ?)",
+                group.ownerIds().stream().distinct().map(owner -> new Object[] {group.id(), owner}).toList());
+        jdbc.update("DELETE FROM directory_group_member WHERE group_id = ?", group.id());
+        jdbc.batchUpdate("INSERT INTO directory_group_member (group_id, member_id) VALUES (?, ?)",
+                group.memberIds().stream().distinct().map(member -> new Object[] {group.id(), member}).toList());
+    }
+
+    private Optional<KnownGroup> load(String sql, String groupId) {
+        return jdbc.query(sql, (rs, row) -> new KnownGroup(
+                        rs.getString("id"),
+                        rs.getString("display_name"),
+                        GroupKind.valueOf(rs.getString("kind")),
+                        Arrays.asList(ContractJson.mapper().readValue(rs.getString("group_types"), String[].class)),
+                        (Boolean) rs.getObject("on_premises_sync_enabled"),
+                        rs.getBoolean("is_cloud_managed"),
+                        ownerIds(groupId),
+                        memberIds(groupId)), groupId)
+                .stream().findFirst();
+    }
+
+    private List<String> memberIds(String groupId) {
+        return jdbc.queryForList("SELECT member_id FROM directory_group_member WHERE group_id = ? ORDER BY member_id",
+                String.class, groupId);
+    }
+
+    /** When the group's state and its Source of Authority fields last changed (the events' occurredAt). */
+    record GroupVersions(Instant state, Instant sourceOfAuthority) {
+    }
+}

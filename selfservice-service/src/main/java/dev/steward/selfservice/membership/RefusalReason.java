@@ -1,0 +1,34 @@
+package dev.steward.selfservice.membership;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * Why a membership request or a lookup was refused: the stable code behind every refusal, mapped once to an HTTP
+ * status and a Graph error code (HTTP) or a {@code CommandResult} error code (Kafka).
+ */
+public enum RefusalReason {
+    INVALID_REQUEST(HttpStatus.BAD_REQUEST, "Request_BadRequest"),
+    GROUP_NOT_FOUND(HttpStatus.NOT_FOUND, "Request_ResourceNotFound"),
+    REQUESTER_NOT_FOUND(HttpStatus.NOT_FOUND, "Request_ResourceNotFound"),
+    REQUEST_NOT_FOUND(HttpStatus.NOT_FOUND, "Request_ResourceNotFound"),
+    GROUP_NOT_MANAGEABLE(HttpStatus.BAD_REQUEST, "Request_BadRequest"),
+    GROUP_HAS_NO_OWNERS(HttpStatus.BAD_REQUEST, "Request_BadRequest"),
+    ALREADY_A_MEMBER(HttpStatus.BAD_REQUEST, "Request_BadRequest"),
+    REQUEST_ALREADY_PENDING(HttpStatus.BAD_REQUEST, "Request_BadRequest");
+
+    private final HttpStatus status;
+    private final String graphCode;
+
+    RefusalReason(HttpStatus status, String graphCode) {
+        this.status = status;
+        this.graphCode = graphCode;
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    public String graphCode() {
+        return graphCode;
+    }
+}

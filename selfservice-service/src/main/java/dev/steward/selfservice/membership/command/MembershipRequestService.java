@@ -1,0 +1,118 @@
+package dev.steward.selfservice.membership.command;
+
+import dev.steward.contracts.EventMetadata;
+import dev.steward.contracts.Topics;
+import dev.steward.contracts.event.MembershipRequested;
+import dev.steward.platform.security.AccessDeniedException;
+import dev.steward.platform.security.Caller;
+import dev.steward.selfservice.config.IdGenerator;
+import dev.steward.selfservice.directory.GroupDirectory;
+import dev.steward.selfservice.directory.KnownGroup;
+import dev.steward.selfservice.directory.KnownUser;
+import dev.steward.selfservice.directory.Timestamps;
+import dev.steward.selfservice.directory.UserDirectory;
+import dev.steward.selfservice.membership.MembershipRequest;
+import dev.steward.selfservice.membership.MembershipRequestDraft;
+import dev.steward.selfservice.membership.MembershipRequestRefused;
+import dev.steward.selfservice.membership.MembershipRequests;
+import dev.steward.selfservice.membership.RefusalReason;
+import dev.steward.selfservice.membership.RequestStatus;
+import dev.steward.selfservice.outbox.Outbox;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Asks to join a group on behalf of a caller: the one path for HTTP and Kafka. The named policies decide, in
+ * order: who the requester is, whether the group is known and manageable in My Groups, whether it has owners to
+ * approve, whether the requester may join, whether a request is already pending. An accepted request is stored with
+ * the owners it is routed to and its {@code MembershipRequested} event is queued in the same transaction.
+ */
+@Service
+public class MembershipRequestService {
+
+    private final MembershipRequestPermission permission;
+    private final ManageableInMyGroupsPolicy manageable;
+    private final GroupHasOwnersPolicy hasOwners;
+    private final JoinEligibilityPolicy eligibility;
+    private final SinglePendingRequestPolicy singlePending;
+    private final GroupDirectory groups;
+    private final UserDirectory users;
+    private final MembershipRequests requests;
+    private final Outbox outbox;
+    private final Clock clock;
+    private final IdGenerator ids;
+
+    public MembershipRequestService(MembershipRequestPermission permission, ManageableInMyGroupsPolicy manageable,
+                                    GroupHasOwnersPolicy hasOwners, JoinEligibilityPolicy eligibility,
+                                    SinglePendingRequestPolicy singlePending, GroupDirectory groups,
+                                    UserDirectory users, MembershipRequests requests, Outbox outbox, Clock clock,
+                                    IdGenerator ids) {
+        this.permission = permission;
+        this.manageable = manageable;
+        this.hasOwners = hasOwners;
+        this.eligibility = eligibility;
+        this.singlePending = singlePending;
+        this.groups = groups;
+        this.users = users;
+        this.requests = requests;
+        this.outbox = outbox;
+        this.clock = clock;
+        this.ids = ids;
+    }
+
+    /**
+     * Stores a pending request routed to every owner of the group and queues its event.
+     *
+     * @throws AccessDeniedException    when the caller may not make this request
+     * @throws MembershipRequestRefused when a rule refuses it; nothing is written then
+     */
+    @Transactional(noRollbackFor = {MembershipRequestRefused.class, AccessDeniedException.class})
+    public MembershipRequest request(Caller caller, MembershipRequestDraft draft) {
+        String requesterId = permission.requesterFor(caller, draft.requesterId());
+        validate(draft);
+        KnownGroup group = groups.findForUpdate(draft.groupId())
+                .orElseThrow(() -> MembershipRequestRefused.notFound(RefusalReason.GROUP_NOT_FOUND, draft.groupId()));
+        manageable.check(group);
+        hasOwners.check(group);
+        String requesterUpn = requesterUserPrincipalName(caller, requesterId);
+        eligibility.check(group, requesterId);
+        singlePending.check(group, requesterId);
+
+        Instant now = Timestamps.stored(clock.instant());
+        String requestId = ids.newId().toString();
+        MembershipRequest request = new MembershipRequest(requestId, group.id(), group.displayName(), requesterId,
+                requesterUpn, draft.justification(), RequestStatus.PENDING, now, group.ownerIds());
+        String correlationId = draft.correlationId() == null ? requestId : draft.correlationId();
+        requests.insert(request, correlationId);
+        outbox.append(Topics.SELFSERVICE_EVENTS, new MembershipRequested(
+                new EventMetadata(ids.newId(), now, requestId, correlationId, caller.toInitiator(),
+                        EventMetadata.CURRENT_SCHEMA_VERSION),
+                requestId, group.id(), group.displayName(), requesterId, requesterUpn, request.approverIds(),
+                request.justification()));
+        return request;
+    }
+
+    private static void validate(MembershipRequestDraft draft) {
+        if (draft.groupId() == null || draft.groupId().isBlank()) {
+            throw new MembershipRequestRefused(RefusalReason.INVALID_REQUEST, "The property 'groupId' is required.");
+        }
+        if (draft.justification() != null
+                && draft.justification().length() > MembershipRequestDraft.MAX_JUSTIFICATION_LENGTH) {
+            throw new MembershipRequestRefused(RefusalReason.INVALID_REQUEST, "The property 'justification' is longer "
+                    + "than " + MembershipRequestDraft.MAX_JUSTIFICATION_LENGTH + " characters.");
+        }
+    }
+
+    /** The caller's own name comes from the token if the directory has not synced them; anyone else must be known. */
+    private String requesterUserPrincipalName(Caller caller, String requesterId) {
+        Optional<KnownUser> known = users.find(requesterId);
+        if (requesterId.equals(caller.userId())) {
+            return known.map(KnownUser::userPrincipalName).orElse(caller.userPrincipalName());
+        }
+        return known.orElseThrow(() -> MembershipRequestRefused.notFound(RefusalReason.REQUESTER_NOT_FOUND, requesterId))
+                .userPrincipalName();
+    }
+}

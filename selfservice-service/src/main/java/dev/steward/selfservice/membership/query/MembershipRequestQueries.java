@@ -1,0 +1,56 @@
+package dev.steward.selfservice.membership.query;
+
+import dev.steward.platform.security.AccessDeniedException;
+import dev.steward.platform.security.Caller;
+import dev.steward.selfservice.directory.GroupDirectory;
+import dev.steward.selfservice.membership.MembershipRequest;
+import dev.steward.selfservice.membership.MembershipRequestRefused;
+import dev.steward.selfservice.membership.MembershipRequests;
+import dev.steward.selfservice.membership.RefusalReason;
+import dev.steward.selfservice.membership.RequestCursor;
+import dev.steward.selfservice.membership.RequestPage;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** What a signed-in user sees of membership requests: their approvals inbox, their own requests, one request. */
+@Service
+@Transactional(readOnly = true)
+public class MembershipRequestQueries {
+
+    private final MyGroupsReadPermission readPermission;
+    private final RequestVisibilityPolicy visibility;
+    private final MembershipRequests requests;
+    private final GroupDirectory groups;
+
+    public MembershipRequestQueries(MyGroupsReadPermission readPermission, RequestVisibilityPolicy visibility,
+                                    MembershipRequests requests, GroupDirectory groups) {
+        this.readPermission = readPermission;
+        this.visibility = visibility;
+        this.requests = requests;
+        this.groups = groups;
+    }
+
+    /**
+     * Pending requests to join the groups the caller owns now: an owner sees only their own groups' requests.
+     *
+     * @throws AccessDeniedException when the caller may not read My Groups
+     */
+    public RequestPage approvalsOf(Caller caller, RequestCursor after, int limit) {
+        readPermission.check(caller);
+        return requests.pendingForOwner(caller.userId(), after, limit);
+    }
+
+    /** The requests the caller made. */
+    public RequestPage requestsOf(Caller caller, RequestCursor after, int limit) {
+        readPermission.check(caller);
+        return requests.madeBy(caller.userId(), after, limit);
+    }
+
+    /** @throws MembershipRequestRefused (not found) for a request that does not exist or that the caller may not see */
+    public MembershipRequest find(Caller caller, String requestId) {
+        readPermission.check(caller);
+        return requests.find(requestId)
+                .filter(request -> visibility.canView(caller, request, groups.ownerIds(request.groupId())))
+                .orElseThrow(() -> MembershipRequestRefused.notFound(RefusalReason.REQUEST_NOT_FOUND, requestId));
+    }
+}

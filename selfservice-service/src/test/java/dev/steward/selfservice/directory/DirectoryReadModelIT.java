@@ -1,0 +1,160 @@
+package dev.steward.selfservice.directory;
+
+import static dev.steward.selfservice.support.DirectoryEvents.T0;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.steward.contracts.CloudEventHeaders;
+import dev.steward.contracts.IntegrationEvent;
+import dev.steward.contracts.Topics;
+import dev.steward.contracts.event.GroupCreated;
+import dev.steward.contracts.event.GroupKind;
+import dev.steward.contracts.event.GroupUpdated;
+import dev.steward.contracts.event.SourceOfAuthorityChanged;
+import dev.steward.selfservice.support.DirectoryEvents;
+import dev.steward.selfservice.support.GroupFixture;
+import dev.steward.selfservice.support.SelfServiceTestBase;
+import dev.steward.selfservice.support.TestUser;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class DirectoryReadModelIT extends SelfServiceTestBase {
+
+    @Test
+    void directoryEventsBuildTheReadModel() {
+        TestUser alice = TestUser.named("alice");
+        TestUser bob = TestUser.named("bob");
+        GroupFixture engineering = GroupFixture.adMasteredSecurityGroup().named("Engineering")
+                .ownedBy(alice.id()).withMembers(bob.id());
+
+        kafka.publishDirectoryEvents(DirectoryEvents.created(engineering.snapshot(), T0),
+                DirectoryEvents.userSynced(bob.id(), bob.userPrincipalName(), "Bob", T0));
+
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            assertThat(groups.find(engineering.id())).hasValueSatisfying(group -> {
+                assertThat(group.displayName()).isEqualTo("Engineering");
+                assertThat(group.kind()).isEqualTo(GroupKind.SECURITY);
+                assertThat(group.onPremisesSyncEnabled()).isTrue();
+                assertThat(group.isCloudManaged()).isFalse();
+                assertThat(group.ownerIds()).containsExactly(alice.id());
+                assertThat(group.memberIds()).containsExactly(bob.id());
+            });
+            assertThat(users.find(bob.id())).contains(new KnownUser(bob.id(), bob.userPrincipalName(), "Bob"));
+        });
+
+        TestUser dave = TestUser.named("dave");
+        kafka.publishDirectoryEvents(
+                DirectoryEvents.updated(engineering.named("Engineering (all)").ownedBy(alice.id(), dave.id())
+                        .withMembers().snapshot(), T0.plusSeconds(10)),
+                DirectoryEvents.sourceOfAuthorityChanged(engineering, true, null, T0.plusSeconds(20)),
+                DirectoryEvents.userSynced(bob.id(), "robert@corp.example.test", "Robert", T0.plusSeconds(30)));
+
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            assertThat(groups.find(engineering.id())).hasValueSatisfying(group -> {
+                assertThat(group.displayName()).isEqualTo("Engineering (all)");
+                assertThat(group.ownerIds()).containsExactlyInAnyOrder(alice.id(), dave.id());
+                assertThat(group.memberIds()).isEmpty();
+                assertThat(group.isCloudManaged()).isTrue();
+                assertThat(group.onPremisesSyncEnabled()).isNull();
+            });
+            assertThat(users.find(bob.id())).contains(new KnownUser(bob.id(), "robert@corp.example.test", "Robert"));
+        });
+    }
+
+    @Test
+    void readsGroupKindsFromTheirProperties() {
+        GroupFixture distribution = GroupFixture.distributionGroup();
+        GroupFixture microsoft365 = GroupFixture.microsoft365Group();
+        GroupFixture dynamic = GroupFixture.dynamicSecurityGroup();
+
+        publishAndAwaitConsumed(DirectoryEvents.created(distribution), DirectoryEvents.created(microsoft365),
+                DirectoryEvents.created(dynamic));
+
+        assertThat(groups.find(distribution.id()).orElseThrow().kind()).isEqualTo(GroupKind.DISTRIBUTION);
+        assertThat(groups.find(microsoft365.id()).orElseThrow().kind()).isEqualTo(GroupKind.MICROSOFT_365);
+        assertThat(groups.find(dynamic.id()).orElseThrow().isDynamic()).isTrue();
+    }
+
+    @Test
+    void replayedEventsAreNotAppliedTwice() {
+        TestUser alice = TestUser.named("alice");
+        GroupFixture group = GroupFixture.adMasteredSecurityGroup().named("Before").ownedBy(alice.id());
+        GroupCreated created = DirectoryEvents.created(group.snapshot(), T0);
+        GroupUpdated renamed = DirectoryEvents.updated(group.named("After").snapshot(), T0.plusSeconds(10));
+        SourceOfAuthorityChanged switched = DirectoryEvents.sourceOfAuthorityChanged(group, true, null, T0.plusSeconds(20));
+        publishAndAwaitConsumed(created, renamed, switched);
+
+        publishAndAwaitConsumed(created, renamed, switched, created);
+
+        KnownGroup known = groups.find(group.id()).orElseThrow();
+        assertThat(known.displayName()).isEqualTo("After");
+        assertThat(known.isCloudManaged()).isTrue();
+        assertThat(known.onPremisesSyncEnabled()).isNull();
+        for (IntegrationEvent event : List.of(created, renamed, switched)) {
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM processed_message WHERE consumer = ? AND message_id = ?",
+                    Integer.class, DirectoryProjection.CONSUMER, event.messageId())).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void staleEventDoesNotOverwriteNewerState() {
+        TestUser alice = TestUser.named("alice");
+        TestUser bob = TestUser.named("bob");
+        GroupFixture group = GroupFixture.adMasteredSecurityGroup().named("Current").ownedBy(alice.id());
+        publishAndAwaitConsumed(DirectoryEvents.created(group.snapshot(), T0.plusSeconds(10)),
+                DirectoryEvents.sourceOfAuthorityChanged(group, true, null, T0.plusSeconds(30)),
+                DirectoryEvents.userSynced(bob.id(), bob.userPrincipalName(), "Bob", T0.plusSeconds(10)));
+
+        publishAndAwaitConsumed(
+                DirectoryEvents.updated(group.named("Older").ownedBy().snapshot(), T0),
+                DirectoryEvents.sourceOfAuthorityChanged(group, false, true, T0.plusSeconds(5)),
+                DirectoryEvents.userSynced(bob.id(), "old-bob@corp.example.test", "Old Bob", T0));
+
+        KnownGroup known = groups.find(group.id()).orElseThrow();
+        assertThat(known.displayName()).isEqualTo("Current");
+        assertThat(known.ownerIds()).containsExactly(alice.id());
+        assertThat(known.isCloudManaged()).isTrue();
+        assertThat(known.onPremisesSyncEnabled()).isNull();
+        assertThat(users.find(bob.id()).orElseThrow().userPrincipalName()).isEqualTo(bob.userPrincipalName());
+    }
+
+    @Test
+    void olderSnapshotUpdatesTheGroupButNotItsNewerSourceOfAuthority() {
+        TestUser alice = TestUser.named("alice");
+        GroupFixture group = GroupFixture.adMasteredSecurityGroup().named("Synced").ownedBy(alice.id());
+        publishAndAwaitConsumed(DirectoryEvents.created(group.snapshot(), T0),
+                DirectoryEvents.sourceOfAuthorityChanged(group, true, null, T0.plusSeconds(30)));
+
+        publishAndAwaitConsumed(DirectoryEvents.updated(group.named("Renamed in AD").snapshot(), T0.plusSeconds(20)));
+
+        KnownGroup known = groups.find(group.id()).orElseThrow();
+        assertThat(known.displayName()).isEqualTo("Renamed in AD");
+        assertThat(known.isCloudManaged()).isTrue();
+        assertThat(known.onPremisesSyncEnabled()).isNull();
+    }
+
+    @Test
+    void malformedEventGoesToDeadLetterAndListenerKeepsGoing() {
+        String key = "malformed-" + UUID.randomUUID();
+        kafka.sendRaw(Topics.DIRECTORY_EVENTS, key, "directory.GroupCreated", "{\"metadata\":");
+        kafka.sendRaw(Topics.DIRECTORY_EVENTS, key + "-untyped", "directory.NoSuchEvent", "{}");
+        GroupFixture afterwards = GroupFixture.cloudSecurityGroup();
+
+        given(afterwards);
+
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            var deadLetters = kafka.readAllRaw(Topics.deadLetter(Topics.DIRECTORY_EVENTS));
+            assertThat(deadLetters).filteredOn(record -> record.key().equals(key)).singleElement().satisfies(record -> {
+                assertThat(new String(record.value(), StandardCharsets.UTF_8)).isEqualTo("{\"metadata\":");
+                assertThat(new String(record.headers().lastHeader(CloudEventHeaders.DEAD_LETTER_REASON).value(),
+                        StandardCharsets.UTF_8)).contains("malformed GroupCreated");
+            });
+            assertThat(deadLetters).filteredOn(record -> record.key().equals(key + "-untyped")).singleElement()
+                    .satisfies(record -> assertThat(new String(record.headers()
+                            .lastHeader(CloudEventHeaders.DEAD_LETTER_REASON).value(), StandardCharsets.UTF_8))
+                            .contains("unknown message type"));
+        });
+    }
+}

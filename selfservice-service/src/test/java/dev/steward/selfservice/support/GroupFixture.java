@@ -1,0 +1,127 @@
+package dev.steward.selfservice.support;
+
+import dev.steward.contracts.DirectoryIds;
+import dev.steward.contracts.event.GroupSnapshot;
+import dev.steward.selfservice.directory.KnownGroup;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** Groups for tests: a cloud security group unless told otherwise. */
+public final class GroupFixture {
+
+    private String id = UUID.randomUUID().toString();
+    private String displayName = "Group " + id.substring(0, 8);
+    private String mail;
+    private boolean mailEnabled;
+    private boolean securityEnabled = true;
+    private List<String> groupTypes = new ArrayList<>();
+    private Boolean onPremisesSyncEnabled;
+    private boolean isCloudManaged;
+    private String anchor;
+    private List<String> ownerIds = new ArrayList<>();
+    private List<String> memberIds = new ArrayList<>();
+
+    private GroupFixture() {
+    }
+
+    public static GroupFixture cloudSecurityGroup() {
+        return new GroupFixture();
+    }
+
+    /** A security group synced from AD: its id derives from its objectGUID and AD masters it. */
+    public static GroupFixture adMasteredSecurityGroup() {
+        GroupFixture group = new GroupFixture();
+        group.anchor = UUID.randomUUID().toString();
+        group.id = DirectoryIds.fromAnchor(group.anchor);
+        group.displayName = "AD group " + group.id.substring(0, 8);
+        group.onPremisesSyncEnabled = true;
+        return group;
+    }
+
+    public static GroupFixture distributionGroup() {
+        GroupFixture group = new GroupFixture();
+        group.mailEnabled = true;
+        group.securityEnabled = false;
+        group.mail = "dl-" + group.id.substring(0, 8) + "@corp.example.test";
+        return group;
+    }
+
+    public static GroupFixture mailEnabledSecurityGroup() {
+        GroupFixture group = new GroupFixture();
+        group.mailEnabled = true;
+        group.mail = "sec-" + group.id.substring(0, 8) + "@corp.example.test";
+        return group;
+    }
+
+    public static GroupFixture microsoft365Group() {
+        GroupFixture group = new GroupFixture();
+        group.mailEnabled = true;
+        group.securityEnabled = false;
+        group.groupTypes.add("Unified");
+        return group;
+    }
+
+    public static GroupFixture dynamicSecurityGroup() {
+        GroupFixture group = new GroupFixture();
+        group.groupTypes.add("DynamicMembership");
+        return group;
+    }
+
+    public GroupFixture named(String name) {
+        this.displayName = name;
+        return this;
+    }
+
+    public GroupFixture ownedBy(String... owners) {
+        this.ownerIds = new ArrayList<>(List.of(owners));
+        return this;
+    }
+
+    public GroupFixture withMembers(String... members) {
+        this.memberIds = new ArrayList<>(List.of(members));
+        return this;
+    }
+
+    /** After an SOA switch: cloud-managed, no longer synced. */
+    public GroupFixture switchedToCloud() {
+        this.isCloudManaged = true;
+        this.onPremisesSyncEnabled = null;
+        return this;
+    }
+
+    /** Rolled back, before the next sync cycle took the group over. */
+    public GroupFixture rolledBackAwaitingSync() {
+        this.isCloudManaged = false;
+        this.onPremisesSyncEnabled = null;
+        return this;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String displayName() {
+        return displayName;
+    }
+
+    public String anchor() {
+        return anchor;
+    }
+
+    public GroupSnapshot snapshot() {
+        return new GroupSnapshot(id, displayName, null, displayName.replaceAll("[^A-Za-z0-9]", ""), mail, mailEnabled,
+                securityEnabled, groupTypes, Instant.parse("2026-01-01T09:00:00Z"), onPremisesSyncEnabled,
+                isCloudManaged, anchor, anchor == null ? null : "S-1-5-21-1-2-3-1104",
+                anchor == null ? null : displayName, anchor == null ? null : "corp.example.test",
+                anchor == null ? null : "CORP", anchor == null ? null : "CN=" + displayName + ",OU=Groups,DC=corp",
+                anchor == null ? null : Instant.parse("2026-01-01T09:00:00Z"), ownerIds, memberIds);
+    }
+
+    public KnownGroup known() {
+        GroupSnapshot snapshot = snapshot();
+        return new KnownGroup(id, displayName, snapshot.kind(), groupTypes, onPremisesSyncEnabled, isCloudManaged,
+                ownerIds, memberIds);
+    }
+}

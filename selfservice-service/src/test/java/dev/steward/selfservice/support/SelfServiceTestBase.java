@@ -1,0 +1,93 @@
+package dev.steward.selfservice.support;
+
+import static org.awaitility.Awaitility.await;
+
+import dev.steward.contracts.IntegrationEvent;
+import dev.steward.platform.testing.TestTokens;
+import dev.steward.selfservice.SelfServiceApplication;
+import dev.steward.selfservice.directory.GroupDirectory;
+import dev.steward.selfservice.directory.UserDirectory;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The service on the real PostgreSQL (a fresh schema) and an in-JVM Kafka broker (KRaft), listening on
+ * 127.0.0.1. Every integration test class on PostgreSQL extends this, so they share one Spring context. Topics have
+ * one partition, so a record published after others is consumed after them.
+ */
+@SpringBootTest(classes = SelfServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"server.address=127.0.0.1", "steward.kafka.partitions=1", "steward.outbox.poll-interval-ms=200"})
+@EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+public abstract class SelfServiceTestBase {
+
+    protected static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    @LocalServerPort
+    protected int port;
+    @Autowired
+    protected EmbeddedKafkaBroker broker;
+    @Autowired
+    protected GroupDirectory groups;
+    @Autowired
+    protected UserDirectory users;
+    @Autowired
+    protected JdbcTemplate jdbc;
+
+    protected Http http;
+    protected KafkaTestClient kafka;
+
+    @DynamicPropertySource
+    static void environment(DynamicPropertyRegistry registry) {
+        TestTokens.properties().forEach((key, value) -> registry.add(key, () -> value));
+        registry.add("spring.datasource.url", TestDatabase::url);
+        registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("spring.datasource.password", () -> "");
+        registry.add("spring.flyway.schemas", () -> TestDatabase.SCHEMA);
+        registry.add("spring.flyway.create-schemas", () -> "true");
+    }
+
+    @BeforeEach
+    void connect() {
+        http = new Http(port);
+        kafka = new KafkaTestClient(broker.getBrokersAsString());
+    }
+
+    @AfterEach
+    void disconnect() {
+        kafka.close();
+    }
+
+    /** Publishes the group's creation and waits until the read model has it. */
+    protected GroupFixture given(GroupFixture group) {
+        kafka.publishDirectoryEvents(DirectoryEvents.created(group));
+        await().atMost(TIMEOUT).until(() -> groups.find(group.id()).isPresent());
+        return group;
+    }
+
+    /** Publishes the user's sync and waits until the read model has them. */
+    protected TestUser given(TestUser user) {
+        kafka.publishDirectoryEvents(DirectoryEvents.userSynced(user.id(), user.userPrincipalName()));
+        await().atMost(TIMEOUT).until(() -> users.find(user.id()).isPresent());
+        return user;
+    }
+
+    /** Publishes events, then a marker after them, and waits for the marker: the events were consumed by then. */
+    protected void publishAndAwaitConsumed(IntegrationEvent... events) {
+        kafka.publishDirectoryEvents(events);
+        given(TestUser.named("marker"));
+    }
+
+    /** Waits until every queued message went to Kafka. */
+    protected void awaitOutboxDrained() {
+        await().atMost(TIMEOUT).until(() -> jdbc.queryForObject("SELECT COUNT(*) FROM outbox_message", Integer.class) == 0);
+    }
+}

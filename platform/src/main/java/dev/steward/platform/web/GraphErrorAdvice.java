@@ -5,6 +5,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -17,7 +19,11 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
-/** Every failure of a controller becomes a Graph error body; nothing escapes as a bare 500. */
+/**
+ * Every failure of a controller becomes a Graph error body; nothing escapes as a bare 500. Ordered last, so a
+ * service's own advice for its domain exceptions is asked first.
+ */
+@Order(Ordered.LOWEST_PRECEDENCE)
 @RestControllerAdvice
 public class GraphErrorAdvice {
 

@@ -1,0 +1,136 @@
+package dev.steward.sync.connectorspace;
+
+import dev.steward.sync.support.SqlTime;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The connector space: one row per AD object. A cycle and the Source of Authority listener both change a row only
+ * while holding its lock ({@link #lockOrCreate}), inside their own transaction, so a block and an export of the same
+ * group never interleave.
+ */
+@Repository
+public class ConnectorSpace {
+
+    private static final String COLUMNS = "anchor, cloud_id, object_type, distinguished_name, display_name, "
+            + "exported_hash, exported_values, exported_at, skipped_hash, block_on_premises_sync, pending_takeover, "
+            + "soa_changed_at, last_cycle_id, updated_at";
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    public ConnectorSpace(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Locks the object's row for the current transaction, creating it first if the object is new. */
+    public ConnectorSpaceEntry lockOrCreate(String anchor, String cloudId, ObjectType type, String distinguishedName,
+                                            String displayName) {
+        Optional<ConnectorSpaceEntry> existing = lock(anchor);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        jdbc.sql("INSERT INTO connector_space (anchor, cloud_id, object_type, distinguished_name, display_name, "
+                        + "block_on_premises_sync, pending_takeover, updated_at) VALUES (?, ?, ?, ?, ?, FALSE, FALSE, ?) "
+                        + "ON CONFLICT DO NOTHING")
+                .params(anchor, cloudId, type.wireName(), distinguishedName, displayName, now())
+                .update();
+        return lock(anchor).orElseThrow(() -> new IllegalStateException("connector space row " + anchor + " vanished"));
+    }
+
+    private Optional<ConnectorSpaceEntry> lock(String anchor) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM connector_space WHERE anchor = ? FOR UPDATE")
+                .param(anchor).query(ConnectorSpace::entry).optional();
+    }
+
+    /** The values were exported: they are what the cloud holds now, and a pending takeover is done. */
+    public void recordExport(String anchor, String distinguishedName, String displayName, String hash, String json,
+                             String cycleId) {
+        OffsetDateTime now = now();
+        jdbc.sql("UPDATE connector_space SET distinguished_name = ?, display_name = ?, exported_hash = ?, "
+                        + "exported_values = ?, exported_at = ?, skipped_hash = NULL, pending_takeover = FALSE, "
+                        + "last_cycle_id = ?, updated_at = ? WHERE anchor = ?")
+                .params(distinguishedName, displayName, hash, json, now, cycleId, now, anchor).update();
+    }
+
+    /** AD's values were withheld because the Source of Authority is in the cloud. */
+    public void recordSkip(String anchor, String distinguishedName, String displayName, String skippedHash, String cycleId) {
+        jdbc.sql("UPDATE connector_space SET distinguished_name = ?, display_name = ?, skipped_hash = ?, "
+                        + "last_cycle_id = ?, updated_at = ? WHERE anchor = ?")
+                .params(distinguishedName, displayName, skippedHash, cycleId, now(), anchor).update();
+    }
+
+    /** The object was read and its values are the exported ones: nothing to export, nothing withheld. */
+    public void recordSeen(String anchor, String distinguishedName, String cycleId) {
+        jdbc.sql("UPDATE connector_space SET distinguished_name = ?, skipped_hash = NULL, last_cycle_id = ? WHERE anchor = ?")
+                .params(distinguishedName, cycleId, anchor).update();
+    }
+
+    /**
+     * The group's Source of Authority moved to the cloud (block) or back to AD (unblock and take over at the next
+     * cycle). Call on a row locked by {@link #lockOrCreate}.
+     */
+    public void changeSourceOfAuthority(String anchor, boolean cloudManaged, Instant changedAt) {
+        jdbc.sql("UPDATE connector_space SET block_on_premises_sync = ?, pending_takeover = ?, soa_changed_at = ?, "
+                        + "updated_at = ? WHERE anchor = ?")
+                .params(cloudManaged, !cloudManaged, SqlTime.of(changedAt), now(), anchor).update();
+    }
+
+    /**
+     * The directory rejected an export: forget it, so the next cycle considers the object changed. Only the export
+     * with that hash is forgotten; a later successful one stays.
+     */
+    public boolean forgetExport(String anchor, String hash) {
+        return jdbc.sql("UPDATE connector_space SET exported_hash = NULL, updated_at = ? WHERE anchor = ? AND exported_hash = ?")
+                .params(now(), anchor, hash).update() > 0;
+    }
+
+    public Optional<ConnectorSpaceEntry> findByCloudId(String cloudId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM connector_space WHERE cloud_id = ?")
+                .param(cloudId).query(ConnectorSpace::entry).optional();
+    }
+
+    public Optional<ConnectorSpaceEntry> findByAnchor(String anchor) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM connector_space WHERE anchor = ?")
+                .param(anchor).query(ConnectorSpace::entry).optional();
+    }
+
+    /** Entries ordered by cloud id, after {@code afterCloudId} when given. */
+    public List<ConnectorSpaceEntry> page(String afterCloudId, int limit) {
+        return afterCloudId == null
+                ? jdbc.sql("SELECT " + COLUMNS + " FROM connector_space ORDER BY cloud_id LIMIT ?")
+                .param(limit).query(ConnectorSpace::entry).list()
+                : jdbc.sql("SELECT " + COLUMNS + " FROM connector_space WHERE cloud_id > ? ORDER BY cloud_id LIMIT ?")
+                .params(afterCloudId, limit).query(ConnectorSpace::entry).list();
+    }
+
+    private OffsetDateTime now() {
+        return SqlTime.of(clock.instant());
+    }
+
+    private static ConnectorSpaceEntry entry(ResultSet rs, int row) throws SQLException {
+        return new ConnectorSpaceEntry(
+                rs.getString("anchor"),
+                rs.getString("cloud_id"),
+                ObjectType.fromWireName(rs.getString("object_type")),
+                rs.getString("distinguished_name"),
+                rs.getString("display_name"),
+                rs.getString("exported_hash"),
+                rs.getString("exported_values"),
+                SqlTime.read(rs, "exported_at"),
+                rs.getString("skipped_hash"),
+                rs.getBoolean("block_on_premises_sync"),
+                rs.getBoolean("pending_takeover"),
+                SqlTime.read(rs, "soa_changed_at"),
+                rs.getString("last_cycle_id"),
+                SqlTime.read(rs, "updated_at"));
+    }
+}

@@ -1,0 +1,71 @@
+package dev.steward.sync.connectorspace.web;
+
+import dev.steward.platform.security.Callers;
+import dev.steward.platform.web.GraphException;
+import dev.steward.sync.access.ReadSynchronization;
+import dev.steward.sync.connectorspace.ConnectorSpace;
+import dev.steward.sync.connectorspace.ConnectorSpaceEntry;
+import dev.steward.sync.export.ExportedValues;
+import dev.steward.sync.web.GraphCollections;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The connector space, read-only: what the sync engine last exported per object and whether it is blocked. */
+@RestController
+@RequestMapping(path = "/sync/connectorSpace", produces = MediaType.APPLICATION_JSON_VALUE)
+public class ConnectorSpaceController {
+
+    private final ConnectorSpace connectorSpace;
+
+    public ConnectorSpaceController(ConnectorSpace connectorSpace) {
+        this.connectorSpace = connectorSpace;
+    }
+
+    /** By cloud id (the id of the object in the directory). */
+    @GetMapping("/{id}")
+    public Map<String, Object> get(@PathVariable String id) {
+        ReadSynchronization.check(Callers.current());
+        ConnectorSpaceEntry entry = connectorSpace.findByCloudId(id).orElseThrow(() -> GraphException.notFound(id));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("@odata.context", GraphCollections.context("connectorSpace/$entity"));
+        body.putAll(view(entry));
+        return body;
+    }
+
+    /** Ordered by cloud id. */
+    @GetMapping
+    public Map<String, Object> list(@RequestParam(name = "$top", required = false) String top,
+                                    @RequestParam(name = "$skiptoken", required = false) String skipToken,
+                                    HttpServletRequest request) {
+        ReadSynchronization.check(Callers.current());
+        int limit = GraphCollections.top(top);
+        List<ConnectorSpaceEntry> page = connectorSpace.page(GraphCollections.position(skipToken), limit + 1);
+        List<Map<String, Object>> values = page.stream().limit(limit).map(ConnectorSpaceController::view).toList();
+        String next = page.size() > limit ? page.get(limit - 1).cloudId() : null;
+        return GraphCollections.collection(request, "connectorSpace", values, next);
+    }
+
+    static Map<String, Object> view(ConnectorSpaceEntry entry) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("id", entry.cloudId());
+        view.put("anchor", entry.anchor());
+        view.put("objectType", entry.objectType().wireName());
+        view.put("distinguishedName", entry.distinguishedName());
+        view.put("displayName", entry.displayName());
+        view.put("blockOnPremisesSync", entry.blockOnPremisesSync());
+        view.put("pendingTakeover", entry.pendingTakeover());
+        view.put("sourceOfAuthorityChangedDateTime", entry.sourceOfAuthorityChangedAt());
+        view.put("lastExportedDateTime", entry.exportedAt());
+        view.put("lastCycleId", entry.lastCycleId());
+        view.put("exportedValues", entry.exportedValues() == null ? null : ExportedValues.parse(entry.exportedValues()));
+        return view;
+    }
+}

@@ -1,0 +1,131 @@
+package dev.steward.sync.cycle;
+
+import dev.steward.contracts.CommandMetadata;
+import dev.steward.contracts.Topics;
+import dev.steward.platform.kafka.ContractPublisher;
+import dev.steward.sync.config.SyncProperties;
+import dev.steward.sync.connectorspace.ConnectorSpace;
+import dev.steward.sync.connectorspace.ConnectorSpaceEntry;
+import dev.steward.sync.export.ExportPlan;
+import dev.steward.sync.export.ExportPlanner;
+import dev.steward.sync.export.ExportedValues;
+import dev.steward.sync.export.ObjectExport;
+import dev.steward.sync.ldap.LdapConnector;
+import dev.steward.sync.ldap.RejectedEntry;
+import dev.steward.sync.provisioning.SkippedChanges;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.IdGenerator;
+
+/**
+ * One sync cycle: read everything in scope (full import), compare each object with its connector-space entry, and
+ * export with {@code SyncUser} / {@code SyncGroup} commands what has to go to the directory, users before groups.
+ * <ul>
+ *   <li>Initial: every object is exported. Delta: only objects whose values differ from the last export, and
+ *       rolled-back groups awaiting takeover (exported even if AD did not change: AD's values win).</li>
+ *   <li>A group whose Source of Authority is in the cloud ({@code blockOnPremisesSync}) is never exported; if its AD
+ *       values differ from the last export the change is skipped and recorded (event 6956), once per value set.</li>
+ * </ul>
+ * Each object is decided and exported in its own transaction holding its connector-space row, and the row is updated
+ * only after the broker acknowledged the command.
+ */
+@Component
+public class SyncCycleEngine {
+
+    private static final Logger log = LoggerFactory.getLogger(SyncCycleEngine.class);
+
+    private final LdapConnector connector;
+    private final ConnectorSpace connectorSpace;
+    private final ExportCommands exportCommands;
+    private final SkippedChanges skippedChanges;
+    private final ContractPublisher publisher;
+    private final TransactionTemplate transaction;
+    private final SyncProperties properties;
+    private final IdGenerator ids;
+    private final Clock clock;
+
+    public SyncCycleEngine(LdapConnector connector, ConnectorSpace connectorSpace, ExportCommands exportCommands,
+                           SkippedChanges skippedChanges, ContractPublisher publisher, TransactionTemplate transaction,
+                           SyncProperties properties, IdGenerator ids, Clock clock) {
+        this.connector = connector;
+        this.connectorSpace = connectorSpace;
+        this.exportCommands = exportCommands;
+        this.skippedChanges = skippedChanges;
+        this.publisher = publisher;
+        this.transaction = transaction;
+        this.properties = properties;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    /**
+     * Runs the cycle, counting into {@code tally} as it goes.
+     *
+     * @throws RuntimeException when the cycle cannot go on (directory unreadable, broker unavailable, no token)
+     */
+    public void run(SyncCycle cycle, Tally tally) {
+        String token = properties.directoryToken();
+        if (token == null || token.isBlank()) {
+            throw new CycleAbortedException("steward.sync.directory-token is not set: the directory would refuse "
+                    + "every export");
+        }
+        exportCommands.forgetOlderThanRetention();
+        ExportPlan plan = ExportPlanner.plan(connector.read(), properties.ldap().baseDn(),
+                properties.effectiveNetbiosName());
+        for (RejectedEntry rejected : plan.rejected()) {
+            log.warn("cycle {}: {} not synced: {}", cycle.id(), rejected.distinguishedName(), rejected.reason());
+            tally.add(Outcome.FAILED);
+        }
+        for (ObjectExport export : plan.exports()) {
+            Outcome outcome;
+            try {
+                outcome = transaction.execute(status -> process(cycle, export, token.trim()));
+            } catch (IllegalArgumentException e) {
+                log.warn("cycle {}: {} ({}) not exported: {}", cycle.id(), export.distinguishedName(),
+                        export.anchor(), e.getMessage());
+                outcome = Outcome.FAILED;
+            }
+            tally.add(outcome);
+        }
+    }
+
+    private Outcome process(SyncCycle cycle, ObjectExport export, String token) {
+        ConnectorSpaceEntry entry = connectorSpace.lockOrCreate(export.anchor(), export.cloudId(), export.objectType(),
+                export.distinguishedName(), export.displayName());
+        ExportedValues values = export.exportedValues();
+        boolean changed = !values.hash().equals(entry.exportedHash());
+
+        if (entry.blockOnPremisesSync()) {
+            if (!changed) {
+                connectorSpace.recordSeen(export.anchor(), export.distinguishedName(), cycle.id());
+                return Outcome.UNCHANGED;
+            }
+            if (!values.hash().equals(entry.skippedHash())) {
+                skippedChanges.record(cycle.id(), cycle.initiator(), export, entry);
+            }
+            connectorSpace.recordSkip(export.anchor(), export.distinguishedName(), export.displayName(), values.hash(),
+                    cycle.id());
+            return Outcome.SKIPPED;
+        }
+
+        if (cycle.policyType() == PolicyType.DELTA && !changed && !entry.pendingTakeover()) {
+            connectorSpace.recordSeen(export.anchor(), export.distinguishedName(), cycle.id());
+            return Outcome.UNCHANGED;
+        }
+        Outcome outcome = !entry.everExported() ? Outcome.ADDED
+                : changed || entry.pendingTakeover() ? Outcome.UPDATED : Outcome.UNCHANGED;
+        CommandMetadata metadata = CommandMetadata.of(ids.generateId(), clock.instant(), cycle.id());
+        var command = export.command(metadata, clock.instant());
+        exportCommands.record(metadata.commandId().toString(), cycle.id(), export.anchor(), values.hash(), outcome);
+        publisher.sendCommand(Topics.DIRECTORY_COMMANDS, command, token);
+        connectorSpace.recordExport(export.anchor(), export.distinguishedName(), export.displayName(), values.hash(),
+                values.json(), cycle.id());
+        if (entry.pendingTakeover()) {
+            log.info("cycle {}: took {} ({}) over again from AD", cycle.id(), export.displayName(), export.cloudId());
+        }
+        return outcome;
+    }
+}

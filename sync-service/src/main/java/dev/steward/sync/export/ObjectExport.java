@@ -1,0 +1,33 @@
+package dev.steward.sync.export;
+
+import dev.steward.contracts.CommandMetadata;
+import dev.steward.contracts.ContractCommand;
+import dev.steward.sync.connectorspace.ObjectType;
+import java.time.Instant;
+import java.util.SortedMap;
+
+/**
+ * An AD object in scope as the cloud should hold it: the values that are exported (compared with the connector
+ * space to find changes) and the command that exports them.
+ */
+public sealed interface ObjectExport permits UserExport, GroupExport {
+
+    String anchor();
+
+    String cloudId();
+
+    ObjectType objectType();
+
+    String distinguishedName();
+
+    String displayName();
+
+    /** The exported values by Graph property name; equal values mean nothing to export. */
+    SortedMap<String, Object> values();
+
+    ContractCommand command(CommandMetadata metadata, Instant syncedAt);
+
+    default ExportedValues exportedValues() {
+        return ExportedValues.of(values());
+    }
+}

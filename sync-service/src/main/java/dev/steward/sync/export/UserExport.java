@@ -1,0 +1,43 @@
+package dev.steward.sync.export;
+
+import dev.steward.contracts.CommandMetadata;
+import dev.steward.contracts.command.SyncUser;
+import dev.steward.sync.connectorspace.ObjectType;
+import java.time.Instant;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/** A user to export with {@link SyncUser}. */
+public record UserExport(
+        String anchor,
+        String cloudId,
+        String userPrincipalName,
+        String displayName,
+        String mail,
+        String securityIdentifier,
+        String samAccountName,
+        String distinguishedName) implements ObjectExport {
+
+    @Override
+    public ObjectType objectType() {
+        return ObjectType.USER;
+    }
+
+    @Override
+    public SortedMap<String, Object> values() {
+        SortedMap<String, Object> values = new TreeMap<>();
+        values.put("userPrincipalName", userPrincipalName);
+        values.put("displayName", displayName);
+        values.put("mail", mail);
+        values.put("onPremisesSecurityIdentifier", securityIdentifier);
+        values.put("onPremisesSamAccountName", samAccountName);
+        values.put("onPremisesDistinguishedName", distinguishedName);
+        return values;
+    }
+
+    @Override
+    public SyncUser command(CommandMetadata metadata, Instant syncedAt) {
+        return new SyncUser(metadata, cloudId, anchor, userPrincipalName, displayName, mail, securityIdentifier,
+                samAccountName, distinguishedName, syncedAt);
+    }
+}

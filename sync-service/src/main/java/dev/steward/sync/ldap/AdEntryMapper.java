@@ -1,0 +1,65 @@
+package dev.steward.sync.ldap;
+
+import com.unboundid.ldap.sdk.Attribute;
+import com.unboundid.ldap.sdk.Entry;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** Turns LDAP entries into {@link AdUser}s and {@link AdGroup}s; binary attributes are decoded from their bytes. */
+public final class AdEntryMapper {
+
+    static final String[] USER_ATTRIBUTES = {"objectGUID", "objectSid", "sAMAccountName", "cn", "userPrincipalName",
+            "displayName", "mail"};
+    static final String[] GROUP_ATTRIBUTES = {"objectGUID", "objectSid", "sAMAccountName", "cn", "displayName",
+            "description", "mail", "mailNickname", "groupType", "managedBy", "member"};
+
+    private AdEntryMapper() {
+    }
+
+    /** @throws IllegalArgumentException with the reason when the entry cannot be synced */
+    public static AdUser user(Entry entry) {
+        String upn = text(entry, "userPrincipalName");
+        if (upn == null) {
+            throw new IllegalArgumentException("userPrincipalName is empty");
+        }
+        return new AdUser(anchor(entry), entry.getDN(), text(entry, "cn"), upn, text(entry, "displayName"),
+                text(entry, "mail"), sid(entry), text(entry, "sAMAccountName"));
+    }
+
+    /** @throws IllegalArgumentException with the reason when the entry cannot be synced */
+    public static AdGroup group(Entry entry) {
+        for (Attribute attribute : entry.getAttributes()) {
+            if (attribute.getBaseName().equalsIgnoreCase("member")
+                    && attribute.getOptions().stream().anyMatch(o -> o.toLowerCase().startsWith("range="))) {
+                throw new IllegalArgumentException("the server returned the member list in ranges ("
+                        + attribute.getName() + "): groups larger than the server's MaxValRange are not synced yet");
+            }
+        }
+        String groupTypeText = text(entry, "groupType");
+        GroupType groupType = groupTypeText == null ? GroupType.of(GroupType.AD_DEFAULT) : GroupType.parse(groupTypeText);
+        String[] members = entry.getAttributeValues("member");
+        return new AdGroup(anchor(entry), entry.getDN(), text(entry, "cn"), text(entry, "sAMAccountName"),
+                text(entry, "displayName"), text(entry, "description"), text(entry, "mail"),
+                text(entry, "mailNickname"), groupType, sid(entry), text(entry, "managedBy"),
+                members == null ? List.of() : new ArrayList<>(Arrays.asList(members)));
+    }
+
+    private static String anchor(Entry entry) {
+        Attribute guid = entry.getAttribute("objectGUID");
+        if (guid == null || guid.getValueByteArray() == null) {
+            throw new IllegalArgumentException("objectGUID is missing");
+        }
+        return AdGuids.toCanonical(guid.getValueByteArray());
+    }
+
+    private static String sid(Entry entry) {
+        Attribute sid = entry.getAttribute("objectSid");
+        return sid == null || sid.getValueByteArray() == null ? null : AdSids.toText(sid.getValueByteArray());
+    }
+
+    private static String text(Entry entry, String attribute) {
+        String value = entry.getAttributeValue(attribute);
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

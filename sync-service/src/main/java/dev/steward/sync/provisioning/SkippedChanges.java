@@ -1,0 +1,67 @@
+package dev.steward.sync.provisioning;
+
+import dev.steward.contracts.EventMetadata;
+import dev.steward.contracts.Initiator;
+import dev.steward.contracts.Topics;
+import dev.steward.contracts.event.SyncChangeSkipped;
+import dev.steward.platform.kafka.ContractPublisher;
+import dev.steward.sync.connectorspace.ConnectorSpaceEntry;
+import dev.steward.sync.export.ExportedValues;
+import dev.steward.sync.export.ObjectExport;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.SortedMap;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.util.IdGenerator;
+
+/**
+ * Records an AD change the sync engine withheld because the object's Source of Authority is in the cloud: a
+ * provisioning log entry (action {@code Skip}, event 6956) and a {@link SyncChangeSkipped} event, as Connect Sync's
+ * event 6956 and Cloud Sync's "Skipped" provisioning log entry do.
+ */
+@Component
+public class SkippedChanges {
+
+    public static final String REASON =
+            "The object has not been synced to the cloud because the source of authority of the object is in the cloud.";
+
+    private static final Logger log = LoggerFactory.getLogger(SkippedChanges.class);
+
+    private final ProvisioningLog provisioningLog;
+    private final ContractPublisher publisher;
+    private final IdGenerator ids;
+    private final Clock clock;
+
+    public SkippedChanges(ProvisioningLog provisioningLog, ContractPublisher publisher, IdGenerator ids, Clock clock) {
+        this.provisioningLog = provisioningLog;
+        this.publisher = publisher;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    /** Call inside the transaction that holds the object's connector-space row. */
+    public ProvisioningLogEntry record(String cycleId, Initiator initiator, ObjectExport export,
+                                       ConnectorSpaceEntry entry) {
+        UUID id = ids.generateId();
+        Instant now = clock.instant();
+        SortedMap<String, Object> exported = ExportedValues.parse(entry.exportedValues());
+        Object cloudName = exported.get("displayName");
+        ProvisioningLogEntry logEntry = new ProvisioningLogEntry(id.toString(), now, cycleId,
+                ProvisioningLogEntry.ACTION_SKIP, ProvisioningLogEntry.STATUS_SKIPPED,
+                SyncChangeSkipped.SOURCE_OF_AUTHORITY_IN_CLOUD, REASON, export.objectType(), export.anchor(),
+                export.displayName(), export.distinguishedName(), export.cloudId(),
+                cloudName != null ? cloudName.toString() : entry.displayName(),
+                ExportedValues.differences(exported, export.values()));
+        provisioningLog.add(logEntry);
+        publisher.publish(Topics.SYNC_EVENTS, new SyncChangeSkipped(
+                new EventMetadata(id, now, export.cloudId(), cycleId, initiator, EventMetadata.CURRENT_SCHEMA_VERSION),
+                cycleId, export.cloudId(), export.anchor(), export.objectType().wireName(), export.displayName(),
+                export.distinguishedName(), SyncChangeSkipped.SOURCE_OF_AUTHORITY_IN_CLOUD, REASON));
+        log.info("skipped the AD change of {} ({}): its Source of Authority is in the cloud (event 6956)",
+                export.displayName(), export.cloudId());
+        return logEntry;
+    }
+}

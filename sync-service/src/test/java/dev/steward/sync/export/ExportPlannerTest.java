@@ -1,0 +1,133 @@
+package dev.steward.sync.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.steward.contracts.DirectoryIds;
+import dev.steward.sync.ldap.AdGroup;
+import dev.steward.sync.ldap.AdUser;
+import dev.steward.sync.ldap.DirectoryRead;
+import dev.steward.sync.ldap.GroupType;
+import dev.steward.sync.ldap.RejectedEntry;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ExportPlannerTest {
+
+    private static final String BASE = "DC=corp,DC=example,DC=test";
+    private static final AdUser ALICE = user("2a7d4e61-0b9c-4f3e-8d52-1e6f3a8c9b02", "Alice");
+    private static final AdUser BOB = user("3b8e5f72-1cad-4a4f-9e63-2f7a4b9dac03", "Bob");
+
+    @Test
+    void resolvesOwnersAndMembersToCloudIdsAndLeavesOutWhatIsNotInScope() {
+        AdGroup leads = group("5da07194-3ecf-4c61-9085-419c6dbf1e05", "Leads", "cn=alice,cn=users,dc=corp,dc=example,dc=test",
+                "CN=Alice, CN=Users, DC=corp, DC=example, DC=test");
+        AdGroup engineering = group("4c9f6083-2dbe-4b50-8f74-308b5cae0d04", "Engineering",
+                ALICE.distinguishedName(), ALICE.distinguishedName(), BOB.distinguishedName(), leads.distinguishedName(),
+                "CN=Outsider,OU=Elsewhere," + BASE);
+
+        ExportPlan plan = ExportPlanner.plan(read(List.of(ALICE, BOB), List.of(engineering, leads)), BASE, "CORP");
+
+        GroupExport exported = groups(plan).stream().filter(g -> g.anchor().equals(engineering.anchor())).findFirst().orElseThrow();
+        assertThat(exported.cloudId()).isEqualTo(DirectoryIds.fromAnchor(engineering.anchor()));
+        assertThat(exported.ownerIds()).containsExactly(DirectoryIds.fromAnchor(ALICE.anchor()));
+        assertThat(exported.memberIds()).containsExactlyInAnyOrder(DirectoryIds.fromAnchor(ALICE.anchor()),
+                DirectoryIds.fromAnchor(BOB.anchor()), DirectoryIds.fromAnchor(leads.anchor()));
+        assertThat(exported.domainName()).isEqualTo("corp.example.test");
+        assertThat(exported.netbiosName()).isEqualTo("CORP");
+        GroupExport leadsExport = groups(plan).stream().filter(g -> g.anchor().equals(leads.anchor())).findFirst().orElseThrow();
+        // DNs match whatever their case and spacing.
+        assertThat(leadsExport.ownerIds()).containsExactly(DirectoryIds.fromAnchor(ALICE.anchor()));
+        assertThat(leadsExport.memberIds()).containsExactly(DirectoryIds.fromAnchor(ALICE.anchor()));
+    }
+
+    @Test
+    void usersComeFirstAndNestedGroupsBeforeTheirParents() {
+        AdGroup child = group("11111111-1111-4111-8111-111111111111", "Child", null, BOB.distinguishedName());
+        AdGroup parent = group("22222222-2222-4222-8222-222222222222", "Parent", null, child.distinguishedName());
+        AdGroup grandParent = group("33333333-3333-4333-8333-333333333333", "GrandParent", null, parent.distinguishedName());
+
+        ExportPlan plan = ExportPlanner.plan(read(List.of(ALICE, BOB), List.of(grandParent, parent, child)), BASE, "CORP");
+
+        assertThat(plan.exports()).map(ObjectExport::displayName)
+                .containsExactly("Alice", "Bob", "Child", "Parent", "GrandParent");
+    }
+
+    @Test
+    void nestingCyclesDoNotStopThePlan() {
+        AdGroup a = group("11111111-1111-4111-8111-111111111111", "A", null, "CN=B,OU=Groups," + BASE);
+        AdGroup b = group("22222222-2222-4222-8222-222222222222", "B", null, "CN=A,OU=Groups," + BASE);
+
+        ExportPlan plan = ExportPlanner.plan(read(List.of(), List.of(a, b)), BASE, "CORP");
+
+        assertThat(plan.exports()).map(ObjectExport::displayName).containsExactlyInAnyOrder("A", "B");
+    }
+
+    @Test
+    void aGroupInManagedByIsNoOwner() {
+        AdGroup owners = group("11111111-1111-4111-8111-111111111111", "Owners", null);
+        AdGroup managed = group("22222222-2222-4222-8222-222222222222", "Managed", owners.distinguishedName());
+
+        ExportPlan plan = ExportPlanner.plan(read(List.of(), List.of(owners, managed)), BASE, "CORP");
+
+        assertThat(groups(plan)).filteredOn(g -> g.displayName().equals("Managed")).singleElement()
+                .satisfies(g -> assertThat(g.ownerIds()).isEmpty());
+    }
+
+    @Test
+    void displayNameFallsBackToCnAndAMailNicknameKeepsOnlyWhatGraphAccepts() {
+        AdGroup group = new AdGroup("11111111-1111-4111-8111-111111111111", "CN=Sales (EMEA),OU=Groups," + BASE,
+                "Sales (EMEA)", "Sales (EMEA); all", null, null, null, null, GroupType.of(8), null, null, List.of());
+
+        GroupExport export = groups(ExportPlanner.plan(read(List.of(), List.of(group)), BASE, "CORP")).get(0);
+
+        assertThat(export.displayName()).isEqualTo("Sales (EMEA)");
+        assertThat(export.mailNickname()).isEqualTo("SalesEMEAall");
+        assertThat(export.securityEnabled()).isFalse();
+    }
+
+    @Test
+    void entriesTheReadRejectedStayRejected() {
+        DirectoryRead read = new DirectoryRead(List.of(ALICE), List.of(),
+                List.of(new RejectedEntry("CN=Broken," + BASE, "objectGUID is missing")), true);
+
+        ExportPlan plan = ExportPlanner.plan(read, BASE, "CORP");
+
+        assertThat(plan.rejected()).singleElement().satisfies(r -> assertThat(r.reason()).contains("objectGUID"));
+        assertThat(plan.exports()).hasSize(1);
+    }
+
+    @Test
+    void equalValuesHashEquallyAndAnyChangeChangesTheHash() {
+        AdGroup group = group("11111111-1111-4111-8111-111111111111", "G", null, ALICE.distinguishedName(), BOB.distinguishedName());
+        AdGroup reordered = group("11111111-1111-4111-8111-111111111111", "G", null, BOB.distinguishedName(), ALICE.distinguishedName());
+        AdGroup fewer = group("11111111-1111-4111-8111-111111111111", "G", null, BOB.distinguishedName());
+
+        String hash = hash(group);
+
+        assertThat(hash(reordered)).isEqualTo(hash);
+        assertThat(hash(fewer)).isNotEqualTo(hash);
+    }
+
+    private static String hash(AdGroup group) {
+        return groups(ExportPlanner.plan(read(List.of(ALICE, BOB), List.of(group)), BASE, "CORP")).get(0)
+                .exportedValues().hash();
+    }
+
+    private static List<GroupExport> groups(ExportPlan plan) {
+        return plan.exports().stream().filter(GroupExport.class::isInstance).map(GroupExport.class::cast).toList();
+    }
+
+    private static DirectoryRead read(List<AdUser> users, List<AdGroup> groups) {
+        return new DirectoryRead(users, groups, List.of(), true);
+    }
+
+    private static AdUser user(String anchor, String cn) {
+        return new AdUser(anchor, "CN=" + cn + ",CN=Users," + BASE, cn, cn.toLowerCase() + "@corp.example.test", cn,
+                null, null, cn.toLowerCase());
+    }
+
+    private static AdGroup group(String anchor, String cn, String managedBy, String... members) {
+        return new AdGroup(anchor, "CN=" + cn + ",OU=Groups," + BASE, cn, cn, null, null, null, null,
+                GroupType.of(GroupType.AD_DEFAULT), null, managedBy, List.of(members));
+    }
+}

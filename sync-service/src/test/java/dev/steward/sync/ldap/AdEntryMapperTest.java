@@ -1,0 +1,76 @@
+package dev.steward.sync.ldap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import com.unboundid.ldap.sdk.Attribute;
+import com.unboundid.ldap.sdk.Entry;
+import org.junit.jupiter.api.Test;
+
+class AdEntryMapperTest {
+
+    private static final String GUID = "6eb182a5-4fd0-4d72-a196-52ad7ec02f06";
+
+    @Test
+    void readsAMailEnabledDistributionGroup() {
+        Entry entry = new Entry("CN=Marketing-DL,OU=Groups,DC=corp,DC=example,DC=test",
+                new Attribute("objectGUID", AdGuids.toBytes(GUID)),
+                new Attribute("objectSid", AdSids.toBytes("S-1-5-21-1-2-3-1106")),
+                new Attribute("cn", "Marketing-DL"),
+                new Attribute("sAMAccountName", "Marketing-DL"),
+                new Attribute("groupType", "8"),
+                new Attribute("mail", "marketing@corp.example.test"),
+                new Attribute("managedBy", "CN=Alice,CN=Users,DC=corp,DC=example,DC=test"),
+                new Attribute("member", "CN=Bob,CN=Users,DC=corp,DC=example,DC=test"));
+
+        AdGroup group = AdEntryMapper.group(entry);
+
+        assertThat(group.anchor()).isEqualTo(GUID);
+        assertThat(group.securityIdentifier()).isEqualTo("S-1-5-21-1-2-3-1106");
+        assertThat(group.mailEnabled()).isTrue();
+        assertThat(group.groupType().securityEnabled()).isFalse();
+        assertThat(group.groupType().scope()).isEqualTo(GroupScope.UNIVERSAL);
+        assertThat(group.managedBy()).isEqualTo("CN=Alice,CN=Users,DC=corp,DC=example,DC=test");
+        assertThat(group.members()).containsExactly("CN=Bob,CN=Users,DC=corp,DC=example,DC=test");
+        assertThat(group.distinguishedName()).isEqualTo("CN=Marketing-DL,OU=Groups,DC=corp,DC=example,DC=test");
+    }
+
+    @Test
+    void groupWithoutMailIsNotMailEnabledAndWithoutGroupTypeIsGlobalSecurity() {
+        AdGroup group = AdEntryMapper.group(new Entry("CN=G,DC=corp,DC=example,DC=test",
+                new Attribute("objectGUID", AdGuids.toBytes(GUID)), new Attribute("cn", "G")));
+
+        assertThat(group.mailEnabled()).isFalse();
+        assertThat(group.groupType().securityEnabled()).isTrue();
+        assertThat(group.groupType().scope()).isEqualTo(GroupScope.GLOBAL);
+        assertThat(group.securityIdentifier()).isNull();
+    }
+
+    @Test
+    void refusesAGroupWhoseMembersCameInRanges() {
+        Entry entry = new Entry("CN=Big,DC=corp,DC=example,DC=test",
+                new Attribute("objectGUID", AdGuids.toBytes(GUID)),
+                new Attribute("member;range=0-1499", "CN=A,DC=corp,DC=example,DC=test"));
+
+        assertThatIllegalArgumentException().isThrownBy(() -> AdEntryMapper.group(entry))
+                .withMessageContaining("ranges");
+    }
+
+    @Test
+    void refusesAnEntryWithoutObjectGuid() {
+        Entry entry = new Entry("CN=Alice,CN=Users,DC=corp,DC=example,DC=test",
+                new Attribute("userPrincipalName", "alice@corp.example.test"));
+
+        assertThatIllegalArgumentException().isThrownBy(() -> AdEntryMapper.user(entry))
+                .withMessageContaining("objectGUID");
+    }
+
+    @Test
+    void refusesAnObjectGuidOfTheWrongLength() {
+        Entry entry = new Entry("CN=Alice,CN=Users,DC=corp,DC=example,DC=test",
+                new Attribute("objectGUID", new byte[] {1, 2, 3}),
+                new Attribute("userPrincipalName", "alice@corp.example.test"));
+
+        assertThatIllegalArgumentException().isThrownBy(() -> AdEntryMapper.user(entry));
+    }
+}

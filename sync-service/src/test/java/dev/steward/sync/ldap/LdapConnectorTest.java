@@ -1,0 +1,78 @@
+package dev.steward.sync.ldap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.steward.sync.config.SyncProperties;
+import dev.steward.sync.testing.TestDirectory;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class LdapConnectorTest {
+
+    @Test
+    void readsUsersWithAUpnAndGroupsPageByPage() {
+        DirectoryRead read = new LdapConnector(properties(TestDirectory.PASSWORD, List.of(), List.of(), null)).read();
+
+        assertThat(read.paged()).isTrue();
+        assertThat(read.users()).map(AdUser::userPrincipalName).containsExactlyInAnyOrder(
+                "admin@corp.example.test", "alice@corp.example.test", "bob@corp.example.test");
+        assertThat(read.groups()).map(AdGroup::commonName)
+                .containsExactlyInAnyOrder("Engineering", "Engineering-Leads", "Marketing-DL");
+        assertThat(read.users()).filteredOn(u -> u.samAccountName().equals("alice")).singleElement().satisfies(alice -> {
+            assertThat(alice.anchor()).isEqualTo(TestDirectory.ALICE_GUID);
+            assertThat(alice.securityIdentifier()).isEqualTo(TestDirectory.DOMAIN_SID + "-1102");
+            assertThat(alice.distinguishedName()).isEqualTo("CN=Alice,CN=Users," + TestDirectory.BASE_DN);
+        });
+        assertThat(read.groups()).filteredOn(g -> g.commonName().equals("Engineering")).singleElement()
+                .satisfies(engineering -> {
+                    assertThat(engineering.anchor()).isEqualTo(TestDirectory.ENGINEERING_GUID);
+                    assertThat(engineering.groupType().securityEnabled()).isTrue();
+                    assertThat(engineering.members()).hasSize(2);
+                });
+        assertThat(read.rejected()).isEmpty();
+    }
+
+    @Test
+    void readsOnlyTheConfiguredSearchBasesAndFilter() {
+        DirectoryRead read = new LdapConnector(properties(TestDirectory.PASSWORD, List.of(TestDirectory.USERS_CN),
+                List.of(TestDirectory.GROUPS_OU), "(!(cn=Bob))")).read();
+
+        assertThat(read.users()).map(AdUser::commonName).containsExactlyInAnyOrder("Admin", "Alice");
+        assertThat(read.groups()).hasSize(3);
+    }
+
+    @Test
+    void aWrongPasswordFailsTheRead() {
+        LdapConnector connector = new LdapConnector(properties("wrong", List.of(), List.of(), null));
+
+        assertThatThrownBy(connector::read).isInstanceOf(DirectoryReadException.class)
+                .hasMessageContaining("invalid credentials");
+    }
+
+    @Test
+    void aSearchBaseThatDoesNotExistFailsTheRead() {
+        LdapConnector connector = new LdapConnector(properties(TestDirectory.PASSWORD,
+                List.of("OU=Nowhere," + TestDirectory.BASE_DN), List.of(), null));
+
+        assertThatThrownBy(connector::read).isInstanceOf(DirectoryReadException.class);
+    }
+
+    @Test
+    void aScopeFilterThatIsNotLdapIsRefusedAtStart() {
+        assertThatIllegalStateException().isThrownBy(() ->
+                new LdapConnector(properties(TestDirectory.PASSWORD, List.of(), List.of(), "(cn=")));
+    }
+
+    private static SyncProperties properties(String password, List<String> userBases, List<String> groupBases,
+                                             String filter) {
+        return new SyncProperties(
+                new SyncProperties.Ldap(TestDirectory.url(), TestDirectory.BIND_DN, password, TestDirectory.BASE_DN, 2,
+                        Duration.ofSeconds(5), Duration.ofSeconds(10)),
+                new SyncProperties.Scope(userBases, groupBases, filter == null ? "(!(isCriticalSystemObject=TRUE))" : filter),
+                null, "token", new SyncProperties.Schedule(Duration.ZERO), false,
+                new SyncProperties.Engine("app", "Steward Sync", 5));
+    }
+}

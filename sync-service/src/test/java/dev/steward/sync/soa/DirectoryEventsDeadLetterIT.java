@@ -1,0 +1,90 @@
+package dev.steward.sync.soa;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.steward.contracts.CloudEventHeaders;
+import dev.steward.contracts.ContractJson;
+import dev.steward.contracts.DirectoryIds;
+import dev.steward.contracts.EventMetadata;
+import dev.steward.contracts.Topics;
+import dev.steward.contracts.event.SourceOfAuthorityChanged;
+import dev.steward.sync.testing.SyncServiceIntegrationTest;
+import dev.steward.sync.testing.TopicRecorder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+
+class DirectoryEventsDeadLetterIT extends SyncServiceIntegrationTest {
+
+    @Test
+    void malformedDirectoryEventGoesToTheDeadLetterTopicAndTheListenerKeepsGoing() throws Exception {
+        String key = UUID.randomUUID().toString();
+        send(key, "directory.SourceOfAuthorityChanged", "{\"metadata\": {\"eventId\": \"not-a-uuid\"".getBytes(StandardCharsets.UTF_8));
+
+        ConsumerRecord<String, byte[]> dead = awaitDeadLetter(key);
+        assertThat(TopicRecorder.header(dead, CloudEventHeaders.DEAD_LETTER_REASON)).isNotBlank();
+        assertThat(new String(dead.value(), StandardCharsets.UTF_8)).startsWith("{\"metadata\"");
+
+        // The next event is handled as usual.
+        String anchor = addGroup("Dlt-After", null);
+        String groupId = DirectoryIds.fromAnchor(anchor);
+        publishEvent(sourceOfAuthorityChanged(anchor, "Dlt-After", true));
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            var entry = connectorSpace(groupId);
+            return entry != null && entry.get("blockOnPremisesSync").asBoolean();
+        });
+    }
+
+    @Test
+    void eventWhoseGroupIdIsNotDerivedFromItsAnchorIsDeadLettered() throws Exception {
+        String anchor = UUID.randomUUID().toString();
+        String wrongGroupId = UUID.randomUUID().toString();
+        SourceOfAuthorityChanged event = new SourceOfAuthorityChanged(new EventMetadata(UUID.randomUUID(),
+                Instant.now(), wrongGroupId, null, null, EventMetadata.CURRENT_SCHEMA_VERSION), wrongGroupId,
+                "Mismatched", anchor, true, null);
+
+        send(wrongGroupId, "directory.SourceOfAuthorityChanged", ContractJson.write(event));
+
+        ConsumerRecord<String, byte[]> dead = awaitDeadLetter(wrongGroupId);
+        assertThat(TopicRecorder.header(dead, CloudEventHeaders.DEAD_LETTER_REASON))
+                .contains("is not the id derived from onPremisesAnchor");
+        assertThat(getAs(ADMIN, "/sync/connectorSpace/{id}", DirectoryIds.fromAnchor(anchor)).getStatus()).isEqualTo(404);
+    }
+
+    @Test
+    void recordWithoutAMessageTypeIsDeadLettered() throws Exception {
+        String key = UUID.randomUUID().toString();
+        send(key, null, "{}".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(TopicRecorder.header(awaitDeadLetter(key), CloudEventHeaders.DEAD_LETTER_REASON))
+                .contains(CloudEventHeaders.TYPE);
+    }
+
+    private void send(String key, String type, byte[] value) throws Exception {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()),
+                new StringSerializer(), new ByteArraySerializer())) {
+            ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.DIRECTORY_EVENTS, key, value);
+            if (type != null) {
+                record.headers().add(CloudEventHeaders.TYPE, type.getBytes(StandardCharsets.UTF_8));
+            }
+            producer.send(record).get();
+        }
+    }
+
+    private ConsumerRecord<String, byte[]> awaitDeadLetter(String key) {
+        return await("dead letter " + key).atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+                .until(() -> recorder().records(Topics.deadLetter(Topics.DIRECTORY_EVENTS)).stream()
+                        .filter(r -> key.equals(r.key())).findFirst().orElse(null), r -> r != null);
+    }
+}

@@ -1,0 +1,225 @@
+package dev.steward.sync.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import com.unboundid.ldap.sdk.Attribute;
+import com.unboundid.ldap.sdk.Entry;
+import com.unboundid.ldap.sdk.LDAPException;
+import dev.steward.contracts.ContractCommand;
+import dev.steward.contracts.ContractMessage;
+import dev.steward.contracts.DirectoryIds;
+import dev.steward.contracts.EventMetadata;
+import dev.steward.contracts.Initiator;
+import dev.steward.contracts.Topics;
+import dev.steward.contracts.event.SourceOfAuthorityChanged;
+import dev.steward.platform.testing.TestTokens;
+import dev.steward.sync.ldap.AdGuids;
+import dev.steward.sync.ldap.AdSids;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The one Spring context of the PostgreSQL integration tests: the service against the real PostgreSQL (a fresh
+ * schema), an embedded Kafka broker and the in-memory seed directory. Every subclass shares it.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@EmbeddedKafka(partitions = 3, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+public abstract class SyncServiceIntegrationTest {
+
+    /** The sync engine's app token the service is configured with; every export must carry it. */
+    protected static final String DIRECTORY_TOKEN = TestTokens.syncEngine();
+    protected static final String ADMIN = TestTokens.groupsAdmin();
+
+    private static final AtomicInteger NEXT_RID = new AtomicInteger(5000);
+    private static TopicRecorder recorder;
+
+    @Autowired
+    protected MockMvc mvc;
+    @Autowired
+    protected JsonMapper json;
+    @Autowired
+    protected EmbeddedKafkaBroker broker;
+    @Autowired
+    protected KafkaTemplate<String, ContractMessage> kafka;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        TestTokens.properties().forEach((key, value) -> registry.add(key, () -> value));
+        String schema = TestDatabase.newSchema();
+        registry.add("spring.datasource.url", () -> TestDatabase.url(schema));
+        registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("spring.flyway.schemas", () -> schema);
+        registry.add("spring.flyway.create-schemas", () -> "true");
+        registry.add("steward.sync.ldap.url", TestDirectory::url);
+        registry.add("steward.sync.ldap.password", () -> TestDirectory.PASSWORD);
+        // Small pages, so that every read goes through several pages of the paged results control.
+        registry.add("steward.sync.ldap.page-size", () -> "2");
+        registry.add("steward.sync.directory-token", () -> DIRECTORY_TOKEN);
+        registry.add("steward.sync.initial-cycle-on-start", () -> "false");
+        registry.add("steward.sync.schedule.interval", () -> "0s");
+    }
+
+    protected synchronized TopicRecorder recorder() {
+        if (recorder == null) {
+            recorder = new TopicRecorder(broker.getBrokersAsString(), List.of(Topics.DIRECTORY_COMMANDS,
+                    Topics.SYNC_EVENTS, Topics.deadLetter(Topics.DIRECTORY_EVENTS)));
+        }
+        return recorder;
+    }
+
+    // ---- HTTP
+
+    protected MockHttpServletResponse postCycle(String token, String body) throws Exception {
+        var request = post("/sync/cycles");
+        if (token != null) {
+            request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token);
+        }
+        if (body != null) {
+            request.contentType(MediaType.APPLICATION_JSON).content(body);
+        }
+        return mvc.perform(request).andReturn().getResponse();
+    }
+
+    protected MockHttpServletResponse getAs(String token, String path, Object... uriVariables) throws Exception {
+        var request = get(path, uriVariables);
+        if (token != null) {
+            request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token);
+        }
+        return mvc.perform(request).andReturn().getResponse();
+    }
+
+    protected JsonNode body(MockHttpServletResponse response) throws Exception {
+        return json.readTree(response.getContentAsString());
+    }
+
+    /** Starts a cycle as the administrator and waits until it has finished; fails unless it succeeded. */
+    protected JsonNode runCycle(String policyType) throws Exception {
+        awaitIdle();
+        MockHttpServletResponse response = postCycle(ADMIN, "{\"policyType\":\"" + policyType + "\"}");
+        assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(202);
+        JsonNode done = awaitCycle(body(response).get("id").asString());
+        assertThat(done.get("status").asString()).as(done.toString()).isEqualTo("Succeeded");
+        return done;
+    }
+
+    protected JsonNode awaitCycle(String id) {
+        return await("cycle " + id).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> body(getAs(ADMIN, "/sync/cycles/{id}", id)),
+                        cycle -> List.of("Succeeded", "Failed").contains(cycle.get("status").asString()));
+    }
+
+    /** Waits until no cycle is queued or running, so a test's LDAP changes are not read by an earlier cycle. */
+    protected void awaitIdle() {
+        await("no cycle running").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            JsonNode cycles = body(getAs(ADMIN, "/sync/cycles?$top=20")).get("value");
+            for (JsonNode cycle : cycles) {
+                if (List.of("Queued", "Running").contains(cycle.get("status").asString())) {
+                    return false;
+                }
+            }
+            return true;
+        });
+    }
+
+    protected JsonNode connectorSpace(String cloudId) throws Exception {
+        MockHttpServletResponse response = getAs(ADMIN, "/sync/connectorSpace/{id}", cloudId);
+        return response.getStatus() == 200 ? body(response) : null;
+    }
+
+    // ---- Kafka
+
+    /** The export commands of one cycle (their correlation id is the cycle id), in the order they were issued. */
+    protected List<ContractCommand> commandsOf(String cycleId) {
+        recorder().catchUp();
+        return recorder().messages(Topics.DIRECTORY_COMMANDS).stream()
+                .map(TopicRecorder.Recorded::message)
+                .map(ContractCommand.class::cast)
+                .filter(c -> cycleId.equals(c.metadata().correlationId()))
+                .sorted((a, b) -> a.metadata().issuedAt().compareTo(b.metadata().issuedAt()))
+                .toList();
+    }
+
+    /** Publishes as the directory would, and returns where the record went. */
+    protected RecordMetadata publishEvent(ContractMessage event) throws Exception {
+        return kafka.send(Topics.DIRECTORY_EVENTS, event.key(), event).get().getRecordMetadata();
+    }
+
+    protected static SourceOfAuthorityChanged sourceOfAuthorityChanged(String anchor, String displayName,
+                                                                      boolean cloudManaged) {
+        String groupId = DirectoryIds.fromAnchor(anchor);
+        return new SourceOfAuthorityChanged(new EventMetadata(UUID.randomUUID(), Instant.now(), groupId,
+                UUID.randomUUID().toString(), Initiator.user(TestTokens.ADMIN_ID, "admin@corp.example.test", "Admin"),
+                EventMetadata.CURRENT_SCHEMA_VERSION), groupId, displayName, anchor, cloudManaged, null);
+    }
+
+    /** Waits until the service's consumer group has committed past {@code record}: it has been handled. */
+    protected void awaitConsumed(RecordMetadata record) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()))) {
+            TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+            await("consumed " + record).atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100)).until(() -> {
+                OffsetAndMetadata committed = admin.listConsumerGroupOffsets("steward-sync")
+                        .partitionsToOffsetAndMetadata().get().get(partition);
+                return committed != null && committed.offset() > record.offset();
+            });
+        }
+    }
+
+    // ---- LDAP
+
+    /** Adds a global security group under OU=Groups and returns its objectGUID (canonical text). */
+    protected static String addGroup(String cn, String managedBy, String... memberDns) throws LDAPException {
+        String guid = UUID.randomUUID().toString();
+        String dn = "CN=" + cn + "," + TestDirectory.GROUPS_OU;
+        List<Attribute> attributes = new ArrayList<>(List.of(
+                new Attribute("objectClass", "top", "group"),
+                new Attribute("cn", cn),
+                new Attribute("objectGUID", AdGuids.toBytes(guid)),
+                new Attribute("objectSid", AdSids.toBytes(TestDirectory.DOMAIN_SID + "-" + NEXT_RID.incrementAndGet())),
+                new Attribute("sAMAccountName", cn),
+                new Attribute("groupType", "-2147483646")));
+        if (managedBy != null) {
+            attributes.add(new Attribute("managedBy", managedBy));
+        }
+        if (memberDns.length > 0) {
+            attributes.add(new Attribute("member", memberDns));
+        }
+        TestDirectory.server().add(new Entry(dn, attributes));
+        return guid;
+    }
+
+    protected static String groupDn(String cn) {
+        return "CN=" + cn + "," + TestDirectory.GROUPS_OU;
+    }
+
+    protected static String userDn(String cn) {
+        return "CN=" + cn + "," + TestDirectory.USERS_CN;
+    }
+}

@@ -1,0 +1,24 @@
+package dev.steward.directory.group.api;
+
+import java.util.Set;
+
+/** Which group properties a cloud write may set, and which are read-only (Graph's group resource). */
+public final class GroupProperties {
+
+    /** What {@code PATCH /groups/{id}} may change. */
+    public static final Set<String> UPDATABLE = Set.of("displayName", "description", "mailNickname");
+
+    /** What {@code POST /groups} may set. */
+    public static final Set<String> CREATABLE = Set.of("displayName", "description", "mailNickname", "mailEnabled",
+            "securityEnabled", "groupTypes", "visibility");
+
+    /** Set by the directory or by AD, never by a caller. */
+    public static final Set<String> READ_ONLY = Set.of("id", "mail", "createdDateTime", "renewedDateTime",
+            "deletedDateTime", "expirationDateTime", "proxyAddresses", "securityIdentifier", "onPremisesSyncEnabled",
+            "onPremisesSecurityIdentifier", "onPremisesSamAccountName", "onPremisesDomainName",
+            "onPremisesNetBiosName", "onPremisesLastSyncDateTime", "onPremisesProvisioningErrors",
+            "onPremisesDistinguishedName");
+
+    private GroupProperties() {
+    }
+}

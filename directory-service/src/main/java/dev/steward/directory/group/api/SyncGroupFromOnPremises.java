@@ -1,0 +1,29 @@
+package dev.steward.directory.group.api;
+
+import java.time.Instant;
+import java.util.List;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/**
+ * The sync engine's view of an AD group: create the group (AD-mastered) or bring the cloud copy in line with AD.
+ * Refused for a group whose Source of Authority is in the cloud; takes a rolled-back group over again.
+ */
+public record SyncGroupFromOnPremises(
+        @TargetAggregateIdentifier String groupId,
+        String anchor,
+        String displayName,
+        String description,
+        String mailNickname,
+        String mail,
+        boolean mailEnabled,
+        boolean securityEnabled,
+        List<String> groupTypes,
+        String onPremisesSecurityIdentifier,
+        String onPremisesSamAccountName,
+        String onPremisesDomainName,
+        String onPremisesNetBiosName,
+        String onPremisesDistinguishedName,
+        List<String> ownerIds,
+        List<String> memberIds,
+        Instant syncedAt) {
+}

@@ -1,0 +1,64 @@
+package dev.steward.directory.group.query;
+
+import dev.steward.directory.group.api.GroupCreated;
+import dev.steward.directory.group.api.GroupState;
+import dev.steward.directory.group.api.GroupUpdated;
+import dev.steward.directory.group.api.SourceOfAuthoritySwitched;
+import java.util.Optional;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps {@code group_view} in line with the group events. Idempotent: an event at or below a row's version has
+ * been applied already (a replay, or a redelivery after a failed batch) and is skipped.
+ */
+@Component
+@ProcessingGroup(GroupProjection.PROCESSING_GROUP)
+class GroupProjection {
+
+    static final String PROCESSING_GROUP = "group-projection";
+
+    private final GroupViewRepository groups;
+
+    GroupProjection(GroupViewRepository groups) {
+        this.groups = groups;
+    }
+
+    @EventHandler
+    void on(GroupCreated event, @SequenceNumber long version) {
+        save(event.group(), version);
+    }
+
+    @EventHandler
+    void on(GroupUpdated event, @SequenceNumber long version) {
+        save(event.group(), version);
+    }
+
+    @EventHandler
+    void on(SourceOfAuthoritySwitched event, @SequenceNumber long version) {
+        groups.findById(event.groupId())
+                .filter(view -> view.getAggregateVersion() < version)
+                .ifPresent(view -> {
+                    view.applySourceOfAuthority(event.isCloudManaged(), event.onPremisesSyncEnabled(), version);
+                    groups.save(view);
+                });
+    }
+
+    @ResetHandler
+    void reset() {
+        groups.deleteAllInBatch();
+    }
+
+    private void save(GroupState group, long version) {
+        Optional<GroupView> existing = groups.findById(group.id());
+        if (existing.isPresent() && existing.get().getAggregateVersion() >= version) {
+            return;
+        }
+        GroupView view = existing.orElseGet(() -> new GroupView(group.id()));
+        view.apply(group, version);
+        groups.save(view);
+    }
+}

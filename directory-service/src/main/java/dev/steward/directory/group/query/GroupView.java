@@ -1,0 +1,179 @@
+package dev.steward.directory.group.query;
+
+import dev.steward.directory.common.StringListConverter;
+import dev.steward.directory.group.api.GroupState;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A group as the HTTP API shows it. {@code aggregateVersion} is the sequence number of the last event applied,
+ * which makes the projection idempotent under replays and lets a request wait for its own write.
+ */
+@Entity
+@Table(name = "group_view")
+public class GroupView {
+
+    @Id
+    private String id;
+    private String displayName;
+    private String description;
+    private String mailNickname;
+    private String mail;
+    private boolean mailEnabled;
+    private boolean securityEnabled;
+    @Convert(converter = StringListConverter.class)
+    private List<String> groupTypes;
+    private String visibility;
+    private Instant createdDateTime;
+    private Boolean onPremisesSyncEnabled;
+    private boolean cloudManaged;
+    private String onPremisesAnchor;
+    private String onPremisesSecurityIdentifier;
+    private String onPremisesSamAccountName;
+    private String onPremisesDomainName;
+    private String onPremisesNetBiosName;
+    private String onPremisesDistinguishedName;
+    private Instant onPremisesLastSyncDateTime;
+    private String securityIdentifier;
+    @Convert(converter = StringListConverter.class)
+    private List<String> ownerIds;
+    @Convert(converter = StringListConverter.class)
+    private List<String> memberIds;
+    @Column(nullable = false)
+    private long aggregateVersion;
+
+    protected GroupView() {
+    }
+
+    GroupView(String id) {
+        this.id = id;
+    }
+
+    void apply(GroupState group, long version) {
+        displayName = group.displayName();
+        description = group.description();
+        mailNickname = group.mailNickname();
+        mail = group.mail();
+        mailEnabled = group.mailEnabled();
+        securityEnabled = group.securityEnabled();
+        groupTypes = group.groupTypes();
+        visibility = group.visibility();
+        createdDateTime = group.createdDateTime();
+        onPremisesSyncEnabled = group.onPremisesSyncEnabled();
+        cloudManaged = group.isCloudManaged();
+        onPremisesAnchor = group.onPremisesAnchor();
+        onPremisesSecurityIdentifier = group.onPremisesSecurityIdentifier();
+        onPremisesSamAccountName = group.onPremisesSamAccountName();
+        onPremisesDomainName = group.onPremisesDomainName();
+        onPremisesNetBiosName = group.onPremisesNetBiosName();
+        onPremisesDistinguishedName = group.onPremisesDistinguishedName();
+        onPremisesLastSyncDateTime = group.onPremisesLastSyncDateTime();
+        securityIdentifier = group.securityIdentifier();
+        ownerIds = group.ownerIds();
+        memberIds = group.memberIds();
+        aggregateVersion = version;
+    }
+
+    void applySourceOfAuthority(boolean isCloudManaged, Boolean syncEnabled, long version) {
+        cloudManaged = isCloudManaged;
+        onPremisesSyncEnabled = syncEnabled;
+        aggregateVersion = version;
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public String getDisplayName() {
+        return displayName;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    public String getMailNickname() {
+        return mailNickname;
+    }
+
+    public String getMail() {
+        return mail;
+    }
+
+    public boolean isMailEnabled() {
+        return mailEnabled;
+    }
+
+    public boolean isSecurityEnabled() {
+        return securityEnabled;
+    }
+
+    public List<String> getGroupTypes() {
+        return groupTypes == null ? List.of() : groupTypes;
+    }
+
+    public String getVisibility() {
+        return visibility;
+    }
+
+    public Instant getCreatedDateTime() {
+        return createdDateTime;
+    }
+
+    public Boolean getOnPremisesSyncEnabled() {
+        return onPremisesSyncEnabled;
+    }
+
+    public boolean isCloudManaged() {
+        return cloudManaged;
+    }
+
+    public String getOnPremisesAnchor() {
+        return onPremisesAnchor;
+    }
+
+    public String getOnPremisesSecurityIdentifier() {
+        return onPremisesSecurityIdentifier;
+    }
+
+    public String getOnPremisesSamAccountName() {
+        return onPremisesSamAccountName;
+    }
+
+    public String getOnPremisesDomainName() {
+        return onPremisesDomainName;
+    }
+
+    public String getOnPremisesNetBiosName() {
+        return onPremisesNetBiosName;
+    }
+
+    public String getOnPremisesDistinguishedName() {
+        return onPremisesDistinguishedName;
+    }
+
+    public Instant getOnPremisesLastSyncDateTime() {
+        return onPremisesLastSyncDateTime;
+    }
+
+    public String getSecurityIdentifier() {
+        return securityIdentifier;
+    }
+
+    public List<String> getOwnerIds() {
+        return ownerIds == null ? List.of() : ownerIds;
+    }
+
+    public List<String> getMemberIds() {
+        return memberIds == null ? List.of() : memberIds;
+    }
+
+    public long getAggregateVersion() {
+        return aggregateVersion;
+    }
+}

@@ -1,0 +1,128 @@
+package dev.steward.directory.group.web;
+
+import dev.steward.directory.common.DirectoryCommands;
+import dev.steward.directory.common.DirectoryErrorCode;
+import dev.steward.directory.common.DirectoryException;
+import dev.steward.directory.common.IdGenerator;
+import dev.steward.directory.common.web.CollectionQuery;
+import dev.steward.directory.common.web.GraphJson;
+import dev.steward.directory.common.web.RequestOrigin;
+import dev.steward.directory.group.api.CreateGroup;
+import dev.steward.directory.group.query.GroupReadModel;
+import dev.steward.directory.group.query.GroupView;
+import dev.steward.directory.policy.GroupCreatePolicy;
+import dev.steward.directory.policy.GroupReadPolicy;
+import dev.steward.directory.policy.GroupWritePolicy;
+import dev.steward.platform.security.Caller;
+import dev.steward.platform.security.Callers;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import tools.jackson.databind.JsonNode;
+
+/** Graph's group resource: list, read, create, update. Served under {@code /v1.0} and {@code /beta}. */
+@RestController
+class GroupController {
+
+    private final GroupReadModel groups;
+    private final DirectoryCommands commands;
+    private final IdGenerator ids;
+    private final String mailDomain;
+
+    GroupController(GroupReadModel groups, DirectoryCommands commands, IdGenerator ids,
+                    @Value("${steward.directory.mail-domain:corp.example.test}") String mailDomain) {
+        this.groups = groups;
+        this.commands = commands;
+        this.ids = ids;
+        this.mailDomain = mailDomain;
+    }
+
+    @GetMapping(path = {"/v1.0/groups", "/beta/groups"}, produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Map<String, Object>> list(@RequestParam Map<String, String> parameters, HttpServletRequest request) {
+        GroupReadPolicy.check(Callers.current());
+        CollectionQuery query = CollectionQuery.parse(parameters);
+        Set<String> select = GroupRepresentation.checkSelect(query.select());
+        List<GroupView> page = groups.page(query);
+        boolean more = page.size() > query.top();
+        List<GroupView> shown = more ? page.subList(0, query.top()) : page;
+        List<Map<String, Object>> items = shown.stream()
+                .map(group -> GraphJson.select(GroupRepresentation.of(group), select)).toList();
+        String context = GraphJson.context(version(request), select.isEmpty() ? "groups"
+                : "groups(" + String.join(",", select) + ")");
+        return json(GraphJson.collection(context, items, query.count() ? groups.count(query) : null,
+                more ? CollectionQuery.skipTokenAfter(shown.get(shown.size() - 1).getId()) : null));
+    }
+
+    @GetMapping(path = {"/v1.0/groups/{id}", "/beta/groups/{id}"}, produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Map<String, Object>> get(@PathVariable String id,
+                                            @RequestParam(name = "$select", required = false) String selectParameter,
+                                            HttpServletRequest request) {
+        GroupReadPolicy.check(Callers.current());
+        Set<String> select = GroupRepresentation.checkSelect(CollectionQuery.select(selectParameter));
+        groups.awaitProjected(id);
+        GroupView group = groups.find(id).orElseThrow(() -> notFound(id));
+        return json(entity(GroupRepresentation.of(group), select, request));
+    }
+
+    @PostMapping(path = {"/v1.0/groups", "/beta/groups"}, consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Map<String, Object>> create(@RequestBody JsonNode body, HttpServletRequest request) {
+        Caller caller = Callers.current();
+        GroupCreatePolicy.check(caller);
+        CreateGroup command = GroupRequests.create(ids.newId(), body, mailDomain);
+        commands.send(command, RequestOrigin.of(caller, request));
+        groups.awaitProjected(command.groupId());
+        GroupView group = groups.find(command.groupId()).orElseThrow(() -> notFound(command.groupId()));
+        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}")
+                        .buildAndExpand(group.getId()).toUri())
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(entity(GroupRepresentation.of(group), Set.of(), request));
+    }
+
+    @PatchMapping(path = {"/v1.0/groups/{id}", "/beta/groups/{id}"}, consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Void> update(@PathVariable String id, @RequestBody JsonNode body, HttpServletRequest request) {
+        Caller caller = Callers.current();
+        GroupWritePolicy.checkPermission(caller);
+        groups.awaitProjected(id);
+        GroupView group = groups.find(id).orElseThrow(() -> notFound(id));
+        GroupWritePolicy.check(caller, group.getOwnerIds());
+        commands.send(GroupRequests.update(id, body), RequestOrigin.of(caller, request));
+        groups.awaitProjected(id);
+        return ResponseEntity.noContent().build();
+    }
+
+    private static Map<String, Object> entity(Map<String, Object> group, Set<String> select,
+                                              HttpServletRequest request) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("@odata.context", GraphJson.context(version(request), select.isEmpty() ? "groups/$entity"
+                : "groups(" + String.join(",", select) + ")/$entity"));
+        body.putAll(GraphJson.select(group, select));
+        return body;
+    }
+
+    static String version(HttpServletRequest request) {
+        return request.getRequestURI().substring(request.getContextPath().length()).startsWith("/beta/")
+                ? "beta" : "v1.0";
+    }
+
+    static DirectoryException notFound(String id) {
+        return new DirectoryException(DirectoryErrorCode.OBJECT_NOT_FOUND, id);
+    }
+
+    private static ResponseEntity<Map<String, Object>> json(Map<String, Object> body) {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
+    }
+}

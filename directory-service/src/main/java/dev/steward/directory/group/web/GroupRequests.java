@@ -1,0 +1,118 @@
+package dev.steward.directory.group.web;
+
+import dev.steward.directory.common.DirectoryErrorCode;
+import dev.steward.directory.common.DirectoryException;
+import dev.steward.directory.group.api.CreateGroup;
+import dev.steward.directory.group.api.GroupProperties;
+import dev.steward.directory.group.api.UpdateGroup;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Reads Graph request bodies into commands. JSON shape is checked here (an object, strings where strings belong);
+ * which properties may be set and what a valid value is, is the aggregate's rule.
+ */
+final class GroupRequests {
+
+    private GroupRequests() {
+    }
+
+    static UpdateGroup update(String groupId, JsonNode body) {
+        Map<String, JsonNode> properties = properties(body);
+        return new UpdateGroup(groupId, properties.keySet(),
+                text(properties, "displayName"), text(properties, "description"), text(properties, "mailNickname"));
+    }
+
+    /** {@code POST /groups}: the mail address of a Microsoft 365 group is its nickname at {@code mailDomain}. */
+    static CreateGroup create(String groupId, JsonNode body, String mailDomain) {
+        Map<String, JsonNode> properties = properties(body);
+        properties.keySet().stream().filter(GroupProperties.READ_ONLY::contains).sorted().findFirst()
+                .ifPresent(name -> {
+                    throw new DirectoryException(DirectoryErrorCode.READ_ONLY_PROPERTY, name);
+                });
+        properties.keySet().stream().filter(name -> !GroupProperties.CREATABLE.contains(name)).sorted().findFirst()
+                .ifPresent(name -> {
+                    throw new DirectoryException(DirectoryErrorCode.UNSUPPORTED_PROPERTY, name);
+                });
+        boolean mailEnabled = requiredBoolean(properties, "mailEnabled");
+        boolean securityEnabled = requiredBoolean(properties, "securityEnabled");
+        List<String> groupTypes = strings(properties, "groupTypes");
+        String mailNickname = text(properties, "mailNickname");
+        String mail = groupTypes.contains("Unified") && mailEnabled && mailNickname != null
+                ? mailNickname + "@" + mailDomain : null;
+        return new CreateGroup(groupId, text(properties, "displayName"), text(properties, "description"),
+                mailNickname, mail, mailEnabled, securityEnabled, groupTypes, text(properties, "visibility"));
+    }
+
+    /** {@code {"isCloudManaged": true|false}}. */
+    static boolean isCloudManaged(JsonNode body) {
+        Map<String, JsonNode> properties = properties(body);
+        properties.keySet().stream().filter(name -> !name.equals("isCloudManaged")).sorted().findFirst()
+                .ifPresent(name -> {
+                    throw new DirectoryException(name.equals("id") ? DirectoryErrorCode.READ_ONLY_PROPERTY
+                            : DirectoryErrorCode.UNSUPPORTED_PROPERTY, name);
+                });
+        JsonNode value = properties.get("isCloudManaged");
+        if (value == null || !value.isBoolean()) {
+            throw new DirectoryException(DirectoryErrorCode.BAD_REQUEST,
+                    "Property 'isCloudManaged' is required and must be true or false.");
+        }
+        return value.booleanValue();
+    }
+
+    /** The body's properties, without instance annotations such as {@code @odata.type}. */
+    private static Map<String, JsonNode> properties(JsonNode body) {
+        if (body == null || !body.isObject()) {
+            throw new DirectoryException(DirectoryErrorCode.BAD_REQUEST, "The request body must be a JSON object.");
+        }
+        Map<String, JsonNode> properties = new LinkedHashMap<>();
+        body.properties().forEach(entry -> {
+            if (!entry.getKey().startsWith("@odata.")) {
+                properties.put(entry.getKey(), entry.getValue());
+            }
+        });
+        return properties;
+    }
+
+    private static String text(Map<String, JsonNode> properties, String name) {
+        JsonNode value = properties.get(name);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isString()) {
+            throw new DirectoryException(DirectoryErrorCode.INVALID_PROPERTY_VALUE, name);
+        }
+        return value.asString();
+    }
+
+    private static boolean requiredBoolean(Map<String, JsonNode> properties, String name) {
+        JsonNode value = properties.get(name);
+        if (value == null || !value.isBoolean()) {
+            throw new DirectoryException(DirectoryErrorCode.INVALID_PROPERTY_VALUE, name);
+        }
+        return value.booleanValue();
+    }
+
+    private static List<String> strings(Map<String, JsonNode> properties, String name) {
+        JsonNode value = properties.get(name);
+        if (value == null || value.isNull()) {
+            return List.of();
+        }
+        if (!value.isArray()) {
+            throw new DirectoryException(DirectoryErrorCode.INVALID_PROPERTY_VALUE, name);
+        }
+        Set<String> values = new LinkedHashSet<>();
+        for (JsonNode item : value) {
+            if (!item.isString()) {
+                throw new DirectoryException(DirectoryErrorCode.INVALID_PROPERTY_VALUE, name);
+            }
+            values.add(item.asString());
+        }
+        return new ArrayList<>(values);
+    }
+}

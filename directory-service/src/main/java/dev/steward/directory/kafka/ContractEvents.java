@@ -1,0 +1,83 @@
+package dev.steward.directory.kafka;
+
+import dev.steward.contracts.EventMetadata;
+import dev.steward.contracts.event.GroupCreated;
+import dev.steward.contracts.event.GroupSnapshot;
+import dev.steward.contracts.event.GroupUpdated;
+import dev.steward.contracts.event.ModifiedProperty;
+import dev.steward.contracts.event.SourceOfAuthorityChanged;
+import dev.steward.contracts.event.UserSynced;
+import dev.steward.directory.common.CommandOrigin;
+import dev.steward.directory.group.api.GroupState;
+import dev.steward.directory.group.api.SourceOfAuthoritySwitched;
+import dev.steward.directory.user.api.UserCreated;
+import dev.steward.directory.user.api.UserState;
+import dev.steward.directory.user.api.UserUpdated;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import org.axonframework.eventhandling.EventMessage;
+
+/**
+ * Translates the directory's domain events into contract events, the only shape other services see. The event id
+ * is the domain event's id, so a replay republishes the same ids and consumers drop what they have seen.
+ */
+final class ContractEvents {
+
+    private ContractEvents() {
+    }
+
+    static GroupCreated groupCreated(dev.steward.directory.group.api.GroupCreated event, EventMessage<?> message) {
+        return new GroupCreated(metadata(message, event.group().id()), snapshot(event.group()));
+    }
+
+    static GroupUpdated groupUpdated(dev.steward.directory.group.api.GroupUpdated event, EventMessage<?> message) {
+        return new GroupUpdated(metadata(message, event.group().id()), snapshot(event.group()),
+                event.changes().stream()
+                        .map(change -> new ModifiedProperty(change.property(), change.oldValue(), change.newValue()))
+                        .toList(),
+                event.bySync());
+    }
+
+    static SourceOfAuthorityChanged sourceOfAuthorityChanged(SourceOfAuthoritySwitched event, EventMessage<?> message) {
+        return new SourceOfAuthorityChanged(metadata(message, event.groupId()), event.groupId(), event.displayName(),
+                event.onPremisesAnchor(), event.isCloudManaged(), event.onPremisesSyncEnabled());
+    }
+
+    static UserSynced userCreated(UserCreated event, EventMessage<?> message) {
+        return userSynced(event.user(), true, message);
+    }
+
+    static UserSynced userUpdated(UserUpdated event, EventMessage<?> message) {
+        return userSynced(event.user(), false, message);
+    }
+
+    static GroupSnapshot snapshot(GroupState group) {
+        return new GroupSnapshot(group.id(), group.displayName(), group.description(), group.mailNickname(),
+                group.mail(), group.mailEnabled(), group.securityEnabled(), group.groupTypes(),
+                group.createdDateTime(), group.onPremisesSyncEnabled(), group.isCloudManaged(),
+                group.onPremisesAnchor(), group.onPremisesSecurityIdentifier(), group.onPremisesSamAccountName(),
+                group.onPremisesDomainName(), group.onPremisesNetBiosName(), group.onPremisesDistinguishedName(),
+                group.onPremisesLastSyncDateTime(), group.ownerIds(), group.memberIds());
+    }
+
+    static EventMetadata metadata(EventMessage<?> message, String aggregateId) {
+        CommandOrigin origin = CommandOrigin.from(message.getMetaData());
+        return new EventMetadata(eventId(message.getIdentifier()), message.getTimestamp(), aggregateId,
+                origin.correlationId(), origin.initiator(), EventMetadata.CURRENT_SCHEMA_VERSION);
+    }
+
+    /** Axon's event identifiers are UUIDs; any other identifier maps to a stable name-based UUID. */
+    static UUID eventId(String identifier) {
+        try {
+            return UUID.fromString(identifier);
+        } catch (IllegalArgumentException e) {
+            return UUID.nameUUIDFromBytes(identifier.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private static UserSynced userSynced(UserState user, boolean created, EventMessage<?> message) {
+        return new UserSynced(metadata(message, user.id()), user.id(), user.onPremisesAnchor(),
+                user.userPrincipalName(), user.displayName(), user.mail(), user.onPremisesSecurityIdentifier(),
+                user.onPremisesSamAccountName(), user.onPremisesDistinguishedName(), created);
+    }
+}

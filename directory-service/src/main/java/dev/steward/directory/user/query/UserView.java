@@ -1,0 +1,92 @@
+package dev.steward.directory.user.query;
+
+import dev.steward.directory.user.api.UserState;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** A user as the HTTP API shows it; {@code aggregateVersion} makes the projection idempotent. */
+@Entity
+@Table(name = "user_view")
+public class UserView {
+
+    @Id
+    private String id;
+    private String userPrincipalName;
+    private String displayName;
+    private String mail;
+    private Instant createdDateTime;
+    private String onPremisesAnchor;
+    private String onPremisesSecurityIdentifier;
+    private String onPremisesSamAccountName;
+    private String onPremisesDistinguishedName;
+    private Instant onPremisesLastSyncDateTime;
+    @Column(nullable = false)
+    private long aggregateVersion;
+
+    protected UserView() {
+    }
+
+    UserView(String id) {
+        this.id = id;
+    }
+
+    void apply(UserState user, long version) {
+        userPrincipalName = user.userPrincipalName();
+        displayName = user.displayName();
+        mail = user.mail();
+        createdDateTime = user.createdDateTime();
+        onPremisesAnchor = user.onPremisesAnchor();
+        onPremisesSecurityIdentifier = user.onPremisesSecurityIdentifier();
+        onPremisesSamAccountName = user.onPremisesSamAccountName();
+        onPremisesDistinguishedName = user.onPremisesDistinguishedName();
+        onPremisesLastSyncDateTime = user.onPremisesLastSyncDateTime();
+        aggregateVersion = version;
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public String getUserPrincipalName() {
+        return userPrincipalName;
+    }
+
+    public String getDisplayName() {
+        return displayName;
+    }
+
+    public String getMail() {
+        return mail;
+    }
+
+    public Instant getCreatedDateTime() {
+        return createdDateTime;
+    }
+
+    public String getOnPremisesAnchor() {
+        return onPremisesAnchor;
+    }
+
+    public String getOnPremisesSecurityIdentifier() {
+        return onPremisesSecurityIdentifier;
+    }
+
+    public String getOnPremisesSamAccountName() {
+        return onPremisesSamAccountName;
+    }
+
+    public String getOnPremisesDistinguishedName() {
+        return onPremisesDistinguishedName;
+    }
+
+    public Instant getOnPremisesLastSyncDateTime() {
+        return onPremisesLastSyncDateTime;
+    }
+
+    public long getAggregateVersion() {
+        return aggregateVersion;
+    }
+}

@@ -1,0 +1,7 @@
+package dev.steward.directory.user.query;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+
+interface UserViewRepository extends JpaRepository<UserView, String>, JpaSpecificationExecutor<UserView> {
+}

@@ -1,0 +1,99 @@
+package dev.steward.directory.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.steward.directory.group.api.GroupCreated;
+import dev.steward.directory.group.api.GroupState;
+import dev.steward.directory.group.api.GroupUpdated;
+import dev.steward.directory.group.api.PropertyChange;
+import dev.steward.directory.group.api.SourceOfAuthoritySwitched;
+import dev.steward.directory.user.api.UserCreated;
+import dev.steward.directory.user.api.UserState;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.axonframework.serialization.SimpleSerializedType;
+import org.axonframework.serialization.jackson3.Jackson3Serializer;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Domain events are stored forever: their JSON in the event store is pinned by fixture files
+ * ({@code src/test/resources/events}), so a change to an event record is a visible diff and needs an upcaster.
+ */
+class DomainEventJsonTest {
+
+    private static final Instant AT = Instant.parse("2026-01-01T10:00:00Z");
+    private static final GroupState ENGINEERING = new GroupState("d7dc327c-4e43-391d-a4c7-b3714e595e9b",
+            "Engineering", "Engineering staff", "Engineering", null, false, true, List.of(), null, AT, true, false,
+            "4c9f6083-2dbe-4b50-8f74-308b5cae0d04", "S-1-5-21-1004336348-1177238915-682003330-1104", "Engineering",
+            "corp.example.test", "CORP", "CN=Engineering,OU=Groups,DC=corp,DC=example,DC=test", AT,
+            "S-1-12-1-2094849148-966741582-1908918180-2606621529", List.of("94b84101-3f6b-3547-b064-c6bc89aa1a06"),
+            List.of("b0b0b0b0-0000-4000-8000-000000000001"));
+
+    private final Jackson3Serializer serializer = Jackson3Serializer.builder()
+            .jsonMapperBuilderCustomizer(new AxonConfiguration().tolerantEventReader()).build();
+
+    @Test
+    void groupCreatedMatchesItsFixture() {
+        assertRoundTrip(new GroupCreated(ENGINEERING, true), "GroupCreated");
+    }
+
+    @Test
+    void groupUpdatedMatchesItsFixture() {
+        assertRoundTrip(new GroupUpdated(ENGINEERING.withSourceOfAuthority(false, null)
+                .withCloudEdits("Engineering Team", "Engineering staff", "Engineering"),
+                List.of(new PropertyChange("displayName", "\"Engineering\"", "\"Engineering Team\"")), false),
+                "GroupUpdated");
+    }
+
+    @Test
+    void sourceOfAuthoritySwitchedMatchesItsFixture() {
+        assertRoundTrip(new SourceOfAuthoritySwitched(ENGINEERING.id(), "Engineering",
+                ENGINEERING.onPremisesAnchor(), true, null), "SourceOfAuthoritySwitched");
+    }
+
+    @Test
+    void userCreatedMatchesItsFixture() {
+        assertRoundTrip(new UserCreated(new UserState("94b84101-3f6b-3547-b064-c6bc89aa1a06", "alice@corp.example.test",
+                "Alice", "alice@corp.example.test", AT, "2a7d4e61-0b9c-4f3e-8d52-1e6f3a8c9b02",
+                "S-1-5-21-1004336348-1177238915-682003330-1102", "alice",
+                "CN=Alice,CN=Users,DC=corp,DC=example,DC=test", AT)), "UserCreated");
+    }
+
+    @Test
+    void readsStoredEventsThatCarryPropertiesItDoesNotKnow() {
+        ObjectNode stored = (ObjectNode) fixture("SourceOfAuthoritySwitched");
+        stored.put("addedByALaterVersion", "x");
+
+        Object event = deserialize(stored.toString(), SourceOfAuthoritySwitched.class);
+
+        assertThat(event).isEqualTo(new SourceOfAuthoritySwitched(ENGINEERING.id(), "Engineering",
+                ENGINEERING.onPremisesAnchor(), true, null));
+    }
+
+    private void assertRoundTrip(Object event, String fixtureName) {
+        String json = new String(serializer.serialize(event, byte[].class).getData(), StandardCharsets.UTF_8);
+        assertThat(serializer.getObjectMapper().readTree(json)).isEqualTo(fixture(fixtureName));
+        assertThat(deserialize(json, event.getClass())).isEqualTo(event);
+    }
+
+    private Object deserialize(String json, Class<?> type) {
+        SerializedObject<byte[]> serialized = new SimpleSerializedObject<>(json.getBytes(StandardCharsets.UTF_8),
+                byte[].class, new SimpleSerializedType(type.getName(), null));
+        return serializer.deserialize(serialized);
+    }
+
+    private JsonNode fixture(String name) {
+        try (InputStream in = getClass().getResourceAsStream("/events/" + name + ".json")) {
+            return serializer.getObjectMapper().readTree(in);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,319 @@
+package dev.steward.directory.group.command;
+
+import static dev.steward.directory.group.command.GroupSamples.CLOUD_GROUP_ID;
+import static dev.steward.directory.group.command.GroupSamples.ENGINEERING_ANCHOR;
+import static dev.steward.directory.group.command.GroupSamples.ENGINEERING_ID;
+import static dev.steward.directory.group.command.GroupSamples.MARKETING_ID;
+import static dev.steward.directory.group.command.GroupSamples.NOW;
+import static dev.steward.directory.group.command.GroupSamples.SYNCED_AT;
+
+import dev.steward.directory.common.DirectoryError;
+import dev.steward.directory.common.DirectoryErrorCode;
+import dev.steward.directory.common.DirectoryErrorInterceptor;
+import dev.steward.directory.group.api.CreateGroup;
+import dev.steward.directory.group.api.GroupCreated;
+import dev.steward.directory.group.api.GroupState;
+import dev.steward.directory.group.api.GroupUpdated;
+import dev.steward.directory.group.api.PropertyChange;
+import dev.steward.directory.group.api.SourceOfAuthoritySwitched;
+import dev.steward.directory.group.api.SwitchSourceOfAuthority;
+import dev.steward.directory.group.api.SyncGroupFromOnPremises;
+import dev.steward.directory.group.api.UpdateGroup;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The Source of Authority state machine and the cloud write rules of DOMAIN.md section 2, one rule per test. */
+class GroupTest {
+
+    private static final Instant NEXT_SYNC = SYNCED_AT.plusSeconds(1800);
+
+    private FixtureConfiguration<Group> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Group.class);
+        fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+        fixture.registerCommandHandlerInterceptor(new DirectoryErrorInterceptor());
+    }
+
+    // created by the sync engine or in the cloud
+
+    @Test
+    void createsAdMasteredGroupOnFirstSync() {
+        fixture.givenNoPriorActivity()
+                .when(GroupSamples.syncEngineering())
+                .expectEvents(new GroupCreated(GroupSamples.engineering(), true));
+    }
+
+    @Test
+    void createsCloudGroupThatNoSyncMasters() {
+        fixture.givenNoPriorActivity()
+                .when(GroupSamples.createCloudGroup())
+                .expectEvents(new GroupCreated(GroupSamples.cloudGroup(), false));
+    }
+
+    @Test
+    void refusesToCreateDistributionGroupInTheCloud() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateGroup(CLOUD_GROUP_ID, "Sales", null, "sales", "sales@corp.example.test", true, false,
+                        List.of(), null))
+                .expectException(CommandExecutionException.class)
+                .expectExceptionDetails(error(DirectoryErrorCode.UNSUPPORTED_GROUP_KIND));
+    }
+
+    // cloud writes
+
+    @Test
+    void rejectsCloudWriteToSyncedGroup() {
+        fixture.given(new GroupCreated(GroupSamples.engineering(), true))
+                .when(rename(ENGINEERING_ID, "Engineering Team"))
+                .expectException(CommandExecutionException.class)
+                .expectExceptionMessage("Unable to update the specified properties for on-premises mastered Directory "
+                        + "Sync objects or objects currently undergoing migration.")
+                .expectExceptionDetails(error(DirectoryErrorCode.ON_PREMISES_MASTERED))
+                .expectNoEvents();
+    }
+
+    @Test
+    void acceptsCloudWriteToCloudCreatedGroup() {
+        GroupState renamed = GroupSamples.cloudGroup().withCloudEdits("Project Y", "Cloud-only project team",
+                "projectx");
+        fixture.given(new GroupCreated(GroupSamples.cloudGroup(), false))
+                .when(rename(CLOUD_GROUP_ID, "Project Y"))
+                .expectEvents(new GroupUpdated(renamed,
+                        List.of(new PropertyChange("displayName", "\"Project X\"", "\"Project Y\"")), false));
+    }
+
+    @Test
+    void rejectsReadOnlyPropertyInCloudWrite() {
+        fixture.given(new GroupCreated(GroupSamples.cloudGroup(), false))
+                .when(new UpdateGroup(CLOUD_GROUP_ID, Set.of("displayName", "onPremisesSyncEnabled"), "Project Y",
+                        null, null))
+                .expectException(CommandExecutionException.class)
+                .expectExceptionMessage("Property 'onPremisesSyncEnabled' is read-only and cannot be set.")
+                .expectNoEvents();
+    }
+
+    @Test
+    void rejectsReadOnlyPropertyBeforeAskingWhoMastersTheGroup() {
+        fixture.given(new GroupCreated(GroupSamples.engineering(), true))
+                .when(new UpdateGroup(ENGINEERING_ID, Set.of("mail"), null, null, null))
+                .expectException(CommandExecutionException.class)
+                .expectExceptionDetails(error(DirectoryErrorCode.READ_ONLY_PROPERTY, "mail"));
+    }
+
+    @Test
+    void rejectsPropertyThatCloudWritesCannotSet() {
+        fixture.given(new GroupCreated(GroupSamples.cloudGroup(), false))
+                .when(new UpdateGroup(CLOUD_GROUP_ID, Set.of("securityEnabled"), null, null, null))
+                .expectException(CommandExecutionException.class)
+                .expectExceptionDetails(error(DirectoryErrorCode.UNSUPPORTED_PROPERTY, "securityEnabled"));
+    }
+
+    @Test
+    void rejectsInvalidMailNickname() {
+        for (String nickname : List.of("has space", "a@b", "dot.ted", "x".repeat(65), "", "caf\u00e9")) {
+            fixture.given(new GroupCreated(GroupSamples.cloudGroup(), false))
+                    .when(new UpdateGroup(CLOUD_GROUP_ID, Set.of("mailNickname"), null, null, nickname))
+                    .expectException(CommandExecutionException.class)
+                    .expectExceptionMessage("Invalid value specified for property 'mailNickname' of resource 'Group'.");
+        }
+    }
+
+    @Test
+    void rejectsBlankDisplayName() {
+        fixture.given(new GroupCreated(GroupSamples.cloudGroup(), false))
+                .when(new UpdateGroup(CLOUD_GROUP_ID, Set.of("displayName"), " ", null, null))
+                .expectException(CommandExecutionException.class)
+                .expectExceptionDetails(error(DirectoryErrorCode.INVALID_PROPERTY_VALUE, "displayName"));
+    }
+
+    @Test
+    void cloudWriteWithUnchangedValuesChangesNothing() {
+        fixture.given(new GroupCreated(GroupSamples.cloudGroup(), false))
+                .when(rename(CLOUD_GROUP_ID, "Project X"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    // switching the Source of Authority
+
+    @Test
+    void switchToCloudClearsOnPremisesSyncEnabled() {
+        fixture.given(new GroupCreated(GroupSamples.engineering(), true))
+                .when(new SwitchSourceOfAuthority(ENGINEERING_ID, true))
+                .expectEvents(new SourceOfAuthoritySwitched(ENGINEERING_ID, "Engineering", ENGINEERING_ANCHOR, true,
+                        null));
+    }
+
+    @Test
+    void acceptsCloudWriteAfterSwitchToCloud() {
+        GroupState switched = GroupSamples.engineering().withSourceOfAuthority(true, null);
+        fixture.given(new GroupCreated(GroupSamples.engineering(), true), switchedToCloud())
+                .when(rename(ENGINEERING_ID, "Engineering Team"))
+                .expectEvents(new GroupUpdated(switched.withCloudEdits("Engineering Team", "Engineering staff",
+                        "Engineering"), List.of(new PropertyChange("displayName", "\"Engineering\"",
+                        "\"Engineering Team\"")), false));
+    }
+
+    @Test
+    void keepsDistributionGroupReadOnlyAfterSwitchToCloud() {
+        fixture.given(new GroupCreated(GroupSamples.marketing(), true),
+                        new SourceOfAuthoritySwitched(MARKETING_ID, "Marketing-DL", GroupSamples.MARKETING_ANCHOR, true,
+                                null))
+                .when(rename(MARKETING_ID, "Marketing"))
+                .expectException(CommandExecutionException.class)
+                .expectExceptionMessage("Cannot Update a mail-enabled security groups and or distribution list.")
+                .expectNoEvents();
+    }
+
+    @Test
+    void keepsMailEnabledSecurityGroupReadOnlyAfterSwitchToCloud() {
+        GroupState mailEnabledSecurity = new GroupState(MARKETING_ID, "Finance", null, "finance",
+                "finance@corp.example.test", true, true, List.of(), null, NOW, true, false,
+                GroupSamples.MARKETING_ANCHOR, null, null, null, null, null, SYNCED_AT, null, List.of(), List.of());
+        fixture.given(new GroupCreated(mailEnabledSecurity, true),
+                        new SourceOfAuthoritySwitched(MARKETING_ID, "Finance", GroupSamples.MARKETING_ANCHOR, true, null))
+                .when(rename(MARKETING_ID, "Finance Team"))
+                .expectException(CommandExecutionException.class)
+                .expectExceptionDetails(error(DirectoryErrorCode.MAIL_SYSTEM_MANAGED));
+    }
+
+    @Test
+    void rejectsSourceOfAuthoritySwitchOfCloudCreatedGroup() {
+        for (boolean isCloudManaged : List.of(true, false)) {
+            fixture.given(new GroupCreated(GroupSamples.cloudGroup(), false))
+                    .when(new SwitchSourceOfAuthority(CLOUD_GROUP_ID, isCloudManaged))
+                    .expectException(CommandExecutionException.class)
+                    .expectExceptionDetails(error(DirectoryErrorCode.NOT_SYNCED_FROM_ON_PREMISES))
+                    .expectNoEvents();
+        }
+    }
+
+    @Test
+    void rejectsSourceOfAuthoritySwitchOfUnknownGroup() {
+        fixture.givenNoPriorActivity()
+                .when(new SwitchSourceOfAuthority(ENGINEERING_ID, true))
+                .expectException(CommandExecutionException.class)
+                .expectExceptionDetails(error(DirectoryErrorCode.OBJECT_NOT_FOUND, ENGINEERING_ID));
+    }
+
+    @Test
+    void switchingToTheCurrentSourceOfAuthorityChangesNothing() {
+        fixture.given(new GroupCreated(GroupSamples.engineering(), true))
+                .when(new SwitchSourceOfAuthority(ENGINEERING_ID, false))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        fixture.given(new GroupCreated(GroupSamples.engineering(), true), switchedToCloud())
+                .when(new SwitchSourceOfAuthority(ENGINEERING_ID, true))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    // rollback
+
+    @Test
+    void rollbackKeepsOnPremisesSyncEnabledNull() {
+        fixture.given(new GroupCreated(GroupSamples.engineering(), true), switchedToCloud())
+                .when(new SwitchSourceOfAuthority(ENGINEERING_ID, false))
+                .expectEvents(new SourceOfAuthoritySwitched(ENGINEERING_ID, "Engineering", ENGINEERING_ANCHOR, false,
+                        null));
+    }
+
+    @Test
+    void acceptsCloudWriteAfterRollbackUntilNextSync() {
+        GroupState rolledBack = GroupSamples.engineering().withSourceOfAuthority(false, null);
+        fixture.given(new GroupCreated(GroupSamples.engineering(), true), switchedToCloud(), rolledBack())
+                .when(rename(ENGINEERING_ID, "Engineering Team"))
+                .expectEvents(new GroupUpdated(rolledBack.withCloudEdits("Engineering Team", "Engineering staff",
+                        "Engineering"), List.of(new PropertyChange("displayName", "\"Engineering\"",
+                        "\"Engineering Team\"")), false));
+    }
+
+    @Test
+    void nextSyncTakesRolledBackGroupOverAndAdValuesWin() {
+        GroupState cloudEdited = GroupSamples.engineering().withSourceOfAuthority(true, null)
+                .withCloudEdits("Engineering Team", "Engineering staff", "Engineering");
+        fixture.given(new GroupCreated(GroupSamples.engineering(), true), switchedToCloud(),
+                        new GroupUpdated(cloudEdited, List.of(), false), rolledBack())
+                .when(GroupSamples.syncEngineering("Engineering", NEXT_SYNC))
+                .expectEvents(new GroupUpdated(GroupSamples.engineering("Engineering", NEXT_SYNC), List.of(
+                        new PropertyChange("displayName", "\"Engineering Team\"", "\"Engineering\""),
+                        new PropertyChange("onPremisesSyncEnabled", null, "true")), true));
+    }
+
+    @Test
+    void rejectsCloudWriteAgainOnceSyncTookGroupOver() {
+        fixture.given(new GroupCreated(GroupSamples.engineering(), true), switchedToCloud(), rolledBack(),
+                        new GroupUpdated(GroupSamples.engineering("Engineering", NEXT_SYNC), List.of(), true))
+                .when(rename(ENGINEERING_ID, "Engineering Team"))
+                .expectException(CommandExecutionException.class)
+                .expectExceptionDetails(error(DirectoryErrorCode.ON_PREMISES_MASTERED));
+    }
+
+    // sync writes
+
+    @Test
+    void appliesAdChangesToSyncedGroup() {
+        fixture.given(new GroupCreated(GroupSamples.engineering(), true))
+                .when(GroupSamples.syncEngineering("Engineering (AD)", NEXT_SYNC))
+                .expectEvents(new GroupUpdated(GroupSamples.engineering("Engineering (AD)", NEXT_SYNC),
+                        List.of(new PropertyChange("displayName", "\"Engineering\"", "\"Engineering (AD)\"")), true));
+    }
+
+    @Test
+    void refusesSyncOfCloudManagedGroup() {
+        fixture.given(new GroupCreated(GroupSamples.engineering(), true), switchedToCloud())
+                .when(GroupSamples.syncEngineering("Engineering (AD)", NEXT_SYNC))
+                .expectException(CommandExecutionException.class)
+                .expectExceptionDetails(error(DirectoryErrorCode.SOURCE_OF_AUTHORITY_IN_CLOUD))
+                .expectNoEvents();
+    }
+
+    @Test
+    void syncWithIdenticalValuesChangesNothing() {
+        fixture.given(new GroupCreated(GroupSamples.engineering(), true))
+                .when(GroupSamples.syncEngineering("Engineering", NEXT_SYNC))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void refusesSyncWhoseAnchorIsNotTheGroups() {
+        SyncGroupFromOnPremises foreign = GroupSamples.syncEngineering();
+        fixture.given(new GroupCreated(GroupSamples.engineering(), true))
+                .when(new SyncGroupFromOnPremises(foreign.groupId(), GroupSamples.MARKETING_ANCHOR,
+                        foreign.displayName(), foreign.description(), foreign.mailNickname(), foreign.mail(),
+                        foreign.mailEnabled(), foreign.securityEnabled(), foreign.groupTypes(),
+                        foreign.onPremisesSecurityIdentifier(), foreign.onPremisesSamAccountName(),
+                        foreign.onPremisesDomainName(), foreign.onPremisesNetBiosName(),
+                        foreign.onPremisesDistinguishedName(), foreign.ownerIds(), foreign.memberIds(),
+                        foreign.syncedAt()))
+                .expectException(CommandExecutionException.class)
+                .expectExceptionDetails(error(DirectoryErrorCode.ANCHOR_MISMATCH));
+    }
+
+    private static UpdateGroup rename(String groupId, String displayName) {
+        return new UpdateGroup(groupId, Set.of("displayName"), displayName, null, null);
+    }
+
+    private static SourceOfAuthoritySwitched switchedToCloud() {
+        return new SourceOfAuthoritySwitched(ENGINEERING_ID, "Engineering", ENGINEERING_ANCHOR, true, null);
+    }
+
+    private static SourceOfAuthoritySwitched rolledBack() {
+        return new SourceOfAuthoritySwitched(ENGINEERING_ID, "Engineering", ENGINEERING_ANCHOR, false, null);
+    }
+
+    private static DirectoryError error(DirectoryErrorCode code, Object... arguments) {
+        return new DirectoryError(code, code.message(arguments));
+    }
+}

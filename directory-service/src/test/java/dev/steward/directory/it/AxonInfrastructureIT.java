@@ -1,0 +1,79 @@
+package dev.steward.directory.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.steward.directory.group.api.SwitchSourceOfAuthority;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jpa.JpaTokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jpa.JpaEventStorageEngine;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.jackson3.Jackson3Serializer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Axon runs on the JPA event store and token store in PostgreSQL, never in memory. */
+class AxonInfrastructureIT extends DirectoryIntegrationTest {
+
+    @Autowired
+    EventStorageEngine storageEngine;
+    @Autowired
+    TokenStore tokenStore;
+    @Autowired
+    EventProcessingConfiguration processing;
+    @Autowired
+    @Qualifier("eventSerializer")
+    Serializer eventSerializer;
+    @Autowired
+    Serializer serializer;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void storesEventsAndTokensWithJpaInPostgres() {
+        assertThat(storageEngine).isInstanceOf(JpaEventStorageEngine.class);
+        assertThat(tokenStore).isInstanceOf(JpaTokenStore.class);
+        assertThat(eventSerializer).isInstanceOf(Jackson3Serializer.class);
+        assertThat(serializer).isInstanceOf(Jackson3Serializer.class);
+    }
+
+    @Test
+    void runsEveryEventHandlerInANamedPooledStreamingProcessor() {
+        assertThat(processing.eventProcessors()).containsOnlyKeys("group-projection", "user-projection",
+                "directory-event-publisher");
+        for (EventProcessor processor : processing.eventProcessors().values()) {
+            assertThat(processor).isInstanceOf(PooledStreamingEventProcessor.class);
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(jdbc.queryForList(
+                "SELECT DISTINCT processor_name FROM token_entry", String.class))
+                .containsExactlyInAnyOrder("group-projection", "user-projection", "directory-event-publisher"));
+    }
+
+    @Test
+    void keepsPayloadsInByteaAndGlobalIndexWithoutGaps() {
+        assertThat(jdbc.queryForList("SELECT data_type FROM information_schema.columns WHERE table_schema = ? "
+                + "AND column_name IN ('payload', 'meta_data', 'token') GROUP BY data_type", String.class, SCHEMA))
+                .containsExactly("bytea");
+        assertThat(jdbc.queryForObject("SELECT increment FROM information_schema.sequences WHERE sequence_schema = ? "
+                + "AND sequence_name = 'domain_event_entry_seq'", String.class, SCHEMA)).isEqualTo("1");
+
+        Samples.AdGroup group = Samples.AdGroup.security("Gapless");
+        commands.send(group.command(Instant.parse("2026-01-01T10:00:00Z")), SYNC_ENGINE);
+        commands.send(new SwitchSourceOfAuthority(group.id(), true), SYNC_ENGINE);
+        List<Long> indexes = jdbc.queryForList("SELECT global_index FROM domain_event_entry "
+                + "WHERE aggregate_identifier = ? ORDER BY sequence_number", Long.class, group.id());
+        assertThat(indexes).hasSize(2);
+        assertThat(indexes.get(1)).isGreaterThan(indexes.get(0));
+        assertThat(jdbc.queryForObject("SELECT MAX(global_index) - MIN(global_index) + 1 - COUNT(*) "
+                + "FROM domain_event_entry", Long.class)).isZero();
+    }
+}

@@ -1,0 +1,54 @@
+package dev.steward.directory.it;
+
+import dev.steward.contracts.Initiator;
+import dev.steward.directory.DirectoryApplication;
+import dev.steward.directory.common.CommandOrigin;
+import dev.steward.directory.common.DirectoryCommands;
+import dev.steward.platform.testing.TestTokens;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The directory service on the real PostgreSQL (a fresh schema) and an in-JVM Kafka broker, on a random port of
+ * 127.0.0.1. Every subclass shares this one Spring context; tests keep apart by their own group ids.
+ */
+@SpringBootTest(classes = DirectoryApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"server.address=127.0.0.1", "logging.config=classpath:logback-directory-test.xml",
+                "steward.directory.read-your-writes-timeout=15s"})
+@EmbeddedKafka(partitions = 3, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+abstract class DirectoryIntegrationTest {
+
+    static final String SCHEMA = TestDatabase.freshSchema();
+    /** The sync engine, as the origin of commands tests send straight to the command bus. */
+    static final CommandOrigin SYNC_ENGINE = new CommandOrigin("it-sync",
+            Initiator.app(TestTokens.SYNC_APP_ID, "Steward Sync"));
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    EmbeddedKafkaBroker broker;
+    @Autowired
+    DirectoryCommands commands;
+
+    Api api;
+
+    @DynamicPropertySource
+    static void environment(DynamicPropertyRegistry registry) {
+        TestTokens.properties().forEach((key, value) -> registry.add(key, () -> value));
+        registry.add("spring.datasource.url", () -> TestDatabase.url(SCHEMA));
+        registry.add("spring.datasource.username", () -> TestDatabase.USER);
+        registry.add("spring.flyway.schemas", () -> SCHEMA);
+        registry.add("spring.flyway.create-schemas", () -> "true");
+    }
+
+    @BeforeEach
+    void connect() {
+        api = new Api(port);
+    }
+}

@@ -1,0 +1,229 @@
+package dev.steward.directory.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.steward.contracts.CloudEventHeaders;
+import dev.steward.contracts.ContractMessage;
+import dev.steward.contracts.Topics;
+import dev.steward.contracts.command.ChangeSourceOfAuthority;
+import dev.steward.contracts.command.CommandResult;
+import dev.steward.contracts.command.SyncGroup;
+import dev.steward.contracts.command.SyncUser;
+import dev.steward.contracts.event.GroupCreated;
+import dev.steward.contracts.event.SourceOfAuthorityChanged;
+import dev.steward.contracts.event.UserSynced;
+import dev.steward.directory.it.Samples.AdGroup;
+import dev.steward.platform.kafka.ContractPublisher;
+import dev.steward.platform.security.DevTokens;
+import dev.steward.platform.security.DirectoryRoles;
+import dev.steward.platform.security.Permissions;
+import dev.steward.platform.testing.TestTokens;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Directory commands over Kafka: one result per command, the same authorisation as HTTP, events out, dead letters. */
+class DirectoryKafkaIT extends DirectoryIntegrationTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Instant SYNCED_AT = Instant.parse("2026-01-01T10:00:00Z");
+
+    @Autowired
+    ContractPublisher publisher;
+
+    private TopicReader<ContractMessage> results;
+    private TopicReader<ContractMessage> events;
+
+    @BeforeEach
+    void openReaders() {
+        results = TopicReader.contracts(broker.getBrokersAsString(), Topics.DIRECTORY_COMMAND_RESULTS);
+        events = TopicReader.contracts(broker.getBrokersAsString(), Topics.DIRECTORY_EVENTS);
+    }
+
+    @AfterEach
+    void closeReaders() {
+        results.close();
+        events.close();
+    }
+
+    @Test
+    void syncsGroupsAndUsersFromKafkaAndPublishesFullSnapshots() {
+        AdGroup group = AdGroup.security("KafkaSync");
+        SyncGroup sync = group.contract(SYNCED_AT);
+        SyncUser user = Samples.syncUser(UUID.randomUUID().toString(), "dave@corp.example.test");
+
+        publisher.sendCommand(Topics.DIRECTORY_COMMANDS, sync, TestTokens.syncEngine());
+        publisher.sendCommand(Topics.DIRECTORY_COMMANDS, user, TestTokens.syncEngine());
+
+        assertThat(resultOf(sync.metadata().commandId()).status()).isEqualTo(CommandResult.Status.SUCCEEDED);
+        assertThat(resultOf(user.metadata().commandId()).status()).isEqualTo(CommandResult.Status.SUCCEEDED);
+        GroupCreated created = await().atMost(WAIT).until(() -> events.values(GroupCreated.class,
+                e -> e.group().id().equals(group.id())), list -> !list.isEmpty()).get(0);
+        assertThat(created.group().ownerIds()).containsExactly(Samples.ALICE_ID);
+        assertThat(created.group().memberIds()).containsExactly(Samples.BOB_ID);
+        assertThat(created.group().onPremisesSyncEnabled()).isTrue();
+        assertThat(created.group().onPremisesAnchor()).isEqualTo(group.anchor());
+        assertThat(created.metadata().correlationId()).isEqualTo(sync.metadata().correlationId());
+        assertThat(created.metadata().initiator().appId()).isEqualTo(TestTokens.SYNC_APP_ID);
+        assertThat(created.metadata().aggregateId()).isEqualTo(group.id());
+        UserSynced synced = await().atMost(WAIT).until(() -> events.values(UserSynced.class,
+                e -> e.userId().equals(user.userId())), list -> !list.isEmpty()).get(0);
+        assertThat(synced.created()).isTrue();
+        assertThat(synced.userPrincipalName()).isEqualTo("dave@corp.example.test");
+    }
+
+    @Test
+    void changesSourceOfAuthorityByKafkaCommand() {
+        AdGroup group = synced(AdGroup.security("KafkaSoa"));
+        ChangeSourceOfAuthority command = Samples.changeSourceOfAuthority(group.id(), true);
+
+        publisher.sendCommand(Topics.DIRECTORY_COMMANDS, command, TestTokens.groupsAdmin());
+
+        CommandResult result = resultOf(command.metadata().commandId());
+        assertThat(result.status()).isEqualTo(CommandResult.Status.SUCCEEDED);
+        assertThat(result.commandType()).isEqualTo("directory.ChangeSourceOfAuthority");
+        assertThat(result.aggregateId()).isEqualTo(group.id());
+        assertThat(result.correlationId()).isEqualTo(command.metadata().correlationId());
+        SourceOfAuthorityChanged changed = await().atMost(WAIT).until(() -> events.values(
+                SourceOfAuthorityChanged.class, e -> e.groupId().equals(group.id())), list -> !list.isEmpty()).get(0);
+        assertThat(changed.isCloudManaged()).isTrue();
+        assertThat(changed.onPremisesSyncEnabled()).isNull();
+        assertThat(changed.displayName()).isEqualTo(group.name());
+        assertThat(changed.onPremisesAnchor()).isEqualTo(group.anchor());
+        assertThat(changed.metadata().correlationId()).isEqualTo(command.metadata().correlationId());
+        assertThat(changed.metadata().initiator().userId()).isEqualTo(TestTokens.ADMIN_ID);
+        assertThat(changed.metadata().initiator().userPrincipalName()).isEqualTo("admin@corp.example.test");
+        assertThat(changed.metadata().schemaVersion()).isEqualTo(1);
+        assertThat(api.get("/beta/groups/" + group.id() + "/onPremisesSyncBehavior", TestTokens.groupsAdmin()).json()
+                .get("isCloudManaged").asBoolean()).isTrue();
+
+        SyncGroup blocked = group.renamed(group.name() + " (AD)").contract(SYNCED_AT.plusSeconds(1800));
+        publisher.sendCommand(Topics.DIRECTORY_COMMANDS, blocked, TestTokens.syncEngine());
+        CommandResult refused = resultOf(blocked.metadata().commandId());
+        assertThat(refused.status()).isEqualTo(CommandResult.Status.REJECTED);
+        assertThat(refused.errorCode()).isEqualTo("SourceOfAuthorityInCloud");
+    }
+
+    @Test
+    void rejectsKafkaCommandsTheCallerMayNotSend() {
+        AdGroup group = synced(AdGroup.security("KafkaDenied"));
+        String withoutRole = TestTokens.user(Samples.ALICE_ID, "alice@corp.example.test",
+                List.of(Permissions.ON_PREMISES_SYNC_BEHAVIOR_READWRITE_ALL), List.of());
+        ChangeSourceOfAuthority byAlice = Samples.changeSourceOfAuthority(group.id(), true);
+        SyncGroup byAdmin = group.renamed("Hijacked").contract(SYNCED_AT.plusSeconds(60));
+        var claims = DevTokens.Claims.user(TestTokens.ADMIN_ID, "admin@corp.example.test", "Admin",
+                List.of(Permissions.ON_PREMISES_SYNC_BEHAVIOR_READWRITE_ALL), List.of(DirectoryRoles.GROUPS_ADMINISTRATOR));
+        ChangeSourceOfAuthority forged = Samples.changeSourceOfAuthority(group.id(), true);
+
+        publisher.sendCommand(Topics.DIRECTORY_COMMANDS, byAlice, withoutRole);
+        publisher.sendCommand(Topics.DIRECTORY_COMMANDS, byAdmin, TestTokens.groupsAdmin());
+        publisher.sendCommand(Topics.DIRECTORY_COMMANDS, forged, TestTokens.forged(claims));
+        ChangeSourceOfAuthority withoutToken = Samples.changeSourceOfAuthority(group.id(), true);
+        publisher.publish(Topics.DIRECTORY_COMMANDS, withoutToken);
+
+        for (UUID denied : List.of(byAlice.metadata().commandId(), byAdmin.metadata().commandId())) {
+            CommandResult result = resultOf(denied);
+            assertThat(result.status()).isEqualTo(CommandResult.Status.REJECTED);
+            assertThat(result.errorCode()).isEqualTo("Authorization_RequestDenied");
+            assertThat(result.message()).isEqualTo("Insufficient privileges to complete the operation.");
+        }
+        for (UUID unauthenticated : List.of(forged.metadata().commandId(), withoutToken.metadata().commandId())) {
+            CommandResult result = resultOf(unauthenticated);
+            assertThat(result.status()).isEqualTo(CommandResult.Status.REJECTED);
+            assertThat(result.errorCode()).isEqualTo("InvalidAuthenticationToken");
+        }
+        var json = api.get("/v1.0/groups/" + group.id(), TestTokens.groupsAdmin()).json();
+        assertThat(json.get("displayName").asString()).isEqualTo(group.name());
+        assertThat(json.get("onPremisesSyncEnabled").asBoolean()).isTrue();
+    }
+
+    @Test
+    void rejectsCommandForUnknownGroupWithGraphCode() throws Exception {
+        ChangeSourceOfAuthority command = Samples.changeSourceOfAuthority(UUID.randomUUID().toString(), true);
+
+        publisher.sendCommand(Topics.DIRECTORY_COMMANDS, command, TestTokens.groupsAdmin());
+
+        CommandResult result = resultOf(command.metadata().commandId());
+        assertThat(result.status()).isEqualTo(CommandResult.Status.REJECTED);
+        assertThat(result.errorCode()).isEqualTo("Request_ResourceNotFound");
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.getBrokersAsString()))) {
+            await().atMost(WAIT).untilAsserted(() -> assertThat(admin.listConsumerGroupOffsets("steward-directory")
+                    .partitionsToOffsetAndMetadata().get().keySet())
+                    .anySatisfy(partition -> assertThat(partition.topic()).isEqualTo(Topics.DIRECTORY_COMMANDS)));
+        }
+    }
+
+    @Test
+    void executesADuplicateCommandOnlyOnce() {
+        AdGroup group = synced(AdGroup.security("KafkaDuplicate"));
+        ChangeSourceOfAuthority toCloud = Samples.changeSourceOfAuthority(group.id(), true);
+        ChangeSourceOfAuthority rollback = Samples.changeSourceOfAuthority(group.id(), false);
+        ChangeSourceOfAuthority marker = Samples.changeSourceOfAuthority(group.id(), false);
+
+        publisher.sendCommand(Topics.DIRECTORY_COMMANDS, toCloud, TestTokens.groupsAdmin());
+        resultOf(toCloud.metadata().commandId());
+        publisher.sendCommand(Topics.DIRECTORY_COMMANDS, rollback, TestTokens.groupsAdmin());
+        resultOf(rollback.metadata().commandId());
+        publisher.sendCommand(Topics.DIRECTORY_COMMANDS, toCloud, TestTokens.groupsAdmin());
+        publisher.sendCommand(Topics.DIRECTORY_COMMANDS, marker, TestTokens.groupsAdmin());
+        resultOf(marker.metadata().commandId());
+
+        assertThat(results.values(CommandResult.class, r -> r.commandId().equals(toCloud.metadata().commandId())))
+                .hasSize(1);
+        assertThat(api.get("/beta/groups/" + group.id() + "/onPremisesSyncBehavior", TestTokens.groupsAdmin()).json()
+                .get("isCloudManaged").asBoolean()).isFalse();
+    }
+
+    @Test
+    void deadLettersMalformedCommandAndKeepsConsuming() {
+        AdGroup group = synced(AdGroup.security("KafkaDlt"));
+        try (var producer = new KafkaProducer<String, byte[]>(Map.of("bootstrap.servers", broker.getBrokersAsString()),
+                new StringSerializer(), new ByteArraySerializer());
+             var deadLetters = TopicReader.raw(broker.getBrokersAsString(),
+                     Topics.deadLetter(Topics.DIRECTORY_COMMANDS))) {
+            var garbage = new ProducerRecord<String, byte[]>(Topics.DIRECTORY_COMMANDS, group.id(),
+                    ("{\"groupId\":\"" + group.id() + "\",").getBytes(StandardCharsets.UTF_8));
+            garbage.headers().add(CloudEventHeaders.TYPE,
+                    "directory.ChangeSourceOfAuthority".getBytes(StandardCharsets.UTF_8));
+            producer.send(garbage);
+            var notACommand = new ProducerRecord<String, byte[]>(Topics.DIRECTORY_COMMANDS, group.id(),
+                    "{}".getBytes(StandardCharsets.UTF_8));
+            notACommand.headers().add(CloudEventHeaders.TYPE, "no.SuchType".getBytes(StandardCharsets.UTF_8));
+            producer.send(notACommand);
+            producer.flush();
+            ChangeSourceOfAuthority valid = Samples.changeSourceOfAuthority(group.id(), true);
+            publisher.sendCommand(Topics.DIRECTORY_COMMANDS, valid, TestTokens.groupsAdmin());
+
+            var dead = await().atMost(WAIT).until(() -> deadLetters.poll(r -> group.id().equals(r.key())),
+                    list -> list.size() >= 2);
+            List<String> reasons = dead.stream().map(r -> new String(
+                    r.headers().lastHeader(CloudEventHeaders.DEAD_LETTER_REASON).value(), StandardCharsets.UTF_8)).toList();
+            assertThat(reasons).anySatisfy(reason -> assertThat(reason).contains("malformed ChangeSourceOfAuthority"));
+            assertThat(reasons).anySatisfy(reason -> assertThat(reason).contains("no.SuchType"));
+            assertThat(resultOf(valid.metadata().commandId()).status()).isEqualTo(CommandResult.Status.SUCCEEDED);
+        }
+    }
+
+    private AdGroup synced(AdGroup group) {
+        commands.send(group.command(SYNCED_AT), SYNC_ENGINE);
+        return group;
+    }
+
+    private CommandResult resultOf(UUID commandId) {
+        return await().atMost(WAIT).until(() -> results.values(CommandResult.class,
+                r -> r.commandId().equals(commandId)), list -> !list.isEmpty()).get(0);
+    }
+}

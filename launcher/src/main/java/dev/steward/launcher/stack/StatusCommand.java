@@ -1,0 +1,79 @@
+package dev.steward.launcher.stack;
+
+import dev.steward.launcher.service.HealthProbe;
+import dev.steward.launcher.service.StewardService;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.util.Locale;
+import java.util.Properties;
+
+/** {@code ./steward status}: each process of the running stack, whether it answers, and its resident memory. */
+public final class StatusCommand {
+
+    private StatusCommand() {
+    }
+
+    /** @return 0 when everything answers, 1 otherwise */
+    public static int run(StackLayout layout, PrintStream out) {
+        RunFiles runFiles = new RunFiles(layout);
+        if (runFiles.runningLauncher().isEmpty() || runFiles.readStack().isEmpty()) {
+            out.println(runFiles.runningLauncher().isPresent()
+                    ? "Steward is starting (pid " + runFiles.runningLauncher().getAsLong() + ")."
+                    : "No Steward stack is running from " + layout.root() + ".");
+            return 1;
+        }
+        Properties stack = runFiles.readStack().get();
+        out.println("Steward is running (ready after " + stack.getProperty("ready-seconds") + " s)");
+        out.printf(Locale.ROOT, "  %-20s %-8s %-6s %10s  %s%n", "process", "pid", "state", "resident", "address");
+        boolean healthy = true;
+        healthy &= row(out, "launcher + LDAP", stack.getProperty("launcher.pid"),
+                reachable(URI.create(stack.getProperty("ldap.url"))), stack.getProperty("ldap.url"));
+        String kafka = stack.getProperty("kafka.address");
+        healthy &= row(out, "kafka", stack.getProperty("kafka.pid"), reachable(URI.create("kafka://" + kafka)), kafka);
+        for (StewardService service : StewardService.values()) {
+            String url = stack.getProperty(service.module() + ".url");
+            if (url != null) {
+                healthy &= row(out, service.module(), stack.getProperty(service.module() + ".pid"),
+                        new HealthProbe(url).check().up(), url);
+            }
+        }
+        return healthy ? 0 : 1;
+    }
+
+    private static boolean row(PrintStream out, String name, String pidText, boolean answers, String address) {
+        long pid = Long.parseLong(pidText);
+        boolean alive = ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+        String state = !alive ? "gone" : answers ? "up" : "down";
+        out.printf(Locale.ROOT, "  %-20s %-8d %-6s %10s  %s%n", name, pid, state,
+                alive ? residentMemory(pid) : "-", address);
+        return alive && answers;
+    }
+
+    /** Resident set size as {@code ps -o rss=} reports it. */
+    public static String residentMemory(long pid) {
+        try {
+            Process ps = new ProcessBuilder("ps", "-o", "rss=", "-p", Long.toString(pid))
+                    .redirectErrorStream(true).start();
+            String kib = new String(ps.getInputStream().readAllBytes()).trim();
+            ps.waitFor();
+            return String.format(Locale.ROOT, "%d MiB", Long.parseLong(kib) / 1024);
+        } catch (IOException | NumberFormatException e) {
+            return "?";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "?";
+        }
+    }
+
+    private static boolean reachable(URI uri) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), 1_000);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,302 @@
+package dev.steward.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.unboundid.ldap.sdk.LDAPConnection;
+import com.unboundid.ldap.sdk.Modification;
+import com.unboundid.ldap.sdk.ModificationType;
+import dev.steward.contracts.DirectoryIds;
+import dev.steward.launcher.ldap.SeedDirectory;
+import dev.steward.launcher.service.Database;
+import dev.steward.launcher.service.StewardService;
+import dev.steward.launcher.stack.DevKeys;
+import dev.steward.launcher.stack.LocalStack;
+import dev.steward.launcher.stack.Ports;
+import dev.steward.launcher.stack.StackLayout;
+import dev.steward.launcher.stack.StackOptions;
+import dev.steward.launcher.token.Grants;
+import dev.steward.launcher.token.SeedUser;
+import dev.steward.launcher.token.SeedUsers;
+import dev.steward.launcher.token.TokenMinter;
+import dev.steward.platform.security.DirectoryRoles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The walking skeleton end to end: a Kafka broker process, the embedded LDAP directory and the four service jars
+ * ({@code ../<module>/target/<module>.jar}) as separate processes on free ports, against PostgreSQL databases
+ * {@code steward_e2e_*} (a fresh schema per run), with tokens of the stack's development key. It walks the seed
+ * scenario "switch the Source of Authority of a synced group" and back.
+ */
+@Timeout(value = 15, unit = TimeUnit.MINUTES)
+class StackEndToEndIT {
+
+    private static final String ENGINEERING_GUID = "4c9f6083-2dbe-4b50-8f74-308b5cae0d04";
+    private static final String ENGINEERING_DN = "CN=Engineering,OU=Groups," + SeedDirectory.BASE_DN;
+    private static final String GROUP_ID = DirectoryIds.fromAnchor(ENGINEERING_GUID);
+    private static final String CLOUD_NAME = "Engineering (cloud)";
+    private static final String AD_NAME = "Engineering Platform";
+    private static final String READ_ONLY_MESSAGE = "Unable to update the specified properties for on-premises "
+            + "mastered Directory Sync objects or objects currently undergoing migration.";
+    private static final String SWITCHED = "Change Source of Authority from AD to cloud";
+    private static final String ROLLED_BACK = "Undo changes to Source of Authority from AD to cloud";
+    private static final String POSTGRES = "jdbc:postgresql://127.0.0.1:5432/";
+
+    private static final String SCHEMA = "e2e_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    private static final Database.PostgreSql DATABASE =
+            new Database.PostgreSql(POSTGRES, "steward_e2e_", "postgres", "", SCHEMA);
+
+    private static LocalStack stack;
+    private static GraphClient admin;
+    private static Path dataDir;
+    private static boolean walkedTheScenario;
+
+    @BeforeAll
+    static void startTheStack() throws Exception {
+        Path repositoryRoot = Path.of(System.getProperty("steward.repo-root", "..")).toAbsolutePath().normalize();
+        List<String> missing = Arrays.stream(StewardService.values())
+                .map(service -> service.jar(repositoryRoot))
+                .filter(jar -> !Files.isRegularFile(jar))
+                .map(Path::toString)
+                .toList();
+        assertThat(missing)
+                .as("The end-to-end test runs the services' jars; build them first (./mvnw -B -q -DskipTests package)."
+                        + " Missing")
+                .isEmpty();
+
+        dataDir = Files.createTempDirectory("steward-e2e");
+        StackOptions options = new StackOptions()
+                .repositoryRoot(repositoryRoot)
+                .layout(new StackLayout(dataDir))
+                .kafkaPort(Ports.free())
+                .kafkaControllerPort(Ports.free())
+                .ldapPort(Ports.free())
+                .database(DATABASE)
+                .syncInterval(Duration.ofHours(1))
+                .readyTimeout(Duration.ofMinutes(6));
+        for (StewardService service : StewardService.values()) {
+            options.servicePort(service, Ports.free());
+        }
+        stack = new LocalStack(options, System.out);
+        stack.start(System.currentTimeMillis(), false);
+
+        SeedUser seededAdmin = SeedUsers.seed().find(Grants.ADMIN_UPN).orElseThrow();
+        Grants hybridAdmin = Grants.defaultFor(Grants.ADMIN_UPN).withWids(List.of(
+                DirectoryRoles.GROUPS_ADMINISTRATOR, DirectoryRoles.HYBRID_IDENTITY_ADMINISTRATOR));
+        admin = new GraphClient(new TokenMinter(DevKeys.privateKey(options.layout()), Clock.systemUTC())
+                .userToken(seededAdmin, hybridAdmin, Duration.ofHours(1)));
+    }
+
+    @AfterAll
+    static void stopTheStack() throws IOException {
+        if (stack != null) {
+            stack.close();
+        }
+        dropSchemas();
+        if (dataDir != null) {
+            deleteRecursively(walkedTheScenario ? dataDir : dataDir.resolve("jars"));
+            if (!walkedTheScenario) {
+                System.out.println("The processes' logs are in " + dataDir.resolve("logs"));
+            }
+        }
+    }
+
+    @Test
+    void switchesTheSourceOfAuthorityOfASyncedGroupToTheCloudAndBack() throws Exception {
+        JsonNode engineering = await("the Initial cycle at start-up brings the AD group Engineering into the directory")
+                .atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> groupNamed("Engineering"), Optional::isPresent).orElseThrow();
+        assertThat(engineering.path("id").asString()).isEqualTo(GROUP_ID);
+        assertThat(engineering.path("onPremisesSyncEnabled").asBoolean()).isTrue();
+
+        refusesCloudEditsOfTheSyncedGroup();
+
+        assertThat(admin.patch(directory("/beta/groups/" + GROUP_ID + "/onPremisesSyncBehavior"),
+                "{\"isCloudManaged\":true}").status()).as("switching the SOA to the cloud").isEqualTo(204);
+        await("the group reads as cloud-managed").atMost(Duration.ofSeconds(10))
+                .until(() -> isCloudManaged(), Boolean.TRUE::equals);
+        awaitAuditEntry(SWITCHED);
+
+        GraphClient.Response rename = admin.patch(directory("/v1.0/groups/" + GROUP_ID),
+                "{\"displayName\":\"" + CLOUD_NAME + "\"}");
+        assertThat(rename.status()).as("a cloud edit after the switch: %s", rename).isEqualTo(204);
+        awaitDisplayName(CLOUD_NAME);
+
+        renameInActiveDirectory();
+        runDeltaCycle();
+        assertThat(group().path("displayName").asString()).as("the cloud keeps its name").isEqualTo(CLOUD_NAME);
+        await("the provisioning log records the skipped AD change (event 6956)").atMost(Duration.ofSeconds(15))
+                .until(StackEndToEndIT::skippedChangeOfEngineering, Optional::isPresent);
+
+        assertThat(admin.patch(directory("/beta/groups/" + GROUP_ID + "/onPremisesSyncBehavior"),
+                "{\"isCloudManaged\":false}").status()).as("rolling the SOA back to AD").isEqualTo(204);
+        await("the group reads as AD-managed again").atMost(Duration.ofSeconds(10))
+                .until(() -> isCloudManaged(), Boolean.FALSE::equals);
+        awaitAuditEntry(ROLLED_BACK);
+
+        runDeltaCycle();
+        awaitDisplayName(AD_NAME);
+        await("the group is read-only again").atMost(Duration.ofSeconds(15))
+                .untilAsserted(StackEndToEndIT::refusesCloudEditsOfTheSyncedGroup);
+        walkedTheScenario = true;
+    }
+
+    private static void refusesCloudEditsOfTheSyncedGroup() {
+        GraphClient.Response refused = admin.patch(directory("/v1.0/groups/" + GROUP_ID),
+                "{\"displayName\":\"" + CLOUD_NAME + "\"}");
+
+        assertThat(refused.status()).as("a cloud edit of an AD-mastered group: %s", refused).isEqualTo(400);
+        JsonNode error = refused.json().path("error");
+        assertThat(refused.json().propertyNames()).containsExactly("error");
+        assertThat(error.propertyNames()).containsExactly("code", "message", "innerError");
+        assertThat(error.path("code").asString()).isEqualTo("Request_BadRequest");
+        assertThat(error.path("message").asString()).isEqualTo(READ_ONLY_MESSAGE);
+        JsonNode inner = error.path("innerError");
+        assertThat(inner.propertyNames()).containsExactly("date", "request-id", "client-request-id");
+        assertThat(inner.path("date").asString()).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}");
+        assertThat(UUID.fromString(inner.path("request-id").asString())).isNotNull();
+        assertThat(inner.path("client-request-id").asString()).isEqualTo(refused.clientRequestId());
+    }
+
+    private static void renameInActiveDirectory() throws Exception {
+        try (LDAPConnection ldap = new LDAPConnection("127.0.0.1", stack.ldapPort(), SeedDirectory.BIND_DN,
+                SeedDirectory.BIND_PASSWORD)) {
+            ldap.modifyDN(ENGINEERING_DN, "CN=" + AD_NAME, true);
+            ldap.modify("CN=" + AD_NAME + ",OU=Groups," + SeedDirectory.BASE_DN,
+                    new Modification(ModificationType.REPLACE, "displayName", AD_NAME));
+        }
+    }
+
+    private static void runDeltaCycle() {
+        GraphClient.Response started = admin.post(sync("/sync/cycles"), "{\"policyType\":\"Delta\"}");
+        assertThat(started.status()).as("starting a Delta cycle: %s", started).isEqualTo(202);
+        String cycleId = started.json().path("id").asString();
+        assertThat(cycleId).as("the cycle's id in %s", started).isNotBlank();
+        JsonNode cycle = await("Delta cycle " + cycleId + " completes").atMost(Duration.ofMinutes(1))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> admin.get(sync("/sync/cycles/" + cycleId)).json(), StackEndToEndIT::finished);
+        assertThat(cycle.path("status").asString()).as("cycle %s", cycle).isEqualTo("Succeeded");
+    }
+
+    private static boolean finished(JsonNode cycle) {
+        String status = cycle.path("status").asString("");
+        return !status.isEmpty() && !status.equals("Queued") && !status.equals("Running");
+    }
+
+    private static Optional<JsonNode> skippedChangeOfEngineering() {
+        GraphClient.Response logs = admin.get(sync("/sync/provisioningLogs"));
+        assertThat(logs.status()).as("provisioning logs: %s", logs).isEqualTo(200);
+        return StreamSupport.stream(logs.json().path("value").spliterator(), false)
+                .filter(entry -> entry.path("action").asString("").equals("Skip"))
+                .filter(entry -> entry.path("eventId").asInt() == 6956)
+                .filter(entry -> entry.toString().contains(GROUP_ID) || entry.toString().contains(ENGINEERING_GUID))
+                .filter(entry -> entry.path("reason").asString("").toLowerCase(Locale.ROOT)
+                        .matches(".*(source of authority|soa).*"))
+                .findFirst();
+    }
+
+    private static void awaitAuditEntry(String activity) {
+        String url = audit("/v1.0/auditLogs/directoryAudits?$filter="
+                + GraphClient.encode("activityDisplayName eq '" + activity + "'"));
+        await("the audit log shows '" + activity + "' for Engineering").atMost(Duration.ofSeconds(15))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> {
+                    GraphClient.Response audits = admin.get(url);
+                    assertThat(audits.status()).as("directory audits: %s", audits).isEqualTo(200);
+                    return StreamSupport.stream(audits.json().path("value").spliterator(), false)
+                            .filter(entry -> entry.path("activityDisplayName").asString("").equals(activity))
+                            .flatMap(entry -> StreamSupport.stream(entry.path("targetResources").spliterator(), false))
+                            .anyMatch(target -> target.path("id").asString("").equals(GROUP_ID));
+                });
+    }
+
+    private static void awaitDisplayName(String name) {
+        await("the directory shows the name '" + name + "'").atMost(Duration.ofSeconds(20))
+                .until(() -> group().path("displayName").asString(""), name::equals);
+    }
+
+    private static Optional<JsonNode> groupNamed(String name) {
+        GraphClient.Response groups = admin.get(directory("/v1.0/groups?$filter="
+                + GraphClient.encode("displayName eq '" + name + "'")));
+        if (groups.status() != 200) {
+            return Optional.empty();
+        }
+        JsonNode values = groups.json().path("value");
+        return values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+    }
+
+    private static JsonNode group() {
+        GraphClient.Response group = admin.get(directory("/v1.0/groups/" + GROUP_ID));
+        assertThat(group.status()).as("GET the group: %s", group).isEqualTo(200);
+        return group.json();
+    }
+
+    private static Boolean isCloudManaged() {
+        GraphClient.Response behavior = admin.get(directory("/beta/groups/" + GROUP_ID
+                + "/onPremisesSyncBehavior?$select=isCloudManaged"));
+        assertThat(behavior.status()).as("GET onPremisesSyncBehavior: %s", behavior).isEqualTo(200);
+        JsonNode body = behavior.json();
+        assertThat(body.path("@odata.type").asString()).isEqualTo("#microsoft.graph.onPremisesSyncBehavior");
+        assertThat(body.path("id").asString()).isEqualTo(GROUP_ID);
+        return body.path("isCloudManaged").asBoolean();
+    }
+
+    private static String directory(String path) {
+        return stack.options().serviceUrl(StewardService.DIRECTORY) + path;
+    }
+
+    private static String sync(String path) {
+        return stack.options().serviceUrl(StewardService.SYNC) + path;
+    }
+
+    private static String audit(String path) {
+        return stack.options().serviceUrl(StewardService.AUDIT) + path;
+    }
+
+    private static void deleteRecursively(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+
+    /** Each run works in its own schema of the steward_e2e_* databases; drop them afterwards. */
+    private static void dropSchemas() {
+        for (StewardService service : StewardService.values()) {
+            try (Connection connection = DriverManager.getConnection(POSTGRES + DATABASE.databaseName(service),
+                    "postgres", "");
+                 Statement statement = connection.createStatement()) {
+                statement.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
+            } catch (SQLException e) {
+                System.err.println("could not drop schema " + SCHEMA + " of " + DATABASE.databaseName(service) + ": "
+                        + e.getMessage());
+            }
+        }
+    }
+}

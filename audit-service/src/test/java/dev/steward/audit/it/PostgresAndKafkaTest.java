@@ -1,6 +1,7 @@
 package dev.steward.audit.it;
 
 import dev.steward.audit.AuditApplication;
+import dev.steward.platform.testing.TestDatabase;
 import dev.steward.platform.testing.TestTokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,7 +22,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @EmbeddedKafka(partitions = 3, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 abstract class PostgresAndKafkaTest {
 
-    static final String SCHEMA = TestDatabase.freshSchema();
+    static final TestDatabase DATABASE = TestDatabase.freshSchemaIn("steward_audit");
 
     @LocalServerPort
     int port;
@@ -34,10 +35,7 @@ abstract class PostgresAndKafkaTest {
     @DynamicPropertySource
     static void environment(DynamicPropertyRegistry registry) {
         TestTokens.properties().forEach((key, value) -> registry.add(key, () -> value));
-        registry.add("spring.datasource.url", () -> TestDatabase.url(SCHEMA));
-        registry.add("spring.datasource.username", () -> TestDatabase.USER);
-        registry.add("spring.flyway.schemas", () -> SCHEMA);
-        registry.add("spring.flyway.create-schemas", () -> "true");
+        DATABASE.register(registry);
     }
 
     @BeforeEach

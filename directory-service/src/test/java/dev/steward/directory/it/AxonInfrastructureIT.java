@@ -61,10 +61,10 @@ class AxonInfrastructureIT extends DirectoryIntegrationTest {
     @Test
     void keepsPayloadsInByteaAndGlobalIndexWithoutGaps() {
         assertThat(jdbc.queryForList("SELECT data_type FROM information_schema.columns WHERE table_schema = ? "
-                + "AND column_name IN ('payload', 'meta_data', 'token') GROUP BY data_type", String.class, SCHEMA))
+                + "AND column_name IN ('payload', 'meta_data', 'token') GROUP BY data_type", String.class, DATABASE.schema()))
                 .containsExactly("bytea");
         assertThat(jdbc.queryForObject("SELECT increment FROM information_schema.sequences WHERE sequence_schema = ? "
-                + "AND sequence_name = 'domain_event_entry_seq'", String.class, SCHEMA)).isEqualTo("1");
+                + "AND sequence_name = 'domain_event_entry_seq'", String.class, DATABASE.schema())).isEqualTo("1");
 
         Samples.AdGroup group = Samples.AdGroup.security("Gapless");
         commands.send(group.command(Instant.parse("2026-01-01T10:00:00Z")), SYNC_ENGINE);

@@ -4,6 +4,7 @@ import dev.steward.contracts.Initiator;
 import dev.steward.directory.DirectoryApplication;
 import dev.steward.directory.common.CommandOrigin;
 import dev.steward.directory.common.DirectoryCommands;
+import dev.steward.platform.testing.TestDatabase;
 import dev.steward.platform.testing.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,7 +25,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @EmbeddedKafka(partitions = 3, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 abstract class DirectoryIntegrationTest {
 
-    static final String SCHEMA = TestDatabase.freshSchema();
+    static final TestDatabase DATABASE = TestDatabase.freshSchemaIn("steward_directory");
     /** The sync engine, as the origin of commands tests send straight to the command bus. */
     static final CommandOrigin SYNC_ENGINE = new CommandOrigin("it-sync",
             Initiator.app(TestTokens.SYNC_APP_ID, "Steward Sync"));
@@ -41,10 +42,7 @@ abstract class DirectoryIntegrationTest {
     @DynamicPropertySource
     static void environment(DynamicPropertyRegistry registry) {
         TestTokens.properties().forEach((key, value) -> registry.add(key, () -> value));
-        registry.add("spring.datasource.url", () -> TestDatabase.url(SCHEMA));
-        registry.add("spring.datasource.username", () -> TestDatabase.USER);
-        registry.add("spring.flyway.schemas", () -> SCHEMA);
-        registry.add("spring.flyway.create-schemas", () -> "true");
+        DATABASE.register(registry);
     }
 
     @BeforeEach

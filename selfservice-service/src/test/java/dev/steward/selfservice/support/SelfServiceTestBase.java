@@ -3,6 +3,7 @@ package dev.steward.selfservice.support;
 import static org.awaitility.Awaitility.await;
 
 import dev.steward.contracts.IntegrationEvent;
+import dev.steward.platform.testing.TestDatabase;
 import dev.steward.platform.testing.TestTokens;
 import dev.steward.selfservice.SelfServiceApplication;
 import dev.steward.selfservice.directory.GroupDirectory;
@@ -30,6 +31,7 @@ import org.springframework.test.context.DynamicPropertySource;
 public abstract class SelfServiceTestBase {
 
     protected static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final TestDatabase DATABASE = TestDatabase.freshSchemaIn("steward_selfservice");
 
     @LocalServerPort
     protected int port;
@@ -48,11 +50,7 @@ public abstract class SelfServiceTestBase {
     @DynamicPropertySource
     static void environment(DynamicPropertyRegistry registry) {
         TestTokens.properties().forEach((key, value) -> registry.add(key, () -> value));
-        registry.add("spring.datasource.url", TestDatabase::url);
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "");
-        registry.add("spring.flyway.schemas", () -> TestDatabase.SCHEMA);
-        registry.add("spring.flyway.create-schemas", () -> "true");
+        DATABASE.register(registry);
     }
 
     @BeforeEach

@@ -15,6 +15,7 @@ import dev.steward.contracts.EventMetadata;
 import dev.steward.contracts.Initiator;
 import dev.steward.contracts.Topics;
 import dev.steward.contracts.event.SourceOfAuthorityChanged;
+import dev.steward.platform.testing.TestDatabase;
 import dev.steward.platform.testing.TestTokens;
 import dev.steward.sync.ldap.AdGuids;
 import dev.steward.sync.ldap.AdSids;
@@ -73,11 +74,7 @@ public abstract class SyncServiceIntegrationTest {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         TestTokens.properties().forEach((key, value) -> registry.add(key, () -> value));
-        String schema = TestDatabase.newSchema();
-        registry.add("spring.datasource.url", () -> TestDatabase.url(schema));
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.flyway.schemas", () -> schema);
-        registry.add("spring.flyway.create-schemas", () -> "true");
+        TestDatabase.freshSchemaIn("steward_sync").register(registry);
         registry.add("steward.sync.ldap.url", TestDirectory::url);
         registry.add("steward.sync.ldap.password", () -> TestDirectory.PASSWORD);
         // Small pages, so that every read goes through several pages of the paged results control.

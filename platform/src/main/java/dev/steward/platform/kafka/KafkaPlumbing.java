@@ -40,7 +40,8 @@ import org.springframework.util.backoff.FixedBackOff;
 /**
  * Contract messages on Kafka: JSON with CloudEvents headers, producers with {@code acks=all} and idempotence,
  * consumers that never stop on a bad record (it goes to {@code <topic>-dlt} with the reason in
- * {@value CloudEventHeaders#DEAD_LETTER_REASON}), and every topic declared.
+ * {@value CloudEventHeaders#DEAD_LETTER_REASON}) and wait out database and broker outages instead of dead-lettering
+ * good records, and every topic declared.
  */
 @Configuration(proxyBeanMethods = false)
 public class KafkaPlumbing {
@@ -93,6 +94,7 @@ public class KafkaPlumbing {
             return headers;
         });
         var handler = new DefaultErrorHandler(recoverer, new FixedBackOff(500L, 2));
+        handler.setBackOffFunction(OutageBackOff::forFailure);
         handler.addNotRetryableExceptions(DeserializationException.class, MalformedMessageException.class,
                 UnauthenticatedException.class, IllegalArgumentException.class);
         return handler;

@@ -1,8 +1,7 @@
-package dev.steward.audit.kafka;
+package dev.steward.platform.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.steward.audit.directoryaudit.projection.NotAuditableException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -13,18 +12,19 @@ import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.BackOffExecution;
 
-class DatabaseOutageRetryTest {
+class OutageBackOffTest {
 
     private static final ConsumerRecord<String, String> RECORD = new ConsumerRecord<>("steward.directory.events", 0, 0,
             "k", "v");
 
     @Test
-    void retriesWhileTheDatabaseIsAwayWithoutLimit() {
+    void retriesWhileTheDatabaseOrBrokerIsAwayWithoutLimit() {
         for (Exception outage : new Exception[] {
                 new ListenerExecutionFailedException("failed", new CannotGetJdbcConnectionException("refused")),
                 new CannotCreateTransactionException("no connection"),
-                new QueryTimeoutException("busy")}) {
-            BackOff backOff = DatabaseOutageRetry.backOff(RECORD, outage);
+                new QueryTimeoutException("busy"),
+                new ContractPublisher.PublishFailedException("steward.directory.events", new java.util.concurrent.TimeoutException())}) {
+            BackOff backOff = OutageBackOff.forFailure(RECORD, outage);
 
             assertThat(backOff).as(outage.toString()).isNotNull();
             BackOffExecution execution = backOff.start();
@@ -33,14 +33,14 @@ class DatabaseOutageRetryTest {
                 last = execution.nextBackOff();
                 assertThat(last).isNotEqualTo(BackOffExecution.STOP);
             }
-            assertThat(last).isEqualTo(DatabaseOutageRetry.MAX_INTERVAL_MS);
+            assertThat(last).isEqualTo(OutageBackOff.MAX_INTERVAL_MS);
         }
     }
 
     @Test
     void leavesBadRecordsAndBadDataToTheDefaultHandling() {
-        assertThat(DatabaseOutageRetry.backOff(RECORD, new ListenerExecutionFailedException("failed",
-                new NotAuditableException("no audit activity")))).isNull();
-        assertThat(DatabaseOutageRetry.backOff(RECORD, new DataIntegrityViolationException("value too long"))).isNull();
+        assertThat(OutageBackOff.forFailure(RECORD, new ListenerExecutionFailedException("failed",
+                new IllegalStateException("no such group")))).isNull();
+        assertThat(OutageBackOff.forFailure(RECORD, new DataIntegrityViolationException("value too long"))).isNull();
     }
 }

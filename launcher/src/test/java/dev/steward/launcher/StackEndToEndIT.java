@@ -20,6 +20,7 @@ import dev.steward.launcher.token.SeedUser;
 import dev.steward.launcher.token.SeedUsers;
 import dev.steward.launcher.token.TokenMinter;
 import dev.steward.platform.security.DirectoryRoles;
+import dev.steward.platform.security.Permissions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,6 +37,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
@@ -48,7 +50,9 @@ import tools.jackson.databind.JsonNode;
  * The walking skeleton end to end: a Kafka broker process, the embedded LDAP directory and the four service jars
  * ({@code ../<module>/target/<module>.jar}) as separate processes on free ports, against PostgreSQL databases
  * {@code steward_e2e_*} (a fresh schema per run), with tokens of the stack's development key. It walks the seed
- * scenario "switch the Source of Authority of a synced group" and back.
+ * scenario "switch the Source of Authority of a synced group" and back, and on the way the self-service path: a
+ * request to join the group is refused while AD masters it, accepted once the cloud does, routed to the group's
+ * owner only and recorded in the audit log.
  */
 @Timeout(value = 15, unit = TimeUnit.MINUTES)
 class StackEndToEndIT {
@@ -62,6 +66,12 @@ class StackEndToEndIT {
             + "mastered Directory Sync objects or objects currently undergoing migration.";
     private static final String SWITCHED = "Change Source of Authority from AD to cloud";
     private static final String ROLLED_BACK = "Undo changes to Source of Authority from AD to cloud";
+    private static final String JOIN_REQUESTED = "Request to join a group";
+    private static final String ALICE_UPN = "alice@corp.example.test";
+    private static final String ALICE_GUID = "2a7d4e61-0b9c-4f3e-8d52-1e6f3a8c9b02";
+    private static final String BOB_UPN = "bob@corp.example.test";
+    private static final String MASTERED_ON_PREMISES = "is mastered on-premises";
+    private static final String JUSTIFICATION = "I review Engineering's access for the audit";
     private static final String POSTGRES = "jdbc:postgresql://127.0.0.1:5432/";
 
     private static final String SCHEMA = "e2e_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
@@ -70,6 +80,10 @@ class StackEndToEndIT {
 
     private static LocalStack stack;
     private static GraphClient admin;
+    private static String adminId;
+    /** Alice owns Engineering (managedBy); Bob is a member, not an owner. Both with the seeded users' default grants. */
+    private static GraphClient alice;
+    private static GraphClient bob;
     private static Path dataDir;
     private static boolean walkedTheScenario;
 
@@ -102,11 +116,21 @@ class StackEndToEndIT {
         stack = new LocalStack(options, System.out);
         stack.start(System.currentTimeMillis(), false);
 
-        SeedUser seededAdmin = SeedUsers.seed().find(Grants.ADMIN_UPN).orElseThrow();
+        SeedUsers seed = SeedUsers.seed();
+        TokenMinter tokens = new TokenMinter(DevKeys.privateKey(options.layout()), Clock.systemUTC());
+        SeedUser seededAdmin = seed.find(Grants.ADMIN_UPN).orElseThrow();
         Grants hybridAdmin = Grants.defaultFor(Grants.ADMIN_UPN).withWids(List.of(
                 DirectoryRoles.GROUPS_ADMINISTRATOR, DirectoryRoles.HYBRID_IDENTITY_ADMINISTRATOR));
-        admin = new GraphClient(new TokenMinter(DevKeys.privateKey(options.layout()), Clock.systemUTC())
-                .userToken(seededAdmin, hybridAdmin, Duration.ofHours(1)));
+        assertThat(hybridAdmin.scopes()).as("the admin asks to join a group in My Groups")
+                .contains(Permissions.GROUP_MEMBER_READWRITE_ALL);
+        admin = new GraphClient(tokens.userToken(seededAdmin, hybridAdmin, Duration.ofHours(1)));
+        adminId = seededAdmin.cloudId();
+
+        SeedUser seededAlice = seed.find(ALICE_UPN).orElseThrow();
+        assertThat(seededAlice.cloudId()).as("alice's oid").isEqualTo(DirectoryIds.fromAnchor(ALICE_GUID));
+        alice = new GraphClient(tokens.userToken(seededAlice, Grants.defaultFor(ALICE_UPN), Duration.ofHours(1)));
+        SeedUser seededBob = seed.find(BOB_UPN).orElseThrow();
+        bob = new GraphClient(tokens.userToken(seededBob, Grants.defaultFor(BOB_UPN), Duration.ofHours(1)));
     }
 
     @AfterAll
@@ -132,12 +156,18 @@ class StackEndToEndIT {
         assertThat(engineering.path("onPremisesSyncEnabled").asBoolean()).isTrue();
 
         refusesCloudEditsOfTheSyncedGroup();
+        refusesToJoinTheAdMasteredGroup();
 
         assertThat(admin.patch(directory("/beta/groups/" + GROUP_ID + "/onPremisesSyncBehavior"),
                 "{\"isCloudManaged\":true}").status()).as("switching the SOA to the cloud").isEqualTo(204);
         await("the group reads as cloud-managed").atMost(Duration.ofSeconds(10))
                 .until(() -> isCloudManaged(), Boolean.TRUE::equals);
         awaitAuditEntry(SWITCHED);
+
+        String requestId = requestsToJoinTheCloudManagedGroup();
+        routesTheRequestToTheOwnerOnly(requestId);
+        awaitAuditEntry(JOIN_REQUESTED, entry -> hasDetail(entry, "requestId", requestId)
+                && targets(entry).anyMatch(target -> target.path("id").asString("").equals(adminId)));
 
         GraphClient.Response rename = admin.patch(directory("/v1.0/groups/" + GROUP_ID),
                 "{\"displayName\":\"" + CLOUD_NAME + "\"}");
@@ -168,16 +198,93 @@ class StackEndToEndIT {
                 "{\"displayName\":\"" + CLOUD_NAME + "\"}");
 
         assertThat(refused.status()).as("a cloud edit of an AD-mastered group: %s", refused).isEqualTo(400);
+        assertThat(graphErrorMessage(refused, "Request_BadRequest")).isEqualTo(READ_ONLY_MESSAGE);
+    }
+
+    /**
+     * While AD masters Engineering, My Groups refuses to route a request to join it. The selfservice read model
+     * learns of the group from the directory's events; until it has, the group is unknown there (404).
+     */
+    private static void refusesToJoinTheAdMasteredGroup() {
+        GraphClient.Response refused = await("selfservice-service knows the group Engineering")
+                .atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+                .until(StackEndToEndIT::requestToJoinEngineering, response -> response.status() != 404);
+
+        assertThat(refused.status()).as("a request to join an AD-mastered group: %s", refused).isEqualTo(400);
+        assertThat(graphErrorMessage(refused, "Request_BadRequest")).contains(MASTERED_ON_PREMISES);
+    }
+
+    /**
+     * Once the selfservice read model has seen the switch, the admin (not a member of Engineering) may ask to join;
+     * until then it still answers 400 because the group is AD-mastered, and anything else fails at once.
+     */
+    private static String requestsToJoinTheCloudManagedGroup() {
+        GraphClient.Response created = await("selfservice-service accepts a request to join the cloud-managed group")
+                .atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(250))
+                .until(() -> {
+                    GraphClient.Response response = requestToJoinEngineering();
+                    if (response.status() != 201) {
+                        assertThat(response.status()).as("before the switch reaches self-service: %s", response)
+                                .isEqualTo(400);
+                        assertThat(graphErrorMessage(response, "Request_BadRequest")).contains(MASTERED_ON_PREMISES);
+                    }
+                    return response;
+                }, response -> response.status() == 201);
+
+        JsonNode request = created.json();
+        String requestId = request.path("id").asString("");
+        assertThat(UUID.fromString(requestId)).as("the request's id in %s", created).isNotNull();
+        assertThat(request.path("groupId").asString()).isEqualTo(GROUP_ID);
+        assertThat(request.path("requesterId").asString()).isEqualTo(adminId);
+        assertThat(request.path("requesterUserPrincipalName").asString()).isEqualTo(Grants.ADMIN_UPN);
+        assertThat(request.path("justification").asString()).isEqualTo(JUSTIFICATION);
+        assertThat(request.path("status").asString()).isEqualTo("Pending");
+        assertThat(ids(request.path("approverIds"))).as("routed to every owner of Engineering")
+                .containsExactly(DirectoryIds.fromAnchor(ALICE_GUID));
+        return requestId;
+    }
+
+    /** Alice owns Engineering and finds the request in her inbox; Bob, a mere member, neither lists nor reads it. */
+    private static void routesTheRequestToTheOwnerOnly(String requestId) {
+        await("the owner alice sees the request in her approvals, bob does not").atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(250))
+                .untilAsserted(() -> {
+                    assertThat(approvalIds(bob)).as("bob's approvals").doesNotContain(requestId);
+                    assertThat(approvalIds(alice)).as("alice's approvals").contains(requestId);
+                });
+        GraphClient.Response hidden = bob.get(selfservice("/mygroups/requests/" + requestId));
+        assertThat(hidden.status()).as("bob reading the request: %s", hidden).isEqualTo(404);
+    }
+
+    private static GraphClient.Response requestToJoinEngineering() {
+        return admin.post(selfservice("/mygroups/requests"),
+                "{\"groupId\":\"" + GROUP_ID + "\",\"justification\":\"" + JUSTIFICATION + "\"}");
+    }
+
+    private static List<String> approvalIds(GraphClient owner) {
+        GraphClient.Response approvals = owner.get(selfservice("/mygroups/approvals"));
+        assertThat(approvals.status()).as("approvals: %s", approvals).isEqualTo(200);
+        return StreamSupport.stream(approvals.json().path("value").spliterator(), false)
+                .map(request -> request.path("id").asString(""))
+                .toList();
+    }
+
+    private static List<String> ids(JsonNode array) {
+        return StreamSupport.stream(array.spliterator(), false).map(id -> id.asString("")).toList();
+    }
+
+    /** Asserts Graph's error body {@code {"error":{"code","message","innerError"}}} and answers its message. */
+    private static String graphErrorMessage(GraphClient.Response refused, String code) {
         JsonNode error = refused.json().path("error");
-        assertThat(refused.json().propertyNames()).containsExactly("error");
+        assertThat(refused.json().propertyNames()).as("%s", refused).containsExactly("error");
         assertThat(error.propertyNames()).containsExactly("code", "message", "innerError");
-        assertThat(error.path("code").asString()).isEqualTo("Request_BadRequest");
-        assertThat(error.path("message").asString()).isEqualTo(READ_ONLY_MESSAGE);
+        assertThat(error.path("code").asString()).isEqualTo(code);
         JsonNode inner = error.path("innerError");
         assertThat(inner.propertyNames()).containsExactly("date", "request-id", "client-request-id");
         assertThat(inner.path("date").asString()).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}");
         assertThat(UUID.fromString(inner.path("request-id").asString())).isNotNull();
         assertThat(inner.path("client-request-id").asString()).isEqualTo(refused.clientRequestId());
+        return error.path("message").asString();
     }
 
     private static void renameInActiveDirectory() throws Exception {
@@ -218,6 +325,10 @@ class StackEndToEndIT {
     }
 
     private static void awaitAuditEntry(String activity) {
+        awaitAuditEntry(activity, entry -> true);
+    }
+
+    private static void awaitAuditEntry(String activity, Predicate<JsonNode> matching) {
         String url = audit("/v1.0/auditLogs/directoryAudits?$filter="
                 + GraphClient.encode("activityDisplayName eq '" + activity + "'"));
         await("the audit log shows '" + activity + "' for Engineering").atMost(Duration.ofSeconds(15))
@@ -227,9 +338,20 @@ class StackEndToEndIT {
                     assertThat(audits.status()).as("directory audits: %s", audits).isEqualTo(200);
                     return StreamSupport.stream(audits.json().path("value").spliterator(), false)
                             .filter(entry -> entry.path("activityDisplayName").asString("").equals(activity))
-                            .flatMap(entry -> StreamSupport.stream(entry.path("targetResources").spliterator(), false))
-                            .anyMatch(target -> target.path("id").asString("").equals(GROUP_ID));
+                            .filter(entry -> targets(entry)
+                                    .anyMatch(target -> target.path("id").asString("").equals(GROUP_ID)))
+                            .anyMatch(matching);
                 });
+    }
+
+    private static Stream<JsonNode> targets(JsonNode auditEntry) {
+        return StreamSupport.stream(auditEntry.path("targetResources").spliterator(), false);
+    }
+
+    private static boolean hasDetail(JsonNode auditEntry, String key, String value) {
+        return StreamSupport.stream(auditEntry.path("additionalDetails").spliterator(), false)
+                .anyMatch(detail -> detail.path("key").asString("").equals(key)
+                        && detail.path("value").asString("").equals(value));
     }
 
     private static void awaitDisplayName(String name) {
@@ -265,6 +387,10 @@ class StackEndToEndIT {
 
     private static String directory(String path) {
         return stack.options().serviceUrl(StewardService.DIRECTORY) + path;
+    }
+
+    private static String selfservice(String path) {
+        return stack.options().serviceUrl(StewardService.SELFSERVICE) + path;
     }
 
     private static String sync(String path) {

@@ -89,7 +89,8 @@ public class DirectoryProjection {
             log.info("stale Source of Authority change of group {}; ignored", changed.groupId());
             return false;
         }
-        groups.updateSourceOfAuthority(changed.groupId(), changed.isCloudManaged(), changed.onPremisesSyncEnabled(), at);
+        groups.updateSourceOfAuthority(changed.groupId(), changed.isCloudManaged(), changed.onPremisesSyncEnabled(),
+                changed.onPremisesAnchor(), at);
         return true;
     }
 

@@ -15,7 +15,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class GroupDirectory {
 
-    private static final String COLUMNS = "id, display_name, kind, group_types, on_premises_sync_enabled, is_cloud_managed";
+    private static final String COLUMNS =
+            "id, display_name, kind, group_types, on_premises_sync_enabled, is_cloud_managed, on_premises_anchor";
 
     private final JdbcTemplate jdbc;
 
@@ -48,31 +49,40 @@ public class GroupDirectory {
 
     void insert(GroupSnapshot group, Instant version) {
         jdbc.update("INSERT INTO directory_group (id, display_name, mail_enabled, security_enabled, group_types, kind, "
-                        + "on_premises_sync_enabled, is_cloud_managed, state_version, soa_version) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + "on_premises_sync_enabled, is_cloud_managed, on_premises_anchor, state_version, soa_version) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 group.id(), group.displayName(), group.mailEnabled(), group.securityEnabled(),
                 ContractJson.mapper().writeValueAsString(group.groupTypes()), group.kind().name(),
-                group.onPremisesSyncEnabled(), group.isCloudManaged(),
+                group.onPremisesSyncEnabled(), group.isCloudManaged(), group.onPremisesAnchor(),
                 Timestamps.toColumn(version), Timestamps.toColumn(version));
         replaceRelations(group);
     }
 
-    /** Replaces the group's state; its Source of Authority fields only when {@code withSourceOfAuthority}. */
+    /**
+     * Replaces the group's state; its Source of Authority fields only when {@code withSourceOfAuthority}. The
+     * on-premises anchor is the group's identity in AD, not SOA state: any event that carries it records it, and an
+     * anchor once known is kept (a group synced from AD stays so whatever its Source of Authority).
+     */
     void update(GroupSnapshot group, Instant version, boolean withSourceOfAuthority) {
         jdbc.update("UPDATE directory_group SET display_name = ?, mail_enabled = ?, security_enabled = ?, "
-                        + "group_types = ?, kind = ?, state_version = ? WHERE id = ?",
+                        + "group_types = ?, kind = ?, on_premises_anchor = COALESCE(?, on_premises_anchor), "
+                        + "state_version = ? WHERE id = ?",
                 group.displayName(), group.mailEnabled(), group.securityEnabled(),
                 ContractJson.mapper().writeValueAsString(group.groupTypes()), group.kind().name(),
-                Timestamps.toColumn(version), group.id());
+                group.onPremisesAnchor(), Timestamps.toColumn(version), group.id());
         if (withSourceOfAuthority) {
-            updateSourceOfAuthority(group.id(), group.isCloudManaged(), group.onPremisesSyncEnabled(), version);
+            updateSourceOfAuthority(group.id(), group.isCloudManaged(), group.onPremisesSyncEnabled(),
+                    group.onPremisesAnchor(), version);
         }
         replaceRelations(group);
     }
 
-    void updateSourceOfAuthority(String groupId, boolean isCloudManaged, Boolean onPremisesSyncEnabled, Instant version) {
-        jdbc.update("UPDATE directory_group SET is_cloud_managed = ?, on_premises_sync_enabled = ?, soa_version = ? "
-                + "WHERE id = ?", isCloudManaged, onPremisesSyncEnabled, Timestamps.toColumn(version), groupId);
+    /** Sets the group's Source of Authority fields, and its anchor when the event carries one. */
+    void updateSourceOfAuthority(String groupId, boolean isCloudManaged, Boolean onPremisesSyncEnabled,
+                                 String onPremisesAnchor, Instant version) {
+        jdbc.update("UPDATE directory_group SET is_cloud_managed = ?, on_premises_sync_enabled = ?, "
+                        + "on_premises_anchor = COALESCE(?, on_premises_anchor), soa_version = ? WHERE id = ?",
+                isCloudManaged, onPremisesSyncEnabled, onPremisesAnchor, Timestamps.toColumn(version), groupId);
     }
 
     private void replaceRelations(GroupSnapshot group) {
@@ -92,6 +102,7 @@ public class GroupDirectory {
                         Arrays.asList(ContractJson.mapper().readValue(rs.getString("group_types"), String[].class)),
                         (Boolean) rs.getObject("on_premises_sync_enabled"),
                         rs.getBoolean("is_cloud_managed"),
+                        rs.getString("on_premises_anchor"),
                         ownerIds(groupId),
                         memberIds(groupId)), groupId)
                 .stream().findFirst();

@@ -13,6 +13,7 @@ import dev.steward.contracts.event.GroupUpdated;
 import dev.steward.contracts.event.SourceOfAuthorityChanged;
 import dev.steward.selfservice.support.DirectoryEvents;
 import dev.steward.selfservice.support.GroupFixture;
+import dev.steward.selfservice.support.Http.Response;
 import dev.steward.selfservice.support.SelfServiceTestBase;
 import dev.steward.selfservice.support.TestUser;
 import java.nio.charset.StandardCharsets;
@@ -38,6 +39,7 @@ class DirectoryReadModelIT extends SelfServiceTestBase {
                 assertThat(group.kind()).isEqualTo(GroupKind.SECURITY);
                 assertThat(group.onPremisesSyncEnabled()).isTrue();
                 assertThat(group.isCloudManaged()).isFalse();
+                assertThat(group.onPremisesAnchor()).isEqualTo(engineering.anchor());
                 assertThat(group.ownerIds()).containsExactly(alice.id());
                 assertThat(group.memberIds()).containsExactly(bob.id());
             });
@@ -136,6 +138,53 @@ class DirectoryReadModelIT extends SelfServiceTestBase {
     }
 
     @Test
+    void sourceOfAuthorityRolledBackToAdMakesJoinRequestsRefused() {
+        TestUser alice = TestUser.named("alice");
+        GroupFixture engineering = GroupFixture.adMasteredSecurityGroup().named("Engineering").ownedBy(alice.id());
+        GroupFixture cloud = GroupFixture.cloudSecurityGroup().named("Cloud team").ownedBy(alice.id());
+        publishAndAwaitConsumed(DirectoryEvents.created(engineering.snapshot(), T0),
+                DirectoryEvents.created(cloud.snapshot(), T0),
+                DirectoryEvents.sourceOfAuthorityChanged(engineering, true, null, T0.plusSeconds(10)));
+        assertThat(requestToJoin(TestUser.named("bob"), engineering).status()).isEqualTo(201);
+
+        publishAndAwaitConsumed(DirectoryEvents.sourceOfAuthorityChanged(engineering, false, null, T0.plusSeconds(20)));
+
+        KnownGroup rolledBack = groups.find(engineering.id()).orElseThrow();
+        assertThat(rolledBack.isCloudManaged()).isFalse();
+        assertThat(rolledBack.onPremisesSyncEnabled()).isNull();
+        assertThat(rolledBack.onPremisesAnchor()).isEqualTo(engineering.anchor());
+        Response refused = requestToJoin(TestUser.named("carol"), engineering);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.errorCode()).isEqualTo("Request_BadRequest");
+        assertThat(refused.errorMessage()).contains("'Engineering' is mastered on-premises")
+                .contains("rolled back to Active Directory");
+
+        KnownGroup createdInCloud = groups.find(cloud.id()).orElseThrow();
+        assertThat(createdInCloud.isCloudManaged()).isFalse();
+        assertThat(createdInCloud.onPremisesSyncEnabled()).isNull();
+        assertThat(createdInCloud.onPremisesAnchor()).isNull();
+        assertThat(requestToJoin(TestUser.named("carol"), cloud).status()).isEqualTo(201);
+    }
+
+    @Test
+    void rollbackCarriesTheAnchorIntoRowsProjectedBeforeItWasStored() {
+        TestUser alice = TestUser.named("alice");
+        GroupFixture group = GroupFixture.adMasteredSecurityGroup().ownedBy(alice.id());
+        publishAndAwaitConsumed(DirectoryEvents.created(group.snapshot(), T0),
+                DirectoryEvents.sourceOfAuthorityChanged(group, true, null, T0.plusSeconds(10)));
+        // as if projected before V2 added the column
+        jdbc.update("UPDATE directory_group SET on_premises_anchor = NULL WHERE id = ?", group.id());
+        assertThat(requestToJoin(TestUser.named("bob"), group).status()).isEqualTo(201);
+
+        publishAndAwaitConsumed(DirectoryEvents.sourceOfAuthorityChanged(group, false, null, T0.plusSeconds(20)));
+
+        assertThat(groups.find(group.id()).orElseThrow().onPremisesAnchor()).isEqualTo(group.anchor());
+        Response refused = requestToJoin(TestUser.named("carol"), group);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.errorMessage()).contains("rolled back to Active Directory");
+    }
+
+    @Test
     void malformedEventGoesToDeadLetterAndListenerKeepsGoing() {
         String key = "malformed-" + UUID.randomUUID();
         kafka.sendRaw(Topics.DIRECTORY_EVENTS, key, "directory.GroupCreated", "{\"metadata\":");
@@ -156,5 +205,9 @@ class DirectoryReadModelIT extends SelfServiceTestBase {
                             .lastHeader(CloudEventHeaders.DEAD_LETTER_REASON).value(), StandardCharsets.UTF_8))
                             .contains("unknown message type"));
         });
+    }
+
+    private Response requestToJoin(TestUser requester, GroupFixture group) {
+        return http.post("/mygroups/requests", requester.token(), "{\"groupId\":\"" + group.id() + "\"}");
     }
 }

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-/** Groups for tests: a cloud security group unless told otherwise. */
+/** Groups for tests: a security group created in the cloud (no on-premises anchor) unless told otherwise. */
 public final class GroupFixture {
 
     private String id = UUID.randomUUID().toString();
@@ -122,6 +122,6 @@ public final class GroupFixture {
     public KnownGroup known() {
         GroupSnapshot snapshot = snapshot();
         return new KnownGroup(id, displayName, snapshot.kind(), groupTypes, onPremisesSyncEnabled, isCloudManaged,
-                ownerIds, memberIds);
+                anchor, ownerIds, memberIds);
     }
 }

@@ -1,8 +1,10 @@
 package dev.steward.selfservice.membership.command;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.steward.selfservice.directory.KnownGroup;
 import dev.steward.selfservice.membership.MembershipRequestRefused;
 import dev.steward.selfservice.membership.RefusalReason;
 import dev.steward.selfservice.support.GroupFixture;
@@ -13,9 +15,15 @@ class ManageableInMyGroupsPolicyTest {
 
     private final ManageableInMyGroupsPolicy policy = new ManageableInMyGroupsPolicy();
 
+    /** Same Source of Authority fields as a rolled-back group, but no on-premises anchor: nothing to take it over. */
     @Test
-    void acceptsCloudSecurityGroup() {
-        assertThatCode(() -> policy.check(GroupFixture.cloudSecurityGroup().known())).doesNotThrowAnyException();
+    void acceptsGroupCreatedInTheCloud() {
+        KnownGroup cloud = GroupFixture.cloudSecurityGroup().known();
+        assertThat(cloud.onPremisesAnchor()).isNull();
+        assertThat(cloud.isCloudManaged()).isFalse();
+        assertThat(cloud.onPremisesSyncEnabled()).isNull();
+
+        assertThatCode(() -> policy.check(cloud)).doesNotThrowAnyException();
     }
 
     @Test
@@ -30,14 +38,21 @@ class ManageableInMyGroupsPolicyTest {
     }
 
     @Test
-    void acceptsRolledBackGroupUntilTheSyncEngineTakesItOver() {
-        assertThatCode(() -> policy.check(GroupFixture.adMasteredSecurityGroup().rolledBackAwaitingSync().known()))
-                .doesNotThrowAnyException();
+    void rejectsRolledBackGroupAwaitingTakeoverBySync() {
+        KnownGroup rolledBack = GroupFixture.adMasteredSecurityGroup().named("Engineering").switchedToCloud()
+                .rolledBackAwaitingSync().known();
+        assertThat(rolledBack.onPremisesAnchor()).isNotNull();
+        assertThat(rolledBack.isCloudManaged()).isFalse();
+        assertThat(rolledBack.onPremisesSyncEnabled()).isNull();
+
+        assertRefused(() -> policy.check(rolledBack), "Group 'Engineering' is mastered on-premises");
+        assertRefused(() -> policy.check(rolledBack), "rolled back to Active Directory");
     }
 
     @Test
     void rejectsGroupMasteredOnPremises() {
-        assertRefused(() -> policy.check(GroupFixture.adMasteredSecurityGroup().known()), "mastered on-premises");
+        assertRefused(() -> policy.check(GroupFixture.adMasteredSecurityGroup().named("Engineering").known()),
+                "Group 'Engineering' is mastered on-premises (its Source of Authority is Active Directory)");
     }
 
     @Test
@@ -58,7 +73,7 @@ class ManageableInMyGroupsPolicyTest {
     private static void assertRefused(ThrowingCallable check, String why) {
         assertThatThrownBy(check)
                 .isInstanceOfSatisfying(MembershipRequestRefused.class,
-                        e -> org.assertj.core.api.Assertions.assertThat(e.reason())
+                        e -> assertThat(e.reason())
                                 .isEqualTo(RefusalReason.GROUP_NOT_MANAGEABLE))
                 .hasMessageContaining(why);
     }

@@ -1,9 +1,9 @@
 package dev.steward.selfservice.membership;
 
-import java.nio.charset.StandardCharsets;
+import dev.steward.platform.web.GraphException;
+import dev.steward.platform.web.GraphPage;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Base64;
 
 /**
  * Where a page of requests ends, as an opaque {@code $skiptoken}: lists are ordered by creation time, then id,
@@ -12,20 +12,22 @@ import java.util.Base64;
 public record RequestCursor(Instant createdDateTime, String id) {
 
     public String toSkipToken() {
-        String text = createdDateTime + "|" + id;
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+        return GraphPage.skipToken(createdDateTime + "|" + id);
     }
 
-    /** @throws MembershipRequestRefused for a token this service did not issue */
+    /** Null when there is no token. @throws MembershipRequestRefused for a token this service did not issue */
     public static RequestCursor fromSkipToken(String token) {
         try {
-            String text = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
+            String text = GraphPage.cursor(token);
+            if (text == null) {
+                return null;
+            }
             int bar = text.indexOf('|');
             if (bar < 1 || bar == text.length() - 1) {
                 throw new IllegalArgumentException("no separator");
             }
             return new RequestCursor(Instant.parse(text.substring(0, bar)), text.substring(bar + 1));
-        } catch (IllegalArgumentException | DateTimeParseException e) {
+        } catch (GraphException | IllegalArgumentException | DateTimeParseException e) {
             throw new MembershipRequestRefused(RefusalReason.INVALID_REQUEST, "The $skiptoken is not valid.");
         }
     }

@@ -1,5 +1,6 @@
 package dev.steward.audit.directoryaudit.query;
 
+import dev.steward.platform.web.GraphPage;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,9 +48,9 @@ public record AuditQuery(AuditFilter filter, int top, SortOrder order, boolean c
             options.put(option, values.isEmpty() || values.get(0) == null ? "" : values.get(0));
         });
         AuditFilter filter = FilterParser.parse(options.get(FILTER));
-        int top = top(options.get(TOP));
+        int top = QueryErrors.badRequest(() -> GraphPage.top(options.get(TOP), DEFAULT_TOP, MAX_TOP));
         SortOrder order = order(options.get(ORDER_BY));
-        boolean count = count(options.get(COUNT));
+        boolean count = QueryErrors.badRequest(() -> GraphPage.count(options.get(COUNT)));
         SkipToken skipToken = null;
         if (options.containsKey(SKIP_TOKEN)) {
             skipToken = SkipToken.decode(options.remove(SKIP_TOKEN));
@@ -75,22 +76,6 @@ public record AuditQuery(AuditFilter filter, int top, SortOrder order, boolean c
         return null;
     }
 
-    private static int top(String value) {
-        if (value == null) {
-            return DEFAULT_TOP;
-        }
-        try {
-            int top = Integer.parseInt(value.trim());
-            if (top >= 1 && top <= MAX_TOP) {
-                return top;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw QueryErrors.badRequest("Invalid page size specified: '" + value + "'. Must be between 1 and " + MAX_TOP
-                + " inclusive.");
-    }
-
     private static SortOrder order(String value) {
         if (value == null) {
             return SortOrder.DESC;
@@ -109,18 +94,5 @@ public record AuditQuery(AuditFilter filter, int top, SortOrder order, boolean c
             return SortOrder.DESC;
         }
         throw QueryErrors.badRequest("Invalid $orderby direction '" + words[1] + "': use asc or desc.");
-    }
-
-    private static boolean count(String value) {
-        if (value == null) {
-            return false;
-        }
-        if (value.equalsIgnoreCase("true")) {
-            return true;
-        }
-        if (value.equalsIgnoreCase("false")) {
-            return false;
-        }
-        throw QueryErrors.badRequest("Invalid $count value '" + value + "': use true or false.");
     }
 }

@@ -1,6 +1,7 @@
 package dev.steward.audit.directoryaudit.query;
 
 import dev.steward.platform.web.GraphException;
+import java.util.function.Supplier;
 import org.springframework.http.HttpStatus;
 
 /** The 400 answers of the audit query API, as Graph's reporting APIs give them. */
@@ -16,6 +17,15 @@ public final class QueryErrors {
 
     public static GraphException badRequest(String message) {
         return new GraphException(HttpStatus.BAD_REQUEST, BAD_REQUEST, message);
+    }
+
+    /** Runs a shared Graph option parser, answering its 400 with this API's {@link #BAD_REQUEST} code. */
+    public static <T> T badRequest(Supplier<T> option) {
+        try {
+            return option.get();
+        } catch (GraphException e) {
+            throw badRequest(e.getMessage());
+        }
     }
 
     public static GraphException unsupported(String message) {

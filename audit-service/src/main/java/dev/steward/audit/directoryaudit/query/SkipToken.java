@@ -1,9 +1,9 @@
 package dev.steward.audit.directoryaudit.query;
 
-import java.nio.charset.StandardCharsets;
+import dev.steward.platform.web.GraphException;
+import dev.steward.platform.web.GraphPage;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Base64;
 
 /**
  * Where the next page starts: after the entry at {@code activityDateTime} with {@code id}, in {@code order}.
@@ -16,19 +16,19 @@ public record SkipToken(SortOrder order, Instant activityDateTime, String id) {
 
     public String encode() {
         String raw = VERSION + SEPARATOR + order.name() + SEPARATOR + activityDateTime + SEPARATOR + id;
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+        return GraphPage.skipToken(raw);
     }
 
     /** Reads a token made by {@link #encode()}; anything else is a 400. */
     public static SkipToken decode(String token) {
         try {
-            String raw = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
-            String[] parts = raw.split(String.valueOf(SEPARATOR), 4);
+            String raw = GraphPage.cursor(token);
+            String[] parts = raw == null ? new String[0] : raw.split(String.valueOf(SEPARATOR), 4);
             if (parts.length != 4 || !VERSION.equals(parts[0]) || parts[3].isEmpty()) {
                 throw invalid();
             }
             return new SkipToken(SortOrder.valueOf(parts[1]), Instant.parse(parts[2]), parts[3]);
-        } catch (IllegalArgumentException | DateTimeParseException e) {
+        } catch (GraphException | IllegalArgumentException | DateTimeParseException e) {
             throw invalid();
         }
     }

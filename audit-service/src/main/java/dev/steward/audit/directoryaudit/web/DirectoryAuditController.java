@@ -5,6 +5,7 @@ import dev.steward.audit.directoryaudit.query.AuditQuery;
 import dev.steward.audit.directoryaudit.query.DirectoryAuditReader;
 import dev.steward.platform.security.Callers;
 import dev.steward.platform.web.GraphException;
+import dev.steward.platform.web.GraphPage;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -43,16 +44,9 @@ public class DirectoryAuditController {
         policy.check(Callers.current());
         AuditQuery query = AuditQuery.parse(parameters(request));
         DirectoryAuditReader.Page page = reader.find(query);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("@odata.context", root(request) + METADATA);
-        if (page.count() != null) {
-            body.put("@odata.count", page.count());
-        }
-        if (page.next() != null) {
-            body.put("@odata.nextLink", nextLink(request, query, page.next().encode()));
-        }
-        body.put("value", page.entries().stream().map(AuditJson::tree).toList());
-        return body;
+        String next = page.next() == null ? null : nextLink(request, query, page.next().encode());
+        return GraphPage.collection(root(request) + METADATA, page.entries().stream().map(AuditJson::tree).toList(),
+                page.count(), next);
     }
 
     @GetMapping("/{id}")
@@ -78,7 +72,7 @@ public class DirectoryAuditController {
         return url.substring(0, url.length() - request.getRequestURI().length()) + request.getContextPath();
     }
 
-    /** The same query with the next page's {@code $skiptoken}, as an absolute URL. */
+    /** The same query options, as {@link AuditQuery} normalised them, with the next page's {@code $skiptoken}. */
     private static String nextLink(HttpServletRequest request, AuditQuery query, String skipToken) {
         Map<String, String> options = new LinkedHashMap<>(query.options());
         options.put("$skiptoken", skipToken);

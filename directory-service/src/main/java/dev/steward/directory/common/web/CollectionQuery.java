@@ -2,13 +2,14 @@ package dev.steward.directory.common.web;
 
 import dev.steward.directory.common.DirectoryErrorCode;
 import dev.steward.directory.common.DirectoryException;
-import java.nio.charset.StandardCharsets;
+import dev.steward.platform.web.GraphException;
+import dev.steward.platform.web.GraphPage;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The OData options of a Graph collection request: {@code $filter}, {@code $top} (default 100, at most 999),
@@ -17,8 +18,6 @@ import java.util.Set;
  */
 public record CollectionQuery(List<FilterClause> filter, int top, String afterId, boolean count, Set<String> select) {
 
-    public static final int DEFAULT_TOP = 100;
-    public static final int MAX_TOP = 999;
     private static final Set<String> UNSUPPORTED = Set.of("$skip", "$orderby", "$expand", "$search", "$apply");
 
     public static CollectionQuery parse(Map<String, String> parameters) {
@@ -30,9 +29,9 @@ public record CollectionQuery(List<FilterClause> filter, int top, String afterId
         }
         return new CollectionQuery(
                 FilterParser.parse(parameters.get("$filter")),
-                top(parameters.get("$top")),
-                parameters.containsKey("$skiptoken") ? decodeSkipToken(parameters.get("$skiptoken")) : null,
-                count(parameters.get("$count")),
+                option(() -> GraphPage.top(parameters.get("$top"))),
+                option(() -> GraphPage.cursor(parameters.get("$skiptoken"))),
+                option(() -> GraphPage.count(parameters.get("$count"))),
                 select(parameters.get("$select")));
     }
 
@@ -46,45 +45,12 @@ public record CollectionQuery(List<FilterClause> filter, int top, String afterId
         return names;
     }
 
-    public static String skipTokenAfter(String lastId) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(lastId.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String decodeSkipToken(String token) {
+    /** Directory query errors are {@link DirectoryException}s, whatever answers the option. */
+    private static <T> T option(Supplier<T> parse) {
         try {
-            String id = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
-            if (id.isBlank()) {
-                throw new IllegalArgumentException("empty");
-            }
-            return id;
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw new DirectoryException(DirectoryErrorCode.BAD_REQUEST, "The $skiptoken is not valid.");
+            return parse.get();
+        } catch (GraphException e) {
+            throw new DirectoryException(DirectoryErrorCode.BAD_REQUEST, e.getMessage());
         }
-    }
-
-    private static int top(String value) {
-        if (value == null) {
-            return DEFAULT_TOP;
-        }
-        try {
-            int top = Integer.parseInt(value.trim());
-            if (top >= 1 && top <= MAX_TOP) {
-                return top;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw new DirectoryException(DirectoryErrorCode.BAD_REQUEST,
-                "Invalid page size specified: '" + value + "'. Must be between 1 and " + MAX_TOP + " inclusive.");
-    }
-
-    private static boolean count(String value) {
-        if (value == null) {
-            return false;
-        }
-        if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
-            return Boolean.parseBoolean(value);
-        }
-        throw new DirectoryException(DirectoryErrorCode.BAD_REQUEST, "The $count value must be true or false.");
     }
 }

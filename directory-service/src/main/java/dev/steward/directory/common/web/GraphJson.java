@@ -4,12 +4,11 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-/** Graph's JSON conventions: {@code @odata.context}, collections with paging links, dates to the second. */
+/** Graph's JSON conventions: {@code @odata.context}, {@code $select}, dates to the second. */
 public final class GraphJson {
 
     private GraphJson() {
@@ -38,21 +37,5 @@ public final class GraphJson {
             }
         });
         return selected;
-    }
-
-    /** A collection page; {@code nextSkipToken} null on the last page, {@code count} null unless asked for. */
-    public static Map<String, Object> collection(String context, List<Map<String, Object>> items, Long count,
-                                                 String nextSkipToken) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("@odata.context", context);
-        if (count != null) {
-            body.put("@odata.count", count);
-        }
-        body.put("value", items);
-        if (nextSkipToken != null) {
-            body.put("@odata.nextLink", ServletUriComponentsBuilder.fromCurrentRequest()
-                    .replaceQueryParam("$skiptoken", nextSkipToken).build().toUriString());
-        }
-        return body;
     }
 }

@@ -15,6 +15,7 @@ import dev.steward.directory.policy.GroupReadPolicy;
 import dev.steward.directory.policy.GroupWritePolicy;
 import dev.steward.platform.security.Caller;
 import dev.steward.platform.security.Callers;
+import dev.steward.platform.web.GraphPage;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,8 +63,9 @@ class GroupController {
                 .map(group -> GraphJson.select(GroupRepresentation.of(group), select)).toList();
         String context = GraphJson.context(version(request), select.isEmpty() ? "groups"
                 : "groups(" + String.join(",", select) + ")");
-        return json(GraphJson.collection(context, items, query.count() ? groups.count(query) : null,
-                more ? CollectionQuery.skipTokenAfter(shown.get(shown.size() - 1).getId()) : null));
+        String next = more
+                ? GraphPage.nextLink(request, GraphPage.skipToken(shown.get(shown.size() - 1).getId())) : null;
+        return json(GraphPage.collection(context, items, query.count() ? groups.count(query) : null, next));
     }
 
     @GetMapping(path = {"/v1.0/groups/{id}", "/beta/groups/{id}"}, produces = MediaType.APPLICATION_JSON_VALUE)

@@ -9,6 +9,8 @@ import dev.steward.directory.policy.UserReadPolicy;
 import dev.steward.directory.user.query.UserReadModel;
 import dev.steward.directory.user.query.UserView;
 import dev.steward.platform.security.Callers;
+import dev.steward.platform.web.GraphPage;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,7 +39,7 @@ class UserController {
     }
 
     @GetMapping(path = "/v1.0/users", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Map<String, Object>> list(@RequestParam Map<String, String> parameters) {
+    ResponseEntity<Map<String, Object>> list(@RequestParam Map<String, String> parameters, HttpServletRequest request) {
         UserReadPolicy.check(Callers.current());
         CollectionQuery query = CollectionQuery.parse(parameters);
         Set<String> select = checkSelect(query.select());
@@ -45,9 +47,10 @@ class UserController {
         boolean more = page.size() > query.top();
         List<UserView> shown = more ? page.subList(0, query.top()) : page;
         List<Map<String, Object>> items = shown.stream().map(user -> GraphJson.select(json(user), select)).toList();
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(GraphJson.collection(
-                GraphJson.context("v1.0", "users"), items, query.count() ? users.count(query) : null,
-                more ? CollectionQuery.skipTokenAfter(shown.get(shown.size() - 1).getId()) : null));
+        String next = more
+                ? GraphPage.nextLink(request, GraphPage.skipToken(shown.get(shown.size() - 1).getId())) : null;
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(GraphPage.collection(
+                GraphJson.context("v1.0", "users"), items, query.count() ? users.count(query) : null, next));
     }
 
     @GetMapping(path = "/v1.0/users/{id}", produces = MediaType.APPLICATION_JSON_VALUE)

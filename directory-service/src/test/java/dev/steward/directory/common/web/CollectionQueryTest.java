@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.steward.directory.common.DirectoryException;
+import dev.steward.platform.web.GraphPage;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +21,7 @@ class CollectionQueryTest {
 
     @Test
     void readsTopCountSelectAndSkipToken() {
-        String token = CollectionQuery.skipTokenAfter("group-7");
+        String token = GraphPage.skipToken("group-7");
         CollectionQuery query = CollectionQuery.parse(Map.of("$top", "5", "$count", "true",
                 "$select", "id, displayName", "$skiptoken", token));
         assertThat(query.top()).isEqualTo(5);

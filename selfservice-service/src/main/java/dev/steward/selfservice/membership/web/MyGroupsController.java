@@ -2,17 +2,17 @@ package dev.steward.selfservice.membership.web;
 
 import dev.steward.platform.security.Caller;
 import dev.steward.platform.security.Callers;
+import dev.steward.platform.web.GraphPage;
 import dev.steward.platform.web.RequestIdFilter;
 import dev.steward.selfservice.membership.MembershipRequest;
 import dev.steward.selfservice.membership.MembershipRequestDraft;
-import dev.steward.selfservice.membership.MembershipRequestRefused;
-import dev.steward.selfservice.membership.RefusalReason;
 import dev.steward.selfservice.membership.RequestCursor;
 import dev.steward.selfservice.membership.RequestPage;
 import dev.steward.selfservice.membership.command.MembershipRequestService;
 import dev.steward.selfservice.membership.query.MembershipRequestQueries;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
+import java.util.Map;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,9 +28,6 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @RestController
 @RequestMapping(path = "/mygroups", produces = MediaType.APPLICATION_JSON_VALUE)
 class MyGroupsController {
-
-    static final int DEFAULT_TOP = 100;
-    static final int MAX_TOP = 999;
 
     private final MembershipRequestService service;
     private final MembershipRequestQueries queries;
@@ -50,10 +47,12 @@ class MyGroupsController {
     }
 
     @GetMapping("/requests")
-    GraphCollection<MembershipRequestView> myRequests(@RequestParam(name = "$top", required = false) Integer top,
-                                                      @RequestParam(name = "$skiptoken", required = false) String skipToken) {
+    Map<String, Object> myRequests(@RequestParam(name = "$top", required = false) String top,
+                                   @RequestParam(name = "$skiptoken", required = false) String skipToken,
+                                   HttpServletRequest http) {
         Caller caller = Callers.current();
-        return collection(queries.requestsOf(caller, cursor(skipToken), limit(top)));
+        RequestCursor after = RequestCursor.fromSkipToken(skipToken);
+        return collection(http, queries.requestsOf(caller, after, GraphPage.top(top)));
     }
 
     @GetMapping("/requests/{id}")
@@ -62,33 +61,20 @@ class MyGroupsController {
     }
 
     @GetMapping("/approvals")
-    GraphCollection<MembershipRequestView> approvals(@RequestParam(name = "$top", required = false) Integer top,
-                                                     @RequestParam(name = "$skiptoken", required = false) String skipToken) {
+    Map<String, Object> approvals(@RequestParam(name = "$top", required = false) String top,
+                                  @RequestParam(name = "$skiptoken", required = false) String skipToken,
+                                  HttpServletRequest http) {
         Caller caller = Callers.current();
-        return collection(queries.approvalsOf(caller, cursor(skipToken), limit(top)));
+        RequestCursor after = RequestCursor.fromSkipToken(skipToken);
+        return collection(http, queries.approvalsOf(caller, after, GraphPage.top(top)));
     }
 
-    private static GraphCollection<MembershipRequestView> collection(RequestPage page) {
+    private static Map<String, Object> collection(HttpServletRequest http, RequestPage page) {
         String context = ServletUriComponentsBuilder.fromCurrentContextPath().path("/$metadata")
                 .fragment("membershipRequests").toUriString();
-        String nextLink = page.next() == null ? null : ServletUriComponentsBuilder.fromCurrentRequest()
-                .replaceQueryParam("$skiptoken", page.next().toSkipToken()).toUriString();
-        return new GraphCollection<>(context, page.requests().stream().map(MembershipRequestView::of).toList(), nextLink);
-    }
-
-    private static int limit(Integer top) {
-        if (top == null) {
-            return DEFAULT_TOP;
-        }
-        if (top < 1 || top > MAX_TOP) {
-            throw new MembershipRequestRefused(RefusalReason.INVALID_REQUEST,
-                    "Invalid page size specified: '" + top + "'. Must be between 1 and " + MAX_TOP + " inclusive.");
-        }
-        return top;
-    }
-
-    private static RequestCursor cursor(String skipToken) {
-        return skipToken == null || skipToken.isEmpty() ? null : RequestCursor.fromSkipToken(skipToken);
+        String nextLink = page.next() == null ? null : GraphPage.nextLink(http, page.next().toSkipToken());
+        return GraphPage.collection(context, page.requests().stream().map(MembershipRequestView::of).toList(), null,
+                nextLink);
     }
 
     /** The caller's client-request-id (or the request-id the platform gave the call) ties the event to the call. */

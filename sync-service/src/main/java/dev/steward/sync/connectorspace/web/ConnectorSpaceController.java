@@ -2,6 +2,7 @@ package dev.steward.sync.connectorspace.web;
 
 import dev.steward.platform.security.Callers;
 import dev.steward.platform.web.GraphException;
+import dev.steward.platform.web.GraphPage;
 import dev.steward.sync.access.ReadSynchronization;
 import dev.steward.sync.connectorspace.ConnectorSpace;
 import dev.steward.sync.connectorspace.ConnectorSpaceEntry;
@@ -46,7 +47,7 @@ public class ConnectorSpaceController {
                                     @RequestParam(name = "$skiptoken", required = false) String skipToken,
                                     HttpServletRequest request) {
         ReadSynchronization.check(Callers.current());
-        int limit = GraphCollections.top(top);
+        int limit = GraphPage.top(top);
         List<ConnectorSpaceEntry> page = connectorSpace.page(GraphCollections.position(skipToken), limit + 1);
         List<Map<String, Object>> values = page.stream().limit(limit).map(ConnectorSpaceController::view).toList();
         String next = page.size() > limit ? page.get(limit - 1).cloudId() : null;

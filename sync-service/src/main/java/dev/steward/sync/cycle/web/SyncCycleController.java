@@ -3,6 +3,7 @@ package dev.steward.sync.cycle.web;
 import dev.steward.platform.security.Caller;
 import dev.steward.platform.security.Callers;
 import dev.steward.platform.web.GraphException;
+import dev.steward.platform.web.GraphPage;
 import dev.steward.sync.access.ReadSynchronization;
 import dev.steward.sync.access.RunSyncCycles;
 import dev.steward.sync.cycle.CycleCounts;
@@ -82,7 +83,7 @@ public class SyncCycleController {
                                     @RequestParam(name = "$skiptoken", required = false) String skipToken,
                                     HttpServletRequest request) {
         ReadSynchronization.check(Callers.current());
-        int limit = GraphCollections.top(top);
+        int limit = GraphPage.top(top);
         List<Sequenced<SyncCycle>> page = cycles.page(GraphCollections.sequence(skipToken), limit + 1);
         List<Map<String, Object>> values = page.stream().limit(limit).map(s -> view(s.value())).toList();
         String next = page.size() > limit ? Long.toString(page.get(limit - 1).seq()) : null;

@@ -2,6 +2,7 @@ package dev.steward.sync.provisioning.web;
 
 import dev.steward.platform.security.Callers;
 import dev.steward.platform.web.GraphException;
+import dev.steward.platform.web.GraphPage;
 import dev.steward.sync.access.ReadProvisioningLogs;
 import dev.steward.sync.provisioning.ProvisioningLog;
 import dev.steward.sync.provisioning.ProvisioningLogEntry;
@@ -36,7 +37,7 @@ public class ProvisioningLogController {
                                     @RequestParam(name = "$skiptoken", required = false) String skipToken,
                                     HttpServletRequest request) {
         ReadProvisioningLogs.check(Callers.current());
-        int limit = GraphCollections.top(top);
+        int limit = GraphPage.top(top);
         ProvisioningLogFilter parsed;
         try {
             parsed = ProvisioningLogFilter.parse(filter);

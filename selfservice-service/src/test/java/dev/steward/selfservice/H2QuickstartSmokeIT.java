@@ -5,12 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import dev.steward.contracts.Topics;
 import dev.steward.contracts.event.MembershipRequested;
+import dev.steward.platform.testing.KafkaTestClient;
 import dev.steward.platform.testing.TestTokens;
 import dev.steward.selfservice.directory.GroupDirectory;
 import dev.steward.selfservice.support.DirectoryEvents;
 import dev.steward.selfservice.support.GroupFixture;
 import dev.steward.selfservice.support.Http;
-import dev.steward.selfservice.support.KafkaTestClient;
 import dev.steward.selfservice.support.TestUser;
 import java.time.Duration;
 import java.util.UUID;
@@ -56,8 +56,8 @@ class H2QuickstartSmokeIT {
         TestUser bob = TestUser.named("bob");
         GroupFixture group = GroupFixture.cloudSecurityGroup().named("Engineering").ownedBy(alice.id());
 
-        try (KafkaTestClient kafka = new KafkaTestClient(broker.getBrokersAsString())) {
-            kafka.publishDirectoryEvents(DirectoryEvents.created(group),
+        try (KafkaTestClient kafka = new KafkaTestClient(broker.getBrokersAsString(), "/steward/directory-service")) {
+            kafka.publish(Topics.DIRECTORY_EVENTS, DirectoryEvents.created(group),
                     DirectoryEvents.userSynced(bob.id(), bob.userPrincipalName()));
             await().atMost(Duration.ofSeconds(30)).until(() -> groups.find(group.id()).isPresent());
 

@@ -15,6 +15,7 @@ import dev.steward.contracts.Topics;
 import dev.steward.contracts.command.ChangeSourceOfAuthority;
 import dev.steward.contracts.event.GroupCreated;
 import dev.steward.contracts.event.SourceOfAuthorityChanged;
+import dev.steward.platform.testing.KafkaTestClient;
 import dev.steward.platform.testing.TestTokens;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -129,10 +130,10 @@ class AuditProjectionIT extends PostgresAndKafkaTest {
         String key = "bad-" + UUID.randomUUID();
         String correlation = UUID.randomUUID().toString();
         var command = new ChangeSourceOfAuthority(new CommandMetadata(UUID.randomUUID(), now(), correlation), key, true);
-        producer.publishRaw(Topics.DIRECTORY_EVENTS, key, MessageTypes.nameOf(GroupCreated.class), "{\"metadata\":");
-        producer.publishRaw(Topics.DIRECTORY_EVENTS, key, "directory.GroupExploded", "{}");
-        producer.publishRaw(Topics.DIRECTORY_EVENTS, key, null, "{}");
-        producer.publishRaw(Topics.DIRECTORY_EVENTS, key, MessageTypes.nameOf(ChangeSourceOfAuthority.class),
+        producer.sendRaw(Topics.DIRECTORY_EVENTS, key, MessageTypes.nameOf(GroupCreated.class), "{\"metadata\":");
+        producer.sendRaw(Topics.DIRECTORY_EVENTS, key, "directory.GroupExploded", "{}");
+        producer.sendRaw(Topics.DIRECTORY_EVENTS, key, null, "{}");
+        producer.sendRaw(Topics.DIRECTORY_EVENTS, key, MessageTypes.nameOf(ChangeSourceOfAuthority.class),
                 new String(ContractJson.write(command), StandardCharsets.UTF_8));
         SourceOfAuthorityChanged good = TestEvents.sourceOfAuthority(meta(key, correlation, now()), key, "After", true);
         producer.publish(Topics.DIRECTORY_EVENTS, good);

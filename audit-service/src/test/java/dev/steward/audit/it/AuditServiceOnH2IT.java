@@ -9,6 +9,7 @@ import dev.steward.audit.TestEvents;
 import dev.steward.audit.directoryaudit.projection.AuditProjector;
 import dev.steward.contracts.Topics;
 import dev.steward.contracts.event.SourceOfAuthorityChanged;
+import dev.steward.platform.testing.KafkaTestClient;
 import dev.steward.platform.testing.TestTokens;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,7 +59,7 @@ class AuditServiceOnH2IT {
         SourceOfAuthorityChanged undone = TestEvents.sourceOfAuthority(
                 TestEvents.metadata(GROUP_ID, corr, at.plusSeconds(1), TestEvents.ADMIN), GROUP_ID, "Eng_100%", false);
 
-        try (EventProducer producer = new EventProducer(broker.getBrokersAsString(), "/steward/directory-service")) {
+        try (KafkaTestClient producer = new KafkaTestClient(broker.getBrokersAsString(), "/steward/directory-service")) {
             producer.publish(Topics.DIRECTORY_EVENTS, switched);
             producer.publish(Topics.DIRECTORY_EVENTS, switched);
             producer.publish(Topics.DIRECTORY_EVENTS, undone);

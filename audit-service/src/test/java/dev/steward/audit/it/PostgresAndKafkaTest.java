@@ -1,6 +1,7 @@
 package dev.steward.audit.it;
 
 import dev.steward.audit.AuditApplication;
+import dev.steward.platform.testing.KafkaTestClient;
 import dev.steward.platform.testing.TestDatabase;
 import dev.steward.platform.testing.TestTokens;
 import org.junit.jupiter.api.AfterEach;
@@ -30,7 +31,7 @@ abstract class PostgresAndKafkaTest {
     EmbeddedKafkaBroker broker;
 
     ApiClient api;
-    EventProducer producer;
+    KafkaTestClient producer;
 
     @DynamicPropertySource
     static void environment(DynamicPropertyRegistry registry) {
@@ -41,7 +42,7 @@ abstract class PostgresAndKafkaTest {
     @BeforeEach
     void connect() {
         api = new ApiClient(port);
-        producer = new EventProducer(broker.getBrokersAsString(), "/steward/directory-service");
+        producer = new KafkaTestClient(broker.getBrokersAsString(), "/steward/directory-service");
     }
 
     @AfterEach

@@ -30,7 +30,7 @@ class DirectoryReadModelIT extends SelfServiceTestBase {
         GroupFixture engineering = GroupFixture.adMasteredSecurityGroup().named("Engineering")
                 .ownedBy(alice.id()).withMembers(bob.id());
 
-        kafka.publishDirectoryEvents(DirectoryEvents.created(engineering.snapshot(), T0),
+        kafka.publish(Topics.DIRECTORY_EVENTS, DirectoryEvents.created(engineering.snapshot(), T0),
                 DirectoryEvents.userSynced(bob.id(), bob.userPrincipalName(), "Bob", T0));
 
         await().atMost(TIMEOUT).untilAsserted(() -> {
@@ -47,7 +47,7 @@ class DirectoryReadModelIT extends SelfServiceTestBase {
         });
 
         TestUser dave = TestUser.named("dave");
-        kafka.publishDirectoryEvents(
+        kafka.publish(Topics.DIRECTORY_EVENTS, 
                 DirectoryEvents.updated(engineering.named("Engineering (all)").ownedBy(alice.id(), dave.id())
                         .withMembers().snapshot(), T0.plusSeconds(10)),
                 DirectoryEvents.sourceOfAuthorityChanged(engineering, true, null, T0.plusSeconds(20)),

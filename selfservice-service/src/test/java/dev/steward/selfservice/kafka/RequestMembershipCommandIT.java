@@ -31,7 +31,7 @@ class RequestMembershipCommandIT extends SelfServiceTestBase {
         GroupFixture group = given(GroupFixture.cloudSecurityGroup().named("Engineering").ownedBy(alice.id()));
         RequestMembership command = command(group, null, "I work on the build");
 
-        kafka.sendCommand(command, carol.token());
+        kafka.sendCommand(Topics.SELFSERVICE_COMMANDS, command, carol.token());
 
         CommandResult result = awaitResult(command);
         assertThat(result.status()).isEqualTo(CommandResult.Status.SUCCEEDED);
@@ -61,9 +61,9 @@ class RequestMembershipCommandIT extends SelfServiceTestBase {
         RequestMembership command = command(group, null, "once");
         RequestMembership marker = command(given(GroupFixture.cloudSecurityGroup().ownedBy(alice.id())), null, "marker");
 
-        kafka.sendCommand(command, carol.token());
-        kafka.sendCommand(command, carol.token());
-        kafka.sendCommand(marker, carol.token());
+        kafka.sendCommand(Topics.SELFSERVICE_COMMANDS, command, carol.token());
+        kafka.sendCommand(Topics.SELFSERVICE_COMMANDS, command, carol.token());
+        kafka.sendCommand(Topics.SELFSERVICE_COMMANDS, marker, carol.token());
         awaitResult(marker);
         awaitOutboxDrained();
 
@@ -84,8 +84,8 @@ class RequestMembershipCommandIT extends SelfServiceTestBase {
         RequestMembership withoutScope = command(group, null, null);
         RequestMembership forSomeoneElse = command(group, alice.id(), null);
 
-        kafka.sendCommand(withoutScope, reader.token(List.of(Permissions.GROUP_READ_ALL, "User.Read")));
-        kafka.sendCommand(forSomeoneElse, reader.token());
+        kafka.sendCommand(Topics.SELFSERVICE_COMMANDS, withoutScope, reader.token(List.of(Permissions.GROUP_READ_ALL, "User.Read")));
+        kafka.sendCommand(Topics.SELFSERVICE_COMMANDS, forSomeoneElse, reader.token());
 
         for (RequestMembership command : List.of(withoutScope, forSomeoneElse)) {
             CommandResult result = awaitResult(command);
@@ -107,9 +107,9 @@ class RequestMembershipCommandIT extends SelfServiceTestBase {
         RequestMembership forged = command(group, null, null);
         RequestMembership expired = command(group, null, null);
 
-        kafka.sendCommand(anonymous, null);
-        kafka.sendCommand(forged, TestTokens.forged(claims));
-        kafka.sendCommand(expired, TestTokens.expired(claims));
+        kafka.sendCommand(Topics.SELFSERVICE_COMMANDS, anonymous, null);
+        kafka.sendCommand(Topics.SELFSERVICE_COMMANDS, forged, TestTokens.forged(claims));
+        kafka.sendCommand(Topics.SELFSERVICE_COMMANDS, expired, TestTokens.expired(claims));
 
         for (RequestMembership command : List.of(anonymous, forged, expired)) {
             CommandResult result = awaitResult(command);
@@ -129,9 +129,9 @@ class RequestMembershipCommandIT extends SelfServiceTestBase {
         RequestMembership toUnknown = new RequestMembership(metadata(), UUID.randomUUID().toString(), null, null);
         TestUser bob = TestUser.named("bob");
 
-        kafka.sendCommand(toDistribution, bob.token());
-        kafka.sendCommand(toSynced, bob.token());
-        kafka.sendCommand(toUnknown, bob.token());
+        kafka.sendCommand(Topics.SELFSERVICE_COMMANDS, toDistribution, bob.token());
+        kafka.sendCommand(Topics.SELFSERVICE_COMMANDS, toSynced, bob.token());
+        kafka.sendCommand(Topics.SELFSERVICE_COMMANDS, toUnknown, bob.token());
 
         assertThat(awaitResult(toDistribution)).satisfies(result -> {
             assertThat(result.status()).isEqualTo(CommandResult.Status.REJECTED);
@@ -151,8 +151,8 @@ class RequestMembershipCommandIT extends SelfServiceTestBase {
         RequestMembership onBehalf = command(group, carol.id(), "onboarding");
         RequestMembership nobodyNamed = command(group, null, "onboarding");
 
-        kafka.sendCommand(onBehalf, TestTokens.app(appId, Permissions.GROUP_MEMBER_READWRITE_ALL));
-        kafka.sendCommand(nobodyNamed, TestTokens.app(appId, Permissions.GROUP_MEMBER_READWRITE_ALL));
+        kafka.sendCommand(Topics.SELFSERVICE_COMMANDS, onBehalf, TestTokens.app(appId, Permissions.GROUP_MEMBER_READWRITE_ALL));
+        kafka.sendCommand(Topics.SELFSERVICE_COMMANDS, nobodyNamed, TestTokens.app(appId, Permissions.GROUP_MEMBER_READWRITE_ALL));
 
         CommandResult result = awaitResult(onBehalf);
         assertThat(result.status()).isEqualTo(CommandResult.Status.SUCCEEDED);
@@ -175,7 +175,7 @@ class RequestMembershipCommandIT extends SelfServiceTestBase {
                         + "\"aggregateId\":\"u1\",\"schemaVersion\":1},\"userId\":\"u1\",\"created\":true}");
         GroupFixture group = given(GroupFixture.cloudSecurityGroup().ownedBy(TestUser.named("alice").id()));
         RequestMembership valid = command(group, null, null);
-        kafka.sendCommand(valid, TestUser.named("bob").token());
+        kafka.sendCommand(Topics.SELFSERVICE_COMMANDS, valid, TestUser.named("bob").token());
 
         assertThat(awaitResult(valid).status()).isEqualTo(CommandResult.Status.SUCCEEDED);
         await().atMost(TIMEOUT).untilAsserted(() -> {

@@ -3,6 +3,8 @@ package dev.steward.selfservice.support;
 import static org.awaitility.Awaitility.await;
 
 import dev.steward.contracts.IntegrationEvent;
+import dev.steward.contracts.Topics;
+import dev.steward.platform.testing.KafkaTestClient;
 import dev.steward.platform.testing.TestDatabase;
 import dev.steward.platform.testing.TestTokens;
 import dev.steward.selfservice.SelfServiceApplication;
@@ -56,7 +58,7 @@ public abstract class SelfServiceTestBase {
     @BeforeEach
     void connect() {
         http = new Http(port);
-        kafka = new KafkaTestClient(broker.getBrokersAsString());
+        kafka = new KafkaTestClient(broker.getBrokersAsString(), "/steward/directory-service");
     }
 
     @AfterEach
@@ -66,21 +68,21 @@ public abstract class SelfServiceTestBase {
 
     /** Publishes the group's creation and waits until the read model has it. */
     protected GroupFixture given(GroupFixture group) {
-        kafka.publishDirectoryEvents(DirectoryEvents.created(group));
+        kafka.publish(Topics.DIRECTORY_EVENTS, DirectoryEvents.created(group));
         await().atMost(TIMEOUT).until(() -> groups.find(group.id()).isPresent());
         return group;
     }
 
     /** Publishes the user's sync and waits until the read model has them. */
     protected TestUser given(TestUser user) {
-        kafka.publishDirectoryEvents(DirectoryEvents.userSynced(user.id(), user.userPrincipalName()));
+        kafka.publish(Topics.DIRECTORY_EVENTS, DirectoryEvents.userSynced(user.id(), user.userPrincipalName()));
         await().atMost(TIMEOUT).until(() -> users.find(user.id()).isPresent());
         return user;
     }
 
     /** Publishes events, then a marker after them, and waits for the marker: the events were consumed by then. */
     protected void publishAndAwaitConsumed(IntegrationEvent... events) {
-        kafka.publishDirectoryEvents(events);
+        kafka.publish(Topics.DIRECTORY_EVENTS, events);
         given(TestUser.named("marker"));
     }
 

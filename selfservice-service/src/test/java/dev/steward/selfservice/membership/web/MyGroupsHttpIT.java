@@ -175,7 +175,7 @@ class MyGroupsHttpIT extends SelfServiceTestBase {
         GroupFixture synced = given(GroupFixture.adMasteredSecurityGroup().ownedBy(alice.id()));
         assertThat(request(bob, synced).status()).isEqualTo(400);
 
-        kafka.publishDirectoryEvents(DirectoryEvents.sourceOfAuthorityChanged(synced, true, null,
+        kafka.publish(Topics.DIRECTORY_EVENTS, DirectoryEvents.sourceOfAuthorityChanged(synced, true, null,
                 DirectoryEvents.T0.plusSeconds(60)));
         await().atMost(TIMEOUT).until(() -> groups.find(synced.id()).orElseThrow().isCloudManaged());
 

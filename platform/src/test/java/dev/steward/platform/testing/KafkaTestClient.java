@@ -1,10 +1,8 @@
-package dev.steward.selfservice.support;
+package dev.steward.platform.testing;
 
 import dev.steward.contracts.CloudEventHeaders;
 import dev.steward.contracts.ContractCommand;
 import dev.steward.contracts.ContractMessage;
-import dev.steward.contracts.IntegrationEvent;
-import dev.steward.contracts.Topics;
 import dev.steward.contracts.kafka.ContractDeserializer;
 import dev.steward.contracts.kafka.ContractSerializer;
 import java.nio.charset.StandardCharsets;
@@ -13,11 +11,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -27,45 +27,51 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * Talks to the broker as other services would: the contract serializer for events and commands, raw bytes for
- * malformed records, and readers that read a whole topic from its beginning.
+ * Talks to the broker in tests as another service would: the contract serializer writes the JSON and the
+ * CloudEvents headers, the aggregate id is the key, and each send waits for the broker. Raw bytes play a broken
+ * producer, and readers read a whole topic from its beginning.
  */
 public final class KafkaTestClient implements AutoCloseable {
 
     private final String bootstrapServers;
-    private final KafkaProducer<String, ContractMessage> producer;
-    private final KafkaProducer<String, byte[]> rawProducer;
+    private final KafkaProducer<String, ContractMessage> contracts;
+    private final KafkaProducer<String, byte[]> raw;
 
-    public KafkaTestClient(String bootstrapServers) {
+    /** @param source the {@code ce_source} of what this client publishes, e.g. {@code /steward/directory-service} */
+    public KafkaTestClient(String bootstrapServers, String source) {
         this.bootstrapServers = bootstrapServers;
-        this.producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrapServers,
-                ContractSerializer.SOURCE_CONFIG, "/steward/directory-service"),
-                new StringSerializer(), new ContractSerializer());
-        this.rawProducer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrapServers),
+        this.contracts = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ContractSerializer.SOURCE_CONFIG, source), new StringSerializer(), new ContractSerializer());
+        this.raw = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
                 new StringSerializer(), new ByteArraySerializer());
     }
 
-    /** Publishes directory events as the directory service does, in order. */
-    public void publishDirectoryEvents(IntegrationEvent... events) {
-        for (IntegrationEvent event : events) {
-            await(producer.send(new ProducerRecord<>(Topics.DIRECTORY_EVENTS, event.key(), event)));
+    /** Publishes the messages to {@code topic}, in order. */
+    public void publish(String topic, ContractMessage... messages) {
+        for (ContractMessage message : messages) {
+            await(contracts.send(new ProducerRecord<>(topic, message.key(), message)));
         }
     }
 
-    /** Sends a command with a bearer token in its authorization header; null sends none. */
-    public void sendCommand(ContractCommand command, String token) {
-        var record = new ProducerRecord<String, ContractMessage>(Topics.SELFSERVICE_COMMANDS, command.key(), command);
+    /** Sends a command with a bearer token in its authorization header; a null token sends none. */
+    public void sendCommand(String topic, ContractCommand command, String token) {
+        var record = new ProducerRecord<String, ContractMessage>(topic, command.key(), command);
         if (token != null) {
             record.headers().add(CloudEventHeaders.AUTHORIZATION, ("Bearer " + token).getBytes(StandardCharsets.UTF_8));
         }
-        await(producer.send(record));
+        await(contracts.send(record));
     }
 
-    /** Sends bytes as they are, with the given {@code ce_type}. */
+    /** A record with the given {@code ce_type} (none when null) and body (none when null), sent as it is. */
     public void sendRaw(String topic, String key, String type, String body) {
-        var record = new ProducerRecord<String, byte[]>(topic, key, body.getBytes(StandardCharsets.UTF_8));
-        record.headers().add(CloudEventHeaders.TYPE, type.getBytes(StandardCharsets.UTF_8));
-        await(rawProducer.send(record));
+        var record = new ProducerRecord<>(topic, key, body == null ? null : body.getBytes(StandardCharsets.UTF_8));
+        if (type != null) {
+            record.headers().add(CloudEventHeaders.TYPE, type.getBytes(StandardCharsets.UTF_8));
+        }
+        await(raw.send(record));
     }
 
     /** Every contract message on {@code topic} so far, read from the beginning. */
@@ -98,9 +104,9 @@ public final class KafkaTestClient implements AutoCloseable {
         }
     }
 
-    private static void await(java.util.concurrent.Future<?> send) {
+    private static void await(Future<?> sent) {
         try {
-            send.get(30, TimeUnit.SECONDS);
+            sent.get(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -111,7 +117,7 @@ public final class KafkaTestClient implements AutoCloseable {
 
     @Override
     public void close() {
-        producer.close();
-        rawProducer.close();
+        contracts.close();
+        raw.close();
     }
 }

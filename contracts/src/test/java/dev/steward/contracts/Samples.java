@@ -1,14 +1,25 @@
 package dev.steward.contracts;
 
+import dev.steward.contracts.command.AddMembers;
+import dev.steward.contracts.command.AddOwners;
 import dev.steward.contracts.command.ChangeSourceOfAuthority;
 import dev.steward.contracts.command.CommandResult;
+import dev.steward.contracts.command.RemoveMembers;
+import dev.steward.contracts.command.RemoveOwners;
 import dev.steward.contracts.command.RequestMembership;
 import dev.steward.contracts.command.SyncGroup;
+import dev.steward.contracts.command.SyncGroupMembership;
 import dev.steward.contracts.command.SyncUser;
+import dev.steward.contracts.event.DirectoryObjectRef;
 import dev.steward.contracts.event.GroupCreated;
+import dev.steward.contracts.event.GroupDeleted;
 import dev.steward.contracts.event.GroupSnapshot;
 import dev.steward.contracts.event.GroupUpdated;
+import dev.steward.contracts.event.MembersAdded;
+import dev.steward.contracts.event.MembersRemoved;
 import dev.steward.contracts.event.MembershipRequested;
+import dev.steward.contracts.event.OwnersAdded;
+import dev.steward.contracts.event.OwnersRemoved;
 import dev.steward.contracts.event.ModifiedProperty;
 import dev.steward.contracts.event.SourceOfAuthorityChanged;
 import dev.steward.contracts.event.SyncChangeSkipped;
@@ -28,6 +39,7 @@ final class Samples {
     static final String GROUP_ID = DirectoryIds.fromAnchor(GROUP_ANCHOR);
     static final String ALICE_ANCHOR = "5d1e7a10-2b3c-4d5e-8f90-a1b2c3d4e5f6";
     static final String ALICE_ID = DirectoryIds.fromAnchor(ALICE_ANCHOR);
+    static final String LEADS_ID = DirectoryIds.fromAnchor("9f2c3b4a-1d2e-4f30-8a1b-2c3d4e5f6a7b");
     static final Initiator ADMIN = new Initiator("8e0c5d52-3b1a-4c8e-9f1d-2a3b4c5d6e7f", "admin@corp.example.test",
             "Admin", "11111111-2222-3333-4444-555555555555", "Steward CLI", "127.0.0.1");
 
@@ -48,7 +60,7 @@ final class Samples {
         return new GroupSnapshot(GROUP_ID, "Engineering", "Engineering staff", "Engineering", null, false, true,
                 List.of(), AT, true, false, GROUP_ANCHOR, "S-1-5-21-1004336348-1177238915-682003330-1105",
                 "Engineering", "corp.example.test", "CORP", "CN=Engineering,OU=Groups,DC=corp,DC=example,DC=test",
-                AT, List.of(ALICE_ID), List.of());
+                AT);
     }
 
     static Map<String, ContractMessage> all() {
@@ -57,7 +69,13 @@ final class Samples {
         samples.put("directory.SyncGroup", new SyncGroup(command(), GROUP_ID, GROUP_ANCHOR, "Engineering",
                 "Engineering staff", "Engineering", null, false, true, List.of(),
                 "S-1-5-21-1004336348-1177238915-682003330-1105", "Engineering", "corp.example.test", "CORP",
-                "CN=Engineering,OU=Groups,DC=corp,DC=example,DC=test", List.of(ALICE_ID), List.of(), AT));
+                "CN=Engineering,OU=Groups,DC=corp,DC=example,DC=test", AT));
+        samples.put("directory.SyncGroupMembership", new SyncGroupMembership(command(), GROUP_ID, GROUP_ANCHOR,
+                List.of(ALICE_ID, LEADS_ID), List.of(), List.of(ALICE_ID), List.of(), AT));
+        samples.put("directory.AddMembers", new AddMembers(command(), GROUP_ID, List.of(ALICE_ID, LEADS_ID)));
+        samples.put("directory.RemoveMembers", new RemoveMembers(command(), GROUP_ID, List.of(ALICE_ID)));
+        samples.put("directory.AddOwners", new AddOwners(command(), GROUP_ID, List.of(ALICE_ID)));
+        samples.put("directory.RemoveOwners", new RemoveOwners(command(), GROUP_ID, List.of(ALICE_ID)));
         samples.put("directory.SyncUser", new SyncUser(command(), ALICE_ID, ALICE_ANCHOR, "alice@corp.example.test",
                 "Alice", "alice@corp.example.test", "S-1-5-21-1004336348-1177238915-682003330-1106", "alice",
                 "CN=Alice,OU=People,DC=corp,DC=example,DC=test", AT));
@@ -70,6 +88,13 @@ final class Samples {
                 "alice@corp.example.test", "Alice", "alice@corp.example.test",
                 "S-1-5-21-1004336348-1177238915-682003330-1106", "alice",
                 "CN=Alice,OU=People,DC=corp,DC=example,DC=test", true));
+        samples.put("directory.GroupDeleted", new GroupDeleted(event(GROUP_ID), GROUP_ID, "Engineering", GROUP_ANCHOR));
+        samples.put("directory.MembersAdded", new MembersAdded(event(GROUP_ID), GROUP_ID,
+                List.of(DirectoryObjectRef.user(ALICE_ID), DirectoryObjectRef.group(LEADS_ID)), true));
+        samples.put("directory.MembersRemoved", new MembersRemoved(event(GROUP_ID), GROUP_ID,
+                List.of(DirectoryObjectRef.user(ALICE_ID)), false));
+        samples.put("directory.OwnersAdded", new OwnersAdded(event(GROUP_ID), GROUP_ID, List.of(ALICE_ID), true));
+        samples.put("directory.OwnersRemoved", new OwnersRemoved(event(GROUP_ID), GROUP_ID, List.of(ALICE_ID), false));
         samples.put("selfservice.RequestMembership",
                 new RequestMembership(command(), GROUP_ID, null, "I work on the build system"));
         samples.put("selfservice.MembershipRequested", new MembershipRequested(event("0d6f4b1e-1111-4222-8333-944455556666"),

@@ -12,9 +12,9 @@ import java.util.Objects;
  * line with AD. The directory refuses it for a group whose Source of Authority is in the cloud, and takes a
  * rolled-back group over again. {@code groupId} must be {@link DirectoryIds#fromAnchor(String)} of the anchor.
  *
+ * Members and owners follow in {@link SyncGroupMembership} commands.
+ *
  * @param anchor      the AD objectGUID, canonical UUID text: the sync anchor
- * @param ownerIds    cloud ids of the owners (AD {@code managedBy})
- * @param memberIds   cloud ids of the members, users and groups
  */
 public record SyncGroup(
         CommandMetadata metadata,
@@ -32,8 +32,6 @@ public record SyncGroup(
         String onPremisesDomainName,
         String onPremisesNetBiosName,
         String onPremisesDistinguishedName,
-        List<String> ownerIds,
-        List<String> memberIds,
         Instant syncedAt) implements ContractCommand {
 
     public SyncGroup {
@@ -47,8 +45,6 @@ public record SyncGroup(
         }
         Objects.requireNonNull(syncedAt, "syncedAt is required");
         groupTypes = groupTypes == null ? List.of() : List.copyOf(groupTypes);
-        ownerIds = ownerIds == null ? List.of() : List.copyOf(ownerIds);
-        memberIds = memberIds == null ? List.of() : List.copyOf(memberIds);
     }
 
     @Override

@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A group as the directory holds it after an event, in Graph's property names. Events carry the whole state so
- * that consumers need no lookups.
+ * A group's properties as the directory holds them after an event, in Graph's property names, so that consumers
+ * need no lookups. Members and owners are not here: they travel in their own bounded events
+ * ({@link MembersAdded}, {@link MembersRemoved}, {@link OwnersAdded}, {@link OwnersRemoved}).
  *
  * @param onPremisesSyncEnabled true while AD masters the group; null for cloud groups and after an SOA switch
  * @param isCloudManaged        {@code onPremisesSyncBehavior.isCloudManaged}
@@ -30,15 +31,11 @@ public record GroupSnapshot(
         String onPremisesDomainName,
         String onPremisesNetBiosName,
         String onPremisesDistinguishedName,
-        Instant onPremisesLastSyncDateTime,
-        List<String> ownerIds,
-        List<String> memberIds) {
+        Instant onPremisesLastSyncDateTime) {
 
     public GroupSnapshot {
         Objects.requireNonNull(id, "id");
         groupTypes = groupTypes == null ? List.of() : List.copyOf(groupTypes);
-        ownerIds = ownerIds == null ? List.of() : List.copyOf(ownerIds);
-        memberIds = memberIds == null ? List.of() : List.copyOf(memberIds);
     }
 
     /** Security group, Microsoft 365 group, mail-enabled security group or distribution group. */

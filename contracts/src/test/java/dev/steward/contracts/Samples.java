@@ -4,12 +4,15 @@ import dev.steward.contracts.command.AddMembers;
 import dev.steward.contracts.command.AddOwners;
 import dev.steward.contracts.command.ChangeSourceOfAuthority;
 import dev.steward.contracts.command.CommandResult;
+import dev.steward.contracts.command.CreateGroup;
+import dev.steward.contracts.command.DeleteGroup;
 import dev.steward.contracts.command.RemoveMembers;
 import dev.steward.contracts.command.RemoveOwners;
 import dev.steward.contracts.command.RequestMembership;
 import dev.steward.contracts.command.SyncGroup;
 import dev.steward.contracts.command.SyncGroupMembership;
 import dev.steward.contracts.command.SyncUser;
+import dev.steward.contracts.command.UpdateGroup;
 import dev.steward.contracts.event.DirectoryObjectRef;
 import dev.steward.contracts.event.GroupCreated;
 import dev.steward.contracts.event.GroupDeleted;
@@ -72,6 +75,12 @@ final class Samples {
                 "CN=Engineering,OU=Groups,DC=corp,DC=example,DC=test", AT));
         samples.put("directory.SyncGroupMembership", new SyncGroupMembership(command(), GROUP_ID, GROUP_ANCHOR,
                 List.of(ALICE_ID, LEADS_ID), List.of(), List.of(ALICE_ID), List.of(), AT));
+        samples.put("directory.CreateGroup", new CreateGroup(command(), "0c1d2e3f-4a5b-4c6d-8e7f-901234567890",
+                "Project X", "Cloud-only project team", "projectx", false, true, List.of(), "Private",
+                List.of(ALICE_ID), List.of(ALICE_ID, LEADS_ID)));
+        samples.put("directory.UpdateGroup", new UpdateGroup(command(), GROUP_ID,
+                java.util.Map.of("displayName", "Engineering Team")));
+        samples.put("directory.DeleteGroup", new DeleteGroup(command(), GROUP_ID));
         samples.put("directory.AddMembers", new AddMembers(command(), GROUP_ID, List.of(ALICE_ID, LEADS_ID)));
         samples.put("directory.RemoveMembers", new RemoveMembers(command(), GROUP_ID, List.of(ALICE_ID)));
         samples.put("directory.AddOwners", new AddOwners(command(), GROUP_ID, List.of(ALICE_ID)));

@@ -1,6 +1,7 @@
 package dev.steward.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.steward.contracts.CloudEventHeaders;
@@ -8,7 +9,10 @@ import dev.steward.contracts.CommandMetadata;
 import dev.steward.contracts.Topics;
 import dev.steward.contracts.command.RequestMembership;
 import dev.steward.platform.app.PlatformTestApplication;
+import dev.steward.contracts.DirectoryIds;
+import dev.steward.contracts.command.SyncGroup;
 import dev.steward.platform.kafka.ContractPublisher;
+import dev.steward.platform.kafka.KafkaPlumbing;
 import dev.steward.platform.security.DevTokens;
 import dev.steward.platform.security.Permissions;
 import dev.steward.platform.testing.TestTokens;
@@ -150,6 +154,18 @@ class PlatformEdgesIT {
             });
             await().atMost(Duration.ofSeconds(30)).until(() -> PlatformTestApplication.RECEIVED.contains(good));
         }
+    }
+
+    @Test
+    void refusesAtOnceARecordLargerThanTheProducerLimitInsteadOfRetryingIt() {
+        String anchor = UUID.randomUUID().toString();
+        var huge = new SyncGroup(new CommandMetadata(UUID.randomUUID(), Instant.now(), "corr"),
+                DirectoryIds.fromAnchor(anchor), anchor, "Huge", "x".repeat(KafkaPlumbing.MAX_RECORD_BYTES + 1), null,
+                null, false, true, List.of(), null, null, null, null, null, Instant.now());
+
+        assertThatThrownBy(() -> publisher.publish(Topics.DIRECTORY_COMMANDS, huge))
+                .isInstanceOf(ContractPublisher.PublishRefusedException.class)
+                .hasMessageContaining("can never be published");
     }
 
     private HttpResponse<String> get(String path, String token, String clientRequestId) throws Exception {

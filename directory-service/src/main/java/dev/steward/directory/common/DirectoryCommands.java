@@ -1,7 +1,9 @@
 package dev.steward.directory.common;
 
+import dev.steward.directory.group.api.CreateGroup;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,6 +20,14 @@ public class DirectoryCommands {
     }
 
     public <R> R send(Object command, CommandOrigin origin) {
-        return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(origin.toMetaData()));
+        try {
+            return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
+                    .andMetaData(origin.toMetaData()));
+        } catch (ConcurrencyException e) {
+            if (command instanceof CreateGroup) {
+                throw new DirectoryException(DirectoryErrorCode.ID_ALREADY_EXISTS);
+            }
+            throw e;
+        }
     }
 }

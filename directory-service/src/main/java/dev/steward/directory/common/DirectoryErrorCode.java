@@ -32,6 +32,21 @@ public enum DirectoryErrorCode {
             "Only security groups and Microsoft 365 groups can be created in the cloud directory."),
     OBJECT_NOT_FOUND(404, "Request_ResourceNotFound",
             "Resource '%s' does not exist or one of its queried reference-property objects are not present."),
+    /** Graph's answer to adding a member or owner that is already there. */
+    REFERENCE_ALREADY_EXISTS(400, "Request_BadRequest",
+            "One or more added object references already exist for the following modified properties: '%s'."),
+    /** A group would contain itself, directly or through nested groups. */
+    MEMBERSHIP_CYCLE(400, "Request_BadRequest",
+            "The member cannot be added because it would make the group a member of itself."),
+    DYNAMIC_MEMBERSHIP(400, "Request_BadRequest",
+            "Members of a group with dynamic membership are computed from its rule and cannot be added or removed."),
+    TOO_MANY_OWNERS(400, "Request_BadRequest", "A group can have at most %d owners."),
+    OWNER_NOT_A_USER(400, "Request_BadRequest", "Only users can be owners of a group; '%s' is not a user."),
+    LAST_OWNER(400, "Request_BadRequest",
+            "The group must have at least one owner, hence this owner cannot be removed."),
+    TOO_MANY_REFERENCES(400, "Request_BadRequest", "At most %d objects can be referenced in one request."),
+    ID_ALREADY_EXISTS(400, "Request_BadRequest", "Another object with the same value for property id already exists."),
+    INVALID_OBJECT_ID(400, "Request_BadRequest", "Invalid object identifier '%s'."),
     UNSUPPORTED_QUERY(400, "Request_UnsupportedQuery", "%s"),
     BAD_REQUEST(400, "Request_BadRequest", "%s");
 

@@ -3,7 +3,10 @@ package dev.steward.directory.config;
 import dev.steward.directory.common.CommandOrigin;
 import dev.steward.directory.common.DirectoryErrorInterceptor;
 import dev.steward.directory.common.IdGenerator;
+import java.util.List;
 import java.util.UUID;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -17,18 +20,34 @@ import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.DeserializationFeature;
 
 /**
- * Axon on Spring Boot: every event handler in a pooled streaming processor that stops and retries on failure (a
- * projection or the Kafka publisher never skips an event), command origins copied from commands to their events,
- * domain errors carried across the command bus as error codes.
+ * Axon on Spring Boot: the read models in subscribing processors (same transaction as the events, so every write is
+ * visible to the next read and an event a read model refuses is never stored); every other handler (the Kafka
+ * publisher) in a pooled streaming processor that stops and retries on failure; command origins copied from
+ * commands to their events; domain errors carried across the command bus as error codes.
  */
 @Configuration(proxyBeanMethods = false)
 public class AxonConfiguration {
 
+    /** The read models the HTTP API and the command side's set-based checks read: kept in the events' transaction. */
+    static final List<String> SUBSCRIBING = List.of("group-projection", "user-projection", "membership-projection");
+
     @Bean
-    ConfigurerModule pooledStreamingProcessors(@Value("${steward.directory.processor-segments:4}") int segments) {
-        return configurer -> configurer.eventProcessing(processing -> processing
-                .usingPooledStreamingEventProcessors((configuration, builder) -> builder.initialSegmentCount(segments))
-                .registerDefaultListenerInvocationErrorHandler(configuration -> PropagatingErrorHandler.instance()));
+    ConfigurerModule eventProcessors(@Value("${steward.directory.processor-segments:4}") int segments) {
+        return configurer -> configurer.eventProcessing(processing -> {
+            processing
+                    .usingPooledStreamingEventProcessors((configuration, builder) -> builder.initialSegmentCount(segments))
+                    .registerDefaultListenerInvocationErrorHandler(configuration -> PropagatingErrorHandler.instance());
+            SUBSCRIBING.forEach(processing::registerSubscribingEventProcessor);
+        });
+    }
+
+    /**
+     * Groups stay in memory between commands (a 100,000-member group is 100 membership events to replay): a
+     * weak-reference cache, so memory pressure can always reclaim them.
+     */
+    @Bean
+    Cache groupCache() {
+        return new WeakReferenceCache();
     }
 
     /** Copies the initiator and correlation id of a command onto the events it causes. */

@@ -1,19 +1,27 @@
 package dev.steward.directory.kafka;
 
 import dev.steward.contracts.EventMetadata;
+import dev.steward.contracts.event.DirectoryObjectRef;
 import dev.steward.contracts.event.GroupCreated;
+import dev.steward.contracts.event.GroupDeleted;
 import dev.steward.contracts.event.GroupSnapshot;
 import dev.steward.contracts.event.GroupUpdated;
+import dev.steward.contracts.event.MembersAdded;
+import dev.steward.contracts.event.MembersRemoved;
 import dev.steward.contracts.event.ModifiedProperty;
+import dev.steward.contracts.event.OwnersAdded;
+import dev.steward.contracts.event.OwnersRemoved;
 import dev.steward.contracts.event.SourceOfAuthorityChanged;
 import dev.steward.contracts.event.UserSynced;
 import dev.steward.directory.common.CommandOrigin;
 import dev.steward.directory.group.api.GroupState;
+import dev.steward.directory.group.api.MemberRef;
 import dev.steward.directory.group.api.SourceOfAuthoritySwitched;
 import dev.steward.directory.user.api.UserCreated;
 import dev.steward.directory.user.api.UserState;
 import dev.steward.directory.user.api.UserUpdated;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.UUID;
 import org.axonframework.eventhandling.EventMessage;
 
@@ -57,7 +65,36 @@ final class ContractEvents {
                 group.createdDateTime(), group.onPremisesSyncEnabled(), group.isCloudManaged(),
                 group.onPremisesAnchor(), group.onPremisesSecurityIdentifier(), group.onPremisesSamAccountName(),
                 group.onPremisesDomainName(), group.onPremisesNetBiosName(), group.onPremisesDistinguishedName(),
-                group.onPremisesLastSyncDateTime(), group.ownerIds(), group.memberIds());
+                group.onPremisesLastSyncDateTime());
+    }
+
+    static MembersAdded membersAdded(dev.steward.directory.group.api.MembersAdded event, EventMessage<?> message) {
+        return new MembersAdded(metadata(message, event.groupId()), event.groupId(), refs(event.members()),
+                event.bySync());
+    }
+
+    static MembersRemoved membersRemoved(dev.steward.directory.group.api.MembersRemoved event,
+                                         EventMessage<?> message) {
+        return new MembersRemoved(metadata(message, event.groupId()), event.groupId(), refs(event.members()),
+                event.bySync());
+    }
+
+    static OwnersAdded ownersAdded(dev.steward.directory.group.api.OwnersAdded event, EventMessage<?> message) {
+        return new OwnersAdded(metadata(message, event.groupId()), event.groupId(), event.ownerIds(), event.bySync());
+    }
+
+    static OwnersRemoved ownersRemoved(dev.steward.directory.group.api.OwnersRemoved event, EventMessage<?> message) {
+        return new OwnersRemoved(metadata(message, event.groupId()), event.groupId(), event.ownerIds(),
+                event.bySync());
+    }
+
+    static GroupDeleted groupDeleted(dev.steward.directory.group.api.GroupDeleted event, EventMessage<?> message) {
+        return new GroupDeleted(metadata(message, event.groupId()), event.groupId(), event.displayName(),
+                event.onPremisesAnchor());
+    }
+
+    private static List<DirectoryObjectRef> refs(List<MemberRef> members) {
+        return members.stream().map(member -> new DirectoryObjectRef(member.id(), member.type().graphName())).toList();
     }
 
     static EventMetadata metadata(EventMessage<?> message, String aggregateId) {

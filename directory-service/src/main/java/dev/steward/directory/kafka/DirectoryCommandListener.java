@@ -9,6 +9,7 @@ import dev.steward.contracts.command.CommandResult.ContractCommandRef;
 import dev.steward.directory.common.CommandOrigin;
 import dev.steward.directory.common.DirectoryCommands;
 import dev.steward.directory.common.DirectoryError;
+import dev.steward.directory.group.query.MembershipReadModel;
 import dev.steward.platform.kafka.ContractPublisher;
 import dev.steward.platform.security.AccessDeniedException;
 import dev.steward.platform.security.Caller;
@@ -20,6 +21,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -40,11 +42,16 @@ class DirectoryCommandListener {
     private final CommandOutcomes outcomes;
     private final ContractPublisher publisher;
     private final TransactionTemplate transactions;
+    private final MembershipReadModel memberships;
+    private final String mailDomain;
     private final Clock clock;
 
     DirectoryCommandListener(KafkaCommandAuthenticator authenticator, DirectoryCommands commands,
                              CommandOutcomes outcomes, ContractPublisher publisher, TransactionTemplate transactions,
-                             Clock clock) {
+                             MembershipReadModel memberships, Clock clock,
+                             @Value("${steward.directory.mail-domain:corp.example.test}") String mailDomain) {
+        this.memberships = memberships;
+        this.mailDomain = mailDomain;
         this.authenticator = authenticator;
         this.commands = commands;
         this.outcomes = outcomes;
@@ -59,7 +66,7 @@ class DirectoryCommandListener {
             throw new IllegalArgumentException("record is not a command: "
                     + (record.value() == null ? "no value" : record.value().getClass().getSimpleName()));
         }
-        DirectoryCommandTranslation translation = DirectoryCommandTranslation.of(command);
+        DirectoryCommandTranslation translation = DirectoryCommandTranslation.of(command, memberships, mailDomain);
         ContractCommandRef ref = new ContractCommandRef(command.metadata().commandId(),
                 MessageTypes.nameOf(command.getClass()), command.metadata().correlationId(), command.key());
 

@@ -1,15 +1,33 @@
 package dev.steward.directory.kafka;
 
 import dev.steward.contracts.ContractCommand;
+import dev.steward.contracts.command.AddMembers;
+import dev.steward.contracts.command.AddOwners;
 import dev.steward.contracts.command.ChangeSourceOfAuthority;
+import dev.steward.contracts.command.CreateGroup;
+import dev.steward.contracts.command.DeleteGroup;
+import dev.steward.contracts.command.RemoveMembers;
+import dev.steward.contracts.command.RemoveOwners;
 import dev.steward.contracts.command.SyncGroup;
+import dev.steward.contracts.command.SyncGroupMembership;
 import dev.steward.contracts.command.SyncUser;
+import dev.steward.contracts.command.UpdateGroup;
+import dev.steward.directory.common.ObjectIds;
+import dev.steward.directory.group.api.ChangeMembers;
 import dev.steward.directory.group.api.SwitchSourceOfAuthority;
 import dev.steward.directory.group.api.SyncGroupFromOnPremises;
+import dev.steward.directory.group.api.SyncMembershipFromOnPremises;
+import dev.steward.directory.group.query.MembershipReadModel;
 import dev.steward.directory.policy.DirectorySyncPolicy;
+import dev.steward.directory.policy.GroupCreatePolicy;
+import dev.steward.directory.policy.GroupMembershipWritePolicy;
+import dev.steward.directory.policy.GroupWritePolicy;
 import dev.steward.directory.policy.SourceOfAuthorityPolicy;
 import dev.steward.directory.user.api.SyncUserFromOnPremises;
 import dev.steward.platform.security.Caller;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiPredicate;
 import java.util.function.Predicate;
 
 /**
@@ -18,11 +36,39 @@ import java.util.function.Predicate;
  */
 record DirectoryCommandTranslation(Object command, Predicate<Caller> policy) {
 
-    /** @throws IllegalArgumentException for a message that is not a directory command (dead-lettered) */
-    static DirectoryCommandTranslation of(ContractCommand command) {
+    /**
+     * @param memberships who owns which group (for delegated writes by owners)
+     * @param mailDomain  the domain of Microsoft 365 groups' mail addresses
+     * @throws IllegalArgumentException for a message that is not a directory command (dead-lettered)
+     */
+    static DirectoryCommandTranslation of(ContractCommand command, MembershipReadModel memberships,
+                                          String mailDomain) {
+        BiPredicate<String, String> owns = memberships::isOwner;
+        if (command instanceof CreateGroup create) {
+            return new DirectoryCommandTranslation(new dev.steward.directory.group.api.CreateGroup(
+                    ObjectIds.normalize(create.groupId()), create.displayName(), create.description(),
+                    create.mailNickname(), dev.steward.directory.group.api.CreateGroup.mailOf(create.groupTypes(),
+                            create.mailEnabled(), create.mailNickname(), mailDomain),
+                    create.mailEnabled(), create.securityEnabled(), create.groupTypes(), create.visibility(),
+                    ObjectIds.normalize(create.ownerIds()), ObjectIds.normalize(create.memberIds())),
+                    GroupCreatePolicy::allows);
+        }
+        if (command instanceof UpdateGroup update) {
+            String group = ObjectIds.normalize(update.groupId());
+            Map<String, String> values = update.properties();
+            return new DirectoryCommandTranslation(new dev.steward.directory.group.api.UpdateGroup(group,
+                    values.keySet(), values.get("displayName"), values.get("description"), values.get("mailNickname"),
+                    values.get("visibility"), List.of()),
+                    caller -> GroupWritePolicy.allows(caller, memberships.ownerIds(group)));
+        }
+        if (command instanceof DeleteGroup delete) {
+            String group = ObjectIds.normalize(delete.groupId());
+            return new DirectoryCommandTranslation(new dev.steward.directory.group.api.DeleteGroup(group),
+                    caller -> GroupWritePolicy.allows(caller, memberships.ownerIds(group)));
+        }
         if (command instanceof ChangeSourceOfAuthority change) {
             return new DirectoryCommandTranslation(
-                    new SwitchSourceOfAuthority(change.groupId(), change.isCloudManaged()),
+                    new SwitchSourceOfAuthority(ObjectIds.normalize(change.groupId()), change.isCloudManaged()),
                     SourceOfAuthorityPolicy::allowsSwitch);
         }
         if (command instanceof SyncGroup sync) {
@@ -30,8 +76,14 @@ record DirectoryCommandTranslation(Object command, Predicate<Caller> policy) {
                     sync.displayName(), sync.description(), sync.mailNickname(), sync.mail(), sync.mailEnabled(),
                     sync.securityEnabled(), sync.groupTypes(), sync.onPremisesSecurityIdentifier(),
                     sync.onPremisesSamAccountName(), sync.onPremisesDomainName(), sync.onPremisesNetBiosName(),
-                    sync.onPremisesDistinguishedName(), sync.ownerIds(), sync.memberIds(), sync.syncedAt()),
+                    sync.onPremisesDistinguishedName(), sync.syncedAt()),
                     DirectorySyncPolicy::allows);
+        }
+        if (command instanceof SyncGroupMembership sync) {
+            return new DirectoryCommandTranslation(new SyncMembershipFromOnPremises(sync.groupId(), sync.anchor(),
+                    ObjectIds.normalize(sync.addedMemberIds()), ObjectIds.normalize(sync.removedMemberIds()),
+                    ObjectIds.normalize(sync.addedOwnerIds()), ObjectIds.normalize(sync.removedOwnerIds()),
+                    sync.syncedAt()), DirectorySyncPolicy::allows);
         }
         if (command instanceof SyncUser sync) {
             return new DirectoryCommandTranslation(new SyncUserFromOnPremises(sync.userId(), sync.anchor(),
@@ -39,6 +91,30 @@ record DirectoryCommandTranslation(Object command, Predicate<Caller> policy) {
                     sync.onPremisesSamAccountName(), sync.onPremisesDistinguishedName(), sync.syncedAt()),
                     DirectorySyncPolicy::allows);
         }
+        if (command instanceof AddMembers add) {
+            return membership(add.groupId(), ChangeMembers.Relation.MEMBERS, ChangeMembers.Change.ADD,
+                    add.memberIds(), owns);
+        }
+        if (command instanceof RemoveMembers remove) {
+            return membership(remove.groupId(), ChangeMembers.Relation.MEMBERS, ChangeMembers.Change.REMOVE,
+                    remove.memberIds(), owns);
+        }
+        if (command instanceof AddOwners add) {
+            return membership(add.groupId(), ChangeMembers.Relation.OWNERS, ChangeMembers.Change.ADD,
+                    add.ownerIds(), owns);
+        }
+        if (command instanceof RemoveOwners remove) {
+            return membership(remove.groupId(), ChangeMembers.Relation.OWNERS, ChangeMembers.Change.REMOVE,
+                    remove.ownerIds(), owns);
+        }
         throw new IllegalArgumentException(command.getClass().getSimpleName() + " is not a directory command");
+    }
+
+    private static DirectoryCommandTranslation membership(String groupId, ChangeMembers.Relation relation,
+                                                          ChangeMembers.Change change, List<String> ids,
+                                                          BiPredicate<String, String> owns) {
+        String group = ObjectIds.normalize(groupId);
+        return new DirectoryCommandTranslation(new ChangeMembers(group, relation, change, ObjectIds.normalize(ids)),
+                caller -> GroupMembershipWritePolicy.allows(caller, user -> owns.test(group, user)));
     }
 }

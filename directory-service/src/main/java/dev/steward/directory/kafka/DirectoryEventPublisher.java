@@ -1,8 +1,14 @@
 package dev.steward.directory.kafka;
 
+import dev.steward.contracts.ContractMessage;
 import dev.steward.contracts.Topics;
 import dev.steward.directory.group.api.GroupCreated;
+import dev.steward.directory.group.api.GroupDeleted;
 import dev.steward.directory.group.api.GroupUpdated;
+import dev.steward.directory.group.api.MembersAdded;
+import dev.steward.directory.group.api.MembersRemoved;
+import dev.steward.directory.group.api.OwnersAdded;
+import dev.steward.directory.group.api.OwnersRemoved;
 import dev.steward.directory.group.api.SourceOfAuthoritySwitched;
 import dev.steward.directory.user.api.UserCreated;
 import dev.steward.directory.user.api.UserUpdated;
@@ -10,13 +16,15 @@ import dev.steward.platform.kafka.ContractPublisher;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 
 /**
  * Publishes every domain event as a contract event on {@value Topics#DIRECTORY_EVENTS}, keyed by the aggregate id.
  * The event store is the outbox: this processing group's token advances only after the broker acknowledged the
  * record, and a failed publish stops the segment and retries it. A fresh token (a new database, a reset)
- * republishes everything with the same event ids; consumers are idempotent by event id.
+ * republishes everything with the same event ids; consumers are idempotent by event id. An event that can never be
+ * sent is parked ({@link ParkedEvents}) instead of blocking its segment.
  */
 @Component
 @ProcessingGroup(DirectoryEventPublisher.PROCESSING_GROUP)
@@ -25,33 +33,72 @@ class DirectoryEventPublisher {
     static final String PROCESSING_GROUP = "directory-event-publisher";
 
     private final ContractPublisher publisher;
+    private final ParkedEvents parked;
 
-    DirectoryEventPublisher(ContractPublisher publisher) {
+    DirectoryEventPublisher(ContractPublisher publisher, ParkedEvents parked) {
         this.publisher = publisher;
+        this.parked = parked;
+    }
+
+    /**
+     * Sends and waits for the ack. A broker that is away fails the segment, which retries; an event that can never
+     * be sent (or mapped) is parked with the reason, so it cannot stall the events behind it.
+     */
+    private void publish(Supplier<? extends ContractMessage> contract, EventMessage<?> message) {
+        try {
+            publisher.publish(Topics.DIRECTORY_EVENTS, contract.get());
+        } catch (ContractPublisher.PublishRefusedException | IllegalArgumentException | NullPointerException e) {
+            parked.park(message, e);
+        }
     }
 
     @EventHandler
     void on(GroupCreated event, EventMessage<?> message) {
-        publisher.publish(Topics.DIRECTORY_EVENTS, ContractEvents.groupCreated(event, message));
+        publish(() -> ContractEvents.groupCreated(event, message), message);
     }
 
     @EventHandler
     void on(GroupUpdated event, EventMessage<?> message) {
-        publisher.publish(Topics.DIRECTORY_EVENTS, ContractEvents.groupUpdated(event, message));
+        publish(() -> ContractEvents.groupUpdated(event, message), message);
     }
 
     @EventHandler
     void on(SourceOfAuthoritySwitched event, EventMessage<?> message) {
-        publisher.publish(Topics.DIRECTORY_EVENTS, ContractEvents.sourceOfAuthorityChanged(event, message));
+        publish(() -> ContractEvents.sourceOfAuthorityChanged(event, message), message);
+    }
+
+    @EventHandler
+    void on(MembersAdded event, EventMessage<?> message) {
+        publish(() -> ContractEvents.membersAdded(event, message), message);
+    }
+
+    @EventHandler
+    void on(MembersRemoved event, EventMessage<?> message) {
+        publish(() -> ContractEvents.membersRemoved(event, message), message);
+    }
+
+    @EventHandler
+    void on(OwnersAdded event, EventMessage<?> message) {
+        publish(() -> ContractEvents.ownersAdded(event, message), message);
+    }
+
+    @EventHandler
+    void on(OwnersRemoved event, EventMessage<?> message) {
+        publish(() -> ContractEvents.ownersRemoved(event, message), message);
+    }
+
+    @EventHandler
+    void on(GroupDeleted event, EventMessage<?> message) {
+        publish(() -> ContractEvents.groupDeleted(event, message), message);
     }
 
     @EventHandler
     void on(UserCreated event, EventMessage<?> message) {
-        publisher.publish(Topics.DIRECTORY_EVENTS, ContractEvents.userCreated(event, message));
+        publish(() -> ContractEvents.userCreated(event, message), message);
     }
 
     @EventHandler
     void on(UserUpdated event, EventMessage<?> message) {
-        publisher.publish(Topics.DIRECTORY_EVENTS, ContractEvents.userUpdated(event, message));
+        publish(() -> ContractEvents.userUpdated(event, message), message);
     }
 }

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.steward.directory.group.api.GroupCreated;
 import dev.steward.directory.group.api.GroupState;
 import dev.steward.directory.group.api.GroupUpdated;
+import dev.steward.directory.group.api.MemberRef;
+import dev.steward.directory.group.api.MembersAdded;
+import dev.steward.directory.group.api.ObjectType;
+import dev.steward.directory.group.api.OwnersRemoved;
 import dev.steward.directory.group.api.PropertyChange;
 import dev.steward.directory.group.api.SourceOfAuthoritySwitched;
 import dev.steward.directory.user.api.UserCreated;
@@ -33,8 +37,7 @@ class DomainEventJsonTest {
             "Engineering", "Engineering staff", "Engineering", null, false, true, List.of(), null, AT, true, false,
             "4c9f6083-2dbe-4b50-8f74-308b5cae0d04", "S-1-5-21-1004336348-1177238915-682003330-1104", "Engineering",
             "corp.example.test", "CORP", "CN=Engineering,OU=Groups,DC=corp,DC=example,DC=test", AT,
-            "S-1-12-1-2094849148-966741582-1908918180-2606621529", List.of("94b84101-3f6b-3547-b064-c6bc89aa1a06"),
-            List.of("b0b0b0b0-0000-4000-8000-000000000001"));
+            "S-1-12-1-2094849148-966741582-1908918180-2606621529");
 
     private final Jackson3Serializer serializer = Jackson3Serializer.builder()
             .jsonMapperBuilderCustomizer(new AxonConfiguration().tolerantEventReader()).build();
@@ -47,9 +50,22 @@ class DomainEventJsonTest {
     @Test
     void groupUpdatedMatchesItsFixture() {
         assertRoundTrip(new GroupUpdated(ENGINEERING.withSourceOfAuthority(false, null)
-                .withCloudEdits("Engineering Team", "Engineering staff", "Engineering"),
+                .withCloudEdits("Engineering Team", "Engineering staff", "Engineering", null),
                 List.of(new PropertyChange("displayName", "\"Engineering\"", "\"Engineering Team\"")), false),
                 "GroupUpdated");
+    }
+
+    @Test
+    void membersAddedMatchesItsFixture() {
+        assertRoundTrip(new MembersAdded(ENGINEERING.id(), List.of(
+                new MemberRef("94b84101-3f6b-3547-b064-c6bc89aa1a06", ObjectType.USER),
+                new MemberRef("b0b0b0b0-0000-4000-8000-000000000001", ObjectType.GROUP)), true), "MembersAdded");
+    }
+
+    @Test
+    void ownersRemovedMatchesItsFixture() {
+        assertRoundTrip(new OwnersRemoved(ENGINEERING.id(), List.of("94b84101-3f6b-3547-b064-c6bc89aa1a06"), false),
+                "OwnersRemoved");
     }
 
     @Test

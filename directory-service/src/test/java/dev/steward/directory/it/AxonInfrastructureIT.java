@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.SubscribingEventProcessor;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jpa.JpaTokenStore;
@@ -47,15 +47,17 @@ class AxonInfrastructureIT extends DirectoryIntegrationTest {
     }
 
     @Test
-    void runsEveryEventHandlerInANamedPooledStreamingProcessor() {
+    void keepsReadModelsInTheEventsTransactionAndPublishesFromAPooledStreamingProcessor() {
         assertThat(processing.eventProcessors()).containsOnlyKeys("group-projection", "user-projection",
-                "directory-event-publisher");
-        for (EventProcessor processor : processing.eventProcessors().values()) {
-            assertThat(processor).isInstanceOf(PooledStreamingEventProcessor.class);
+                "membership-projection", "directory-event-publisher");
+        for (String readModel : List.of("group-projection", "user-projection", "membership-projection")) {
+            assertThat(processing.eventProcessors().get(readModel)).isInstanceOf(SubscribingEventProcessor.class);
         }
+        assertThat(processing.eventProcessors().get("directory-event-publisher"))
+                .isInstanceOf(PooledStreamingEventProcessor.class);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(jdbc.queryForList(
                 "SELECT DISTINCT processor_name FROM token_entry", String.class))
-                .containsExactlyInAnyOrder("group-projection", "user-projection", "directory-event-publisher"));
+                .containsExactly("directory-event-publisher"));
     }
 
     @Test

@@ -20,8 +20,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * 127.0.0.1. Every subclass shares this one Spring context; tests keep apart by their own group ids.
  */
 @SpringBootTest(classes = DirectoryApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"server.address=127.0.0.1", "logging.config=classpath:logback-directory-test.xml",
-                "steward.directory.read-your-writes-timeout=15s"})
+        properties = {"server.address=127.0.0.1", "logging.config=classpath:logback-directory-test.xml"})
 @EmbeddedKafka(partitions = 3, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 abstract class DirectoryIntegrationTest {
 

@@ -30,8 +30,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(classes = DirectoryApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"server.address=127.0.0.1", "logging.config=classpath:logback-directory-test.xml",
-                "spring.datasource.username=sa", "spring.datasource.password=",
-                "steward.directory.read-your-writes-timeout=15s"})
+                "spring.datasource.username=sa", "spring.datasource.password="})
 @EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 class DirectoryServiceOnH2IT {
 

@@ -43,7 +43,7 @@ final class Samples {
             return new SyncGroupFromOnPremises(id, anchor, name, "from AD", name, mail, mailEnabled, securityEnabled,
                     List.of(), "S-1-5-21-1004336348-1177238915-682003330-" + (2000 + Math.abs(anchor.hashCode() % 1000)),
                     name, "corp.example.test", "CORP", "CN=" + name + ",OU=Groups,DC=corp,DC=example,DC=test",
-                    List.of(ALICE_ID), List.of(BOB_ID), syncedAt);
+                    syncedAt);
         }
 
         SyncGroup contract(Instant syncedAt) {
@@ -51,8 +51,7 @@ final class Samples {
             return new SyncGroup(metadata(), c.groupId(), c.anchor(), c.displayName(), c.description(),
                     c.mailNickname(), c.mail(), c.mailEnabled(), c.securityEnabled(), c.groupTypes(),
                     c.onPremisesSecurityIdentifier(), c.onPremisesSamAccountName(), c.onPremisesDomainName(),
-                    c.onPremisesNetBiosName(), c.onPremisesDistinguishedName(), c.ownerIds(), c.memberIds(),
-                    c.syncedAt());
+                    c.onPremisesNetBiosName(), c.onPremisesDistinguishedName(), c.syncedAt());
         }
     }
 

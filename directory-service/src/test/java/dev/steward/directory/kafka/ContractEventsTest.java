@@ -25,7 +25,7 @@ class ContractEventsTest {
             "Steward CLI", "127.0.0.1");
     private static final GroupState GROUP = new GroupState("g1", "Engineering Team", "Engineering staff",
             "Engineering", null, false, true, List.of(), null, AT, null, true, "anchor", "S-1-5-21-1", "Engineering",
-            "corp.example.test", "CORP", "CN=Engineering", AT, "S-1-12-1-1", List.of("owner-1"), List.of("member-1"));
+            "corp.example.test", "CORP", "CN=Engineering", AT, "S-1-12-1-1");
 
     @Test
     void carriesEventIdTimeInitiatorAndCorrelationFromTheDomainEvent() {
@@ -43,8 +43,6 @@ class ContractEventsTest {
         assertThat(event.bySync()).isFalse();
         assertThat(event.modifiedProperties()).containsExactly(
                 new ModifiedProperty("displayName", "\"Engineering\"", "\"Engineering Team\""));
-        assertThat(event.group().ownerIds()).containsExactly("owner-1");
-        assertThat(event.group().memberIds()).containsExactly("member-1");
         assertThat(event.group().isCloudManaged()).isTrue();
         assertThat(event.group().onPremisesSyncEnabled()).isNull();
     }

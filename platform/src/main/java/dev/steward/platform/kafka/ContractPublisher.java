@@ -8,6 +8,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.InvalidRecordException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.SerializationException;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /**
@@ -42,14 +45,42 @@ public class ContractPublisher {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new PublishFailedException(record.topic(), e);
-        } catch (ExecutionException | TimeoutException e) {
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            Throwable cause = neverSendable(e);
+            if (cause != null) {
+                throw new PublishRefusedException(record.topic(), cause);
+            }
+            if (e instanceof RuntimeException runtime && !(e instanceof org.springframework.kafka.KafkaException)) {
+                throw runtime;
+            }
             throw new PublishFailedException(record.topic(), e);
+        }
+    }
+
+    /** The failure in the chain that sending the same record again can never cure, or null (e.g. a broker away). */
+    private static Throwable neverSendable(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RecordTooLargeException || cause instanceof SerializationException
+                    || cause instanceof InvalidRecordException) {
+                return cause;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The message itself can never be sent (too large for the broker, not serialisable): retrying it would stall
+     * every message behind it, so callers park it with the reason and go on.
+     */
+    public static class PublishRefusedException extends RuntimeException {
+        PublishRefusedException(String topic, Throwable cause) {
+            super("the message can never be published to " + topic + ": " + cause.getMessage(), cause);
         }
     }
 
     /** The broker did not acknowledge a message in time. */
     public static class PublishFailedException extends RuntimeException {
-        PublishFailedException(String topic, Exception cause) {
+        public PublishFailedException(String topic, Exception cause) {
             super("could not publish to " + topic + ": " + cause.getMessage(), cause);
         }
     }

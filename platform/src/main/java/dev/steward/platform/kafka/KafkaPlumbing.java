@@ -46,6 +46,13 @@ import org.springframework.util.backoff.FixedBackOff;
 @Configuration(proxyBeanMethods = false)
 public class KafkaPlumbing {
 
+    /**
+     * The largest record a producer sends, set on purpose to the broker's default {@code message.max.bytes}: contract
+     * messages are bounded by construction (at most 1,000 ids each) and stay far below it; a record over it is
+     * refused at once ({@link ContractPublisher.PublishRefusedException}) instead of being retried forever.
+     */
+    public static final int MAX_RECORD_BYTES = 1_048_576;
+
     @Bean
     DefaultKafkaProducerFactoryCustomizer contractProducer(@Value("${spring.application.name:steward}") String service) {
         return factory -> factory.updateConfigs(Map.of(
@@ -53,6 +60,7 @@ public class KafkaPlumbing {
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ContractSerializer.class,
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, MAX_RECORD_BYTES,
                 ContractSerializer.SOURCE_CONFIG, "/steward/" + service));
     }
 

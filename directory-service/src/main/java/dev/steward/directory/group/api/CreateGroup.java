@@ -3,7 +3,10 @@ package dev.steward.directory.group.api;
 import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-/** Create a group in the cloud directory (a security group or a Microsoft 365 group). */
+/**
+ * Create a group in the cloud directory (a security group or a Microsoft 365 group), with the owners and members of
+ * {@code owners@odata.bind} and {@code members@odata.bind} (at most 20 each, all or nothing).
+ */
 public record CreateGroup(
         @TargetAggregateIdentifier String groupId,
         String displayName,
@@ -13,5 +16,19 @@ public record CreateGroup(
         boolean mailEnabled,
         boolean securityEnabled,
         List<String> groupTypes,
-        String visibility) {
+        String visibility,
+        List<String> ownerIds,
+        List<String> memberIds) {
+
+    /** The mail address a Microsoft 365 group gets: its nickname at the directory's mail domain; others get none. */
+    public static String mailOf(List<String> groupTypes, boolean mailEnabled, String mailNickname, String mailDomain) {
+        return groupTypes != null && groupTypes.contains("Unified") && mailEnabled && mailNickname != null
+                ? mailNickname + "@" + mailDomain : null;
+    }
+
+    public CreateGroup {
+        groupTypes = groupTypes == null ? List.of() : List.copyOf(groupTypes);
+        ownerIds = ownerIds == null ? List.of() : List.copyOf(ownerIds);
+        memberIds = memberIds == null ? List.of() : List.copyOf(memberIds);
+    }
 }

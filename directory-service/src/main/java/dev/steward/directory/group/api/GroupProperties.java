@@ -6,7 +6,7 @@ import java.util.Set;
 public final class GroupProperties {
 
     /** What {@code PATCH /groups/{id}} may change. */
-    public static final Set<String> UPDATABLE = Set.of("displayName", "description", "mailNickname");
+    public static final Set<String> UPDATABLE = Set.of("displayName", "description", "mailNickname", "visibility");
 
     /** What {@code POST /groups} may set. */
     public static final Set<String> CREATABLE = Set.of("displayName", "description", "mailNickname", "mailEnabled",

@@ -9,8 +9,9 @@ import java.util.Objects;
 import java.util.function.Function;
 
 /**
- * A group as the directory holds it, in Graph's property names. Group events carry the whole state after the
- * change, so the projection and the Kafka publisher never need a lookup and a replay rebuilds both.
+ * A group's properties as the directory holds them, in Graph's property names. Group events carry the whole state
+ * after the change, so the projection and the Kafka publisher never need a lookup. Members and owners are not
+ * here: they grow with the data and travel in their own bounded events.
  *
  * @param onPremisesSyncEnabled true while AD masters the group; null for cloud groups and after an SOA switch
  * @param isCloudManaged        {@code onPremisesSyncBehavior.isCloudManaged}
@@ -36,9 +37,7 @@ public record GroupState(
         String onPremisesNetBiosName,
         String onPremisesDistinguishedName,
         Instant onPremisesLastSyncDateTime,
-        String securityIdentifier,
-        List<String> ownerIds,
-        List<String> memberIds) {
+        String securityIdentifier) {
 
     /**
      * The properties compared to tell what a command changed, in the order they are reported.
@@ -49,8 +48,6 @@ public record GroupState(
     public GroupState {
         Objects.requireNonNull(id, "id");
         groupTypes = groupTypes == null ? List.of() : List.copyOf(groupTypes);
-        ownerIds = ownerIds == null ? List.of() : List.copyOf(ownerIds);
-        memberIds = memberIds == null ? List.of() : List.copyOf(memberIds);
     }
 
     /** True while AD is the Source of Authority: the cloud copy is read-only. */
@@ -81,18 +78,28 @@ public record GroupState(
         return changes;
     }
 
-    public GroupState withCloudEdits(String displayName, String description, String mailNickname) {
+    /** True for a group whose members are computed from a rule. */
+    public boolean hasDynamicMembership() {
+        return groupTypes.contains("DynamicMembership");
+    }
+
+    public boolean unifiedGroup() {
+        return groupTypes.contains("Unified");
+    }
+
+    public GroupState withCloudEdits(String displayName, String description, String mailNickname,
+                                     String visibility) {
         return new GroupState(id, displayName, description, mailNickname, mail, mailEnabled, securityEnabled,
                 groupTypes, visibility, createdDateTime, onPremisesSyncEnabled, isCloudManaged, onPremisesAnchor,
                 onPremisesSecurityIdentifier, onPremisesSamAccountName, onPremisesDomainName, onPremisesNetBiosName,
-                onPremisesDistinguishedName, onPremisesLastSyncDateTime, securityIdentifier, ownerIds, memberIds);
+                onPremisesDistinguishedName, onPremisesLastSyncDateTime, securityIdentifier);
     }
 
     public GroupState withSourceOfAuthority(boolean cloudManaged, Boolean syncEnabled) {
         return new GroupState(id, displayName, description, mailNickname, mail, mailEnabled, securityEnabled,
                 groupTypes, visibility, createdDateTime, syncEnabled, cloudManaged, onPremisesAnchor,
                 onPremisesSecurityIdentifier, onPremisesSamAccountName, onPremisesDomainName, onPremisesNetBiosName,
-                onPremisesDistinguishedName, onPremisesLastSyncDateTime, securityIdentifier, ownerIds, memberIds);
+                onPremisesDistinguishedName, onPremisesLastSyncDateTime, securityIdentifier);
     }
 
     private static Map<String, Function<GroupState, Object>> compared() {
@@ -112,8 +119,6 @@ public record GroupState(
         properties.put("onPremisesDomainName", GroupState::onPremisesDomainName);
         properties.put("onPremisesNetBiosName", GroupState::onPremisesNetBiosName);
         properties.put("onPremisesDistinguishedName", GroupState::onPremisesDistinguishedName);
-        properties.put("owners", GroupState::ownerIds);
-        properties.put("members", GroupState::memberIds);
         return properties;
     }
 }

@@ -23,7 +23,5 @@ public record SyncGroupFromOnPremises(
         String onPremisesDomainName,
         String onPremisesNetBiosName,
         String onPremisesDistinguishedName,
-        List<String> ownerIds,
-        List<String> memberIds,
         Instant syncedAt) {
 }

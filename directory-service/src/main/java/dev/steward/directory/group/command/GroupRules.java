@@ -3,6 +3,7 @@ package dev.steward.directory.group.command;
 import dev.steward.directory.common.DirectoryErrorCode;
 import dev.steward.directory.common.DirectoryException;
 import dev.steward.directory.group.api.GroupProperties;
+import dev.steward.platform.text.SafeText;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -30,14 +31,14 @@ final class GroupRules {
     }
 
     static String displayName(String value) {
-        if (value == null || value.isBlank() || value.length() > DISPLAY_NAME_MAX) {
+        if (value == null || value.isBlank() || value.length() > DISPLAY_NAME_MAX || !SafeText.isSafe(value)) {
             throw invalid("displayName");
         }
         return value;
     }
 
     static String description(String value) {
-        if (value != null && value.length() > DESCRIPTION_MAX) {
+        if (value != null && (value.length() > DESCRIPTION_MAX || !SafeText.isSafe(value, true))) {
             throw invalid("description");
         }
         return value == null || value.isEmpty() ? null : value;
@@ -63,6 +64,13 @@ final class GroupRules {
         }
         return VISIBILITIES.stream().filter(v -> v.toLowerCase(Locale.ROOT).equals(value.toLowerCase(Locale.ROOT)))
                 .findFirst().orElseThrow(() -> invalid("visibility"));
+    }
+
+    /** At most {@code max} ids in one request (Graph: 20 in an {@code @odata.bind} list). */
+    static void checkReferenceCount(List<String> ids, int max) {
+        if (ids.size() > max) {
+            throw new DirectoryException(DirectoryErrorCode.TOO_MANY_REFERENCES, max);
+        }
     }
 
     /** A cloud group is a security group or a Microsoft 365 group; dynamic membership is not supported. */

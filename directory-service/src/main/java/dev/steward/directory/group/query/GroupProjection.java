@@ -1,19 +1,20 @@
 package dev.steward.directory.group.query;
 
 import dev.steward.directory.group.api.GroupCreated;
+import dev.steward.directory.group.api.GroupDeleted;
 import dev.steward.directory.group.api.GroupState;
 import dev.steward.directory.group.api.GroupUpdated;
 import dev.steward.directory.group.api.SourceOfAuthoritySwitched;
 import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps {@code group_view} in line with the group events. Idempotent: an event at or below a row's version has
- * been applied already (a replay, or a redelivery after a failed batch) and is skipped.
+ * Keeps {@code group_view} in line with the group events, in the same transaction as the events (a subscribing
+ * processor): a write is visible to the next read, and an event the read model cannot take fails its command
+ * instead of being stored. Rows are flushed at once so the command side's SQL checks see them.
  */
 @Component
 @ProcessingGroup(GroupProjection.PROCESSING_GROUP)
@@ -43,13 +44,14 @@ class GroupProjection {
                 .filter(view -> view.getAggregateVersion() < version)
                 .ifPresent(view -> {
                     view.applySourceOfAuthority(event.isCloudManaged(), event.onPremisesSyncEnabled(), version);
-                    groups.save(view);
+                    groups.saveAndFlush(view);
                 });
     }
 
-    @ResetHandler
-    void reset() {
-        groups.deleteAllInBatch();
+    @EventHandler
+    void on(GroupDeleted event) {
+        groups.deleteById(event.groupId());
+        groups.flush();
     }
 
     private void save(GroupState group, long version) {
@@ -59,6 +61,6 @@ class GroupProjection {
         }
         GroupView view = existing.orElseGet(() -> new GroupView(group.id()));
         view.apply(group, version);
-        groups.save(view);
+        groups.saveAndFlush(view);
     }
 }

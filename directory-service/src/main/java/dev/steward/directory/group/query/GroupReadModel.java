@@ -1,16 +1,16 @@
 package dev.steward.directory.group.query;
 
-import dev.steward.directory.common.ReadYourWrites;
 import dev.steward.directory.common.web.CollectionQuery;
 import dev.steward.directory.common.web.FilterSpecifications;
 import dev.steward.directory.common.web.FilterSpecifications.Filterable;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Reads of the group projection, and the wait that lets a request see its own write. */
@@ -31,19 +31,21 @@ public class GroupReadModel {
             "securityEnabled", Filterable.bool("securityEnabled"),
             "onPremisesSyncEnabled", Filterable.nullableBool("onPremisesSyncEnabled"));
 
-    /** The group aggregate's type in the event store (its simple class name). */
-    private static final String AGGREGATE_TYPE = "Group";
-
     private final GroupViewRepository groups;
-    private final ReadYourWrites readYourWrites;
 
-    GroupReadModel(GroupViewRepository groups, ReadYourWrites readYourWrites) {
+    GroupReadModel(GroupViewRepository groups) {
         this.groups = groups;
-        this.readYourWrites = readYourWrites;
     }
 
     public Optional<GroupView> find(String id) {
         return groups.findById(id);
+    }
+
+    /** The groups among {@code ids}, keyed by id. */
+    public Map<String, GroupView> findAll(Collection<String> ids) {
+        Map<String, GroupView> found = new HashMap<>();
+        groups.findAllById(ids).forEach(group -> found.put(group.getId(), group));
+        return found;
     }
 
     /** One page in id order, one row more than asked for so the caller knows whether a next page exists. */
@@ -55,15 +57,5 @@ public class GroupReadModel {
 
     public long count(CollectionQuery query) {
         return groups.count(FilterSpecifications.of(query.filter(), FILTERABLE, "Group"));
-    }
-
-    /**
-     * Waits until the projection has applied every event the group has in the event store, so a GET right after
-     * a write shows it.
-     */
-    @Transactional(propagation = Propagation.NOT_SUPPORTED)
-    public void awaitProjected(String groupId) {
-        readYourWrites.await(groupId, AGGREGATE_TYPE,
-                () -> groups.findById(groupId).map(GroupView::getAggregateVersion).orElse(-1L));
     }
 }

@@ -40,10 +40,6 @@ public class GroupView {
     private String onPremisesDistinguishedName;
     private Instant onPremisesLastSyncDateTime;
     private String securityIdentifier;
-    @Convert(converter = StringListConverter.class)
-    private List<String> ownerIds;
-    @Convert(converter = StringListConverter.class)
-    private List<String> memberIds;
     @Column(nullable = false)
     private long aggregateVersion;
 
@@ -74,8 +70,6 @@ public class GroupView {
         onPremisesDistinguishedName = group.onPremisesDistinguishedName();
         onPremisesLastSyncDateTime = group.onPremisesLastSyncDateTime();
         securityIdentifier = group.securityIdentifier();
-        ownerIds = group.ownerIds();
-        memberIds = group.memberIds();
         aggregateVersion = version;
     }
 
@@ -163,14 +157,6 @@ public class GroupView {
 
     public String getSecurityIdentifier() {
         return securityIdentifier;
-    }
-
-    public List<String> getOwnerIds() {
-        return ownerIds == null ? List.of() : ownerIds;
-    }
-
-    public List<String> getMemberIds() {
-        return memberIds == null ? List.of() : memberIds;
     }
 
     public long getAggregateVersion() {

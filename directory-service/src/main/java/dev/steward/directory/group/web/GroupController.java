@@ -4,12 +4,15 @@ import dev.steward.directory.common.DirectoryCommands;
 import dev.steward.directory.common.DirectoryErrorCode;
 import dev.steward.directory.common.DirectoryException;
 import dev.steward.directory.common.IdGenerator;
+import dev.steward.directory.common.ObjectIds;
 import dev.steward.directory.common.web.CollectionQuery;
 import dev.steward.directory.common.web.GraphJson;
 import dev.steward.directory.common.web.RequestOrigin;
 import dev.steward.directory.group.api.CreateGroup;
+import dev.steward.directory.group.api.DeleteGroup;
 import dev.steward.directory.group.query.GroupReadModel;
 import dev.steward.directory.group.query.GroupView;
+import dev.steward.directory.group.query.MembershipReadModel;
 import dev.steward.directory.policy.GroupCreatePolicy;
 import dev.steward.directory.policy.GroupReadPolicy;
 import dev.steward.directory.policy.GroupWritePolicy;
@@ -24,6 +27,7 @@ import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -34,18 +38,23 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import tools.jackson.databind.JsonNode;
 
-/** Graph's group resource: list, read, create, update. Served under {@code /v1.0} and {@code /beta}. */
+/**
+ * Graph's group resource: list, read, create, update, delete. Served under {@code /v1.0} and {@code /beta}. The
+ * read model is written in the same transaction as the events, so a write answered here is visible to the next read.
+ */
 @RestController
 class GroupController {
 
     private final GroupReadModel groups;
+    private final MembershipReadModel memberships;
     private final DirectoryCommands commands;
     private final IdGenerator ids;
     private final String mailDomain;
 
-    GroupController(GroupReadModel groups, DirectoryCommands commands, IdGenerator ids,
-                    @Value("${steward.directory.mail-domain:corp.example.test}") String mailDomain) {
+    GroupController(GroupReadModel groups, MembershipReadModel memberships, DirectoryCommands commands,
+                    IdGenerator ids, @Value("${steward.directory.mail-domain:corp.example.test}") String mailDomain) {
         this.groups = groups;
+        this.memberships = memberships;
         this.commands = commands;
         this.ids = ids;
         this.mailDomain = mailDomain;
@@ -74,8 +83,7 @@ class GroupController {
                                             HttpServletRequest request) {
         GroupReadPolicy.check(Callers.current());
         Set<String> select = GroupRepresentation.checkSelect(CollectionQuery.select(selectParameter));
-        groups.awaitProjected(id);
-        GroupView group = groups.find(id).orElseThrow(() -> notFound(id));
+        GroupView group = find(id);
         return json(entity(GroupRepresentation.of(group), select, request));
     }
 
@@ -86,8 +94,7 @@ class GroupController {
         GroupCreatePolicy.check(caller);
         CreateGroup command = GroupRequests.create(ids.newId(), body, mailDomain);
         commands.send(command, RequestOrigin.of(caller, request));
-        groups.awaitProjected(command.groupId());
-        GroupView group = groups.find(command.groupId()).orElseThrow(() -> notFound(command.groupId()));
+        GroupView group = find(command.groupId());
         return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}")
                         .buildAndExpand(group.getId()).toUri())
                 .contentType(MediaType.APPLICATION_JSON)
@@ -98,12 +105,24 @@ class GroupController {
     ResponseEntity<Void> update(@PathVariable String id, @RequestBody JsonNode body, HttpServletRequest request) {
         Caller caller = Callers.current();
         GroupWritePolicy.checkPermission(caller);
-        groups.awaitProjected(id);
-        GroupView group = groups.find(id).orElseThrow(() -> notFound(id));
-        GroupWritePolicy.check(caller, group.getOwnerIds());
-        commands.send(GroupRequests.update(id, body), RequestOrigin.of(caller, request));
-        groups.awaitProjected(id);
+        GroupView group = find(id);
+        GroupWritePolicy.check(caller, memberships.ownerIds(group.getId()));
+        commands.send(GroupRequests.update(group.getId(), body), RequestOrigin.of(caller, request));
         return ResponseEntity.noContent().build();
+    }
+
+    @DeleteMapping(path = {"/v1.0/groups/{id}", "/beta/groups/{id}"})
+    ResponseEntity<Void> delete(@PathVariable String id, HttpServletRequest request) {
+        Caller caller = Callers.current();
+        GroupWritePolicy.checkPermission(caller);
+        GroupView group = find(id);
+        GroupWritePolicy.check(caller, memberships.ownerIds(group.getId()));
+        commands.send(new DeleteGroup(group.getId()), RequestOrigin.of(caller, request));
+        return ResponseEntity.noContent().build();
+    }
+
+    private GroupView find(String id) {
+        return groups.find(ObjectIds.normalize(id)).orElseThrow(() -> notFound(id));
     }
 
     private static Map<String, Object> entity(Map<String, Object> group, Set<String> select,

@@ -2,6 +2,7 @@ package dev.steward.directory.group.web;
 
 import dev.steward.directory.common.DirectoryErrorCode;
 import dev.steward.directory.common.DirectoryException;
+import dev.steward.directory.common.ObjectIds;
 import dev.steward.directory.group.api.CreateGroup;
 import dev.steward.directory.group.api.GroupProperties;
 import dev.steward.directory.group.api.UpdateGroup;
@@ -19,18 +20,52 @@ import tools.jackson.databind.JsonNode;
  */
 final class GroupRequests {
 
+    static final String OWNERS_BIND = "owners@odata.bind";
+    static final String MEMBERS_BIND = "members@odata.bind";
+
     private GroupRequests() {
     }
 
     static UpdateGroup update(String groupId, JsonNode body) {
         Map<String, JsonNode> properties = properties(body);
+        List<String> members = bind(properties.remove(MEMBERS_BIND), MEMBERS_BIND);
         return new UpdateGroup(groupId, properties.keySet(),
-                text(properties, "displayName"), text(properties, "description"), text(properties, "mailNickname"));
+                text(properties, "displayName"), text(properties, "description"), text(properties, "mailNickname"),
+                text(properties, "visibility"), members);
+    }
+
+    /** {@code {"@odata.id": "https://<host>/v1.0/directoryObjects/{id}"}}: the referenced id. */
+    static String reference(JsonNode body) {
+        if (body == null || !body.isObject() || !body.has("@odata.id") || !body.get("@odata.id").isString()) {
+            throw new DirectoryException(DirectoryErrorCode.BAD_REQUEST,
+                    "The request body must be an object with an '@odata.id' reference.");
+        }
+        return referencedId(body.get("@odata.id").asString());
+    }
+
+    /** The object id a reference URL names: its last path segment, whatever the host and path before it. */
+    static String referencedId(String url) {
+        String path = url.trim();
+        int query = path.indexOf('?');
+        if (query >= 0) {
+            path = path.substring(0, query);
+        }
+        while (path.endsWith("/")) {
+            path = path.substring(0, path.length() - 1);
+        }
+        String last = path.substring(path.lastIndexOf('/') + 1);
+        if (last.startsWith("directoryObjects(") || last.startsWith("users(") || last.startsWith("groups(")) {
+            last = last.substring(last.indexOf('(') + 1, last.length() - (last.endsWith(")") ? 1 : 0))
+                    .replace("'", "");
+        }
+        return ObjectIds.guid(last);
     }
 
     /** {@code POST /groups}: the mail address of a Microsoft 365 group is its nickname at {@code mailDomain}. */
     static CreateGroup create(String groupId, JsonNode body, String mailDomain) {
         Map<String, JsonNode> properties = properties(body);
+        List<String> owners = bind(properties.remove(OWNERS_BIND), OWNERS_BIND);
+        List<String> members = bind(properties.remove(MEMBERS_BIND), MEMBERS_BIND);
         properties.keySet().stream().filter(GroupProperties.READ_ONLY::contains).sorted().findFirst()
                 .ifPresent(name -> {
                     throw new DirectoryException(DirectoryErrorCode.READ_ONLY_PROPERTY, name);
@@ -43,10 +78,10 @@ final class GroupRequests {
         boolean securityEnabled = requiredBoolean(properties, "securityEnabled");
         List<String> groupTypes = strings(properties, "groupTypes");
         String mailNickname = text(properties, "mailNickname");
-        String mail = groupTypes.contains("Unified") && mailEnabled && mailNickname != null
-                ? mailNickname + "@" + mailDomain : null;
+        String mail = CreateGroup.mailOf(groupTypes, mailEnabled, mailNickname, mailDomain);
         return new CreateGroup(groupId, text(properties, "displayName"), text(properties, "description"),
-                mailNickname, mail, mailEnabled, securityEnabled, groupTypes, text(properties, "visibility"));
+                mailNickname, mail, mailEnabled, securityEnabled, groupTypes, text(properties, "visibility"),
+                owners, members);
     }
 
     /** {@code {"isCloudManaged": true|false}}. */
@@ -77,6 +112,26 @@ final class GroupRequests {
             }
         });
         return properties;
+    }
+
+    /** An {@code @odata.bind} list of reference URLs as ids; absent is empty. */
+    private static List<String> bind(JsonNode value, String name) {
+        if (value == null || value.isNull()) {
+            return List.of();
+        }
+        if (!value.isArray()) {
+            throw new DirectoryException(DirectoryErrorCode.BAD_REQUEST,
+                    "Property '" + name + "' must be an array of object references.");
+        }
+        Set<String> ids = new LinkedHashSet<>();
+        for (JsonNode item : value) {
+            if (!item.isString()) {
+                throw new DirectoryException(DirectoryErrorCode.BAD_REQUEST,
+                        "Property '" + name + "' must be an array of object references.");
+            }
+            ids.add(referencedId(item.asString()));
+        }
+        return new ArrayList<>(ids);
     }
 
     private static String text(Map<String, JsonNode> properties, String name) {

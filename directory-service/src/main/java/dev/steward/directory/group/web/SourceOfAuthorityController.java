@@ -3,6 +3,7 @@ package dev.steward.directory.group.web;
 import dev.steward.directory.common.DirectoryCommands;
 import dev.steward.directory.common.DirectoryErrorCode;
 import dev.steward.directory.common.DirectoryException;
+import dev.steward.directory.common.ObjectIds;
 import dev.steward.directory.common.web.CollectionQuery;
 import dev.steward.directory.common.web.GraphJson;
 import dev.steward.directory.common.web.RequestOrigin;
@@ -57,8 +58,7 @@ class SourceOfAuthorityController {
                         + name + "' on type 'microsoft.graph.onPremisesSyncBehavior'.");
             }
         }
-        groups.awaitProjected(id);
-        GroupView group = groups.find(id).orElseThrow(() -> GroupController.notFound(id));
+        GroupView group = groups.find(ObjectIds.normalize(id)).orElseThrow(() -> GroupController.notFound(id));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("@odata.context", GraphJson.context(GroupController.version(request),
                 "groups('" + id + "')/onPremisesSyncBehavior" + (select.isEmpty() ? "" : "(" + String.join(",", select) + ")")
@@ -77,8 +77,8 @@ class SourceOfAuthorityController {
         Caller caller = Callers.current();
         SourceOfAuthorityPolicy.checkSwitch(caller);
         boolean isCloudManaged = GroupRequests.isCloudManaged(body);
-        commands.send(new SwitchSourceOfAuthority(id, isCloudManaged), RequestOrigin.of(caller, request));
-        groups.awaitProjected(id);
+        commands.send(new SwitchSourceOfAuthority(ObjectIds.normalize(id), isCloudManaged),
+                RequestOrigin.of(caller, request));
         return ResponseEntity.noContent().build();
     }
 }

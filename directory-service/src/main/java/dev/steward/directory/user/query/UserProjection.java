@@ -6,7 +6,6 @@ import dev.steward.directory.user.api.UserUpdated;
 import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.springframework.stereotype.Component;
 
@@ -33,11 +32,6 @@ class UserProjection {
         save(event.user(), version);
     }
 
-    @ResetHandler
-    void reset() {
-        users.deleteAllInBatch();
-    }
-
     private void save(UserState user, long version) {
         Optional<UserView> existing = users.findById(user.id());
         if (existing.isPresent() && existing.get().getAggregateVersion() >= version) {
@@ -45,6 +39,6 @@ class UserProjection {
         }
         UserView view = existing.orElseGet(() -> new UserView(user.id()));
         view.apply(user, version);
-        users.save(view);
+        users.saveAndFlush(view);
     }
 }

@@ -1,16 +1,16 @@
 package dev.steward.directory.user.query;
 
-import dev.steward.directory.common.ReadYourWrites;
 import dev.steward.directory.common.web.CollectionQuery;
 import dev.steward.directory.common.web.FilterSpecifications;
 import dev.steward.directory.common.web.FilterSpecifications.Filterable;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Reads of the user projection. */
@@ -27,26 +27,29 @@ public class UserReadModel {
             "onPremisesSamAccountName", Filterable.string("onPremisesSamAccountName", true),
             "onPremisesSecurityIdentifier", Filterable.string("onPremisesSecurityIdentifier", false));
 
-    /** The user aggregate's type in the event store (its simple class name). */
-    private static final String AGGREGATE_TYPE = "User";
-
     private final UserViewRepository users;
-    private final ReadYourWrites readYourWrites;
 
-    UserReadModel(UserViewRepository users, ReadYourWrites readYourWrites) {
+    UserReadModel(UserViewRepository users) {
         this.users = users;
-        this.readYourWrites = readYourWrites;
-    }
-
-    /** Waits until the projection shows every event of the user, so a read after a sync sees it. */
-    @Transactional(propagation = Propagation.NOT_SUPPORTED)
-    public void awaitProjected(String userId) {
-        readYourWrites.await(userId, AGGREGATE_TYPE,
-                () -> users.findById(userId).map(UserView::getAggregateVersion).orElse(-1L));
     }
 
     public Optional<UserView> find(String id) {
         return users.findById(id);
+    }
+
+    /** Graph's {@code /users/{id | userPrincipalName}}: the principal name matched without regard to case. */
+    public Optional<UserView> findByIdOrPrincipalName(String idOrPrincipalName) {
+        if (idOrPrincipalName.contains("@")) {
+            return users.findFirstByUserPrincipalNameIgnoreCase(idOrPrincipalName);
+        }
+        return users.findById(idOrPrincipalName.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** The users among {@code ids}, keyed by id. */
+    public Map<String, UserView> findAll(Collection<String> ids) {
+        Map<String, UserView> found = new HashMap<>();
+        users.findAllById(ids).forEach(user -> found.put(user.getId(), user));
+        return found;
     }
 
     public List<UserView> page(CollectionQuery query) {

@@ -32,7 +32,7 @@ final class GroupSamples {
         return new SyncGroupFromOnPremises(ENGINEERING_ID, ENGINEERING_ANCHOR, displayName, "Engineering staff",
                 "Engineering", null, false, true, List.of(), "S-1-5-21-1004336348-1177238915-682003330-1104",
                 "Engineering", "corp.example.test", "CORP", "CN=Engineering,OU=Groups,DC=corp,DC=example,DC=test",
-                List.of(ALICE_ID), List.of(BOB_ID), syncedAt);
+                syncedAt);
     }
 
     /** The state the first sync of Engineering creates. */
@@ -44,14 +44,14 @@ final class GroupSamples {
         return new GroupState(ENGINEERING_ID, displayName, "Engineering staff", "Engineering", null, false, true,
                 List.of(), null, NOW, true, false, ENGINEERING_ANCHOR, "S-1-5-21-1004336348-1177238915-682003330-1104",
                 "Engineering", "corp.example.test", "CORP", "CN=Engineering,OU=Groups,DC=corp,DC=example,DC=test",
-                lastSync, SecurityIdentifiers.fromObjectId(ENGINEERING_ID), List.of(ALICE_ID), List.of(BOB_ID));
+                lastSync, SecurityIdentifiers.fromObjectId(ENGINEERING_ID));
     }
 
     static SyncGroupFromOnPremises syncMarketing() {
         return new SyncGroupFromOnPremises(MARKETING_ID, MARKETING_ANCHOR, "Marketing-DL", null, "Marketing-DL",
                 "marketing@corp.example.test", true, false, List.of(), "S-1-5-21-1004336348-1177238915-682003330-1106",
                 "Marketing-DL", "corp.example.test", "CORP", "CN=Marketing-DL,OU=Groups,DC=corp,DC=example,DC=test",
-                List.of(ALICE_ID), List.of(BOB_ID), SYNCED_AT);
+                SYNCED_AT);
     }
 
     static GroupState marketing() {
@@ -59,17 +59,17 @@ final class GroupSamples {
                 false, List.of(), null, NOW, true, false, MARKETING_ANCHOR,
                 "S-1-5-21-1004336348-1177238915-682003330-1106", "Marketing-DL", "corp.example.test", "CORP",
                 "CN=Marketing-DL,OU=Groups,DC=corp,DC=example,DC=test", SYNCED_AT,
-                SecurityIdentifiers.fromObjectId(MARKETING_ID), List.of(ALICE_ID), List.of(BOB_ID));
+                SecurityIdentifiers.fromObjectId(MARKETING_ID));
     }
 
     static CreateGroup createCloudGroup() {
         return new CreateGroup(CLOUD_GROUP_ID, "Project X", "Cloud-only project team", "projectx", null, false, true,
-                List.of(), null);
+                List.of(), null, List.of(), List.of());
     }
 
     static GroupState cloudGroup() {
         return new GroupState(CLOUD_GROUP_ID, "Project X", "Cloud-only project team", "projectx", null, false, true,
                 List.of(), null, NOW, null, false, null, null, null, null, null, null, null,
-                SecurityIdentifiers.fromObjectId(CLOUD_GROUP_ID), List.of(), List.of());
+                SecurityIdentifiers.fromObjectId(CLOUD_GROUP_ID));
     }
 }

@@ -36,11 +36,13 @@ class GroupTest {
     private static final Instant NEXT_SYNC = SYNCED_AT.plusSeconds(1800);
 
     private FixtureConfiguration<Group> fixture;
+    private final InMemoryDirectoryObjects directory = new InMemoryDirectoryObjects();
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Group.class);
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+        fixture.registerInjectableResource(directory);
         fixture.registerCommandHandlerInterceptor(new DirectoryErrorInterceptor());
     }
 
@@ -64,7 +66,7 @@ class GroupTest {
     void refusesToCreateDistributionGroupInTheCloud() {
         fixture.givenNoPriorActivity()
                 .when(new CreateGroup(CLOUD_GROUP_ID, "Sales", null, "sales", "sales@corp.example.test", true, false,
-                        List.of(), null))
+                        List.of(), null, List.of(), List.of()))
                 .expectException(CommandExecutionException.class)
                 .expectExceptionDetails(error(DirectoryErrorCode.UNSUPPORTED_GROUP_KIND));
     }
@@ -85,7 +87,7 @@ class GroupTest {
     @Test
     void acceptsCloudWriteToCloudCreatedGroup() {
         GroupState renamed = GroupSamples.cloudGroup().withCloudEdits("Project Y", "Cloud-only project team",
-                "projectx");
+                "projectx", null);
         fixture.given(new GroupCreated(GroupSamples.cloudGroup(), false))
                 .when(rename(CLOUD_GROUP_ID, "Project Y"))
                 .expectEvents(new GroupUpdated(renamed,
@@ -96,7 +98,7 @@ class GroupTest {
     void rejectsReadOnlyPropertyInCloudWrite() {
         fixture.given(new GroupCreated(GroupSamples.cloudGroup(), false))
                 .when(new UpdateGroup(CLOUD_GROUP_ID, Set.of("displayName", "onPremisesSyncEnabled"), "Project Y",
-                        null, null))
+                        null, null, null, List.of()))
                 .expectException(CommandExecutionException.class)
                 .expectExceptionMessage("Property 'onPremisesSyncEnabled' is read-only and cannot be set.")
                 .expectNoEvents();
@@ -105,7 +107,7 @@ class GroupTest {
     @Test
     void rejectsReadOnlyPropertyBeforeAskingWhoMastersTheGroup() {
         fixture.given(new GroupCreated(GroupSamples.engineering(), true))
-                .when(new UpdateGroup(ENGINEERING_ID, Set.of("mail"), null, null, null))
+                .when(new UpdateGroup(ENGINEERING_ID, Set.of("mail"), null, null, null, null, List.of()))
                 .expectException(CommandExecutionException.class)
                 .expectExceptionDetails(error(DirectoryErrorCode.READ_ONLY_PROPERTY, "mail"));
     }
@@ -113,7 +115,7 @@ class GroupTest {
     @Test
     void rejectsPropertyThatCloudWritesCannotSet() {
         fixture.given(new GroupCreated(GroupSamples.cloudGroup(), false))
-                .when(new UpdateGroup(CLOUD_GROUP_ID, Set.of("securityEnabled"), null, null, null))
+                .when(new UpdateGroup(CLOUD_GROUP_ID, Set.of("securityEnabled"), null, null, null, null, List.of()))
                 .expectException(CommandExecutionException.class)
                 .expectExceptionDetails(error(DirectoryErrorCode.UNSUPPORTED_PROPERTY, "securityEnabled"));
     }
@@ -122,7 +124,7 @@ class GroupTest {
     void rejectsInvalidMailNickname() {
         for (String nickname : List.of("has space", "a@b", "dot.ted", "x".repeat(65), "", "caf\u00e9")) {
             fixture.given(new GroupCreated(GroupSamples.cloudGroup(), false))
-                    .when(new UpdateGroup(CLOUD_GROUP_ID, Set.of("mailNickname"), null, null, nickname))
+                    .when(new UpdateGroup(CLOUD_GROUP_ID, Set.of("mailNickname"), null, null, nickname, null, List.of()))
                     .expectException(CommandExecutionException.class)
                     .expectExceptionMessage("Invalid value specified for property 'mailNickname' of resource 'Group'.");
         }
@@ -131,7 +133,7 @@ class GroupTest {
     @Test
     void rejectsBlankDisplayName() {
         fixture.given(new GroupCreated(GroupSamples.cloudGroup(), false))
-                .when(new UpdateGroup(CLOUD_GROUP_ID, Set.of("displayName"), " ", null, null))
+                .when(new UpdateGroup(CLOUD_GROUP_ID, Set.of("displayName"), " ", null, null, null, List.of()))
                 .expectException(CommandExecutionException.class)
                 .expectExceptionDetails(error(DirectoryErrorCode.INVALID_PROPERTY_VALUE, "displayName"));
     }
@@ -160,7 +162,7 @@ class GroupTest {
         fixture.given(new GroupCreated(GroupSamples.engineering(), true), switchedToCloud())
                 .when(rename(ENGINEERING_ID, "Engineering Team"))
                 .expectEvents(new GroupUpdated(switched.withCloudEdits("Engineering Team", "Engineering staff",
-                        "Engineering"), List.of(new PropertyChange("displayName", "\"Engineering\"",
+                        "Engineering", null), List.of(new PropertyChange("displayName", "\"Engineering\"",
                         "\"Engineering Team\"")), false));
     }
 
@@ -179,7 +181,7 @@ class GroupTest {
     void keepsMailEnabledSecurityGroupReadOnlyAfterSwitchToCloud() {
         GroupState mailEnabledSecurity = new GroupState(MARKETING_ID, "Finance", null, "finance",
                 "finance@corp.example.test", true, true, List.of(), null, NOW, true, false,
-                GroupSamples.MARKETING_ANCHOR, null, null, null, null, null, SYNCED_AT, null, List.of(), List.of());
+                GroupSamples.MARKETING_ANCHOR, null, null, null, null, null, SYNCED_AT, null);
         fixture.given(new GroupCreated(mailEnabledSecurity, true),
                         new SourceOfAuthoritySwitched(MARKETING_ID, "Finance", GroupSamples.MARKETING_ANCHOR, true, null))
                 .when(rename(MARKETING_ID, "Finance Team"))
@@ -234,14 +236,14 @@ class GroupTest {
         fixture.given(new GroupCreated(GroupSamples.engineering(), true), switchedToCloud(), rolledBack())
                 .when(rename(ENGINEERING_ID, "Engineering Team"))
                 .expectEvents(new GroupUpdated(rolledBack.withCloudEdits("Engineering Team", "Engineering staff",
-                        "Engineering"), List.of(new PropertyChange("displayName", "\"Engineering\"",
+                        "Engineering", null), List.of(new PropertyChange("displayName", "\"Engineering\"",
                         "\"Engineering Team\"")), false));
     }
 
     @Test
     void nextSyncTakesRolledBackGroupOverAndAdValuesWin() {
         GroupState cloudEdited = GroupSamples.engineering().withSourceOfAuthority(true, null)
-                .withCloudEdits("Engineering Team", "Engineering staff", "Engineering");
+                .withCloudEdits("Engineering Team", "Engineering staff", "Engineering", null);
         fixture.given(new GroupCreated(GroupSamples.engineering(), true), switchedToCloud(),
                         new GroupUpdated(cloudEdited, List.of(), false), rolledBack())
                 .when(GroupSamples.syncEngineering("Engineering", NEXT_SYNC))
@@ -295,14 +297,14 @@ class GroupTest {
                         foreign.mailEnabled(), foreign.securityEnabled(), foreign.groupTypes(),
                         foreign.onPremisesSecurityIdentifier(), foreign.onPremisesSamAccountName(),
                         foreign.onPremisesDomainName(), foreign.onPremisesNetBiosName(),
-                        foreign.onPremisesDistinguishedName(), foreign.ownerIds(), foreign.memberIds(),
+                        foreign.onPremisesDistinguishedName(),
                         foreign.syncedAt()))
                 .expectException(CommandExecutionException.class)
                 .expectExceptionDetails(error(DirectoryErrorCode.ANCHOR_MISMATCH));
     }
 
     private static UpdateGroup rename(String groupId, String displayName) {
-        return new UpdateGroup(groupId, Set.of("displayName"), displayName, null, null);
+        return new UpdateGroup(groupId, Set.of("displayName"), displayName, null, null, null, List.of());
     }
 
     private static SourceOfAuthoritySwitched switchedToCloud() {

@@ -1,0 +1,54 @@
+package dev.steward.directory.group.command;
+
+import dev.steward.directory.group.api.ObjectType;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@link DirectoryObjects} answered from the read tables, which the directory's subscribing projections keep in the
+ * same transaction as the events (set-based validation).
+ */
+@Component
+class SqlDirectoryObjects implements DirectoryObjects {
+
+    private static final String NESTED_IN = """
+            WITH RECURSIVE nested(id) AS (
+                SELECT member_id FROM group_member WHERE group_id = :container AND member_type = 'group'
+                UNION
+                SELECT m.member_id FROM group_member m JOIN nested n ON m.group_id = n.id
+                WHERE m.member_type = 'group'
+            )
+            SELECT COUNT(*) FROM nested WHERE id = :group""";
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    SqlDirectoryObjects(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Map<String, ObjectType> typesOf(Collection<String> ids) {
+        Map<String, ObjectType> types = new HashMap<>();
+        if (ids.isEmpty()) {
+            return types;
+        }
+        MapSqlParameterSource parameters = new MapSqlParameterSource("ids", List.copyOf(ids));
+        jdbc.queryForList("SELECT id FROM user_view WHERE id IN (:ids)", parameters, String.class)
+                .forEach(id -> types.put(id, ObjectType.USER));
+        jdbc.queryForList("SELECT id FROM group_view WHERE id IN (:ids)", parameters, String.class)
+                .forEach(id -> types.put(id, ObjectType.GROUP));
+        return types;
+    }
+
+    @Override
+    public boolean isNestedIn(String group, String container) {
+        Long count = jdbc.queryForObject(NESTED_IN,
+                new MapSqlParameterSource("container", container).addValue("group", group), Long.class);
+        return count != null && count > 0;
+    }
+}

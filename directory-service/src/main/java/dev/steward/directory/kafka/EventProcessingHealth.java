@@ -1,0 +1,48 @@
+package dev.steward.directory.kafka;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code /actuator/health} component {@code eventProcessing}: DOWN while a streaming processor (the Kafka publisher)
+ * has a segment in error, i.e. it retries an event it cannot handle or waits out an outage; the details name the
+ * processor, the segment and the error, and count the parked events.
+ */
+@Component("eventProcessing")
+class EventProcessingHealth implements HealthIndicator {
+
+    private final EventProcessingConfiguration processing;
+    private final ParkedEvents parked;
+
+    EventProcessingHealth(EventProcessingConfiguration processing, ParkedEvents parked) {
+        this.processing = processing;
+        this.parked = parked;
+    }
+
+    @Override
+    public Health health() {
+        Map<String, Object> stuck = new LinkedHashMap<>();
+        processing.eventProcessors().forEach((name, processor) -> {
+            if (processor instanceof StreamingEventProcessor streaming) {
+                streaming.processingStatus().forEach((segment, status) -> {
+                    if (status.isErrorState()) {
+                        stuck.put(name + "[" + segment + "]", describe(status));
+                    }
+                });
+            }
+        });
+        Health.Builder health = stuck.isEmpty() ? Health.up() : Health.down().withDetail("stuckSegments", stuck);
+        return health.withDetail("parkedEvents", parked.count()).build();
+    }
+
+    private static String describe(EventTrackerStatus status) {
+        Throwable error = status.getError();
+        return error == null ? "error" : error.getClass().getSimpleName() + ": " + error.getMessage();
+    }
+}

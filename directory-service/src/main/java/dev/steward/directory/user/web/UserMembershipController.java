@@ -1,0 +1,91 @@
+package dev.steward.directory.user.web;
+
+import dev.steward.directory.common.DirectoryErrorCode;
+import dev.steward.directory.common.DirectoryException;
+import dev.steward.directory.common.web.CollectionQuery;
+import dev.steward.directory.common.web.GraphCollections;
+import dev.steward.directory.common.web.GraphJson;
+import dev.steward.directory.group.query.MembershipReadModel;
+import dev.steward.directory.group.web.DirectoryObjectItems;
+import dev.steward.directory.policy.GroupMembershipReadPolicy;
+import dev.steward.directory.policy.UserReadPolicy;
+import dev.steward.directory.user.query.UserReadModel;
+import dev.steward.directory.user.query.UserView;
+import dev.steward.platform.security.Caller;
+import dev.steward.platform.security.Callers;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Map;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** A user's groups: {@code memberOf}, {@code transitiveMemberOf} and {@code ownedObjects}, by id or userPrincipalName. */
+@RestController
+class UserMembershipController {
+
+    private final UserReadModel users;
+    private final MembershipReadModel memberships;
+    private final DirectoryObjectItems items;
+
+    UserMembershipController(UserReadModel users, MembershipReadModel memberships, DirectoryObjectItems items) {
+        this.users = users;
+        this.memberships = memberships;
+        this.items = items;
+    }
+
+    @GetMapping(path = {"/v1.0/users/{id}/memberOf", "/beta/users/{id}/memberOf"},
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Map<String, Object>> memberOf(@PathVariable String id, @RequestParam Map<String, String> parameters,
+                                                 HttpServletRequest request) {
+        UserView user = readable(id);
+        CollectionQuery query = GraphCollections.navigationQuery(parameters);
+        return GraphCollections.page(query, request, context(request),
+                memberships.memberOf(user.getId(), query.afterId(), query.top()), group -> group,
+                rows -> items.groups(rows, query.select()), () -> memberships.countMemberOf(user.getId()));
+    }
+
+    @GetMapping(path = {"/v1.0/users/{id}/transitiveMemberOf", "/beta/users/{id}/transitiveMemberOf"},
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Map<String, Object>> transitiveMemberOf(@PathVariable String id,
+                                                           @RequestParam Map<String, String> parameters,
+                                                           HttpServletRequest request) {
+        UserView user = readable(id);
+        CollectionQuery query = GraphCollections.navigationQuery(parameters);
+        return GraphCollections.page(query, request, context(request),
+                memberships.transitiveMemberOf(user.getId(), query.afterId(), query.top()), group -> group,
+                rows -> items.groups(rows, query.select()), () -> memberships.countTransitiveMemberOf(user.getId()));
+    }
+
+    @GetMapping(path = {"/v1.0/users/{id}/ownedObjects", "/beta/users/{id}/ownedObjects"},
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Map<String, Object>> ownedObjects(@PathVariable String id,
+                                                     @RequestParam Map<String, String> parameters,
+                                                     HttpServletRequest request) {
+        UserView user = readable(id);
+        CollectionQuery query = GraphCollections.navigationQuery(parameters);
+        return GraphCollections.page(query, request, context(request),
+                memberships.ownedGroups(user.getId(), query.afterId(), query.top()), group -> group,
+                rows -> items.groups(rows, query.select()), () -> memberships.countOwnedGroups(user.getId()));
+    }
+
+    /** A user may read their own memberships; reading anyone's needs a user and a group-membership read permission. */
+    private UserView readable(String id) {
+        Caller caller = Callers.current();
+        UserView user = users.findByIdOrPrincipalName(id)
+                .orElseThrow(() -> new DirectoryException(DirectoryErrorCode.OBJECT_NOT_FOUND, id));
+        boolean self = caller.isDelegated() && user.getId().equals(caller.userId());
+        if (!self) {
+            UserReadPolicy.check(caller);
+            GroupMembershipReadPolicy.check(caller);
+        }
+        return user;
+    }
+
+    private static String context(HttpServletRequest request) {
+        String version = request.getRequestURI().contains("/beta/") ? "beta" : "v1.0";
+        return GraphJson.context(version, "directoryObjects");
+    }
+}

@@ -1,0 +1,46 @@
+package dev.steward.directory.kafka;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+
+import dev.steward.contracts.Topics;
+import dev.steward.directory.group.api.GroupDeleted;
+import dev.steward.platform.kafka.ContractPublisher;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.junit.jupiter.api.Test;
+
+class DirectoryEventPublisherTest {
+
+    private final ContractPublisher kafka = mock(ContractPublisher.class);
+    private final ParkedEvents parked = mock(ParkedEvents.class);
+    private final DirectoryEventPublisher publisher = new DirectoryEventPublisher(kafka, parked);
+    private final GroupDeleted event = new GroupDeleted("d7dc327c-4e43-391d-a4c7-b3714e595e9b", "Engineering", null);
+    private final EventMessage<GroupDeleted> message = GenericEventMessage.asEventMessage(event);
+
+    @Test
+    void parksAnEventTheBrokerCanNeverTakeAndGoesOn() {
+        var refused = mock(ContractPublisher.PublishRefusedException.class);
+        doThrow(refused).when(kafka).publish(eq(Topics.DIRECTORY_EVENTS), any());
+
+        publisher.on(event, message);
+
+        verify(parked).park(message, refused);
+    }
+
+    @Test
+    void retriesWhenTheBrokerIsAwayInsteadOfParking() {
+        doThrow(new ContractPublisher.PublishFailedException(Topics.DIRECTORY_EVENTS,
+                new RecordTooLargeException("stand-in cause"))).when(kafka).publish(eq(Topics.DIRECTORY_EVENTS), any());
+
+        assertThatThrownBy(() -> publisher.on(event, message))
+                .isInstanceOf(ContractPublisher.PublishFailedException.class);
+        verify(parked, never()).park(any(), any());
+    }
+}

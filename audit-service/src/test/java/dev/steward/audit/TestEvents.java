@@ -3,11 +3,17 @@ package dev.steward.audit;
 import dev.steward.contracts.DirectoryIds;
 import dev.steward.contracts.EventMetadata;
 import dev.steward.contracts.Initiator;
+import dev.steward.contracts.event.DirectoryObjectRef;
 import dev.steward.contracts.event.GroupCreated;
+import dev.steward.contracts.event.GroupDeleted;
 import dev.steward.contracts.event.GroupSnapshot;
 import dev.steward.contracts.event.GroupUpdated;
+import dev.steward.contracts.event.MembersAdded;
+import dev.steward.contracts.event.MembersRemoved;
 import dev.steward.contracts.event.MembershipRequested;
 import dev.steward.contracts.event.ModifiedProperty;
+import dev.steward.contracts.event.OwnersAdded;
+import dev.steward.contracts.event.OwnersRemoved;
 import dev.steward.contracts.event.SourceOfAuthorityChanged;
 import dev.steward.contracts.event.SyncChangeSkipped;
 import dev.steward.contracts.event.SyncCycleCompleted;
@@ -45,13 +51,12 @@ public final class TestEvents {
     public static GroupSnapshot syncedSecurityGroup(String id, String displayName) {
         return new GroupSnapshot(id, displayName, "Engineering staff", "Engineering", null, false, true, List.of(), AT,
                 true, false, GROUP_ANCHOR, "S-1-5-21-1004336348-1177238915-682003330-1105", "Engineering",
-                "corp.example.test", "CORP", "CN=Engineering,OU=Groups,DC=corp,DC=example,DC=test", AT,
-                List.of(ALICE_ID), List.of(BOB_ID));
+                "corp.example.test", "CORP", "CN=Engineering,OU=Groups,DC=corp,DC=example,DC=test", AT);
     }
 
     public static GroupSnapshot cloudMicrosoft365Group(String id, String displayName) {
         return new GroupSnapshot(id, displayName, null, "team", "team@corp.example.test", true, false,
-                List.of("Unified"), AT, null, false, null, null, null, null, null, null, null, List.of(), List.of());
+                List.of("Unified"), AT, null, false, null, null, null, null, null, null, null);
     }
 
     public static GroupCreated groupCreated(EventMetadata metadata, GroupSnapshot group) {
@@ -61,6 +66,29 @@ public final class TestEvents {
     public static GroupUpdated groupRenamed(EventMetadata metadata, String from, String to, boolean bySync) {
         return new GroupUpdated(metadata, syncedSecurityGroup(GROUP_ID, to),
                 List.of(new ModifiedProperty("displayName", "\"" + from + "\"", "\"" + to + "\"")), bySync);
+    }
+
+    public static MembersAdded membersAdded(EventMetadata metadata, String groupId, boolean bySync,
+                                            DirectoryObjectRef... members) {
+        return new MembersAdded(metadata, groupId, List.of(members), bySync);
+    }
+
+    public static MembersRemoved membersRemoved(EventMetadata metadata, String groupId, boolean bySync,
+                                                DirectoryObjectRef... members) {
+        return new MembersRemoved(metadata, groupId, List.of(members), bySync);
+    }
+
+    public static OwnersAdded ownersAdded(EventMetadata metadata, String groupId, boolean bySync, String... ownerIds) {
+        return new OwnersAdded(metadata, groupId, List.of(ownerIds), bySync);
+    }
+
+    public static OwnersRemoved ownersRemoved(EventMetadata metadata, String groupId, boolean bySync,
+                                              String... ownerIds) {
+        return new OwnersRemoved(metadata, groupId, List.of(ownerIds), bySync);
+    }
+
+    public static GroupDeleted groupDeleted(EventMetadata metadata, String groupId, String displayName) {
+        return new GroupDeleted(metadata, groupId, displayName, GROUP_ANCHOR);
     }
 
     public static SourceOfAuthorityChanged sourceOfAuthority(EventMetadata metadata, String groupId, String name,

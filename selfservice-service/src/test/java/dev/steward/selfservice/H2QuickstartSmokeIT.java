@@ -8,6 +8,7 @@ import dev.steward.contracts.event.MembershipRequested;
 import dev.steward.platform.testing.KafkaTestClient;
 import dev.steward.platform.testing.TestTokens;
 import dev.steward.selfservice.directory.GroupDirectory;
+import dev.steward.selfservice.directory.UserDirectory;
 import dev.steward.selfservice.support.DirectoryEvents;
 import dev.steward.selfservice.support.GroupFixture;
 import dev.steward.selfservice.support.Http;
@@ -38,6 +39,8 @@ class H2QuickstartSmokeIT {
     EmbeddedKafkaBroker broker;
     @Autowired
     GroupDirectory groups;
+    @Autowired
+    UserDirectory users;
 
     @DynamicPropertySource
     static void environment(DynamicPropertyRegistry registry) {
@@ -57,9 +60,12 @@ class H2QuickstartSmokeIT {
         GroupFixture group = GroupFixture.cloudSecurityGroup().named("Engineering").ownedBy(alice.id());
 
         try (KafkaTestClient kafka = new KafkaTestClient(broker.getBrokersAsString(), "/steward/directory-service")) {
-            kafka.publish(Topics.DIRECTORY_EVENTS, DirectoryEvents.created(group),
+            kafka.publish(Topics.DIRECTORY_EVENTS, DirectoryEvents.creation(group));
+            kafka.publish(Topics.DIRECTORY_EVENTS, DirectoryEvents.ownersAdded(group, DirectoryEvents.T0, alice.id()),
                     DirectoryEvents.userSynced(bob.id(), bob.userPrincipalName()));
-            await().atMost(Duration.ofSeconds(30)).until(() -> groups.find(group.id()).isPresent());
+            await().atMost(Duration.ofSeconds(30)).until(() -> users.find(bob.id()).isPresent());
+            assertThat(groups.find(group.id()).orElseThrow().ownerIds()).as("an owner added twice is one row")
+                    .containsExactly(alice.id());
 
             var created = http.post("/mygroups/requests", bob.token(), "{\"groupId\":\"" + group.id() + "\"}");
             assertThat(created.status()).isEqualTo(201);

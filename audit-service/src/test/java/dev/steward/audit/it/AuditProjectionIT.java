@@ -13,7 +13,10 @@ import dev.steward.contracts.EventMetadata;
 import dev.steward.contracts.MessageTypes;
 import dev.steward.contracts.Topics;
 import dev.steward.contracts.command.ChangeSourceOfAuthority;
+import dev.steward.contracts.event.DirectoryObjectRef;
 import dev.steward.contracts.event.GroupCreated;
+import dev.steward.contracts.event.MembersAdded;
+import dev.steward.contracts.event.MembersRemoved;
 import dev.steward.contracts.event.SourceOfAuthorityChanged;
 import dev.steward.platform.testing.KafkaTestClient;
 import dev.steward.platform.testing.TestTokens;
@@ -32,6 +35,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 /** Events published on the real broker become audit entries served by the HTTP API. */
@@ -42,6 +46,8 @@ class AuditProjectionIT extends PostgresAndKafkaTest {
 
     @Autowired
     AuditProjector projector;
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void projectsSourceOfAuthoritySwitchWithinSeconds() {
@@ -101,6 +107,100 @@ class AuditProjectionIT extends PostgresAndKafkaTest {
         assertThat(skipped.get("loggedByService").asString()).isEqualTo("Sync Engine");
         assertThat(skipped.get("resultReason").asString()).isEqualTo(TestEvents.SKIP_REASON);
         assertThat(skipped.get("additionalDetails").toString()).contains("{\"key\":\"eventId\",\"value\":\"6956\"}");
+    }
+
+    @Test
+    void writesOneAddMemberEntryPerMemberThatTheFilterFinds() {
+        String correlation = UUID.randomUUID().toString();
+        String groupId = UUID.randomUUID().toString();
+        String bob = UUID.randomUUID().toString();
+        String carol = UUID.randomUUID().toString();
+        String nested = UUID.randomUUID().toString();
+        Instant at = now();
+        producer.publish(Topics.DIRECTORY_EVENTS, TestEvents.groupCreated(meta(groupId, correlation, at),
+                TestEvents.cloudMicrosoft365Group(groupId, "Platform " + correlation)));
+        MembersAdded added = TestEvents.membersAdded(meta(groupId, correlation, at.plusSeconds(1)), groupId, false,
+                DirectoryObjectRef.user(bob), DirectoryObjectRef.user(carol), DirectoryObjectRef.group(nested));
+        producer.publish(Topics.DIRECTORY_EVENTS, added);
+
+        String bobAdded = "activityDisplayName eq 'Add member to group' and targetResources/any(t: t/id eq '" + bob + "')";
+        JsonNode entry = await().atMost(WITHIN).until(() -> api.directoryAudits(TestTokens.groupsAdmin(), bobAdded).value(),
+                found -> !found.isEmpty()).get(0);
+        assertThat(entry.get("category").asString()).isEqualTo("GroupManagement");
+        assertThat(entry.get("loggedByService").asString()).isEqualTo("Core Directory");
+        assertThat(entry.get("operationType").asString()).isEqualTo("Assign");
+        assertThat(entry.get("correlationId").asString()).isEqualTo(correlation);
+        assertThat(entry.get("initiatedBy").get("user").get("userPrincipalName").asString())
+                .isEqualTo("admin@corp.example.test");
+        JsonNode member = entry.get("targetResources").get(0);
+        JsonNode group = entry.get("targetResources").get(1);
+        assertThat(member.get("id").asString()).isEqualTo(bob);
+        assertThat(member.get("type").asString()).isEqualTo("User");
+        assertThat(member.get("modifiedProperties").toString()).contains("Group.DisplayName");
+        assertThat(group.get("id").asString()).isEqualTo(groupId);
+        assertThat(group.get("type").asString()).isEqualTo("Group");
+        assertThat(group.get("displayName").asString()).isEqualTo("Platform " + correlation);
+        assertThat(group.get("groupType").asString()).isEqualTo("unifiedGroups");
+
+        String addedToGroup = "activityDisplayName eq 'Add member to group' and targetResources/any(t: t/id eq '"
+                + groupId + "')";
+        List<JsonNode> perMember = api.directoryAudits(TestTokens.groupsAdmin(), addedToGroup).value();
+        assertThat(perMember).extracting(e -> e.get("targetResources").get(0).get("id").asString())
+                .containsExactlyInAnyOrder(bob, carol, nested);
+        assertThat(perMember).filteredOn(e -> e.get("targetResources").get(0).get("id").asString().equals(nested))
+                .singleElement().satisfies(e -> assertThat(e.get("targetResources").get(0).get("type").asString())
+                        .isEqualTo("Group"));
+
+        producer.publish(Topics.DIRECTORY_EVENTS, added);
+        MembersRemoved marker = TestEvents.membersRemoved(meta(groupId, correlation, at.plusSeconds(2)), groupId, false,
+                DirectoryObjectRef.user(bob));
+        producer.publish(Topics.DIRECTORY_EVENTS, marker);
+        await().atMost(WITHIN).until(() -> api.directoryAudits(TestTokens.groupsAdmin(),
+                "activityDisplayName eq 'Remove member from group' and targetResources/any(t: t/id eq '" + bob + "')")
+                .value().size() == 1);
+        assertThat(projector.project(added)).hasSize(3);
+        assertThat(api.directoryAudits(TestTokens.groupsAdmin(), Map.of("$filter", addedToGroup, "$count", "true"))
+                .body().get("@odata.count").asLong()).as("a redelivered event adds no entry").isEqualTo(3);
+    }
+
+    @Test
+    void writesOwnerEntriesAndDeleteGroupEntry() {
+        String correlation = UUID.randomUUID().toString();
+        String groupId = UUID.randomUUID().toString();
+        String alice = UUID.randomUUID().toString();
+        String bob = UUID.randomUUID().toString();
+        Instant at = now();
+        producer.publish(Topics.DIRECTORY_EVENTS,
+                TestEvents.groupCreated(meta(groupId, correlation, at), TestEvents.syncedSecurityGroup(groupId, "Ops")),
+                TestEvents.ownersAdded(TestEvents.metadata(groupId, correlation, at.plusSeconds(1),
+                        TestEvents.SYNC_ENGINE), groupId, true, alice),
+                TestEvents.membersAdded(meta(groupId, correlation, at.plusSeconds(2)), groupId, false,
+                        DirectoryObjectRef.user(bob)),
+                TestEvents.ownersRemoved(meta(groupId, correlation, at.plusSeconds(3)), groupId, false, alice),
+                TestEvents.groupDeleted(meta(groupId, correlation, at.plusSeconds(4)), groupId, "Ops"));
+
+        await().atMost(WITHIN).untilAsserted(() -> assertThat(
+                activities(api.directoryAudits(TestTokens.groupsAdmin(), Map.of(
+                        "$filter", "correlationId eq '" + correlation + "'", "$orderby", "activityDateTime asc"))))
+                .containsExactly("Add group", "Add owner to group", "Add member to group", "Remove owner from group",
+                        "Delete group"));
+        JsonNode ownerAdded = api.directoryAudits(TestTokens.groupsAdmin(), "activityDisplayName eq 'Add owner to group'"
+                + " and targetResources/any(t: t/id eq '" + alice + "')").value().get(0);
+        assertThat(ownerAdded.get("operationType").asString()).isEqualTo("Assign");
+        assertThat(ownerAdded.get("initiatedBy").get("user").isNull()).isTrue();
+        assertThat(ownerAdded.get("initiatedBy").get("app").get("appId").asString())
+                .isEqualTo(TestEvents.SYNC_ENGINE.appId());
+        assertThat(ownerAdded.get("additionalDetails").toString()).contains("{\"key\":\"bySync\",\"value\":\"true\"}");
+        assertThat(ownerAdded.get("targetResources").get(1).get("displayName").asString()).isEqualTo("Ops");
+        JsonNode ownerRemoved = api.directoryAudits(TestTokens.groupsAdmin(), "correlationId eq '" + correlation
+                + "' and activityDisplayName eq 'Remove owner from group'").value().get(0);
+        assertThat(ownerRemoved.get("operationType").asString()).isEqualTo("Unassign");
+        JsonNode deleted = api.directoryAudits(TestTokens.groupsAdmin(), "activityDisplayName eq 'Delete group'"
+                + " and targetResources/any(t: t/id eq '" + groupId + "')").value().get(0);
+        assertThat(deleted.get("operationType").asString()).isEqualTo("Delete");
+        assertThat(deleted.get("targetResources").get(0).get("displayName").asString()).isEqualTo("Ops");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_group WHERE group_id = ?", Integer.class, groupId))
+                .as("a deleted group's name is forgotten").isZero();
     }
 
     @Test

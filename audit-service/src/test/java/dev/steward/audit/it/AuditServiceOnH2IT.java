@@ -8,6 +8,7 @@ import dev.steward.audit.AuditApplication;
 import dev.steward.audit.TestEvents;
 import dev.steward.audit.directoryaudit.projection.AuditProjector;
 import dev.steward.contracts.Topics;
+import dev.steward.contracts.event.DirectoryObjectRef;
 import dev.steward.contracts.event.SourceOfAuthorityChanged;
 import dev.steward.platform.testing.KafkaTestClient;
 import dev.steward.platform.testing.TestTokens;
@@ -86,5 +87,29 @@ class AuditServiceOnH2IT {
         assertThat(second.body().has("@odata.nextLink")).isFalse();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM directory_audit_target WHERE audit_id = ?", Integer.class,
                 switched.messageId())).isEqualTo(1);
+    }
+
+    @Test
+    void namesTheGroupOfMemberEntriesOnH2() {
+        ApiClient api = new ApiClient(port);
+        String corr = UUID.randomUUID().toString();
+        Instant at = Instant.parse("2026-02-01T12:00:00Z");
+        projector.project(TestEvents.groupCreated(TestEvents.metadata(GROUP_ID, corr, at, TestEvents.ADMIN),
+                TestEvents.syncedSecurityGroup(GROUP_ID, "Old name")));
+        projector.project(TestEvents.groupRenamed(TestEvents.metadata(GROUP_ID, corr, at.plusSeconds(10),
+                TestEvents.ADMIN), "Old name", "Engineering", true));
+        projector.project(TestEvents.groupRenamed(TestEvents.metadata(GROUP_ID, corr, at.plusSeconds(5),
+                TestEvents.ADMIN), "Older", "Stale name", true));
+        var added = TestEvents.membersAdded(TestEvents.metadata(GROUP_ID, corr, at.plusSeconds(20), TestEvents.ADMIN),
+                GROUP_ID, false, DirectoryObjectRef.user(TestEvents.BOB_ID));
+
+        projector.project(added);
+        projector.project(added);
+
+        var entries = api.directoryAudits(TestTokens.groupsAdmin(), "correlationId eq '" + corr
+                + "' and activityDisplayName eq 'Add member to group' and targetResources/any(t: t/id eq '"
+                + TestEvents.BOB_ID + "')").value();
+        assertThat(entries).singleElement().satisfies(entry -> assertThat(entry.get("targetResources").get(1)
+                .get("displayName").asString()).as("the newest snapshot's name").isEqualTo("Engineering"));
     }
 }

@@ -1,13 +1,20 @@
 package dev.steward.selfservice.directory;
 
 import dev.steward.contracts.IntegrationEvent;
+import dev.steward.contracts.event.DirectoryObjectRef;
 import dev.steward.contracts.event.GroupCreated;
+import dev.steward.contracts.event.GroupDeleted;
 import dev.steward.contracts.event.GroupSnapshot;
 import dev.steward.contracts.event.GroupUpdated;
+import dev.steward.contracts.event.MembersAdded;
+import dev.steward.contracts.event.MembersRemoved;
+import dev.steward.contracts.event.OwnersAdded;
+import dev.steward.contracts.event.OwnersRemoved;
 import dev.steward.contracts.event.SourceOfAuthorityChanged;
 import dev.steward.contracts.event.UserSynced;
 import dev.steward.platform.kafka.ProcessedMessages;
 import java.time.Instant;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -18,6 +25,10 @@ import org.springframework.transaction.annotation.Transactional;
  * before (same event id) is dropped, and an event older than the state it would replace (its {@code occurredAt}
  * before the stored version) is ignored, so a late or replayed event never overwrites newer state. Snapshots and
  * Source of Authority changes carry separate versions: an SOA switch is not undone by an older snapshot.
+ * <p>
+ * Owners and members are not in snapshots: their events add and remove rows, applied in the order they arrive, which
+ * Kafka keeps per group (the record key is the group id). Adding a present row or removing an absent one changes
+ * nothing. A deleted group is forgotten with its owners, its members and its memberships in other groups.
  */
 @Component
 public class DirectoryProjection {
@@ -57,12 +68,37 @@ public class DirectoryProjection {
         if (event instanceof SourceOfAuthorityChanged changed) {
             return applySourceOfAuthority(changed, at);
         }
-        return applyUser((UserSynced) event, at);
+        if (event instanceof UserSynced synced) {
+            return applyUser(synced, at);
+        }
+        return applyRelations(event);
     }
 
     private static boolean isProjected(IntegrationEvent event) {
         return event instanceof GroupCreated || event instanceof GroupUpdated
-                || event instanceof SourceOfAuthorityChanged || event instanceof UserSynced;
+                || event instanceof SourceOfAuthorityChanged || event instanceof UserSynced
+                || event instanceof OwnersAdded || event instanceof OwnersRemoved
+                || event instanceof MembersAdded || event instanceof MembersRemoved
+                || event instanceof GroupDeleted;
+    }
+
+    private boolean applyRelations(IntegrationEvent event) {
+        if (event instanceof OwnersAdded added) {
+            groups.addOwners(added.groupId(), added.ownerIds());
+        } else if (event instanceof OwnersRemoved removed) {
+            groups.removeOwners(removed.groupId(), removed.ownerIds());
+        } else if (event instanceof MembersAdded added) {
+            groups.addMembers(added.groupId(), ids(added.members()));
+        } else if (event instanceof MembersRemoved removed) {
+            groups.removeMembers(removed.groupId(), ids(removed.members()));
+        } else {
+            groups.delete(((GroupDeleted) event).groupId());
+        }
+        return true;
+    }
+
+    private static List<String> ids(List<DirectoryObjectRef> objects) {
+        return objects.stream().map(DirectoryObjectRef::id).toList();
     }
 
     private boolean applySnapshot(GroupSnapshot group, Instant at) {

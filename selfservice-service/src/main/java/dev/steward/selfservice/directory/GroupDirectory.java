@@ -6,12 +6,17 @@ import dev.steward.contracts.event.GroupSnapshot;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-/** The groups of the read model (tables {@code directory_group}, {@code directory_group_owner|member}). */
+/**
+ * The groups of the read model (tables {@code directory_group}, {@code directory_group_owner|member}). A group's
+ * properties are replaced by snapshots; its owners and members change row by row, and adding a present row or
+ * removing an absent one changes nothing.
+ */
 @Repository
 public class GroupDirectory {
 
@@ -55,7 +60,6 @@ public class GroupDirectory {
                 ContractJson.mapper().writeValueAsString(group.groupTypes()), group.kind().name(),
                 group.onPremisesSyncEnabled(), group.isCloudManaged(), group.onPremisesAnchor(),
                 Timestamps.toColumn(version), Timestamps.toColumn(version));
-        replaceRelations(group);
     }
 
     /**
@@ -74,7 +78,6 @@ public class GroupDirectory {
             updateSourceOfAuthority(group.id(), group.isCloudManaged(), group.onPremisesSyncEnabled(),
                     group.onPremisesAnchor(), version);
         }
-        replaceRelations(group);
     }
 
     /** Sets the group's Source of Authority fields, and its anchor when the event carries one. */
@@ -85,13 +88,34 @@ public class GroupDirectory {
                 isCloudManaged, onPremisesSyncEnabled, onPremisesAnchor, Timestamps.toColumn(version), groupId);
     }
 
-    private void replaceRelations(GroupSnapshot group) {
-        jdbc.update("DELETE FROM directory_group_owner WHERE group_id = ?", group.id());
-        jdbc.batchUpdate("INSERT INTO directory_group_owner (group_id, owner_id) VALUES (?, ?)",
-                group.ownerIds().stream().distinct().map(owner -> new Object[] {group.id(), owner}).toList());
-        jdbc.update("DELETE FROM directory_group_member WHERE group_id = ?", group.id());
-        jdbc.batchUpdate("INSERT INTO directory_group_member (group_id, member_id) VALUES (?, ?)",
-                group.memberIds().stream().distinct().map(member -> new Object[] {group.id(), member}).toList());
+    void addOwners(String groupId, Collection<String> ownerIds) {
+        jdbc.batchUpdate("INSERT INTO directory_group_owner (group_id, owner_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                rows(groupId, ownerIds));
+    }
+
+    void removeOwners(String groupId, Collection<String> ownerIds) {
+        jdbc.batchUpdate("DELETE FROM directory_group_owner WHERE group_id = ? AND owner_id = ?", rows(groupId, ownerIds));
+    }
+
+    void addMembers(String groupId, Collection<String> memberIds) {
+        jdbc.batchUpdate("INSERT INTO directory_group_member (group_id, member_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                rows(groupId, memberIds));
+    }
+
+    void removeMembers(String groupId, Collection<String> memberIds) {
+        jdbc.batchUpdate("DELETE FROM directory_group_member WHERE group_id = ? AND member_id = ?",
+                rows(groupId, memberIds));
+    }
+
+    /** Forgets the group, its owners and members, and its memberships in other groups; nothing for an unknown id. */
+    void delete(String groupId) {
+        jdbc.update("DELETE FROM directory_group_owner WHERE group_id = ?", groupId);
+        jdbc.update("DELETE FROM directory_group_member WHERE group_id = ? OR member_id = ?", groupId, groupId);
+        jdbc.update("DELETE FROM directory_group WHERE id = ?", groupId);
+    }
+
+    private static List<Object[]> rows(String groupId, Collection<String> ids) {
+        return ids.stream().distinct().map(id -> new Object[] {groupId, id}).toList();
     }
 
     private Optional<KnownGroup> load(String sql, String groupId) {

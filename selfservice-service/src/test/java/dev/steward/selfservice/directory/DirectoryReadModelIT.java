@@ -7,9 +7,12 @@ import static org.awaitility.Awaitility.await;
 import dev.steward.contracts.CloudEventHeaders;
 import dev.steward.contracts.IntegrationEvent;
 import dev.steward.contracts.Topics;
+import dev.steward.contracts.event.DirectoryObjectRef;
 import dev.steward.contracts.event.GroupCreated;
 import dev.steward.contracts.event.GroupKind;
 import dev.steward.contracts.event.GroupUpdated;
+import dev.steward.contracts.event.MembersAdded;
+import dev.steward.contracts.event.MembersRemoved;
 import dev.steward.contracts.event.SourceOfAuthorityChanged;
 import dev.steward.selfservice.support.DirectoryEvents;
 import dev.steward.selfservice.support.GroupFixture;
@@ -27,10 +30,11 @@ class DirectoryReadModelIT extends SelfServiceTestBase {
     void directoryEventsBuildTheReadModel() {
         TestUser alice = TestUser.named("alice");
         TestUser bob = TestUser.named("bob");
-        GroupFixture engineering = GroupFixture.adMasteredSecurityGroup().named("Engineering")
-                .ownedBy(alice.id()).withMembers(bob.id());
+        GroupFixture engineering = GroupFixture.adMasteredSecurityGroup().named("Engineering");
 
         kafka.publish(Topics.DIRECTORY_EVENTS, DirectoryEvents.created(engineering.snapshot(), T0),
+                DirectoryEvents.ownersAdded(engineering, T0, alice.id()),
+                DirectoryEvents.membersAdded(engineering, T0, DirectoryObjectRef.user(bob.id())),
                 DirectoryEvents.userSynced(bob.id(), bob.userPrincipalName(), "Bob", T0));
 
         await().atMost(TIMEOUT).untilAsserted(() -> {
@@ -46,23 +50,107 @@ class DirectoryReadModelIT extends SelfServiceTestBase {
             assertThat(users.find(bob.id())).contains(new KnownUser(bob.id(), bob.userPrincipalName(), "Bob"));
         });
 
-        TestUser dave = TestUser.named("dave");
-        kafka.publish(Topics.DIRECTORY_EVENTS, 
-                DirectoryEvents.updated(engineering.named("Engineering (all)").ownedBy(alice.id(), dave.id())
-                        .withMembers().snapshot(), T0.plusSeconds(10)),
+        kafka.publish(Topics.DIRECTORY_EVENTS,
+                DirectoryEvents.updated(engineering.named("Engineering (all)").snapshot(), T0.plusSeconds(10)),
                 DirectoryEvents.sourceOfAuthorityChanged(engineering, true, null, T0.plusSeconds(20)),
                 DirectoryEvents.userSynced(bob.id(), "robert@corp.example.test", "Robert", T0.plusSeconds(30)));
 
         await().atMost(TIMEOUT).untilAsserted(() -> {
             assertThat(groups.find(engineering.id())).hasValueSatisfying(group -> {
                 assertThat(group.displayName()).isEqualTo("Engineering (all)");
-                assertThat(group.ownerIds()).containsExactlyInAnyOrder(alice.id(), dave.id());
-                assertThat(group.memberIds()).isEmpty();
+                assertThat(group.ownerIds()).as("a snapshot leaves owners alone").containsExactly(alice.id());
+                assertThat(group.memberIds()).as("a snapshot leaves members alone").containsExactly(bob.id());
                 assertThat(group.isCloudManaged()).isTrue();
                 assertThat(group.onPremisesSyncEnabled()).isNull();
             });
             assertThat(users.find(bob.id())).contains(new KnownUser(bob.id(), "robert@corp.example.test", "Robert"));
         });
+    }
+
+    @Test
+    void addsAndRemovesOwnersFromOwnerEvents() {
+        TestUser alice = TestUser.named("alice");
+        TestUser dave = TestUser.named("dave");
+        TestUser erin = TestUser.named("erin");
+        GroupFixture group = given(GroupFixture.cloudSecurityGroup());
+
+        publishAndAwaitConsumed(DirectoryEvents.ownersAdded(group, T0.plusSeconds(1), alice.id(), dave.id()),
+                DirectoryEvents.ownersAdded(group, T0.plusSeconds(2), erin.id()));
+        assertThat(groups.find(group.id()).orElseThrow().ownerIds())
+                .containsExactlyInAnyOrder(alice.id(), dave.id(), erin.id());
+
+        publishAndAwaitConsumed(DirectoryEvents.ownersRemoved(group, T0.plusSeconds(3), dave.id(), erin.id()));
+
+        assertThat(groups.find(group.id()).orElseThrow().ownerIds()).containsExactly(alice.id());
+        assertThat(groups.ownerIds(group.id())).containsExactly(alice.id());
+    }
+
+    @Test
+    void addsAndRemovesMembersFromMemberEvents() {
+        TestUser bob = TestUser.named("bob");
+        TestUser carol = TestUser.named("carol");
+        GroupFixture nested = given(GroupFixture.cloudSecurityGroup());
+        GroupFixture group = given(GroupFixture.cloudSecurityGroup());
+
+        publishAndAwaitConsumed(DirectoryEvents.membersAdded(group, T0.plusSeconds(1), DirectoryObjectRef.user(bob.id()),
+                        DirectoryObjectRef.user(carol.id())),
+                DirectoryEvents.membersAdded(group, T0.plusSeconds(2), DirectoryObjectRef.group(nested.id())));
+        assertThat(groups.find(group.id()).orElseThrow().memberIds())
+                .containsExactlyInAnyOrder(bob.id(), carol.id(), nested.id());
+
+        publishAndAwaitConsumed(DirectoryEvents.membersRemoved(group, T0.plusSeconds(3), DirectoryObjectRef.user(bob.id()),
+                DirectoryObjectRef.group(nested.id())));
+
+        KnownGroup known = groups.find(group.id()).orElseThrow();
+        assertThat(known.memberIds()).containsExactly(carol.id());
+        assertThat(known.isMember(bob.id())).isFalse();
+        assertThat(known.ownerIds()).isEmpty();
+    }
+
+    @Test
+    void ignoresARepeatedMemberEvent() {
+        TestUser bob = TestUser.named("bob");
+        TestUser carol = TestUser.named("carol");
+        GroupFixture group = given(GroupFixture.cloudSecurityGroup().withMembers(carol.id()));
+        MembersAdded added = DirectoryEvents.membersAdded(group, T0.plusSeconds(1), DirectoryObjectRef.user(bob.id()));
+        MembersRemoved removed = DirectoryEvents.membersRemoved(group, T0.plusSeconds(2),
+                DirectoryObjectRef.user(bob.id()));
+        publishAndAwaitConsumed(added, removed);
+
+        publishAndAwaitConsumed(added,
+                DirectoryEvents.membersAdded(group, T0.plusSeconds(3), DirectoryObjectRef.user(carol.id())),
+                DirectoryEvents.membersRemoved(group, T0.plusSeconds(4), DirectoryObjectRef.user(bob.id())));
+
+        assertThat(groups.find(group.id()).orElseThrow().memberIds())
+                .as("the redelivered add is dropped; adding a member again or removing an absent one changes nothing")
+                .containsExactly(carol.id());
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM processed_message WHERE consumer = ? AND message_id = ?",
+                Integer.class, DirectoryProjection.CONSUMER, added.messageId())).isEqualTo(1);
+        assertThat(kafka.readAllRaw(Topics.deadLetter(Topics.DIRECTORY_EVENTS)))
+                .noneSatisfy(record -> assertThat(record.key()).isEqualTo(group.id()));
+    }
+
+    @Test
+    void forgetsADeletedGroupAndItsMemberships() {
+        TestUser alice = TestUser.named("alice");
+        TestUser bob = TestUser.named("bob");
+        GroupFixture team = given(GroupFixture.cloudSecurityGroup().ownedBy(alice.id()).withMembers(bob.id()));
+        GroupFixture parent = given(GroupFixture.cloudSecurityGroup().ownedBy(alice.id()).withMembers(bob.id()));
+        GroupFixture other = given(GroupFixture.cloudSecurityGroup().ownedBy(alice.id()));
+        publishAndAwaitConsumed(DirectoryEvents.membersAdded(parent, T0.plusSeconds(1), DirectoryObjectRef.group(team.id())),
+                DirectoryEvents.membersAdded(other, T0.plusSeconds(1), DirectoryObjectRef.group(team.id())));
+
+        publishAndAwaitConsumed(DirectoryEvents.deleted(team, T0.plusSeconds(2)));
+
+        assertThat(groups.find(team.id())).isEmpty();
+        assertThat(groups.ownerIds(team.id())).isEmpty();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM directory_group_member WHERE group_id = ? OR member_id = ?",
+                Integer.class, team.id(), team.id())).isZero();
+        assertThat(groups.find(parent.id()).orElseThrow().memberIds()).containsExactly(bob.id());
+        assertThat(groups.find(parent.id()).orElseThrow().ownerIds()).containsExactly(alice.id());
+        assertThat(groups.find(other.id()).orElseThrow().memberIds()).isEmpty();
+        Response refused = requestToJoin(TestUser.named("carol"), team);
+        assertThat(refused.status()).isEqualTo(404);
     }
 
     @Test
@@ -81,8 +169,7 @@ class DirectoryReadModelIT extends SelfServiceTestBase {
 
     @Test
     void replayedEventsAreNotAppliedTwice() {
-        TestUser alice = TestUser.named("alice");
-        GroupFixture group = GroupFixture.adMasteredSecurityGroup().named("Before").ownedBy(alice.id());
+        GroupFixture group = GroupFixture.adMasteredSecurityGroup().named("Before");
         GroupCreated created = DirectoryEvents.created(group.snapshot(), T0);
         GroupUpdated renamed = DirectoryEvents.updated(group.named("After").snapshot(), T0.plusSeconds(10));
         SourceOfAuthorityChanged switched = DirectoryEvents.sourceOfAuthorityChanged(group, true, null, T0.plusSeconds(20));
@@ -104,13 +191,14 @@ class DirectoryReadModelIT extends SelfServiceTestBase {
     void staleEventDoesNotOverwriteNewerState() {
         TestUser alice = TestUser.named("alice");
         TestUser bob = TestUser.named("bob");
-        GroupFixture group = GroupFixture.adMasteredSecurityGroup().named("Current").ownedBy(alice.id());
+        GroupFixture group = GroupFixture.adMasteredSecurityGroup().named("Current");
         publishAndAwaitConsumed(DirectoryEvents.created(group.snapshot(), T0.plusSeconds(10)),
+                DirectoryEvents.ownersAdded(group, T0.plusSeconds(10), alice.id()),
                 DirectoryEvents.sourceOfAuthorityChanged(group, true, null, T0.plusSeconds(30)),
                 DirectoryEvents.userSynced(bob.id(), bob.userPrincipalName(), "Bob", T0.plusSeconds(10)));
 
         publishAndAwaitConsumed(
-                DirectoryEvents.updated(group.named("Older").ownedBy().snapshot(), T0),
+                DirectoryEvents.updated(group.named("Older").snapshot(), T0),
                 DirectoryEvents.sourceOfAuthorityChanged(group, false, true, T0.plusSeconds(5)),
                 DirectoryEvents.userSynced(bob.id(), "old-bob@corp.example.test", "Old Bob", T0));
 
@@ -124,8 +212,7 @@ class DirectoryReadModelIT extends SelfServiceTestBase {
 
     @Test
     void olderSnapshotUpdatesTheGroupButNotItsNewerSourceOfAuthority() {
-        TestUser alice = TestUser.named("alice");
-        GroupFixture group = GroupFixture.adMasteredSecurityGroup().named("Synced").ownedBy(alice.id());
+        GroupFixture group = GroupFixture.adMasteredSecurityGroup().named("Synced");
         publishAndAwaitConsumed(DirectoryEvents.created(group.snapshot(), T0),
                 DirectoryEvents.sourceOfAuthorityChanged(group, true, null, T0.plusSeconds(30)));
 
@@ -140,10 +227,12 @@ class DirectoryReadModelIT extends SelfServiceTestBase {
     @Test
     void sourceOfAuthorityRolledBackToAdMakesJoinRequestsRefused() {
         TestUser alice = TestUser.named("alice");
-        GroupFixture engineering = GroupFixture.adMasteredSecurityGroup().named("Engineering").ownedBy(alice.id());
-        GroupFixture cloud = GroupFixture.cloudSecurityGroup().named("Cloud team").ownedBy(alice.id());
+        GroupFixture engineering = GroupFixture.adMasteredSecurityGroup().named("Engineering");
+        GroupFixture cloud = GroupFixture.cloudSecurityGroup().named("Cloud team");
         publishAndAwaitConsumed(DirectoryEvents.created(engineering.snapshot(), T0),
+                DirectoryEvents.ownersAdded(engineering, T0, alice.id()),
                 DirectoryEvents.created(cloud.snapshot(), T0),
+                DirectoryEvents.ownersAdded(cloud, T0, alice.id()),
                 DirectoryEvents.sourceOfAuthorityChanged(engineering, true, null, T0.plusSeconds(10)));
         assertThat(requestToJoin(TestUser.named("bob"), engineering).status()).isEqualTo(201);
 
@@ -169,8 +258,9 @@ class DirectoryReadModelIT extends SelfServiceTestBase {
     @Test
     void rollbackCarriesTheAnchorIntoRowsProjectedBeforeItWasStored() {
         TestUser alice = TestUser.named("alice");
-        GroupFixture group = GroupFixture.adMasteredSecurityGroup().ownedBy(alice.id());
+        GroupFixture group = GroupFixture.adMasteredSecurityGroup();
         publishAndAwaitConsumed(DirectoryEvents.created(group.snapshot(), T0),
+                DirectoryEvents.ownersAdded(group, T0, alice.id()),
                 DirectoryEvents.sourceOfAuthorityChanged(group, true, null, T0.plusSeconds(10)));
         // as if projected before V2 added the column
         jdbc.update("UPDATE directory_group SET on_premises_anchor = NULL WHERE id = ?", group.id());

@@ -2,12 +2,20 @@ package dev.steward.selfservice.support;
 
 import dev.steward.contracts.EventMetadata;
 import dev.steward.contracts.Initiator;
+import dev.steward.contracts.IntegrationEvent;
+import dev.steward.contracts.event.DirectoryObjectRef;
 import dev.steward.contracts.event.GroupCreated;
+import dev.steward.contracts.event.GroupDeleted;
 import dev.steward.contracts.event.GroupSnapshot;
 import dev.steward.contracts.event.GroupUpdated;
+import dev.steward.contracts.event.MembersAdded;
+import dev.steward.contracts.event.MembersRemoved;
+import dev.steward.contracts.event.OwnersAdded;
+import dev.steward.contracts.event.OwnersRemoved;
 import dev.steward.contracts.event.SourceOfAuthorityChanged;
 import dev.steward.contracts.event.UserSynced;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -32,6 +40,19 @@ public final class DirectoryEvents {
         return created(group.snapshot(), T0);
     }
 
+    /** The group's creation as directory-service publishes it: GroupCreated, then its owners, then its members. */
+    public static IntegrationEvent[] creation(GroupFixture group) {
+        List<IntegrationEvent> events = new ArrayList<>(List.of(created(group)));
+        if (!group.ownerIds().isEmpty()) {
+            events.add(ownersAdded(group, T0, group.ownerIds().toArray(String[]::new)));
+        }
+        if (!group.memberIds().isEmpty()) {
+            events.add(membersAdded(group, T0, group.memberIds().stream().map(DirectoryObjectRef::user)
+                    .toArray(DirectoryObjectRef[]::new)));
+        }
+        return events.toArray(IntegrationEvent[]::new);
+    }
+
     public static GroupUpdated updated(GroupSnapshot group, Instant at) {
         return new GroupUpdated(metadata(group.id(), at), group, List.of(), false);
     }
@@ -40,6 +61,26 @@ public final class DirectoryEvents {
                                                                     Boolean onPremisesSyncEnabled, Instant at) {
         return new SourceOfAuthorityChanged(metadata(group.id(), at), group.id(), group.displayName(), group.anchor(),
                 isCloudManaged, onPremisesSyncEnabled);
+    }
+
+    public static OwnersAdded ownersAdded(GroupFixture group, Instant at, String... ownerIds) {
+        return new OwnersAdded(metadata(group.id(), at), group.id(), List.of(ownerIds), false);
+    }
+
+    public static OwnersRemoved ownersRemoved(GroupFixture group, Instant at, String... ownerIds) {
+        return new OwnersRemoved(metadata(group.id(), at), group.id(), List.of(ownerIds), false);
+    }
+
+    public static MembersAdded membersAdded(GroupFixture group, Instant at, DirectoryObjectRef... members) {
+        return new MembersAdded(metadata(group.id(), at), group.id(), List.of(members), false);
+    }
+
+    public static MembersRemoved membersRemoved(GroupFixture group, Instant at, DirectoryObjectRef... members) {
+        return new MembersRemoved(metadata(group.id(), at), group.id(), List.of(members), false);
+    }
+
+    public static GroupDeleted deleted(GroupFixture group, Instant at) {
+        return new GroupDeleted(metadata(group.id(), at), group.id(), group.displayName(), group.anchor());
     }
 
     public static UserSynced userSynced(String userId, String upn, String displayName, Instant at) {

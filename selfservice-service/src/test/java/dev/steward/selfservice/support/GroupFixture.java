@@ -8,7 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-/** Groups for tests: a security group created in the cloud (no on-premises anchor) unless told otherwise. */
+/**
+ * Groups for tests: a security group created in the cloud (no on-premises anchor) unless told otherwise. Its owners
+ * and members are not part of its {@link #snapshot()}: {@link DirectoryEvents#creation} publishes them as their own
+ * events.
+ */
 public final class GroupFixture {
 
     private String id = UUID.randomUUID().toString();
@@ -110,18 +114,26 @@ public final class GroupFixture {
         return anchor;
     }
 
+    public List<String> ownerIds() {
+        return List.copyOf(ownerIds);
+    }
+
+    public List<String> memberIds() {
+        return List.copyOf(memberIds);
+    }
+
     public GroupSnapshot snapshot() {
         return new GroupSnapshot(id, displayName, null, displayName.replaceAll("[^A-Za-z0-9]", ""), mail, mailEnabled,
                 securityEnabled, groupTypes, Instant.parse("2026-01-01T09:00:00Z"), onPremisesSyncEnabled,
                 isCloudManaged, anchor, anchor == null ? null : "S-1-5-21-1-2-3-1104",
                 anchor == null ? null : displayName, anchor == null ? null : "corp.example.test",
                 anchor == null ? null : "CORP", anchor == null ? null : "CN=" + displayName + ",OU=Groups,DC=corp",
-                anchor == null ? null : Instant.parse("2026-01-01T09:00:00Z"), ownerIds, memberIds);
+                anchor == null ? null : Instant.parse("2026-01-01T09:00:00Z"));
     }
 
     public KnownGroup known() {
         GroupSnapshot snapshot = snapshot();
         return new KnownGroup(id, displayName, snapshot.kind(), groupTypes, onPremisesSyncEnabled, isCloudManaged,
-                anchor, ownerIds, memberIds);
+                anchor, ownerIds.stream().sorted().toList(), memberIds.stream().sorted().toList());
     }
 }

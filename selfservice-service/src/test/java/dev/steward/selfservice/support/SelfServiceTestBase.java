@@ -11,6 +11,7 @@ import dev.steward.selfservice.SelfServiceApplication;
 import dev.steward.selfservice.directory.GroupDirectory;
 import dev.steward.selfservice.directory.UserDirectory;
 import java.time.Duration;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -66,10 +67,13 @@ public abstract class SelfServiceTestBase {
         kafka.close();
     }
 
-    /** Publishes the group's creation and waits until the read model has it. */
+    /** Publishes the group's creation, owners and members, and waits until the read model has them all. */
     protected GroupFixture given(GroupFixture group) {
-        kafka.publish(Topics.DIRECTORY_EVENTS, DirectoryEvents.created(group));
-        await().atMost(TIMEOUT).until(() -> groups.find(group.id()).isPresent());
+        kafka.publish(Topics.DIRECTORY_EVENTS, DirectoryEvents.creation(group));
+        await().atMost(TIMEOUT).until(() -> groups.find(group.id())
+                .filter(known -> Set.copyOf(known.ownerIds()).equals(Set.copyOf(group.ownerIds()))
+                        && Set.copyOf(known.memberIds()).equals(Set.copyOf(group.memberIds())))
+                .isPresent());
         return group;
     }
 

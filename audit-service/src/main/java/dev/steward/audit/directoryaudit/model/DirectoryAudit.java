@@ -7,7 +7,9 @@ import java.util.Objects;
 
 /**
  * One entry of the directory audit log, in the shape of Microsoft Graph's {@code directoryAudit} resource.
- * Its {@code id} is the id of the integration event it was projected from, so an event yields at most one entry.
+ * Its {@code id} is the id of the integration event it was projected from; an event that yields one entry per
+ * member or owner gives each entry a name-based UUID of the event id and that member's id. Either way, an event
+ * delivered again maps to the same ids.
  *
  * @param result {@code success}, {@code failure} or {@code timeout}
  */

@@ -5,6 +5,11 @@ public final class Activities {
 
     public static final String ADD_GROUP = "Add group";
     public static final String UPDATE_GROUP = "Update group";
+    public static final String DELETE_GROUP = "Delete group";
+    public static final String ADD_MEMBER_TO_GROUP = "Add member to group";
+    public static final String REMOVE_MEMBER_FROM_GROUP = "Remove member from group";
+    public static final String ADD_OWNER_TO_GROUP = "Add owner to group";
+    public static final String REMOVE_OWNER_FROM_GROUP = "Remove owner from group";
     public static final String CHANGE_SOURCE_OF_AUTHORITY = "Change Source of Authority from AD to cloud";
     public static final String UNDO_SOURCE_OF_AUTHORITY = "Undo changes to Source of Authority from AD to cloud";
     public static final String ADD_USER = "Add user";
@@ -23,6 +28,9 @@ public final class Activities {
 
     public static final String ADD = "Add";
     public static final String UPDATE = "Update";
+    public static final String DELETE = "Delete";
+    public static final String ASSIGN = "Assign";
+    public static final String UNASSIGN = "Unassign";
 
     private Activities() {
     }

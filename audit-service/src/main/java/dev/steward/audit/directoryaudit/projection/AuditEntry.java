@@ -19,6 +19,7 @@ final class AuditEntry {
     private final String operationType;
     private final List<TargetResource> targets = new ArrayList<>();
     private final List<KeyValue> details = new ArrayList<>();
+    private String id;
     private String result = DirectoryAudit.SUCCESS;
     private String resultReason = "";
 
@@ -34,6 +35,12 @@ final class AuditEntry {
     static AuditEntry of(EventMetadata metadata, String category, String loggedByService, String activityDisplayName,
                          String operationType) {
         return new AuditEntry(metadata, category, loggedByService, activityDisplayName, operationType);
+    }
+
+    /** Sets the entry's id; without this it is the event id. */
+    AuditEntry id(String id) {
+        this.id = id;
+        return this;
     }
 
     AuditEntry target(TargetResource target) {
@@ -56,10 +63,10 @@ final class AuditEntry {
     }
 
     DirectoryAudit build() {
-        String id = metadata.eventId().toString();
+        String eventId = metadata.eventId().toString();
         String correlationId = metadata.correlationId() == null || metadata.correlationId().isBlank()
-                ? id : metadata.correlationId();
-        return new DirectoryAudit(id, category, correlationId, result, resultReason, activityDisplayName,
+                ? eventId : metadata.correlationId();
+        return new DirectoryAudit(id == null ? eventId : id, category, correlationId, result, resultReason, activityDisplayName,
                 metadata.occurredAt(), loggedByService, operationType, initiatedBy(metadata.initiator()),
                 targets, details);
     }

@@ -5,30 +5,44 @@ import dev.steward.contracts.ContractMessage;
 import dev.steward.contracts.IntegrationEvent;
 import dev.steward.contracts.MessageTypes;
 import dev.steward.contracts.event.GroupCreated;
+import dev.steward.contracts.event.GroupDeleted;
 import dev.steward.contracts.event.GroupUpdated;
+import dev.steward.contracts.event.MembersAdded;
+import dev.steward.contracts.event.MembersRemoved;
 import dev.steward.contracts.event.MembershipRequested;
+import dev.steward.contracts.event.OwnersAdded;
+import dev.steward.contracts.event.OwnersRemoved;
 import dev.steward.contracts.event.SourceOfAuthorityChanged;
 import dev.steward.contracts.event.SyncChangeSkipped;
 import dev.steward.contracts.event.SyncCycleCompleted;
 import dev.steward.contracts.event.UserSynced;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.springframework.stereotype.Component;
 
 /**
  * Which audit activity each integration event becomes: one row per event type, pointing at the mapper of its
- * source (directory, self-service, sync engine). A message without a row is not auditable.
+ * source (directory, self-service, sync engine). A message without a row is not auditable. Most events become one
+ * entry; member and owner events become one entry per member or owner, and name the group from a {@link GroupLookup}.
  */
 @Component
 public class AuditEntryMapper {
 
-    private final Map<Class<?>, Function<IntegrationEvent, DirectoryAudit>> mappers = new LinkedHashMap<>();
+    private final Map<Class<?>, BiFunction<IntegrationEvent, GroupLookup, List<DirectoryAudit>>> mappers =
+            new LinkedHashMap<>();
 
     public AuditEntryMapper() {
         register(GroupCreated.class, DirectoryEventAudits::groupCreated);
         register(GroupUpdated.class, DirectoryEventAudits::groupUpdated);
+        registerWithGroups(GroupDeleted.class, (event, groups) -> List.of(DirectoryEventAudits.groupDeleted(event, groups)));
+        registerWithGroups(MembersAdded.class, MembershipEventAudits::membersAdded);
+        registerWithGroups(MembersRemoved.class, MembershipEventAudits::membersRemoved);
+        registerWithGroups(OwnersAdded.class, MembershipEventAudits::ownersAdded);
+        registerWithGroups(OwnersRemoved.class, MembershipEventAudits::ownersRemoved);
         register(SourceOfAuthorityChanged.class, DirectoryEventAudits::sourceOfAuthorityChanged);
         register(UserSynced.class, DirectoryEventAudits::userSynced);
         register(MembershipRequested.class, SelfServiceEventAudits::membershipRequested);
@@ -37,23 +51,29 @@ public class AuditEntryMapper {
     }
 
     private <E extends IntegrationEvent> void register(Class<E> type, Function<E, DirectoryAudit> mapper) {
-        mappers.put(type, event -> mapper.apply(type.cast(event)));
+        registerWithGroups(type, (event, groups) -> List.of(mapper.apply(event)));
+    }
+
+    private <E extends IntegrationEvent> void registerWithGroups(Class<E> type,
+                                                                 BiFunction<E, GroupLookup, List<DirectoryAudit>> mapper) {
+        mappers.put(type, (event, groups) -> mapper.apply(type.cast(event), groups));
     }
 
     /**
-     * The audit entry of {@code message}.
+     * The audit entries of {@code message}, in the event's order.
      *
+     * @param groups the groups known so far, to name a group an event carries only the id of
      * @throws NotAuditableException when the message is not an integration event with an audit activity
      */
-    public DirectoryAudit toEntry(ContractMessage message) {
+    public List<DirectoryAudit> toEntries(ContractMessage message, GroupLookup groups) {
         if (message == null) {
             throw new NotAuditableException("the record has no message");
         }
-        Function<IntegrationEvent, DirectoryAudit> mapper = mappers.get(message.getClass());
+        BiFunction<IntegrationEvent, GroupLookup, List<DirectoryAudit>> mapper = mappers.get(message.getClass());
         if (mapper == null) {
             throw new NotAuditableException("no audit activity for message type '" + typeName(message) + "'");
         }
-        return mapper.apply((IntegrationEvent) message);
+        return mapper.apply((IntegrationEvent) message, groups);
     }
 
     /** The event types that have an audit activity. */

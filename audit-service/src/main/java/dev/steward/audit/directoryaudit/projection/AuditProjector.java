@@ -2,13 +2,20 @@ package dev.steward.audit.directoryaudit.projection;
 
 import dev.steward.audit.directoryaudit.model.DirectoryAudit;
 import dev.steward.contracts.ContractMessage;
+import dev.steward.contracts.event.GroupCreated;
+import dev.steward.contracts.event.GroupDeleted;
+import dev.steward.contracts.event.GroupUpdated;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Projects integration events into the audit log. Exactly once in effect: the entry id is the event id, so a
- * redelivered or replayed event finds its entry and changes nothing.
+ * Projects integration events into the audit log. Exactly once in effect: an entry's id is the event id, or for the
+ * per-member entries of a member or owner event a name-based UUID of the event id and the member's id, so a
+ * redelivered or replayed event finds its entries and changes nothing. The entries of one event and the group names
+ * it updates are written in one transaction.
  */
 @Service
 public class AuditProjector {
@@ -17,23 +24,44 @@ public class AuditProjector {
 
     private final AuditEntryMapper mapper;
     private final AuditEntryStore store;
+    private final GroupNames groupNames;
 
-    public AuditProjector(AuditEntryMapper mapper, AuditEntryStore store) {
+    public AuditProjector(AuditEntryMapper mapper, AuditEntryStore store, GroupNames groupNames) {
         this.mapper = mapper;
         this.store = store;
+        this.groupNames = groupNames;
     }
 
     /**
-     * Records the event's audit entry.
+     * Records the event's audit entries.
      *
-     * @return the entry, whether it was new or already recorded
+     * @return the entries, whether they were new or already recorded
      * @throws NotAuditableException when the message has no audit activity
      */
-    public DirectoryAudit project(ContractMessage message) {
-        DirectoryAudit entry = mapper.toEntry(message);
-        if (!store.insertIfAbsent(entry)) {
-            log.debug("audit entry {} already recorded; duplicate delivery ignored", entry.id());
+    @Transactional
+    public List<DirectoryAudit> project(ContractMessage message) {
+        List<DirectoryAudit> entries = mapper.toEntries(message, groupNames);
+        rememberGroupName(message);
+        int duplicates = 0;
+        for (DirectoryAudit entry : entries) {
+            if (!store.insertIfAbsent(entry)) {
+                duplicates++;
+            }
         }
-        return entry;
+        if (duplicates > 0) {
+            log.debug("{} of {} audit entries of event {} already recorded; duplicate delivery ignored", duplicates,
+                    entries.size(), message.messageId());
+        }
+        return entries;
+    }
+
+    private void rememberGroupName(ContractMessage message) {
+        if (message instanceof GroupCreated created) {
+            groupNames.record(created.group(), created.metadata().occurredAt());
+        } else if (message instanceof GroupUpdated updated) {
+            groupNames.record(updated.group(), updated.metadata().occurredAt());
+        } else if (message instanceof GroupDeleted deleted) {
+            groupNames.forget(deleted.groupId());
+        }
     }
 }

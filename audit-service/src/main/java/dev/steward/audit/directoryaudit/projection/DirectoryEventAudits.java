@@ -11,6 +11,7 @@ import dev.steward.audit.directoryaudit.model.DirectoryAudit;
 import dev.steward.audit.directoryaudit.model.ModifiedProperty;
 import dev.steward.audit.directoryaudit.model.TargetResource;
 import dev.steward.contracts.event.GroupCreated;
+import dev.steward.contracts.event.GroupDeleted;
 import dev.steward.contracts.event.GroupKind;
 import dev.steward.contracts.event.GroupSnapshot;
 import dev.steward.contracts.event.GroupUpdated;
@@ -52,6 +53,22 @@ final class DirectoryEventAudits {
         return AuditEntry.of(event.metadata(), GROUP_MANAGEMENT, CORE_DIRECTORY, Activities.UPDATE_GROUP, UPDATE)
                 .target(groupTarget(event.group(), changes))
                 .detail("bySync", event.bySync())
+                .build();
+    }
+
+    /**
+     * "Delete group": the group, named by the event or else by the last snapshot seen. Its memberships and
+     * ownerships went with it; Graph logs no member or owner removals for them, and neither does this.
+     */
+    static DirectoryAudit groupDeleted(GroupDeleted event, GroupLookup groups) {
+        var known = groups.find(event.groupId());
+        String displayName = event.displayName() != null ? event.displayName()
+                : known.map(AuditedGroup::displayName).orElse(null);
+        return AuditEntry.of(event.metadata(), GROUP_MANAGEMENT, CORE_DIRECTORY, Activities.DELETE_GROUP,
+                        Activities.DELETE)
+                .target(new TargetResource(event.groupId(), displayName, TargetResource.GROUP, null,
+                        known.map(AuditedGroup::groupType).orElse(null), List.of()))
+                .detail("onPremisesAnchor", event.onPremisesAnchor())
                 .build();
     }
 

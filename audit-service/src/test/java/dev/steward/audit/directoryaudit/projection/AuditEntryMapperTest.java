@@ -18,16 +18,28 @@ import dev.steward.audit.directoryaudit.model.InitiatedBy;
 import dev.steward.audit.directoryaudit.model.ModifiedProperty;
 import dev.steward.audit.directoryaudit.model.TargetResource;
 import dev.steward.contracts.CommandMetadata;
+import dev.steward.contracts.ContractMessage;
 import dev.steward.contracts.EventMetadata;
 import dev.steward.contracts.Initiator;
 import dev.steward.contracts.IntegrationEvent;
 import dev.steward.contracts.MessageTypes;
 import dev.steward.contracts.command.ChangeSourceOfAuthority;
+import dev.steward.contracts.event.DirectoryObjectRef;
+import dev.steward.contracts.event.GroupUpdated;
+import dev.steward.contracts.event.MembersAdded;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 class AuditEntryMapperTest {
+
+    private static final String NESTED_GROUP_ID = "3f2a1b0c-9d8e-4f7a-8b6c-5d4e3f2a1b0c";
+    private static final GroupLookup ENGINEERING_KNOWN = groupId -> GROUP_ID.equals(groupId)
+            ? Optional.of(new AuditedGroup(GROUP_ID, "Engineering", "azureAD")) : Optional.empty();
 
     private final AuditEntryMapper mapper = new AuditEntryMapper();
 
@@ -35,7 +47,7 @@ class AuditEntryMapperTest {
     void recordsGroupCreationAsAddGroupWithInitialValues() {
         EventMetadata metadata = TestEvents.metadata(GROUP_ID);
 
-        DirectoryAudit entry = mapper.toEntry(TestEvents.groupCreated(metadata,
+        DirectoryAudit entry = entry(TestEvents.groupCreated(metadata,
                 TestEvents.syncedSecurityGroup(GROUP_ID, "Engineering")));
 
         assertCommonFields(entry, metadata, "Add group", "GroupManagement", "Core Directory", "Add");
@@ -51,7 +63,9 @@ class AuditEntryMapperTest {
                     new ModifiedProperty("mailEnabled", null, "false"),
                     new ModifiedProperty("groupTypes", null, "[]"),
                     new ModifiedProperty("onPremisesSyncEnabled", null, "true"));
-            assertThat(target.modifiedProperties()).extracting(ModifiedProperty::displayName).doesNotContain("mail");
+            assertThat(target.modifiedProperties()).extracting(ModifiedProperty::displayName).doesNotContain("mail")
+                    .noneMatch(name -> name.toLowerCase(Locale.ROOT).contains("owner")
+                            || name.toLowerCase(Locale.ROOT).contains("member"));
         });
         assertThat(entry.detail("groupKind")).isEqualTo("Security");
         assertThat(entry.detail("synchronizedFromOnPremises")).isEqualTo("true");
@@ -59,7 +73,7 @@ class AuditEntryMapperTest {
 
     @Test
     void marksMicrosoft365GroupsAsUnifiedGroups() {
-        DirectoryAudit entry = mapper.toEntry(TestEvents.groupCreated(TestEvents.metadata("g-365"),
+        DirectoryAudit entry = entry(TestEvents.groupCreated(TestEvents.metadata("g-365"),
                 TestEvents.cloudMicrosoft365Group("g-365", "Team")));
 
         assertThat(entry.targetResources().get(0).groupType()).isEqualTo("unifiedGroups");
@@ -73,7 +87,7 @@ class AuditEntryMapperTest {
     void recordsGroupUpdateWithTheEventsChangesAndWhetherSyncMadeThem() {
         EventMetadata metadata = TestEvents.metadata(GROUP_ID);
 
-        DirectoryAudit entry = mapper.toEntry(TestEvents.groupRenamed(metadata, "Engineering", "Engineering Team", true));
+        DirectoryAudit entry = entry(TestEvents.groupRenamed(metadata, "Engineering", "Engineering Team", true));
 
         assertCommonFields(entry, metadata, "Update group", "GroupManagement", "Core Directory", "Update");
         TargetResource target = entry.targetResources().get(0);
@@ -89,7 +103,7 @@ class AuditEntryMapperTest {
     void recordsSwitchOfSourceOfAuthorityToTheCloud() {
         EventMetadata metadata = TestEvents.metadata(GROUP_ID);
 
-        DirectoryAudit entry = mapper.toEntry(TestEvents.sourceOfAuthority(metadata, GROUP_ID, "Engineering", true));
+        DirectoryAudit entry = entry(TestEvents.sourceOfAuthority(metadata, GROUP_ID, "Engineering", true));
 
         assertCommonFields(entry, metadata, "Change Source of Authority from AD to cloud", "GroupManagement",
                 "Core Directory", "Update");
@@ -105,7 +119,7 @@ class AuditEntryMapperTest {
 
     @Test
     void recordsRollbackOfSourceOfAuthorityAsUndo() {
-        DirectoryAudit entry = mapper.toEntry(TestEvents.sourceOfAuthority(TestEvents.metadata(GROUP_ID), GROUP_ID,
+        DirectoryAudit entry = entry(TestEvents.sourceOfAuthority(TestEvents.metadata(GROUP_ID), GROUP_ID,
                 "Engineering", false));
 
         assertThat(entry.activityDisplayName()).isEqualTo("Undo changes to Source of Authority from AD to cloud");
@@ -118,7 +132,7 @@ class AuditEntryMapperTest {
     void recordsFirstSyncOfUserAsAddUser() {
         EventMetadata metadata = TestEvents.metadata(ALICE_ID, "corr-user", AT, SYNC_ENGINE);
 
-        DirectoryAudit entry = mapper.toEntry(TestEvents.userSynced(metadata, true));
+        DirectoryAudit entry = entry(TestEvents.userSynced(metadata, true));
 
         assertCommonFields(entry, metadata, "Add user", "UserManagement", "Core Directory", "Add");
         assertThat(entry.targetResources()).singleElement().satisfies(target -> {
@@ -136,7 +150,7 @@ class AuditEntryMapperTest {
 
     @Test
     void recordsLaterSyncOfUserAsUpdateUser() {
-        DirectoryAudit entry = mapper.toEntry(TestEvents.userSynced(TestEvents.metadata(ALICE_ID), false));
+        DirectoryAudit entry = entry(TestEvents.userSynced(TestEvents.metadata(ALICE_ID), false));
 
         assertThat(entry.activityDisplayName()).isEqualTo("Update user");
         assertThat(entry.category()).isEqualTo("UserManagement");
@@ -144,10 +158,136 @@ class AuditEntryMapperTest {
     }
 
     @Test
+    void writesOneAddMemberEntryPerMember() {
+        EventMetadata metadata = TestEvents.metadata(GROUP_ID);
+        MembersAdded added = TestEvents.membersAdded(metadata, GROUP_ID, false, DirectoryObjectRef.user(BOB_ID),
+                DirectoryObjectRef.group(NESTED_GROUP_ID));
+
+        List<DirectoryAudit> entries = mapper.toEntries(added, ENGINEERING_KNOWN);
+
+        assertThat(entries).hasSize(2).allSatisfy(entry -> {
+            assertFieldsOfEvent(entry, metadata, "Add member to group", "GroupManagement", "Core Directory", "Assign");
+            assertThat(entry.targetResources()).element(1).isEqualTo(new TargetResource(GROUP_ID, "Engineering",
+                    "Group", null, "azureAD", List.of()));
+            assertThat(entry.targetResources().get(0).modifiedProperties()).containsExactly(
+                    new ModifiedProperty("Group.ObjectID", null, "\"" + GROUP_ID + "\""),
+                    new ModifiedProperty("Group.DisplayName", null, "\"Engineering\""));
+            assertThat(entry.detail("bySync")).isEqualTo("false");
+            assertThat(entry.initiatedBy().user().userPrincipalName()).isEqualTo("admin@corp.example.test");
+        });
+        assertThat(entries).extracting(entry -> entry.targetResources().get(0))
+                .extracting(TargetResource::id, TargetResource::type)
+                .containsExactly(tuple(BOB_ID, "User"), tuple(NESTED_GROUP_ID, "Group"));
+    }
+
+    @Test
+    void givesEachMemberEntryAnIdThatARedeliveryRepeats() {
+        EventMetadata metadata = TestEvents.metadata(GROUP_ID);
+        MembersAdded added = TestEvents.membersAdded(metadata, GROUP_ID, false, DirectoryObjectRef.user(BOB_ID),
+                DirectoryObjectRef.user(ALICE_ID));
+        MembersAdded other = TestEvents.membersAdded(TestEvents.metadata(GROUP_ID), GROUP_ID, false,
+                DirectoryObjectRef.user(BOB_ID), DirectoryObjectRef.user(ALICE_ID));
+
+        List<String> ids = mapper.toEntries(added, ENGINEERING_KNOWN).stream().map(DirectoryAudit::id).toList();
+
+        assertThat(ids).doesNotHaveDuplicates().doesNotContain(metadata.eventId().toString());
+        assertThat(mapper.toEntries(added, GroupLookup.NONE)).extracting(DirectoryAudit::id).isEqualTo(ids);
+        assertThat(mapper.toEntries(other, ENGINEERING_KNOWN)).extracting(DirectoryAudit::id).doesNotContainAnyElementsOf(ids);
+        assertThat(ids.get(0)).isEqualTo(UUID.nameUUIDFromBytes((metadata.eventId() + "/" + BOB_ID)
+                .getBytes(StandardCharsets.UTF_8)).toString());
+    }
+
+    @Test
+    void writesRemoveMemberEntriesWithTheGroupAsOldValue() {
+        EventMetadata metadata = TestEvents.metadata(GROUP_ID);
+
+        List<DirectoryAudit> entries = mapper.toEntries(TestEvents.membersRemoved(metadata, GROUP_ID, false,
+                DirectoryObjectRef.user(BOB_ID)), ENGINEERING_KNOWN);
+
+        assertThat(entries).singleElement().satisfies(entry -> {
+            assertFieldsOfEvent(entry, metadata, "Remove member from group", "GroupManagement", "Core Directory",
+                    "Unassign");
+            assertThat(entry.targetResources()).extracting(TargetResource::id, TargetResource::type,
+                    TargetResource::displayName).containsExactly(tuple(BOB_ID, "User", null),
+                    tuple(GROUP_ID, "Group", "Engineering"));
+            assertThat(entry.targetResources().get(0).modifiedProperties()).containsExactly(
+                    new ModifiedProperty("Group.ObjectID", "\"" + GROUP_ID + "\"", null),
+                    new ModifiedProperty("Group.DisplayName", "\"Engineering\"", null));
+        });
+    }
+
+    @Test
+    void writesOwnerEntries() {
+        EventMetadata addedAt = TestEvents.metadata(GROUP_ID);
+        EventMetadata removedAt = TestEvents.metadata(GROUP_ID);
+
+        List<DirectoryAudit> added = mapper.toEntries(TestEvents.ownersAdded(addedAt, GROUP_ID, false, ALICE_ID,
+                ADMIN.userId()), ENGINEERING_KNOWN);
+        List<DirectoryAudit> removed = mapper.toEntries(TestEvents.ownersRemoved(removedAt, GROUP_ID, false, ALICE_ID),
+                ENGINEERING_KNOWN);
+
+        assertThat(added).hasSize(2).allSatisfy(entry -> assertFieldsOfEvent(entry, addedAt, "Add owner to group",
+                "GroupManagement", "Core Directory", "Assign"));
+        assertThat(added).extracting(entry -> entry.targetResources().get(0))
+                .extracting(TargetResource::id, TargetResource::type)
+                .containsExactly(tuple(ALICE_ID, "User"), tuple(ADMIN.userId(), "User"));
+        assertThat(removed).singleElement().satisfies(entry -> {
+            assertFieldsOfEvent(entry, removedAt, "Remove owner from group", "GroupManagement", "Core Directory",
+                    "Unassign");
+            assertThat(entry.targetResources()).extracting(TargetResource::id).containsExactly(ALICE_ID, GROUP_ID);
+            assertThat(entry.targetResources().get(0).modifiedProperties())
+                    .contains(new ModifiedProperty("Group.DisplayName", "\"Engineering\"", null));
+        });
+    }
+
+    @Test
+    void leavesTheGroupNameNullWhenTheGroupIsUnknown() {
+        DirectoryAudit entry = mapper.toEntries(TestEvents.membersAdded(TestEvents.metadata(GROUP_ID), GROUP_ID, false,
+                DirectoryObjectRef.user(BOB_ID)), GroupLookup.NONE).get(0);
+
+        assertThat(entry.targetResources().get(1)).isEqualTo(new TargetResource(GROUP_ID, null, "Group", null, null,
+                List.of()));
+        assertThat(entry.targetResources().get(0).modifiedProperties())
+                .containsExactly(new ModifiedProperty("Group.ObjectID", null, "\"" + GROUP_ID + "\""));
+    }
+
+    @Test
+    void attributesSyncedMemberChangesToTheSyncEngineAsSyncedGroupUpdatesAre() {
+        EventMetadata metadata = TestEvents.metadata(GROUP_ID, "corr-sync", AT, SYNC_ENGINE);
+
+        DirectoryAudit member = mapper.toEntries(TestEvents.membersAdded(metadata, GROUP_ID, true,
+                DirectoryObjectRef.user(BOB_ID)), ENGINEERING_KNOWN).get(0);
+        DirectoryAudit update = entry(new GroupUpdated(metadata, TestEvents.syncedSecurityGroup(GROUP_ID, "Engineering"),
+                List.of(), true));
+
+        assertThat(member.initiatedBy()).isEqualTo(update.initiatedBy());
+        assertThat(member.initiatedBy().user()).isNull();
+        assertThat(member.initiatedBy().app()).isEqualTo(
+                new InitiatedBy.AppIdentity(SYNC_ENGINE.appId(), "Steward Sync", null, null));
+        assertThat(member.detail("bySync")).isEqualTo("true").isEqualTo(update.detail("bySync"));
+    }
+
+    @Test
+    void writesDeleteGroupEntry() {
+        EventMetadata metadata = TestEvents.metadata(GROUP_ID);
+
+        DirectoryAudit entry = single(mapper.toEntries(TestEvents.groupDeleted(metadata, GROUP_ID, "Engineering"),
+                ENGINEERING_KNOWN));
+
+        assertCommonFields(entry, metadata, "Delete group", "GroupManagement", "Core Directory", "Delete");
+        assertThat(entry.targetResources()).containsExactly(new TargetResource(GROUP_ID, "Engineering", "Group", null,
+                "azureAD", List.of()));
+        assertThat(entry.detail("onPremisesAnchor")).isEqualTo(GROUP_ANCHOR);
+        assertThat(single(mapper.toEntries(TestEvents.groupDeleted(TestEvents.metadata(GROUP_ID), GROUP_ID, null),
+                ENGINEERING_KNOWN)).targetResources().get(0).displayName()).as("named from the last snapshot")
+                .isEqualTo("Engineering");
+    }
+
+    @Test
     void recordsJoinRequestWithGroupRequesterAndApproverCount() {
         EventMetadata metadata = TestEvents.metadata("request-1");
 
-        DirectoryAudit entry = mapper.toEntry(TestEvents.membershipRequested(metadata));
+        DirectoryAudit entry = entry(TestEvents.membershipRequested(metadata));
 
         assertCommonFields(entry, metadata, "Request to join a group", "GroupManagement",
                 "Self-service Group Management", "Add");
@@ -165,7 +305,7 @@ class AuditEntryMapperTest {
     void recordsSkippedSyncChangeWithReasonAndEventId6956() {
         EventMetadata metadata = TestEvents.metadata(GROUP_ID, "corr-skip", AT, SYNC_ENGINE);
 
-        DirectoryAudit entry = mapper.toEntry(TestEvents.syncChangeSkipped(metadata));
+        DirectoryAudit entry = entry(TestEvents.syncChangeSkipped(metadata));
 
         assertCommonFields(entry, metadata, "Skip synchronization of object", "Synchronization", "Sync Engine",
                 "Update");
@@ -184,7 +324,7 @@ class AuditEntryMapperTest {
     void recordsCompletedSyncCycleWithItsCounts() {
         EventMetadata metadata = TestEvents.metadata("cycle-1", "corr-cycle", AT, SYNC_ENGINE);
 
-        DirectoryAudit entry = mapper.toEntry(TestEvents.syncCycleCompleted(metadata, "Succeeded", null));
+        DirectoryAudit entry = entry(TestEvents.syncCycleCompleted(metadata, "Succeeded", null));
 
         assertCommonFields(entry, metadata, "Run synchronization cycle", "Synchronization", "Sync Engine", "Update");
         assertThat(entry.result()).isEqualTo("success");
@@ -196,7 +336,7 @@ class AuditEntryMapperTest {
 
     @Test
     void recordsFailedSyncCycleAsFailureWithItsError() {
-        DirectoryAudit entry = mapper.toEntry(TestEvents.syncCycleCompleted(TestEvents.metadata("cycle-1"), "Failed",
+        DirectoryAudit entry = entry(TestEvents.syncCycleCompleted(TestEvents.metadata("cycle-1"), "Failed",
                 "LDAP server unavailable"));
 
         assertThat(entry.result()).isEqualTo("failure");
@@ -205,7 +345,7 @@ class AuditEntryMapperTest {
 
     @Test
     void takesUserAndAppOfDelegatedInitiator() {
-        DirectoryAudit entry = mapper.toEntry(TestEvents.sourceOfAuthority(TestEvents.metadata(GROUP_ID), GROUP_ID,
+        DirectoryAudit entry = entry(TestEvents.sourceOfAuthority(TestEvents.metadata(GROUP_ID), GROUP_ID,
                 "Engineering", true));
 
         assertThat(entry.initiatedBy().user()).isEqualTo(new InitiatedBy.UserIdentity(ADMIN.userId(), "Admin",
@@ -218,7 +358,7 @@ class AuditEntryMapperTest {
     void leavesInitiatorEmptyWhenEventHasNone() {
         EventMetadata metadata = TestEvents.metadata(GROUP_ID, null, AT, null);
 
-        DirectoryAudit entry = mapper.toEntry(TestEvents.sourceOfAuthority(metadata, GROUP_ID, "Engineering", true));
+        DirectoryAudit entry = entry(TestEvents.sourceOfAuthority(metadata, GROUP_ID, "Engineering", true));
 
         assertThat(entry.initiatedBy()).isEqualTo(InitiatedBy.NOBODY);
         assertThat(entry.correlationId()).as("falls back to the event id").isEqualTo(metadata.eventId().toString());
@@ -226,7 +366,7 @@ class AuditEntryMapperTest {
 
     @Test
     void writesGraphShapedJsonWithNullsAndIsoTimes() {
-        DirectoryAudit entry = mapper.toEntry(TestEvents.sourceOfAuthority(
+        DirectoryAudit entry = entry(TestEvents.sourceOfAuthority(
                 TestEvents.metadata(GROUP_ID, "corr", AT, Initiator.user("u1", "u1@corp.example.test", "U1")),
                 GROUP_ID, "Engineering", true));
 
@@ -255,14 +395,29 @@ class AuditEntryMapperTest {
     void refusesMessagesThatAreNotAuditableEvents() {
         var command = new ChangeSourceOfAuthority(new CommandMetadata(UUID.randomUUID(), AT, "corr"), GROUP_ID, true);
 
-        assertThatThrownBy(() -> mapper.toEntry(command)).isInstanceOf(NotAuditableException.class)
+        assertThatThrownBy(() -> mapper.toEntries(command, GroupLookup.NONE)).isInstanceOf(NotAuditableException.class)
                 .hasMessageContaining("directory.ChangeSourceOfAuthority");
-        assertThatThrownBy(() -> mapper.toEntry(null)).isInstanceOf(NotAuditableException.class);
+        assertThatThrownBy(() -> mapper.toEntries(null, GroupLookup.NONE)).isInstanceOf(NotAuditableException.class);
+    }
+
+    private DirectoryAudit entry(ContractMessage event) {
+        return single(mapper.toEntries(event, GroupLookup.NONE));
+    }
+
+    private static DirectoryAudit single(List<DirectoryAudit> entries) {
+        assertThat(entries).hasSize(1);
+        return entries.get(0);
     }
 
     private static void assertCommonFields(DirectoryAudit entry, EventMetadata metadata, String activity,
                                            String category, String service, String operationType) {
         assertThat(entry.id()).isEqualTo(metadata.eventId().toString());
+        assertFieldsOfEvent(entry, metadata, activity, category, service, operationType);
+    }
+
+    /** The fields an entry takes from its event; the id of a per-member entry is not the event id. */
+    private static void assertFieldsOfEvent(DirectoryAudit entry, EventMetadata metadata, String activity,
+                                            String category, String service, String operationType) {
         assertThat(entry.activityDisplayName()).isEqualTo(activity);
         assertThat(entry.category()).isEqualTo(category);
         assertThat(entry.loggedByService()).isEqualTo(service);

@@ -98,6 +98,49 @@ class MyGroupsHttpIT extends SelfServiceTestBase {
     }
 
     @Test
+    void routesAJoinRequestToOwnersAddedByEvents() {
+        TestUser alice = TestUser.named("alice");
+        TestUser dave = TestUser.named("dave");
+        GroupFixture group = given(GroupFixture.cloudSecurityGroup().named("Platform"));
+        assertThat(request(TestUser.named("bob"), group).errorMessage()).contains("no owners");
+
+        publishAndAwaitConsumed(DirectoryEvents.ownersAdded(group, DirectoryEvents.T0.plusSeconds(1), alice.id()),
+                DirectoryEvents.ownersAdded(group, DirectoryEvents.T0.plusSeconds(2), dave.id()));
+        Response toBoth = request(TestUser.named("carol"), group);
+
+        assertThat(toBoth.status()).isEqualTo(201);
+        assertThat(toBoth.json().get("approverIds").valueStream().map(JsonNode::asString).toList())
+                .containsExactlyInAnyOrder(alice.id(), dave.id());
+        awaitOutboxDrained();
+        assertThat(membershipRequested(toBoth.text("id"))).singleElement()
+                .satisfies(event -> assertThat(event.approverIds()).containsExactlyInAnyOrder(alice.id(), dave.id()));
+
+        publishAndAwaitConsumed(DirectoryEvents.ownersRemoved(group, DirectoryEvents.T0.plusSeconds(3), dave.id()));
+        Response toAlice = request(TestUser.named("erin"), group);
+
+        assertThat(toAlice.json().get("approverIds").valueStream().map(JsonNode::asString).toList())
+                .containsExactly(alice.id());
+    }
+
+    @Test
+    void ownersSeeApprovalsWhileTheirOwnershipLasts() {
+        TestUser alice = TestUser.named("alice");
+        TestUser dave = TestUser.named("dave");
+        GroupFixture group = given(GroupFixture.cloudSecurityGroup().ownedBy(alice.id()));
+        String requestId = request(TestUser.named("carol"), group).text("id");
+        assertThat(ids(http.get("/mygroups/approvals", dave.token()))).isEmpty();
+
+        publishAndAwaitConsumed(DirectoryEvents.ownersAdded(group, DirectoryEvents.T0.plusSeconds(1), dave.id()));
+        assertThat(ids(http.get("/mygroups/approvals", dave.token()))).containsExactly(requestId);
+        assertThat(http.get("/mygroups/requests/" + requestId, dave.token()).status()).isEqualTo(200);
+
+        publishAndAwaitConsumed(DirectoryEvents.ownersRemoved(group, DirectoryEvents.T0.plusSeconds(2), alice.id()));
+        assertThat(ids(http.get("/mygroups/approvals", alice.token()))).isEmpty();
+        assertThat(http.get("/mygroups/requests/" + requestId, alice.token()).status()).isEqualTo(404);
+        assertThat(ids(http.get("/mygroups/approvals", dave.token()))).containsExactly(requestId);
+    }
+
+    @Test
     void requestIsVisibleToItsRequesterOwnersAndGroupAdministratorsOnly() {
         TestUser alice = TestUser.named("alice");
         TestUser carol = TestUser.named("carol");

@@ -8,6 +8,7 @@ import dev.steward.contracts.ContractCommand;
 import dev.steward.contracts.DirectoryIds;
 import dev.steward.contracts.Topics;
 import dev.steward.contracts.command.SyncGroup;
+import dev.steward.contracts.command.SyncGroupMembership;
 import dev.steward.platform.testing.TestTokens;
 import dev.steward.sync.testing.TestDirectory;
 import dev.steward.sync.testing.TopicRecorder;
@@ -71,7 +72,7 @@ class H2QuickstartIT {
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(recorder.messages(Topics.DIRECTORY_COMMANDS))
                     .map(TopicRecorder.Recorded::message).map(ContractCommand.class::cast)
                     .filteredOn(c -> c.key().equals(DirectoryIds.fromAnchor(TestDirectory.ENGINEERING_GUID)))
-                    .singleElement().isInstanceOf(SyncGroup.class));
+                    .map(ContractCommand::getClass).containsExactly(SyncGroup.class, SyncGroupMembership.class));
         }
         JsonNode entry = json.readTree(mvc.perform(get("/sync/connectorSpace/{id}",
                         DirectoryIds.fromAnchor(TestDirectory.ENGINEERING_GUID))

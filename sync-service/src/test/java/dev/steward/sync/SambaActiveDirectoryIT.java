@@ -13,14 +13,17 @@ import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.Modification;
 import com.unboundid.ldap.sdk.ModificationType;
 import dev.steward.contracts.ContractCommand;
+import dev.steward.contracts.ContractMessage;
 import dev.steward.contracts.DirectoryIds;
 import dev.steward.contracts.Initiator;
 import dev.steward.contracts.Topics;
 import dev.steward.contracts.command.SyncGroup;
+import dev.steward.contracts.command.SyncGroupMembership;
 import dev.steward.contracts.command.SyncUser;
 import dev.steward.platform.testing.TestDatabase;
 import dev.steward.platform.testing.TestTokens;
 import dev.steward.sync.config.SyncProperties;
+import dev.steward.sync.connectorspace.ConnectorSpace;
 import dev.steward.sync.cycle.CycleStatus;
 import dev.steward.sync.cycle.CycleTrigger;
 import dev.steward.sync.cycle.PolicyType;
@@ -30,11 +33,14 @@ import dev.steward.sync.cycle.SyncCycles;
 import dev.steward.sync.export.ExportPlan;
 import dev.steward.sync.export.ExportPlanner;
 import dev.steward.sync.export.GroupExport;
+import dev.steward.sync.export.Membership;
+import dev.steward.sync.export.MembershipChange;
 import dev.steward.sync.ldap.AdGroup;
 import dev.steward.sync.ldap.AdUser;
 import dev.steward.sync.ldap.DirectoryRead;
 import dev.steward.sync.ldap.GroupScope;
 import dev.steward.sync.ldap.LdapConnector;
+import dev.steward.sync.testing.FakeDirectory;
 import dev.steward.sync.testing.SambaDomainController;
 import dev.steward.sync.testing.SambaDomainController.SambaIdentity;
 import dev.steward.sync.testing.TopicRecorder;
@@ -52,6 +58,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.annotation.DirtiesContext;
@@ -88,6 +96,7 @@ class SambaActiveDirectoryIT {
     /** By sAMAccountName: DN, objectGUID and objectSid as Samba prints them. */
     private static Map<String, SambaIdentity> samba;
     private static TopicRecorder recorder;
+    private static FakeDirectory directory;
 
     @Autowired
     SyncCycleRunner runner;
@@ -95,6 +104,12 @@ class SambaActiveDirectoryIT {
     SyncCycles cycles;
     @Autowired
     EmbeddedKafkaBroker broker;
+    @Autowired
+    KafkaTemplate<String, ContractMessage> kafka;
+    @Autowired
+    ConnectorSpace connectorSpace;
+    @Autowired
+    JdbcClient jdbc;
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -146,10 +161,14 @@ class SambaActiveDirectoryIT {
     }
 
     @AfterAll
-    static void closeRecorder() {
+    static void closeRecorderAndDirectory() {
         if (recorder != null) {
             recorder.close();
             recorder = null;
+        }
+        if (directory != null) {
+            directory.close();
+            directory = null;
         }
     }
 
@@ -238,7 +257,7 @@ class SambaActiveDirectoryIT {
         assertThat(cycle.counts().failed()).isZero();
         assertThat(cycle.counts().added() + cycle.counts().updated() + cycle.counts().unchanged()).isEqualTo(5);
         List<ContractCommand> commands = commandsOf(cycle.id());
-        Map<String, ContractCommand> byKey = commands.stream()
+        Map<String, ContractCommand> byKey = commands.stream().filter(c -> !(c instanceof SyncGroupMembership))
                 .collect(Collectors.toMap(ContractCommand::key, Function.identity()));
         assertThat(byKey.keySet()).containsExactlyInAnyOrderElementsOf(
                 seededNames().stream().map(SambaActiveDirectoryIT::cloudId).toList());
@@ -270,12 +289,8 @@ class SambaActiveDirectoryIT {
         assertThat(engineering.onPremisesDomainName()).isEqualTo("corp.example.test");
         assertThat(engineering.onPremisesNetBiosName()).isEqualTo("CORP");
         assertThat(dn(engineering.onPremisesDistinguishedName())).isEqualTo(dn(ENGINEERING_DN));
-        assertThat(engineering.ownerIds()).containsExactly(cloudId("alice"));
-        assertThat(engineering.memberIds()).containsExactlyInAnyOrder(cloudId("bob"), cloudId("Engineering-Leads"));
 
         SyncGroup leads = (SyncGroup) byKey.get(cloudId("Engineering-Leads"));
-        assertThat(leads.memberIds()).containsExactly(cloudId("alice"));
-        assertThat(leads.ownerIds()).isEmpty();
         assertThat(leads.metadata().issuedAt()).isBeforeOrEqualTo(engineering.metadata().issuedAt());
 
         SyncGroup marketing = (SyncGroup) byKey.get(cloudId("Marketing-DL"));
@@ -283,8 +298,17 @@ class SambaActiveDirectoryIT {
         assertThat(marketing.securityEnabled()).isFalse();
         assertThat(marketing.mail()).isEqualTo("marketing@corp.example.test");
         assertThat(marketing.onPremisesSecurityIdentifier()).isEqualTo(samba.get("Marketing-DL").objectSid());
-        assertThat(marketing.ownerIds()).containsExactly(cloudId("alice"));
-        assertThat(marketing.memberIds()).containsExactlyInAnyOrder(cloudId("alice"), cloudId("bob"));
+
+        // Owners and members as SyncGroupMembership differences (in this cycle or an earlier one), confirmed by the
+        // directory, the nested group included.
+        assertThat(membershipSent("Engineering")).isEqualTo(new Membership(
+                List.of(cloudId("bob"), cloudId("Engineering-Leads")), List.of(cloudId("alice"))));
+        assertThat(membershipSent("Engineering-Leads")).isEqualTo(new Membership(List.of(cloudId("alice")), List.of()));
+        assertThat(membershipSent("Marketing-DL")).isEqualTo(new Membership(
+                List.of(cloudId("alice"), cloudId("bob")), List.of(cloudId("alice"))));
+        for (String group : SEEDED_GROUPS) {
+            assertThat(connectorSpace.exportedMembership(anchor(group))).isEqualTo(membershipSent(group));
+        }
     }
 
     @Test
@@ -296,14 +320,14 @@ class SambaActiveDirectoryIT {
             try {
                 SyncCycle cycle = runCycle(PolicyType.DELTA);
 
-                // Only the renamed group: Engineering's member value changed in AD, but it still names the same object.
+                // Only the renamed group's values: Engineering's member value changed in AD, but it still names the
+                // same object, so no membership command either.
                 assertThat(commandsOf(cycle.id())).singleElement().isInstanceOfSatisfying(SyncGroup.class, group -> {
                     assertThat(group.groupId()).isEqualTo(cloudId("Engineering-Leads"));
                     assertThat(group.anchor()).isEqualTo(anchor("Engineering-Leads"));
                     assertThat(group.displayName()).isEqualTo("Platform-Leads");
                     assertThat(dn(group.onPremisesDistinguishedName())).isEqualTo(dn(renamedDn));
                     assertThat(group.onPremisesSamAccountName()).isEqualTo("Engineering-Leads");
-                    assertThat(group.memberIds()).containsExactly(cloudId("alice"));
                 });
                 assertThat(cycle.counts().updated()).isEqualTo(1);
                 assertThat(cycle.counts().added()).isZero();
@@ -317,24 +341,50 @@ class SambaActiveDirectoryIT {
 
     // ---- cycles
 
+    /** Runs a cycle, and waits until the directory's results of its exports have been handled. */
     private SyncCycle runCycle(PolicyType policyType) {
+        synchronized (SambaActiveDirectoryIT.class) {
+            if (directory == null) {
+                directory = new FakeDirectory(broker.getBrokersAsString(), kafka);
+            }
+        }
         SyncCycle requested = runner.request(policyType, CycleTrigger.ON_DEMAND, ADMIN);
         SyncCycle done = await("cycle " + requested.id()).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
                 .until(() -> cycles.find(requested.id()).orElseThrow(),
                         c -> c.status() == CycleStatus.SUCCEEDED || c.status() == CycleStatus.FAILED);
         assertThat(done.status()).as("cycle error: %s", done.error()).isEqualTo(CycleStatus.SUCCEEDED);
-        return done;
+        await("results of cycle " + done.id()).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> jdbc.sql("SELECT COUNT(*) FROM export_command WHERE cycle_id = ?").param(done.id())
+                        .query(Long.class).single() == 0);
+        return cycles.find(done.id()).orElseThrow();
     }
 
-    /** The export commands of one cycle (their correlation id is the cycle id). */
-    private List<ContractCommand> commandsOf(String cycleId) {
+    /** The commands topic, caught up. */
+    private TopicRecorder recorder() {
         synchronized (SambaActiveDirectoryIT.class) {
             if (recorder == null) {
                 recorder = new TopicRecorder(broker.getBrokersAsString(), List.of(Topics.DIRECTORY_COMMANDS));
             }
         }
         recorder.catchUp();
-        return recorder.messages(Topics.DIRECTORY_COMMANDS).stream()
+        return recorder;
+    }
+
+    /** Every SyncGroupMembership sent for the group so far, applied in order. */
+    private Membership membershipSent(String samAccountName) {
+        Membership membership = Membership.NONE;
+        for (TopicRecorder.Recorded recorded : recorder().messages(Topics.DIRECTORY_COMMANDS)) {
+            if (recorded.message() instanceof SyncGroupMembership chunk && chunk.groupId().equals(cloudId(samAccountName))) {
+                membership = membership.apply(new MembershipChange(chunk.addedMemberIds(), chunk.removedMemberIds(),
+                        chunk.addedOwnerIds(), chunk.removedOwnerIds()));
+            }
+        }
+        return membership;
+    }
+
+    /** The export commands of one cycle (their correlation id is the cycle id). */
+    private List<ContractCommand> commandsOf(String cycleId) {
+        return recorder().messages(Topics.DIRECTORY_COMMANDS).stream()
                 .map(TopicRecorder.Recorded::message)
                 .map(ContractCommand.class::cast)
                 .filter(c -> cycleId.equals(c.metadata().correlationId()))

@@ -1,20 +1,28 @@
 package dev.steward.sync.connectorspace;
 
+import dev.steward.sync.export.Membership;
+import dev.steward.sync.export.MembershipChange;
 import dev.steward.sync.support.SqlTime;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The connector space: one row per AD object. A cycle and the Source of Authority listener both change a row only
  * while holding its lock ({@link #lockOrCreate}), inside their own transaction, so a block and an export of the same
- * group never interleave.
+ * group never interleave. A group's exported members and owners are kept apart from its exported values: they change
+ * only by the chunks the directory confirmed ({@link #applyMembership}).
  */
 @Repository
 public class ConnectorSpace {
@@ -23,26 +31,38 @@ public class ConnectorSpace {
             + "exported_hash, exported_values, exported_at, skipped_hash, block_on_premises_sync, pending_takeover, "
             + "soa_changed_at, last_cycle_id, updated_at";
 
+    private static final String MEMBER = "member";
+    private static final String OWNER = "owner";
+
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
+    private final TransactionTemplate createOnItsOwn;
     private final Clock clock;
 
-    public ConnectorSpace(JdbcClient jdbc, Clock clock) {
+    public ConnectorSpace(JdbcClient jdbc, JdbcTemplate batch, PlatformTransactionManager transactions, Clock clock) {
         this.jdbc = jdbc;
+        this.batch = batch;
+        this.createOnItsOwn = new TransactionTemplate(transactions);
+        this.createOnItsOwn.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
     }
 
-    /** Locks the object's row for the current transaction, creating it first if the object is new. */
+    /**
+     * Locks the object's row for the current transaction, creating it first if the object is new. A new row is
+     * committed on its own before it is locked: the directory's results of the commands sent while the lock is held
+     * may be handled before the current transaction commits, and must find the row (and wait for its lock).
+     */
     public ConnectorSpaceEntry lockOrCreate(String anchor, String cloudId, ObjectType type, String distinguishedName,
                                             String displayName) {
         Optional<ConnectorSpaceEntry> existing = lock(anchor);
         if (existing.isPresent()) {
             return existing.get();
         }
-        jdbc.sql("INSERT INTO connector_space (anchor, cloud_id, object_type, distinguished_name, display_name, "
-                        + "block_on_premises_sync, pending_takeover, updated_at) VALUES (?, ?, ?, ?, ?, FALSE, FALSE, ?) "
-                        + "ON CONFLICT DO NOTHING")
+        createOnItsOwn.executeWithoutResult(status -> jdbc.sql("INSERT INTO connector_space (anchor, cloud_id, "
+                        + "object_type, distinguished_name, display_name, block_on_premises_sync, pending_takeover, "
+                        + "updated_at) VALUES (?, ?, ?, ?, ?, FALSE, FALSE, ?) ON CONFLICT DO NOTHING")
                 .params(anchor, cloudId, type.wireName(), distinguishedName, displayName, now())
-                .update();
+                .update());
         return lock(anchor).orElseThrow(() -> new IllegalStateException("connector space row " + anchor + " vanished"));
     }
 
@@ -91,6 +111,40 @@ public class ConnectorSpace {
     public boolean forgetExport(String anchor, String hash) {
         return jdbc.sql("UPDATE connector_space SET exported_hash = NULL, updated_at = ? WHERE anchor = ? AND exported_hash = ?")
                 .params(now(), anchor, hash).update() > 0;
+    }
+
+    /** The group's members and owners the directory confirmed; none before its first confirmed chunk. */
+    public Membership exportedMembership(String anchor) {
+        List<String> members = new ArrayList<>();
+        List<String> owners = new ArrayList<>();
+        jdbc.sql("SELECT relation, cloud_id FROM exported_reference WHERE anchor = ?").param(anchor)
+                .query(rs -> {
+                    (OWNER.equals(rs.getString("relation")) ? owners : members).add(rs.getString("cloud_id"));
+                });
+        return new Membership(members, owners);
+    }
+
+    /**
+     * The directory applied a chunk of membership differences: the cloud holds them now. Waits for the row's lock, so
+     * it lands after the export of the group that is in progress, if any.
+     */
+    public void applyMembership(String anchor, MembershipChange change) {
+        lock(anchor);
+        add(anchor, MEMBER, change.addedMemberIds());
+        remove(anchor, MEMBER, change.removedMemberIds());
+        add(anchor, OWNER, change.addedOwnerIds());
+        remove(anchor, OWNER, change.removedOwnerIds());
+        jdbc.sql("UPDATE connector_space SET updated_at = ? WHERE anchor = ?").params(now(), anchor).update();
+    }
+
+    private void add(String anchor, String relation, List<String> cloudIds) {
+        batch.batchUpdate("INSERT INTO exported_reference (anchor, relation, cloud_id) VALUES (?, ?, ?) "
+                + "ON CONFLICT DO NOTHING", cloudIds.stream().map(id -> new Object[] {anchor, relation, id}).toList());
+    }
+
+    private void remove(String anchor, String relation, List<String> cloudIds) {
+        batch.batchUpdate("DELETE FROM exported_reference WHERE anchor = ? AND relation = ? AND cloud_id = ?",
+                cloudIds.stream().map(id -> new Object[] {anchor, relation, id}).toList());
     }
 
     public Optional<ConnectorSpaceEntry> findByCloudId(String cloudId) {

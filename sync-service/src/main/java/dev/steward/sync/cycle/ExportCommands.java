@@ -1,16 +1,21 @@
 package dev.steward.sync.cycle;
 
+import dev.steward.sync.export.ExportedValues;
+import dev.steward.sync.export.MembershipChange;
 import dev.steward.sync.support.SqlTime;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
 
 /**
- * The export commands sent, so that a rejection the directory reports later can be traced to its cycle and object.
+ * The export commands sent, so that the result the directory reports later can be traced to its cycle and object:
+ * a rejection counts as failed, and a membership chunk is recorded as exported only once it succeeded.
  */
 @Repository
 public class ExportCommands {
@@ -27,23 +32,35 @@ public class ExportCommands {
     }
 
     /**
-     * Committed on its own, before the command is sent: the directory's answer may arrive before the cycle's
-     * transaction for the object commits, and must find the command.
+     * Committed on its own, before any of the commands is sent: the directory's answer may arrive before the cycle's
+     * transaction for the object commits, and must find the command and every other command of the same object.
      */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public void record(String commandId, String cycleId, String anchor, String exportedHash, Outcome outcome) {
-        jdbc.sql("INSERT INTO export_command (command_id, cycle_id, anchor, exported_hash, outcome, sent_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?)")
-                .params(commandId, cycleId, anchor, exportedHash, outcome.name(), SqlTime.of(clock.instant()))
-                .update();
+    public void record(List<SentCommand> commands) {
+        for (SentCommand command : commands) {
+            jdbc.sql("INSERT INTO export_command (command_id, cycle_id, anchor, exported_hash, membership_change, "
+                            + "outcome, sent_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
+                    .params(command.commandId(), command.cycleId(), command.anchor(), command.exportedHash(),
+                            command.membershipChange() == null ? null : ExportedValues.toJson(command.membershipChange()),
+                            command.outcome().name(), SqlTime.of(clock.instant()))
+                    .update();
+        }
     }
 
     public Optional<SentCommand> find(String commandId) {
-        return jdbc.sql("SELECT command_id, cycle_id, anchor, exported_hash, outcome FROM export_command WHERE command_id = ?")
+        return jdbc.sql("SELECT command_id, cycle_id, anchor, exported_hash, membership_change, outcome "
+                        + "FROM export_command WHERE command_id = ?")
                 .param(commandId)
                 .query((rs, row) -> new SentCommand(rs.getString("command_id"), rs.getString("cycle_id"),
-                        rs.getString("anchor"), rs.getString("exported_hash"), Outcome.valueOf(rs.getString("outcome"))))
+                        rs.getString("anchor"), rs.getString("exported_hash"),
+                        membershipChange(rs.getString("membership_change")), Outcome.valueOf(rs.getString("outcome"))))
                 .optional();
+    }
+
+    /** The object's commands of that cycle that await a result count as failed already. */
+    public void markFailed(String cycleId, String anchor) {
+        jdbc.sql("UPDATE export_command SET outcome = ? WHERE cycle_id = ? AND anchor = ?")
+                .params(Outcome.FAILED.name(), cycleId, anchor).update();
     }
 
     public void forget(String commandId) {
@@ -55,6 +72,19 @@ public class ExportCommands {
                 .param(SqlTime.of(clock.instant().minus(RETENTION))).update();
     }
 
-    public record SentCommand(String commandId, String cycleId, String anchor, String exportedHash, Outcome outcome) {
+    private static MembershipChange membershipChange(String json) {
+        return json == null ? null : ExportedValues.fromJson(json, new TypeReference<MembershipChange>() { });
+    }
+
+    /**
+     * One export command.
+     *
+     * @param exportedHash     the hash of the values a SyncUser / SyncGroup exported; null for a membership chunk
+     * @param membershipChange the chunk a SyncGroupMembership carried; null for other commands
+     * @param outcome          how the cycle counted the object; {@link Outcome#FAILED} once one of its commands of
+     *                         that cycle was rejected
+     */
+    public record SentCommand(String commandId, String cycleId, String anchor, String exportedHash,
+                              MembershipChange membershipChange, Outcome outcome) {
     }
 }

@@ -13,9 +13,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Reads the directory's verdict on the sync engine's exports. A rejected export counts as failed in its cycle, and
- * the connector space forgets it, so the next cycle looks at the object again (and, for a group whose Source of
- * Authority moved to the cloud meanwhile, records the skip). Results of other services' commands are ignored.
+ * Reads the directory's verdict on the sync engine's exports. A membership chunk that succeeded becomes part of the
+ * group's exported membership. A rejected export counts as failed in its cycle (an object once, however many of its
+ * commands were rejected); a rejected SyncUser / SyncGroup is forgotten by the connector space and a rejected chunk
+ * was never recorded, so the next cycle exports the object again (and, for a group whose Source of Authority moved to
+ * the cloud meanwhile, records the skip). Results of other services' commands are ignored.
  */
 @Component
 public class ExportResultListener {
@@ -51,10 +53,17 @@ public class ExportResultListener {
             }
             var command = sent.get();
             if (result.status() == CommandResult.Status.REJECTED) {
-                cycles.recountAsFailed(command.cycleId(), command.outcome());
-                connectorSpace.forgetExport(command.anchor(), command.exportedHash());
+                if (command.outcome() != Outcome.FAILED) {
+                    cycles.recountAsFailed(command.cycleId(), command.outcome());
+                    exportCommands.markFailed(command.cycleId(), command.anchor());
+                }
+                if (command.membershipChange() == null) {
+                    connectorSpace.forgetExport(command.anchor(), command.exportedHash());
+                }
                 log.warn("the directory rejected export {} of {} in cycle {}: {} {}", command.commandId(),
                         command.anchor(), command.cycleId(), result.errorCode(), result.message());
+            } else if (command.membershipChange() != null) {
+                connectorSpace.applyMembership(command.anchor(), command.membershipChange());
             }
             exportCommands.forget(command.commandId());
         });

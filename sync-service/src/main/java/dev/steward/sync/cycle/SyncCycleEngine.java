@@ -1,19 +1,28 @@
 package dev.steward.sync.cycle;
 
 import dev.steward.contracts.CommandMetadata;
+import dev.steward.contracts.ContractCommand;
+import dev.steward.contracts.References;
 import dev.steward.contracts.Topics;
 import dev.steward.platform.kafka.ContractPublisher;
 import dev.steward.sync.config.SyncProperties;
 import dev.steward.sync.connectorspace.ConnectorSpace;
 import dev.steward.sync.connectorspace.ConnectorSpaceEntry;
+import dev.steward.sync.connectorspace.ObjectType;
 import dev.steward.sync.export.ExportPlan;
 import dev.steward.sync.export.ExportPlanner;
 import dev.steward.sync.export.ExportedValues;
+import dev.steward.sync.export.Membership;
+import dev.steward.sync.export.MembershipChange;
 import dev.steward.sync.export.ObjectExport;
 import dev.steward.sync.ldap.LdapConnector;
 import dev.steward.sync.ldap.RejectedEntry;
 import dev.steward.sync.provisioning.SkippedChanges;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SortedMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -22,15 +31,21 @@ import org.springframework.util.IdGenerator;
 
 /**
  * One sync cycle: read everything in scope (full import), compare each object with its connector-space entry, and
- * export with {@code SyncUser} / {@code SyncGroup} commands what has to go to the directory, users before groups.
+ * export with {@code SyncUser} / {@code SyncGroup} commands what has to go to the directory, users before groups;
+ * a group's members and owners follow its {@code SyncGroup} as {@code SyncGroupMembership} chunks of differences.
  * <ul>
- *   <li>Initial: every object is exported. Delta: only objects whose values differ from the last export, and
+ *   <li>Initial: every object's values are exported. Delta: only values that differ from the last export, and
  *       rolled-back groups awaiting takeover (exported even if AD did not change: AD's values win).</li>
- *   <li>A group whose Source of Authority is in the cloud ({@code blockOnPremisesSync}) is never exported; if its AD
- *       values differ from the last export the change is skipped and recorded (event 6956), once per value set.</li>
+ *   <li>Membership, in both: only the differences between what AD holds and what the directory confirmed, at most
+ *       {@link References#MAX_PER_MESSAGE} ids per command; none when nothing changed. The exported membership moves
+ *       when the directory answers that a chunk succeeded ({@link ExportResultListener}), so a rejected or lost
+ *       chunk is sent again by the next cycle.</li>
+ *   <li>A group whose Source of Authority is in the cloud ({@code blockOnPremisesSync}) is never exported, values or
+ *       membership; if AD differs from the last export the change is skipped and recorded (event 6956), once per AD
+ *       state.</li>
  * </ul>
  * Each object is decided and exported in its own transaction holding its connector-space row, and the row is updated
- * only after the broker acknowledged the command.
+ * only after the broker acknowledged the commands.
  */
 @Component
 public class SyncCycleEngine {
@@ -96,36 +111,70 @@ public class SyncCycleEngine {
         ConnectorSpaceEntry entry = connectorSpace.lockOrCreate(export.anchor(), export.cloudId(), export.objectType(),
                 export.distinguishedName(), export.displayName());
         ExportedValues values = export.exportedValues();
-        boolean changed = !values.hash().equals(entry.exportedHash());
+        boolean valuesChanged = !values.hash().equals(entry.exportedHash());
+        Membership exportedMembership = export.objectType() == ObjectType.GROUP
+                ? connectorSpace.exportedMembership(export.anchor()) : Membership.NONE;
+        MembershipChange membershipChange = MembershipChange.between(exportedMembership, export.membership());
+        boolean changed = valuesChanged || !membershipChange.isEmpty();
 
         if (entry.blockOnPremisesSync()) {
             if (!changed) {
                 connectorSpace.recordSeen(export.anchor(), export.distinguishedName(), cycle.id());
                 return Outcome.UNCHANGED;
             }
-            if (!values.hash().equals(entry.skippedHash())) {
-                skippedChanges.record(cycle.id(), cycle.initiator(), export, entry);
+            SortedMap<String, Object> adState = ExportedValues.withMembership(export.values(), export.membership());
+            String skippedHash = ExportedValues.of(adState).hash();
+            if (!skippedHash.equals(entry.skippedHash())) {
+                SortedMap<String, Object> exportedState = ExportedValues.withMembership(
+                        ExportedValues.parse(entry.exportedValues()), exportedMembership);
+                skippedChanges.record(cycle.id(), cycle.initiator(), export, entry, exportedState, adState);
             }
-            connectorSpace.recordSkip(export.anchor(), export.distinguishedName(), export.displayName(), values.hash(),
+            connectorSpace.recordSkip(export.anchor(), export.distinguishedName(), export.displayName(), skippedHash,
                     cycle.id());
             return Outcome.SKIPPED;
         }
 
-        if (cycle.policyType() == PolicyType.DELTA && !changed && !entry.pendingTakeover()) {
+        boolean exportValues = cycle.policyType() == PolicyType.INITIAL || valuesChanged || entry.pendingTakeover();
+        if (!exportValues && membershipChange.isEmpty()) {
             connectorSpace.recordSeen(export.anchor(), export.distinguishedName(), cycle.id());
             return Outcome.UNCHANGED;
         }
         Outcome outcome = !entry.everExported() ? Outcome.ADDED
                 : changed || entry.pendingTakeover() ? Outcome.UPDATED : Outcome.UNCHANGED;
-        CommandMetadata metadata = CommandMetadata.of(ids.generateId(), clock.instant(), cycle.id());
-        var command = export.command(metadata, clock.instant());
-        exportCommands.record(metadata.commandId().toString(), cycle.id(), export.anchor(), values.hash(), outcome);
-        publisher.sendCommand(Topics.DIRECTORY_COMMANDS, command, token);
-        connectorSpace.recordExport(export.anchor(), export.distinguishedName(), export.displayName(), values.hash(),
-                values.json(), cycle.id());
+
+        // Every command of the object is built (and validated) and recorded before the first is sent.
+        Instant syncedAt = clock.instant();
+        List<ContractCommand> commands = new ArrayList<>();
+        List<ExportCommands.SentCommand> sent = new ArrayList<>();
+        if (exportValues) {
+            ContractCommand command = export.command(metadata(cycle), syncedAt);
+            commands.add(command);
+            sent.add(new ExportCommands.SentCommand(command.metadata().commandId().toString(), cycle.id(),
+                    export.anchor(), values.hash(), null, outcome));
+        }
+        for (MembershipChange chunk : membershipChange.chunks(References.MAX_PER_MESSAGE)) {
+            ContractCommand command = chunk.command(metadata(cycle), export.cloudId(), export.anchor(), syncedAt);
+            commands.add(command);
+            sent.add(new ExportCommands.SentCommand(command.metadata().commandId().toString(), cycle.id(),
+                    export.anchor(), null, chunk, outcome));
+        }
+        exportCommands.record(sent);
+        for (ContractCommand command : commands) {
+            publisher.sendCommand(Topics.DIRECTORY_COMMANDS, command, token);
+        }
+        if (exportValues) {
+            connectorSpace.recordExport(export.anchor(), export.distinguishedName(), export.displayName(),
+                    values.hash(), values.json(), cycle.id());
+        } else {
+            connectorSpace.recordSeen(export.anchor(), export.distinguishedName(), cycle.id());
+        }
         if (entry.pendingTakeover()) {
             log.info("cycle {}: took {} ({}) over again from AD", cycle.id(), export.displayName(), export.cloudId());
         }
         return outcome;
+    }
+
+    private CommandMetadata metadata(SyncCycle cycle) {
+        return CommandMetadata.of(ids.generateId(), clock.instant(), cycle.id());
     }
 }

@@ -54,6 +54,14 @@ public record ExportedValues(String json, String hash) {
         return changes;
     }
 
+    /** {@code values} with the membership as {@code memberIds} and {@code ownerIds}: a group's whole state, to compare. */
+    public static SortedMap<String, Object> withMembership(SortedMap<String, Object> values, Membership membership) {
+        SortedMap<String, Object> all = new TreeMap<>(values);
+        all.put("memberIds", membership.memberIds());
+        all.put("ownerIds", membership.ownerIds());
+        return all;
+    }
+
     public static String toJson(Object value) {
         return JSON.writeValueAsString(value);
     }

@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
-/** A group to export with {@link SyncGroup}; owners and members are cloud ids, sorted. */
+/**
+ * A group to export: its properties with {@link SyncGroup}, its owners and members (cloud ids, sorted) as differences
+ * with {@link dev.steward.contracts.command.SyncGroupMembership} (see {@link MembershipChange}).
+ */
 public record GroupExport(
         String anchor,
         String cloudId,
@@ -51,15 +54,18 @@ public record GroupExport(
         values.put("onPremisesDomainName", domainName);
         values.put("onPremisesNetBiosName", netbiosName);
         values.put("onPremisesDistinguishedName", distinguishedName);
-        values.put("ownerIds", ownerIds);
-        values.put("memberIds", memberIds);
         return values;
+    }
+
+    @Override
+    public Membership membership() {
+        return new Membership(memberIds, ownerIds);
     }
 
     @Override
     public SyncGroup command(CommandMetadata metadata, Instant syncedAt) {
         return new SyncGroup(metadata, cloudId, anchor, displayName, description, mailNickname, mail, mailEnabled,
                 securityEnabled, List.of(), securityIdentifier, samAccountName, domainName, netbiosName,
-                distinguishedName, ownerIds, memberIds, syncedAt);
+                distinguishedName, syncedAt);
     }
 }

@@ -8,7 +8,8 @@ import java.util.SortedMap;
 
 /**
  * An AD object in scope as the cloud should hold it: the values that are exported (compared with the connector
- * space to find changes) and the command that exports them.
+ * space to find changes) and the command that exports them, and for a group its membership, exported separately as
+ * differences.
  */
 public sealed interface ObjectExport permits UserExport, GroupExport {
 
@@ -22,8 +23,13 @@ public sealed interface ObjectExport permits UserExport, GroupExport {
 
     String displayName();
 
-    /** The exported values by Graph property name; equal values mean nothing to export. */
+    /** The exported values by Graph property name, membership excluded; equal values mean nothing to export. */
     SortedMap<String, Object> values();
+
+    /** The members and owners AD holds; none for a user. */
+    default Membership membership() {
+        return Membership.NONE;
+    }
 
     ContractCommand command(CommandMetadata metadata, Instant syncedAt);
 

@@ -42,19 +42,22 @@ public class SkippedChanges {
         this.clock = clock;
     }
 
-    /** Call inside the transaction that holds the object's connector-space row. */
+    /**
+     * Call inside the transaction that holds the object's connector-space row. {@code exported} and {@code withheld}
+     * are the object's whole state (a group's membership included) as last exported and as AD holds it.
+     */
     public ProvisioningLogEntry record(String cycleId, Initiator initiator, ObjectExport export,
-                                       ConnectorSpaceEntry entry) {
+                                       ConnectorSpaceEntry entry, SortedMap<String, Object> exported,
+                                       SortedMap<String, Object> withheld) {
         UUID id = ids.generateId();
         Instant now = clock.instant();
-        SortedMap<String, Object> exported = ExportedValues.parse(entry.exportedValues());
         Object cloudName = exported.get("displayName");
         ProvisioningLogEntry logEntry = new ProvisioningLogEntry(id.toString(), now, cycleId,
                 ProvisioningLogEntry.ACTION_SKIP, ProvisioningLogEntry.STATUS_SKIPPED,
                 SyncChangeSkipped.SOURCE_OF_AUTHORITY_IN_CLOUD, REASON, export.objectType(), export.anchor(),
                 export.displayName(), export.distinguishedName(), export.cloudId(),
                 cloudName != null ? cloudName.toString() : entry.displayName(),
-                ExportedValues.differences(exported, export.values()));
+                ExportedValues.differences(exported, withheld));
         provisioningLog.add(logEntry);
         publisher.publish(Topics.SYNC_EVENTS, new SyncChangeSkipped(
                 new EventMetadata(id, now, export.cloudId(), cycleId, initiator, EventMetadata.CURRENT_SCHEMA_VERSION),

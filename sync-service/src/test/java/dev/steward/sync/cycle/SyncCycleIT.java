@@ -17,19 +17,23 @@ import dev.steward.contracts.CloudEventHeaders;
 import dev.steward.contracts.ContractCommand;
 import dev.steward.contracts.DirectoryIds;
 import dev.steward.contracts.Topics;
-import dev.steward.contracts.command.CommandResult;
 import dev.steward.contracts.command.SyncGroup;
+import dev.steward.contracts.command.SyncGroupMembership;
 import dev.steward.contracts.command.SyncUser;
 import dev.steward.contracts.event.SyncCycleCompleted;
+import dev.steward.sync.export.Membership;
+import dev.steward.sync.export.MembershipChange;
 import dev.steward.sync.testing.SyncServiceIntegrationTest;
 import dev.steward.sync.testing.TestDirectory;
 import dev.steward.sync.testing.TopicRecorder;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -52,7 +56,7 @@ class SyncCycleIT extends SyncServiceIntegrationTest {
                 .isGreaterThanOrEqualTo(6);
 
         List<ContractCommand> commands = commandsOf(cycleId);
-        Map<String, ContractCommand> byKey = commands.stream()
+        Map<String, ContractCommand> byKey = commands.stream().filter(c -> !(c instanceof SyncGroupMembership))
                 .collect(Collectors.toMap(ContractCommand::key, Function.identity()));
         // The bind account has no userPrincipalName: not synced.
         assertThat(byKey).doesNotContainKey(DirectoryIds.fromAnchor(ADMINISTRATOR_GUID));
@@ -80,19 +84,31 @@ class SyncCycleIT extends SyncServiceIntegrationTest {
         assertThat(engineering.onPremisesDomainName()).isEqualTo("corp.example.test");
         assertThat(engineering.onPremisesNetBiosName()).isEqualTo("CORP");
         assertThat(engineering.onPremisesDistinguishedName()).isEqualTo(ENGINEERING_DN);
-        assertThat(engineering.ownerIds()).containsExactly(DirectoryIds.fromAnchor(ALICE_GUID));
-        assertThat(engineering.memberIds()).containsExactlyInAnyOrder(DirectoryIds.fromAnchor(BOB_GUID),
-                DirectoryIds.fromAnchor(ENGINEERING_LEADS_GUID));
 
         SyncGroup leads = (SyncGroup) byKey.get(DirectoryIds.fromAnchor(ENGINEERING_LEADS_GUID));
-        assertThat(leads.memberIds()).containsExactly(DirectoryIds.fromAnchor(ALICE_GUID));
 
         SyncGroup marketing = (SyncGroup) byKey.get(DirectoryIds.fromAnchor(MARKETING_GUID));
         assertThat(marketing.mailEnabled()).isTrue();
         assertThat(marketing.securityEnabled()).isFalse();
         assertThat(marketing.mail()).isEqualTo("marketing@corp.example.test");
-        assertThat(marketing.ownerIds()).containsExactly(DirectoryIds.fromAnchor(ALICE_GUID));
-        assertThat(marketing.memberIds()).containsExactly(DirectoryIds.fromAnchor(BOB_GUID));
+
+        // Owners and members went as SyncGroupMembership differences (in this cycle, or in an earlier one of another
+        // test): all of them together give AD's membership, and the directory confirmed it.
+        assertThat(membershipSent(ENGINEERING_GUID)).isEqualTo(new Membership(
+                List.of(DirectoryIds.fromAnchor(BOB_GUID), DirectoryIds.fromAnchor(ENGINEERING_LEADS_GUID)),
+                List.of(DirectoryIds.fromAnchor(ALICE_GUID))));
+        assertThat(membershipSent(ENGINEERING_LEADS_GUID)).isEqualTo(new Membership(
+                List.of(DirectoryIds.fromAnchor(ALICE_GUID)), List.of(DirectoryIds.fromAnchor(ALICE_GUID))));
+        assertThat(membershipSent(MARKETING_GUID)).isEqualTo(new Membership(
+                List.of(DirectoryIds.fromAnchor(BOB_GUID)), List.of(DirectoryIds.fromAnchor(ALICE_GUID))));
+        for (String group : List.of(ENGINEERING_GUID, ENGINEERING_LEADS_GUID, MARKETING_GUID)) {
+            assertThat(connectorSpaceRepository.exportedMembership(group)).isEqualTo(membershipSent(group));
+        }
+        // A group's membership follows its SyncGroup.
+        commands.stream().filter(SyncGroupMembership.class::isInstance).forEach(chunk ->
+                assertThat(chunk.metadata().issuedAt()).isAfterOrEqualTo(byKey.values().stream()
+                        .filter(c -> c instanceof SyncGroup g && g.groupId().equals(chunk.key())).findFirst()
+                        .orElseThrow().metadata().issuedAt()));
 
         // Users first, then groups; a nested group before the group that contains it.
         Instant lastUser = commands.stream().filter(SyncUser.class::isInstance)
@@ -108,7 +124,8 @@ class SyncCycleIT extends SyncServiceIntegrationTest {
                 .toList();
         assertThat(records).hasSize(commands.size()).allSatisfy(r -> {
             assertThat(r.header(CloudEventHeaders.AUTHORIZATION)).isEqualTo("Bearer " + DIRECTORY_TOKEN);
-            assertThat(r.header(CloudEventHeaders.TYPE)).isIn("directory.SyncUser", "directory.SyncGroup");
+            assertThat(r.header(CloudEventHeaders.TYPE)).isIn("directory.SyncUser", "directory.SyncGroup",
+                    "directory.SyncGroupMembership");
             assertThat(r.record().key()).isEqualTo(r.message().key());
         });
 
@@ -157,24 +174,159 @@ class SyncCycleIT extends SyncServiceIntegrationTest {
 
     @Test
     void exportRejectedByTheDirectoryCountsAsFailedAndIsExportedAgainByTheNextDelta() throws Exception {
+        awaitIdle();
         String anchor = addGroup("Cycle-Rejected", userDn("Alice"), userDn("Bob"));
         String groupId = DirectoryIds.fromAnchor(anchor);
+        directory().rejectNext(SyncGroup.class, groupId, "Request_BadRequest");
+
         JsonNode cycle = runCycle("Delta");
-        String cycleId = cycle.get("id").asString();
-        SyncGroup export = (SyncGroup) commandsOf(cycleId).stream()
-                .filter(c -> c.key().equals(groupId)).findFirst().orElseThrow();
-        int added = cycle.get("counts").get("added").asInt();
 
-        kafka.send(Topics.DIRECTORY_COMMAND_RESULTS, export.key(), CommandResult.rejected(
-                new CommandResult.ContractCommandRef(export.metadata().commandId(), "directory.SyncGroup", cycleId,
-                        export.groupId()), "Request_BadRequest", "refused for the test", Instant.now())).get();
-
-        JsonNode recounted = await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
-                .until(() -> body(getAs(ADMIN, "/sync/cycles/{id}", cycleId)), c -> c.get("counts").get("failed").asInt() == 1);
-        assertThat(recounted.get("counts").get("added").asInt()).isEqualTo(added - 1);
-
+        assertThat(commandsOf(cycle.get("id").asString())).filteredOn(c -> c.key().equals(groupId))
+                .first().isInstanceOf(SyncGroup.class);
+        assertThat(cycle.get("counts").get("failed").asInt()).isEqualTo(1);
+        assertThat(cycle.get("counts").get("added").asInt()).isZero();
         JsonNode retry = runCycle("Delta");
         assertThat(commandsOf(retry.get("id").asString())).singleElement().isInstanceOfSatisfying(SyncGroup.class,
                 group -> assertThat(group.groupId()).isEqualTo(groupId));
+        assertThat(retry.get("counts").get("added").asInt()).isEqualTo(1);
+        assertThat(retry.get("counts").get("failed").asInt()).isZero();
+    }
+
+    @Test
+    void sendsFirstSyncMembershipAsAdditionsInChunksOfAThousand() throws Exception {
+        awaitIdle();
+        List<String> userCns = IntStream.range(0, 2_500).mapToObj(i -> String.format("Bulk-%04d", i)).toList();
+        List<String> userIds = new ArrayList<>();
+        String anchor = null;
+        try {
+            for (String cn : userCns) {
+                userIds.add(DirectoryIds.fromAnchor(addUser(cn)));
+            }
+            anchor = addGroup("Cycle-Bulk", userDn("Alice"), userCns.stream().map(SyncServiceIntegrationTest::userDn)
+                    .toArray(String[]::new));
+            String groupId = DirectoryIds.fromAnchor(anchor);
+            String groupAnchor = anchor;
+
+            // 2,500 new users and their results take a while on a shared machine.
+            JsonNode cycle = runCycle("Delta", Duration.ofMinutes(3));
+
+            List<SyncGroupMembership> chunks = membershipCommandsOf(cycle.get("id").asString(), groupId);
+            assertThat(chunks).hasSize(3);
+            assertThat(chunks).map(c -> c.addedMemberIds().size() + c.addedOwnerIds().size())
+                    .containsExactly(1_000, 1_000, 501);
+            assertThat(chunks).allSatisfy(c -> {
+                assertThat(c.anchor()).isEqualTo(groupAnchor);
+                assertThat(c.removedMemberIds()).isEmpty();
+                assertThat(c.removedOwnerIds()).isEmpty();
+            });
+            assertThat(chunks.stream().flatMap(c -> c.addedMemberIds().stream()))
+                    .doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(userIds);
+            assertThat(chunks.stream().flatMap(c -> c.addedOwnerIds().stream()))
+                    .containsExactly(DirectoryIds.fromAnchor(ALICE_GUID));
+            assertThat(connectorSpaceRepository.exportedMembership(anchor).memberIds()).hasSize(2_500);
+            assertThat(cycle.get("counts").get("failed").asInt()).isZero();
+        } finally {
+            if (anchor != null) {
+                TestDirectory.server().delete(groupDn("Cycle-Bulk"));
+            }
+            for (String cn : userCns.subList(0, userIds.size())) {
+                TestDirectory.server().delete(userDn(cn));
+            }
+        }
+    }
+
+    @Test
+    void sendsOnlyTheMemberDifferenceOnALaterCycle() throws Exception {
+        awaitIdle();
+        String anchor = addGroup("Cycle-Difference", userDn("Alice"), userDn("Alice"));
+        String groupId = DirectoryIds.fromAnchor(anchor);
+        runCycle("Delta");
+
+        TestDirectory.server().modify(groupDn("Cycle-Difference"),
+                new Modification(ModificationType.ADD, "member", userDn("Bob")));
+        JsonNode added = runCycle("Delta");
+
+        assertThat(commandsOf(added.get("id").asString())).singleElement()
+                .isInstanceOfSatisfying(SyncGroupMembership.class, chunk -> {
+                    assertThat(chunk.groupId()).isEqualTo(groupId);
+                    assertThat(chunk.addedMemberIds()).containsExactly(DirectoryIds.fromAnchor(BOB_GUID));
+                    assertThat(chunk.removedMemberIds()).isEmpty();
+                    assertThat(chunk.addedOwnerIds()).isEmpty();
+                    assertThat(chunk.removedOwnerIds()).isEmpty();
+                });
+        assertThat(added.get("counts").get("updated").asInt()).isEqualTo(1);
+
+        TestDirectory.server().modify(groupDn("Cycle-Difference"),
+                new Modification(ModificationType.DELETE, "member", userDn("Alice")),
+                new Modification(ModificationType.DELETE, "managedBy"));
+        JsonNode removed = runCycle("Delta");
+
+        assertThat(commandsOf(removed.get("id").asString())).singleElement()
+                .isInstanceOfSatisfying(SyncGroupMembership.class, chunk -> {
+                    assertThat(chunk.addedMemberIds()).isEmpty();
+                    assertThat(chunk.removedMemberIds()).containsExactly(DirectoryIds.fromAnchor(ALICE_GUID));
+                    assertThat(chunk.removedOwnerIds()).containsExactly(DirectoryIds.fromAnchor(ALICE_GUID));
+                });
+        assertThat(connectorSpaceRepository.exportedMembership(anchor)).isEqualTo(
+                new Membership(List.of(DirectoryIds.fromAnchor(BOB_GUID)), List.of()));
+    }
+
+    @Test
+    void sendsNoMembershipCommandWhenNothingChanged() throws Exception {
+        awaitIdle();
+        String anchor = addGroup("Cycle-Quiet", userDn("Alice"), userDn("Bob"));
+        String groupId = DirectoryIds.fromAnchor(anchor);
+        JsonNode first = runCycle("Delta");
+        assertThat(membershipCommandsOf(first.get("id").asString(), groupId)).hasSize(1);
+
+        JsonNode delta = runCycle("Delta");
+        JsonNode initial = runCycle("Initial");
+
+        assertThat(commandsOf(delta.get("id").asString())).noneMatch(c -> c.key().equals(groupId));
+        // An Initial cycle sends the group's values again, but its membership only when it differs.
+        assertThat(commandsOf(initial.get("id").asString())).filteredOn(c -> c.key().equals(groupId))
+                .singleElement().isInstanceOf(SyncGroup.class);
+    }
+
+    @Test
+    void retriesARejectedMembershipChunkOnTheNextCycle() throws Exception {
+        awaitIdle();
+        String anchor = addGroup("Cycle-Retried", userDn("Alice"), userDn("Bob"));
+        String groupId = DirectoryIds.fromAnchor(anchor);
+        directory().rejectNext(SyncGroupMembership.class, groupId, "Request_ResourceNotFound");
+
+        JsonNode rejected = runCycle("Delta");
+
+        assertThat(membershipCommandsOf(rejected.get("id").asString(), groupId)).hasSize(1);
+        assertThat(rejected.get("counts").get("failed").asInt()).isEqualTo(1);
+        assertThat(rejected.get("counts").get("added").asInt()).isZero();
+        assertThat(connectorSpaceRepository.exportedMembership(anchor)).isEqualTo(Membership.NONE);
+
+        JsonNode retry = runCycle("Delta");
+
+        // The SyncGroup succeeded and is not sent again; the membership is.
+        assertThat(commandsOf(retry.get("id").asString())).singleElement()
+                .isInstanceOfSatisfying(SyncGroupMembership.class, chunk -> {
+                    assertThat(chunk.addedMemberIds()).containsExactly(DirectoryIds.fromAnchor(BOB_GUID));
+                    assertThat(chunk.addedOwnerIds()).containsExactly(DirectoryIds.fromAnchor(ALICE_GUID));
+                });
+        assertThat(retry.get("counts").get("updated").asInt()).isEqualTo(1);
+        assertThat(retry.get("counts").get("failed").asInt()).isZero();
+        assertThat(connectorSpaceRepository.exportedMembership(anchor)).isEqualTo(new Membership(
+                List.of(DirectoryIds.fromAnchor(BOB_GUID)), List.of(DirectoryIds.fromAnchor(ALICE_GUID))));
+    }
+
+    /** Every SyncGroupMembership sent for the group so far, applied in order. */
+    private Membership membershipSent(String anchor) {
+        String groupId = DirectoryIds.fromAnchor(anchor);
+        recorder().catchUp();
+        Membership membership = Membership.NONE;
+        for (TopicRecorder.Recorded recorded : recorder().messages(Topics.DIRECTORY_COMMANDS)) {
+            if (recorded.message() instanceof SyncGroupMembership chunk && chunk.groupId().equals(groupId)) {
+                membership = membership.apply(new MembershipChange(chunk.addedMemberIds(), chunk.removedMemberIds(),
+                        chunk.addedOwnerIds(), chunk.removedOwnerIds()));
+            }
+        }
+        return membership;
     }
 }

@@ -2,13 +2,16 @@ package dev.steward.sync.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.steward.contracts.CommandMetadata;
 import dev.steward.contracts.DirectoryIds;
 import dev.steward.sync.ldap.AdGroup;
 import dev.steward.sync.ldap.AdUser;
 import dev.steward.sync.ldap.DirectoryRead;
 import dev.steward.sync.ldap.GroupType;
 import dev.steward.sync.ldap.RejectedEntry;
+import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class ExportPlannerTest {
@@ -98,19 +101,44 @@ class ExportPlannerTest {
 
     @Test
     void equalValuesHashEquallyAndAnyChangeChangesTheHash() {
-        AdGroup group = group("11111111-1111-4111-8111-111111111111", "G", null, ALICE.distinguishedName(), BOB.distinguishedName());
-        AdGroup reordered = group("11111111-1111-4111-8111-111111111111", "G", null, BOB.distinguishedName(), ALICE.distinguishedName());
-        AdGroup fewer = group("11111111-1111-4111-8111-111111111111", "G", null, BOB.distinguishedName());
+        AdGroup group = group("11111111-1111-4111-8111-111111111111", "G", null, ALICE.distinguishedName());
+        AdGroup renamed = new AdGroup(group.anchor(), group.distinguishedName(), "G", "G2", null, null, null, null,
+                GroupType.of(GroupType.AD_DEFAULT), null, null, group.members());
 
         String hash = hash(group);
 
-        assertThat(hash(reordered)).isEqualTo(hash);
-        assertThat(hash(fewer)).isNotEqualTo(hash);
+        assertThat(hash(group("11111111-1111-4111-8111-111111111111", "G", null, ALICE.distinguishedName())))
+                .isEqualTo(hash);
+        assertThat(hash(renamed)).isNotEqualTo(hash);
+    }
+
+    @Test
+    void membershipIsNotAnExportedValueAndDoesNotDependOnTheOrderOfMemberValues() {
+        AdGroup group = group("11111111-1111-4111-8111-111111111111", "G", ALICE.distinguishedName(),
+                ALICE.distinguishedName(), BOB.distinguishedName());
+        AdGroup reordered = group("11111111-1111-4111-8111-111111111111", "G", ALICE.distinguishedName(),
+                BOB.distinguishedName(), ALICE.distinguishedName());
+        AdGroup fewer = group("11111111-1111-4111-8111-111111111111", "G", null, BOB.distinguishedName());
+
+        GroupExport export = export(group);
+
+        assertThat(export.values()).doesNotContainKeys("memberIds", "ownerIds");
+        assertThat(export.command(CommandMetadata.of(UUID.randomUUID(), Instant.EPOCH, "c"), Instant.EPOCH).displayName())
+                .isEqualTo("G");
+        assertThat(export(reordered).membership()).isEqualTo(export.membership());
+        assertThat(export.membership()).isEqualTo(new Membership(
+                List.of(DirectoryIds.fromAnchor(ALICE.anchor()), DirectoryIds.fromAnchor(BOB.anchor())),
+                List.of(DirectoryIds.fromAnchor(ALICE.anchor()))));
+        assertThat(export(fewer).exportedValues().hash()).isEqualTo(export.exportedValues().hash());
+        assertThat(export(fewer).membership()).isNotEqualTo(export.membership());
+    }
+
+    private static GroupExport export(AdGroup group) {
+        return groups(ExportPlanner.plan(read(List.of(ALICE, BOB), List.of(group)), BASE, "CORP")).get(0);
     }
 
     private static String hash(AdGroup group) {
-        return groups(ExportPlanner.plan(read(List.of(ALICE, BOB), List.of(group)), BASE, "CORP")).get(0)
-                .exportedValues().hash();
+        return export(group).exportedValues().hash();
     }
 
     private static List<GroupExport> groups(ExportPlan plan) {

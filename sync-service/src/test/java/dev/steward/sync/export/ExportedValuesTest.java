@@ -12,8 +12,8 @@ class ExportedValuesTest {
 
     @Test
     void differencesListChangedPropertiesWithJsonValues() {
-        SortedMap<String, Object> before = new TreeMap<>(Map.of("displayName", "Old", "memberIds", List.of("a")));
-        SortedMap<String, Object> after = new TreeMap<>(Map.of("displayName", "New", "memberIds", List.of("a")));
+        SortedMap<String, Object> before = new TreeMap<>(Map.of("displayName", "Old", "groupTypes", List.of("a")));
+        SortedMap<String, Object> after = new TreeMap<>(Map.of("displayName", "New", "groupTypes", List.of("a")));
         after.put("description", null);
 
         assertThat(ExportedValues.differences(before, after)).containsExactly(
@@ -23,7 +23,7 @@ class ExportedValuesTest {
     @Test
     void storedJsonReadsBackToTheSameValues() {
         SortedMap<String, Object> values = new TreeMap<>(Map.of("displayName", "G", "mailEnabled", true,
-                "memberIds", List.of("a", "b")));
+                "groupTypes", List.of("a", "b")));
 
         ExportedValues stored = ExportedValues.of(values);
 
@@ -31,5 +31,16 @@ class ExportedValuesTest {
         assertThat(ExportedValues.differences(ExportedValues.parse(stored.json()), values)).isEmpty();
         assertThat(stored.hash()).hasSize(64);
         assertThat(ExportedValues.parse(null)).isEmpty();
+    }
+
+    @Test
+    void aGroupsWholeStateNamesItsMembershipChangesAsMemberIdsAndOwnerIds() {
+        SortedMap<String, Object> values = new TreeMap<>(Map.of("displayName", "G"));
+        SortedMap<String, Object> exported = ExportedValues.withMembership(values, new Membership(List.of("a"), List.of("o")));
+        SortedMap<String, Object> now = ExportedValues.withMembership(values, new Membership(List.of("b", "a"), List.of("o")));
+
+        assertThat(ExportedValues.differences(exported, now)).containsExactly(
+                Map.of("displayName", "memberIds", "oldValue", "[\"a\"]", "newValue", "[\"a\",\"b\"]"));
+        assertThat(values).doesNotContainKey("memberIds");
     }
 }

@@ -7,19 +7,30 @@ import dev.steward.contracts.CloudEventHeaders;
 import dev.steward.contracts.ContractJson;
 import dev.steward.contracts.DirectoryIds;
 import dev.steward.contracts.EventMetadata;
+import dev.steward.contracts.IntegrationEvent;
 import dev.steward.contracts.Topics;
+import dev.steward.contracts.event.DirectoryObjectRef;
+import dev.steward.contracts.event.GroupCreated;
+import dev.steward.contracts.event.GroupDeleted;
+import dev.steward.contracts.event.GroupSnapshot;
+import dev.steward.contracts.event.MembersAdded;
+import dev.steward.contracts.event.MembersRemoved;
+import dev.steward.contracts.event.OwnersAdded;
+import dev.steward.contracts.event.OwnersRemoved;
 import dev.steward.contracts.event.SourceOfAuthorityChanged;
 import dev.steward.sync.testing.SyncServiceIntegrationTest;
 import dev.steward.sync.testing.TopicRecorder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
@@ -62,12 +73,43 @@ class DirectoryEventsDeadLetterIT extends SyncServiceIntegrationTest {
     }
 
     @Test
+    void directoryEventsTheSyncEngineDoesNotNeedAreIgnoredNotDeadLettered() throws Exception {
+        String groupId = UUID.randomUUID().toString();
+        String anchor = UUID.randomUUID().toString();
+        String syncedId = DirectoryIds.fromAnchor(anchor);
+        List<IntegrationEvent> events = List.of(
+                new GroupCreated(metadata(groupId), new GroupSnapshot(groupId, "Cloud group", null, "cloud", null,
+                        false, true, List.of(), Instant.now(), null, false, null, null, null, null, null, null, null)),
+                new MembersAdded(metadata(groupId), groupId, List.of(DirectoryObjectRef.user(UUID.randomUUID().toString())), false),
+                new MembersRemoved(metadata(groupId), groupId, List.of(DirectoryObjectRef.group(UUID.randomUUID().toString())), false),
+                new OwnersAdded(metadata(syncedId), syncedId, List.of(UUID.randomUUID().toString()), true),
+                new OwnersRemoved(metadata(syncedId), syncedId, List.of(UUID.randomUUID().toString()), true),
+                new GroupDeleted(metadata(syncedId), syncedId, "Synced group", anchor));
+
+        RecordMetadata last = null;
+        for (IntegrationEvent event : events) {
+            last = publishEvent(event);
+        }
+        awaitConsumed(last);
+
+        recorder().catchUp();
+        assertThat(recorder().records(Topics.deadLetter(Topics.DIRECTORY_EVENTS)))
+                .noneMatch(r -> List.of(groupId, syncedId).contains(r.key()));
+        assertThat(getAs(ADMIN, "/sync/connectorSpace/{id}", syncedId).getStatus()).isEqualTo(404);
+    }
+
+    @Test
     void recordWithoutAMessageTypeIsDeadLettered() throws Exception {
         String key = UUID.randomUUID().toString();
         send(key, null, "{}".getBytes(StandardCharsets.UTF_8));
 
         assertThat(TopicRecorder.header(awaitDeadLetter(key), CloudEventHeaders.DEAD_LETTER_REASON))
                 .contains(CloudEventHeaders.TYPE);
+    }
+
+    private static EventMetadata metadata(String aggregateId) {
+        return new EventMetadata(UUID.randomUUID(), Instant.now(), aggregateId, null, null,
+                EventMetadata.CURRENT_SCHEMA_VERSION);
     }
 
     private void send(String key, String type, byte[] value) throws Exception {

@@ -12,6 +12,8 @@ import dev.steward.contracts.Topics;
 import dev.steward.contracts.event.SourceOfAuthorityChanged;
 import dev.steward.contracts.event.SyncChangeSkipped;
 import dev.steward.contracts.command.SyncGroup;
+import dev.steward.contracts.command.SyncGroupMembership;
+import dev.steward.sync.export.Membership;
 import dev.steward.sync.testing.SyncServiceIntegrationTest;
 import dev.steward.sync.testing.TestDirectory;
 import dev.steward.sync.testing.TopicRecorder;
@@ -125,9 +127,48 @@ class SourceOfAuthorityIT extends SyncServiceIntegrationTest {
                 .isInstanceOfSatisfying(SyncGroup.class, group -> {
                     assertThat(group.displayName()).isEqualTo("Soa-Renamed");
                     assertThat(group.onPremisesDistinguishedName()).isEqualTo(groupDn("Soa-Renamed"));
-                    assertThat(group.ownerIds()).containsExactly(DirectoryIds.fromAnchor(TestDirectory.ALICE_GUID));
                 });
         assertThat(connectorSpace(groupId).get("pendingTakeover").asBoolean()).isFalse();
+    }
+
+    @Test
+    void sendsNoMembershipForABlockedGroup() throws Exception {
+        String anchor = addGroup("Soa-Members", userDn("Alice"), userDn("Bob"));
+        String groupId = DirectoryIds.fromAnchor(anchor);
+        runCycle("Delta");
+        Membership exported = connectorSpaceRepository.exportedMembership(anchor);
+        publishEvent(sourceOfAuthorityChanged(anchor, "Soa-Members", true));
+        await().atMost(Duration.ofSeconds(5)).until(() -> connectorSpace(groupId).get("blockOnPremisesSync").asBoolean());
+
+        TestDirectory.server().modify(groupDn("Soa-Members"),
+                new Modification(ModificationType.ADD, "member", userDn("Alice")));
+        JsonNode blocked = runCycle("Delta");
+        JsonNode again = runCycle("Initial");
+
+        assertThat(commandsOf(blocked.get("id").asString())).noneMatch(c -> c.key().equals(groupId));
+        assertThat(commandsOf(again.get("id").asString())).noneMatch(c -> c.key().equals(groupId));
+        assertThat(blocked.get("counts").get("skipped").asInt()).isGreaterThanOrEqualTo(1);
+        assertThat(connectorSpaceRepository.exportedMembership(anchor)).isEqualTo(exported);
+        // One skip for the one change, whatever the number of cycles that withheld it.
+        assertThat(body(getAs(ADMIN, "/sync/provisioningLogs?$filter=targetIdentity/id eq '" + groupId + "'"))
+                .get("value")).singleElement().satisfies(entry -> {
+                    assertThat(entry.get("eventId").asInt()).isEqualTo(6956);
+                    assertThat(entry.get("cycleId").asString()).isEqualTo(blocked.get("id").asString());
+                });
+
+        // After rollback the takeover sends the values and the withheld member.
+        publishEvent(sourceOfAuthorityChanged(anchor, "Soa-Members", false));
+        await().atMost(Duration.ofSeconds(5)).until(() -> connectorSpace(groupId).get("pendingTakeover").asBoolean());
+        JsonNode takeover = runCycle("Delta");
+        assertThat(commandsOf(takeover.get("id").asString())).filteredOn(c -> c.key().equals(groupId))
+                .satisfiesExactly(
+                        command -> assertThat(command).isInstanceOf(SyncGroup.class),
+                        command -> assertThat(command).isInstanceOfSatisfying(SyncGroupMembership.class, chunk -> {
+                            assertThat(chunk.addedMemberIds()).containsExactly(
+                                    DirectoryIds.fromAnchor(TestDirectory.ALICE_GUID));
+                            assertThat(chunk.removedMemberIds()).isEmpty();
+                            assertThat(chunk.addedOwnerIds()).isEmpty();
+                        }));
     }
 
     @Test

@@ -14,15 +14,18 @@ import dev.steward.contracts.DirectoryIds;
 import dev.steward.contracts.EventMetadata;
 import dev.steward.contracts.Initiator;
 import dev.steward.contracts.Topics;
+import dev.steward.contracts.command.SyncGroupMembership;
 import dev.steward.contracts.event.SourceOfAuthorityChanged;
 import dev.steward.platform.testing.TestDatabase;
 import dev.steward.platform.testing.TestTokens;
+import dev.steward.sync.connectorspace.ConnectorSpace;
 import dev.steward.sync.ldap.AdGuids;
 import dev.steward.sync.ldap.AdSids;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -31,11 +34,13 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
@@ -48,7 +53,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The one Spring context of the PostgreSQL integration tests: the service against the real PostgreSQL (a fresh
- * schema), an embedded Kafka broker and the in-memory seed directory. Every subclass shares it.
+ * schema), an embedded Kafka broker, the in-memory seed directory, and a {@link FakeDirectory} answering the
+ * exports. Every subclass shares it.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -61,6 +67,7 @@ public abstract class SyncServiceIntegrationTest {
 
     private static final AtomicInteger NEXT_RID = new AtomicInteger(5000);
     private static TopicRecorder recorder;
+    private static FakeDirectory directory;
 
     @Autowired
     protected MockMvc mvc;
@@ -70,6 +77,10 @@ public abstract class SyncServiceIntegrationTest {
     protected EmbeddedKafkaBroker broker;
     @Autowired
     protected KafkaTemplate<String, ContractMessage> kafka;
+    @Autowired
+    protected ConnectorSpace connectorSpaceRepository;
+    @Autowired
+    private JdbcClient jdbc;
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -82,6 +93,19 @@ public abstract class SyncServiceIntegrationTest {
         registry.add("steward.sync.directory-token", () -> DIRECTORY_TOKEN);
         registry.add("steward.sync.initial-cycle-on-start", () -> "false");
         registry.add("steward.sync.schedule.interval", () -> "0s");
+    }
+
+    /** Started before each test's first cycle, so that every export gets its result. */
+    @BeforeEach
+    void startDirectory() {
+        directory();
+    }
+
+    protected synchronized FakeDirectory directory() {
+        if (directory == null) {
+            directory = new FakeDirectory(broker.getBrokersAsString(), kafka);
+        }
+        return directory;
     }
 
     protected synchronized TopicRecorder recorder() {
@@ -117,23 +141,46 @@ public abstract class SyncServiceIntegrationTest {
         return json.readTree(response.getContentAsString());
     }
 
-    /** Starts a cycle as the administrator and waits until it has finished; fails unless it succeeded. */
+    /**
+     * Starts a cycle as the administrator and waits until it has finished and the directory's results of its exports
+     * have been handled; fails unless it succeeded. Counts are read after the results (a rejection changes them).
+     */
     protected JsonNode runCycle(String policyType) throws Exception {
+        return runCycle(policyType, Duration.ofSeconds(30));
+    }
+
+    protected JsonNode runCycle(String policyType, Duration timeout) throws Exception {
         awaitIdle();
         MockHttpServletResponse response = postCycle(ADMIN, "{\"policyType\":\"" + policyType + "\"}");
         assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(202);
-        JsonNode done = awaitCycle(body(response).get("id").asString());
+        String id = body(response).get("id").asString();
+        JsonNode done = awaitCycle(id, timeout);
         assertThat(done.get("status").asString()).as(done.toString()).isEqualTo("Succeeded");
-        return done;
+        awaitResults(id, timeout);
+        return body(getAs(ADMIN, "/sync/cycles/{id}", id));
+    }
+
+    /** Waits until every export of the cycle has its result handled (the service forgets a command then). */
+    protected void awaitResults(String cycleId, Duration timeout) {
+        await("results of cycle " + cycleId).atMost(timeout).pollInterval(Duration.ofMillis(100))
+                .until(() -> jdbc.sql("SELECT COUNT(*) FROM export_command WHERE cycle_id = ?").param(cycleId)
+                        .query(Long.class).single() == 0);
     }
 
     protected JsonNode awaitCycle(String id) {
-        return await("cycle " + id).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+        return awaitCycle(id, Duration.ofSeconds(30));
+    }
+
+    protected JsonNode awaitCycle(String id, Duration timeout) {
+        return await("cycle " + id).atMost(timeout).pollInterval(Duration.ofMillis(100))
                 .until(() -> body(getAs(ADMIN, "/sync/cycles/{id}", id)),
                         cycle -> List.of("Succeeded", "Failed").contains(cycle.get("status").asString()));
     }
 
-    /** Waits until no cycle is queued or running, so a test's LDAP changes are not read by an earlier cycle. */
+    /**
+     * Waits until no cycle is queued or running and every export has its result handled, so a test's LDAP changes
+     * are not read by an earlier cycle and its cycle starts from the membership the directory confirmed.
+     */
     protected void awaitIdle() {
         await("no cycle running").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
             JsonNode cycles = body(getAs(ADMIN, "/sync/cycles?$top=20")).get("value");
@@ -142,7 +189,7 @@ public abstract class SyncServiceIntegrationTest {
                     return false;
                 }
             }
-            return true;
+            return jdbc.sql("SELECT COUNT(*) FROM export_command").query(Long.class).single() == 0;
         });
     }
 
@@ -162,6 +209,12 @@ public abstract class SyncServiceIntegrationTest {
                 .filter(c -> cycleId.equals(c.metadata().correlationId()))
                 .sorted((a, b) -> a.metadata().issuedAt().compareTo(b.metadata().issuedAt()))
                 .toList();
+    }
+
+    /** The membership commands of one cycle for one group, in the order they were issued. */
+    protected List<SyncGroupMembership> membershipCommandsOf(String cycleId, String groupId) {
+        return commandsOf(cycleId).stream().filter(SyncGroupMembership.class::isInstance)
+                .map(SyncGroupMembership.class::cast).filter(c -> c.groupId().equals(groupId)).toList();
     }
 
     /** Publishes as the directory would, and returns where the record went. */
@@ -209,6 +262,20 @@ public abstract class SyncServiceIntegrationTest {
             attributes.add(new Attribute("member", memberDns));
         }
         TestDirectory.server().add(new Entry(dn, attributes));
+        return guid;
+    }
+
+    /** Adds a user under CN=Users and returns its objectGUID (canonical text). */
+    protected static String addUser(String cn) throws LDAPException {
+        String guid = UUID.randomUUID().toString();
+        String sam = cn.toLowerCase(Locale.ROOT);
+        TestDirectory.server().add(new Entry(userDn(cn),
+                new Attribute("objectClass", "top", "person", "organizationalPerson", "user"),
+                new Attribute("cn", cn),
+                new Attribute("objectGUID", AdGuids.toBytes(guid)),
+                new Attribute("objectSid", AdSids.toBytes(TestDirectory.DOMAIN_SID + "-" + NEXT_RID.incrementAndGet())),
+                new Attribute("sAMAccountName", sam),
+                new Attribute("userPrincipalName", sam + "@corp.example.test")));
         return guid;
     }
 

@@ -32,10 +32,12 @@ public class AxonConfiguration {
     static final List<String> SUBSCRIBING = List.of("group-projection", "user-projection", "membership-projection");
 
     @Bean
-    ConfigurerModule eventProcessors(@Value("${steward.directory.processor-segments:4}") int segments) {
+    ConfigurerModule eventProcessors(@Value("${steward.directory.processor-segments:4}") int segments,
+                                     @Value("${steward.directory.processor-batch-size:200}") int batchSize) {
         return configurer -> configurer.eventProcessing(processing -> {
             processing
-                    .usingPooledStreamingEventProcessors((configuration, builder) -> builder.initialSegmentCount(segments))
+                    .usingPooledStreamingEventProcessors((configuration, builder) -> builder
+                            .initialSegmentCount(segments).batchSize(batchSize))
                     .registerDefaultListenerInvocationErrorHandler(configuration -> PropagatingErrorHandler.instance());
             SUBSCRIBING.forEach(processing::registerSubscribingEventProcessor);
         });

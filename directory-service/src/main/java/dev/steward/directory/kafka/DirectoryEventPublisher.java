@@ -13,10 +13,14 @@ import dev.steward.directory.group.api.SourceOfAuthoritySwitched;
 import dev.steward.directory.user.api.UserCreated;
 import dev.steward.directory.user.api.UserUpdated;
 import dev.steward.platform.kafka.ContractPublisher;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
-import java.util.function.Supplier;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,6 +35,7 @@ import org.springframework.stereotype.Component;
 class DirectoryEventPublisher {
 
     static final String PROCESSING_GROUP = "directory-event-publisher";
+    private static final String PENDING = DirectoryEventPublisher.class.getName() + ".pending";
 
     private final ContractPublisher publisher;
     private final ParkedEvents parked;
@@ -41,15 +46,43 @@ class DirectoryEventPublisher {
     }
 
     /**
-     * Sends and waits for the ack. A broker that is away fails the segment, which retries; an event that can never
-     * be sent (or mapped) is parked with the reason, so it cannot stall the events behind it.
+     * Sends without waiting; the processor's batch waits for every ack before its token moves (see
+     * {@link #awaitAll}). A broker that is away fails the batch, which retries (consumers drop the repeats by event
+     * id); an event that can never be sent, or mapped, is parked with the reason, so it cannot stall the events
+     * behind it.
      */
     private void publish(Supplier<? extends ContractMessage> contract, EventMessage<?> message) {
+        ContractMessage mapped;
         try {
-            publisher.publish(Topics.DIRECTORY_EVENTS, contract.get());
-        } catch (ContractPublisher.PublishRefusedException | IllegalArgumentException | NullPointerException e) {
+            mapped = contract.get();
+        } catch (IllegalArgumentException | NullPointerException e) {
             parked.park(message, e);
+            return;
         }
+        Pending sent = new Pending(message, publisher.sendAsync(Topics.DIRECTORY_EVENTS, mapped));
+        if (!CurrentUnitOfWork.isStarted()) {
+            awaitAll(List.of(sent));
+            return;
+        }
+        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
+        batch.getOrComputeResource(PENDING, key -> {
+            List<Pending> pending = new ArrayList<>();
+            batch.onPrepareCommit(unitOfWork -> awaitAll(pending));
+            return pending;
+        }).add(sent);
+    }
+
+    private void awaitAll(List<Pending> pending) {
+        for (Pending sent : pending) {
+            try {
+                ContractPublisher.await(sent.sent());
+            } catch (ContractPublisher.PublishRefusedException e) {
+                parked.park(sent.event(), e);
+            }
+        }
+    }
+
+    private record Pending(EventMessage<?> event, ContractPublisher.Sent sent) {
     }
 
     @EventHandler

@@ -20,6 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.AbstractPlatformTransactionManager;
 
 /** Axon runs on the JPA event store and token store in PostgreSQL, never in memory. */
 class AxonInfrastructureIT extends DirectoryIntegrationTest {
@@ -37,6 +39,8 @@ class AxonInfrastructureIT extends DirectoryIntegrationTest {
     Serializer serializer;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    PlatformTransactionManager transactionManager;
 
     @Test
     void storesEventsAndTokensWithJpaInPostgres() {
@@ -44,6 +48,13 @@ class AxonInfrastructureIT extends DirectoryIntegrationTest {
         assertThat(tokenStore).isInstanceOf(JpaTokenStore.class);
         assertThat(eventSerializer).isInstanceOf(Jackson3Serializer.class);
         assertThat(serializer).isInstanceOf(Jackson3Serializer.class);
+    }
+
+    @Test
+    void letsARefusedCommandLeaveItsBatchsTransactionUsable() {
+        assertThat(transactionManager).isInstanceOf(AbstractPlatformTransactionManager.class);
+        assertThat(((AbstractPlatformTransactionManager) transactionManager).isGlobalRollbackOnParticipationFailure())
+                .isFalse();
     }
 
     @Test

@@ -3,15 +3,17 @@ package dev.steward.directory.kafka;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
-import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
 
 import dev.steward.contracts.Topics;
 import dev.steward.directory.group.api.GroupDeleted;
 import dev.steward.platform.kafka.ContractPublisher;
+import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.junit.jupiter.api.Test;
@@ -26,18 +28,18 @@ class DirectoryEventPublisherTest {
 
     @Test
     void parksAnEventTheBrokerCanNeverTakeAndGoesOn() {
-        var refused = mock(ContractPublisher.PublishRefusedException.class);
-        doThrow(refused).when(kafka).publish(eq(Topics.DIRECTORY_EVENTS), any());
+        when(kafka.sendAsync(eq(Topics.DIRECTORY_EVENTS), any())).thenReturn(new ContractPublisher.Sent(
+                Topics.DIRECTORY_EVENTS, CompletableFuture.failedFuture(new RecordTooLargeException("1.2 MB"))));
 
         publisher.on(event, message);
 
-        verify(parked).park(message, refused);
+        verify(parked).park(eq(message), any(ContractPublisher.PublishRefusedException.class));
     }
 
     @Test
     void retriesWhenTheBrokerIsAwayInsteadOfParking() {
-        doThrow(new ContractPublisher.PublishFailedException(Topics.DIRECTORY_EVENTS,
-                new RecordTooLargeException("stand-in cause"))).when(kafka).publish(eq(Topics.DIRECTORY_EVENTS), any());
+        when(kafka.sendAsync(eq(Topics.DIRECTORY_EVENTS), any())).thenReturn(new ContractPublisher.Sent(
+                Topics.DIRECTORY_EVENTS, CompletableFuture.failedFuture(new TimeoutException("broker away"))));
 
         assertThatThrownBy(() -> publisher.on(event, message))
                 .isInstanceOf(ContractPublisher.PublishFailedException.class);

@@ -87,6 +87,33 @@ class GroupApiIT extends DirectoryIntegrationTest {
     }
 
     @Test
+    void countsFilteredGroupsOnlyWithEventualConsistency() {
+        AdGroup group = synced(AdGroup.security("Count"));
+        String path = Api.path("/v1.0/groups/$count?$filter=displayName eq '%s'", group.name());
+
+        Api.Response count = api.send(api.request(path, admin).header("ConsistencyLevel", "eventual").GET());
+
+        assertThat(count.status()).isEqualTo(200);
+        assertThat(count.contentType()).startsWith("text/plain");
+        assertThat(count.raw().body()).isEqualTo("1");
+        assertThat(api.get(path, admin).status()).isEqualTo(400);
+        assertThat(api.send(api.request(Api.path("/v1.0/groups/$count?$top=1"), admin)
+                .header("ConsistencyLevel", "eventual").GET()).status()).isEqualTo(400);
+    }
+
+    @Test
+    void answersNotAcceptableRatherThanAServerErrorForAnAcceptItCannotServe() {
+        AdGroup group = synced(AdGroup.security("Accept"));
+
+        Api.Response response = api.send(api.request("/v1.0/groups/" + group.id(), admin)
+                .header("Accept", "text/plain").GET());
+
+        assertThat(response.status()).isEqualTo(406);
+        assertThat(response.contentType()).startsWith("application/json");
+        assertThat(response.errorCode()).isEqualTo("Request_NotAcceptable");
+    }
+
+    @Test
     void pagesThroughGroupsWithNextLinks() {
         String prefix = "Page" + System.nanoTime();
         for (int i = 0; i < 3; i++) {

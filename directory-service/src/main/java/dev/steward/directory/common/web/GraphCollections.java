@@ -35,6 +35,20 @@ public final class GraphCollections {
     }
 
     /**
+     * The options of a {@code /$count} request on a top-level collection ({@code /groups/$count}): only
+     * {@code $filter} decides the number; paging, counting and selecting options mean nothing there and are refused.
+     */
+    public static CollectionQuery countQuery(Map<String, String> parameters) {
+        for (String name : parameters.keySet()) {
+            if (name.startsWith("$") && !name.equals("$filter")) {
+                throw new DirectoryException(DirectoryErrorCode.UNSUPPORTED_QUERY,
+                        "The query option '" + name + "' is not supported with $count.");
+            }
+        }
+        return CollectionQuery.parse(parameters);
+    }
+
+    /**
      * One page of a collection.
      *
      * @param rows     up to {@code $top + 1} rows after the cursor, in cursor order

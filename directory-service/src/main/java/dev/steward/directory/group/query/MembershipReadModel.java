@@ -56,21 +56,43 @@ public class MembershipReadModel {
     }
 
     public List<MemberRef> members(String groupId, String afterId, int top) {
+        return members(groupId, null, afterId, top);
+    }
+
+    /** Direct members of one type ({@code GET .../members/microsoft.graph.user}); every type when null. */
+    public List<MemberRef> members(String groupId, ObjectType type, String afterId, int top) {
         return jdbc.query("SELECT member_id, member_type FROM group_member WHERE group_id = :object"
-                + " AND member_id > :after ORDER BY member_id LIMIT :limit", parameters(groupId, afterId, top), MEMBER);
+                + ofType("member_type", type) + " AND member_id > :after ORDER BY member_id LIMIT :limit",
+                parameters(groupId, afterId, top).addValue("type", typeName(type)), MEMBER);
     }
 
     public long countMembers(String groupId) {
-        return count("SELECT COUNT(*) FROM group_member WHERE group_id = :object", parameters(groupId, null, 0));
+        return countMembers(groupId, null);
+    }
+
+    public long countMembers(String groupId, ObjectType type) {
+        return count("SELECT COUNT(*) FROM group_member WHERE group_id = :object" + ofType("member_type", type),
+                parameters(groupId, null, 0).addValue("type", typeName(type)));
     }
 
     public List<MemberRef> transitiveMembers(String groupId, String afterId, int top) {
-        return jdbc.query(TRANSITIVE_MEMBERS + "SELECT id, object_type FROM tm WHERE id > :after ORDER BY id"
-                + " LIMIT :limit", parameters(groupId, afterId, top), MEMBER);
+        return transitiveMembers(groupId, null, afterId, top);
+    }
+
+    /** Members of one type, directly or through nested groups; every type when null. */
+    public List<MemberRef> transitiveMembers(String groupId, ObjectType type, String afterId, int top) {
+        return jdbc.query(TRANSITIVE_MEMBERS + "SELECT id, object_type FROM tm WHERE id > :after"
+                + ofType("object_type", type) + " ORDER BY id LIMIT :limit",
+                parameters(groupId, afterId, top).addValue("type", typeName(type)), MEMBER);
     }
 
     public long countTransitiveMembers(String groupId) {
-        return count(TRANSITIVE_MEMBERS + "SELECT COUNT(*) FROM tm", parameters(groupId, null, 0));
+        return countTransitiveMembers(groupId, null);
+    }
+
+    public long countTransitiveMembers(String groupId, ObjectType type) {
+        return count(TRANSITIVE_MEMBERS + "SELECT COUNT(*) FROM tm WHERE TRUE" + ofType("object_type", type),
+                parameters(groupId, null, 0).addValue("type", typeName(type)));
     }
 
     public List<String> owners(String groupId, String afterId, int top) {
@@ -110,6 +132,14 @@ public class MembershipReadModel {
 
     public long countOwnedGroups(String userId) {
         return count("SELECT COUNT(*) FROM group_owner WHERE owner_id = :object", parameters(userId, null, 0));
+    }
+
+    private static String ofType(String column, ObjectType type) {
+        return type == null ? "" : " AND " + column + " = :type";
+    }
+
+    private static String typeName(ObjectType type) {
+        return type == null ? null : type.graphName();
     }
 
     private static MapSqlParameterSource parameters(String objectId, String afterId, int top) {

@@ -22,6 +22,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class DirectoryObjectItems {
 
+    /** A type-cast path segment: {@code microsoft.graph.user}, {@code microsoft.graph.group}, or without namespace. */
+    public static final String TYPE_CAST = "(?:microsoft\\.)?graph\\.(?:user|group)";
+
     private final GroupReadModel groups;
     private final UserReadModel users;
 
@@ -63,6 +66,11 @@ public class DirectoryObjectItems {
 
     public List<Map<String, Object>> users(List<String> userIds, Set<String> select) {
         return of(userIds.stream().map(id -> new MemberRef(id, ObjectType.USER)).toList(), select);
+    }
+
+    /** The type a {@link #TYPE_CAST} segment names. */
+    public static ObjectType castType(String segment) {
+        return segment.endsWith(".group") ? ObjectType.GROUP : ObjectType.USER;
     }
 
     static String context(String version, String fragment) {

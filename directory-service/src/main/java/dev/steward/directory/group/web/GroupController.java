@@ -6,6 +6,7 @@ import dev.steward.directory.common.DirectoryException;
 import dev.steward.directory.common.IdGenerator;
 import dev.steward.directory.common.ObjectIds;
 import dev.steward.directory.common.web.CollectionQuery;
+import dev.steward.directory.common.web.GraphCollections;
 import dev.steward.directory.common.web.GraphJson;
 import dev.steward.directory.common.web.RequestOrigin;
 import dev.steward.directory.group.api.CreateGroup;
@@ -75,6 +76,14 @@ class GroupController {
         String next = more
                 ? GraphPage.nextLink(request, GraphPage.skipToken(shown.get(shown.size() - 1).getId())) : null;
         return json(GraphPage.collection(context, items, query.count() ? groups.count(query) : null, next));
+    }
+
+    /** {@code GET /groups/$count}: how many groups match {@code $filter}, as text; needs {@code ConsistencyLevel}. */
+    @GetMapping(path = {"/v1.0/groups/$count", "/beta/groups/$count"})
+    ResponseEntity<String> count(@RequestParam Map<String, String> parameters, HttpServletRequest request) {
+        GroupReadPolicy.check(Callers.current());
+        CollectionQuery query = GraphCollections.countQuery(parameters);
+        return GraphCollections.count(request, () -> groups.count(query));
     }
 
     @GetMapping(path = {"/v1.0/groups/{id}", "/beta/groups/{id}"}, produces = MediaType.APPLICATION_JSON_VALUE)

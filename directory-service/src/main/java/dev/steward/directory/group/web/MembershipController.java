@@ -10,6 +10,7 @@ import dev.steward.directory.group.api.ChangeMembers;
 import dev.steward.directory.group.api.ChangeMembers.Change;
 import dev.steward.directory.group.api.ChangeMembers.Relation;
 import dev.steward.directory.group.api.MemberRef;
+import dev.steward.directory.group.api.ObjectType;
 import dev.steward.directory.group.query.GroupReadModel;
 import dev.steward.directory.group.query.GroupView;
 import dev.steward.directory.group.query.MembershipReadModel;
@@ -34,10 +35,13 @@ import tools.jackson.databind.JsonNode;
 /**
  * A group's members and owners as Graph serves them: {@code members}, {@code owners}, {@code transitiveMembers}
  * (with {@code /$count}), and references added with {@code POST .../$ref} and removed with
- * {@code DELETE .../{id}/$ref} (or {@code DELETE .../$ref?$id=<url>}).
+ * {@code DELETE .../{id}/$ref} (or {@code DELETE .../$ref?$id=<url>}). Member lists can be cast to a type
+ * ({@code .../members/microsoft.graph.user}, or {@code graph.user} as the SDKs write it).
  */
 @RestController
 class MembershipController {
+
+    private static final String USER_CAST = "(?:microsoft\\.)?graph\\.user";
 
     private final GroupReadModel groups;
     private final MembershipReadModel memberships;
@@ -75,13 +79,49 @@ class MembershipController {
                 rows -> items.of(rows, query.select()), () -> memberships.countTransitiveMembers(group.getId()));
     }
 
-    @GetMapping(path = {"/v1.0/groups/{id}/owners", "/beta/groups/{id}/owners"},
+    /**
+     * A type cast of a member list, {@code .../members/microsoft.graph.user} ({@code graph.user} as the SDKs write
+     * it): only the members of that type, as a collection of that type.
+     */
+    @GetMapping(path = {"/v1.0/groups/{id}/members/{type:" + DirectoryObjectItems.TYPE_CAST + "}",
+            "/beta/groups/{id}/members/{type:" + DirectoryObjectItems.TYPE_CAST + "}"},
             produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Map<String, Object>> owners(@PathVariable String id, @RequestParam Map<String, String> parameters,
+    ResponseEntity<Map<String, Object>> membersOfType(@PathVariable String id, @PathVariable String type,
+                                                      @RequestParam Map<String, String> parameters,
+                                                      HttpServletRequest request) {
+        GroupView group = readable(id);
+        ObjectType cast = DirectoryObjectItems.castType(type);
+        CollectionQuery query = GraphCollections.navigationQuery(parameters);
+        return GraphCollections.page(query, request, context(request, cast.graphName() + "s"),
+                memberships.members(group.getId(), cast, query.afterId(), query.top()), MemberRef::id,
+                rows -> items.of(rows, query.select()), () -> memberships.countMembers(group.getId(), cast));
+    }
+
+    @GetMapping(path = {"/v1.0/groups/{id}/transitiveMembers/{type:" + DirectoryObjectItems.TYPE_CAST + "}",
+            "/beta/groups/{id}/transitiveMembers/{type:" + DirectoryObjectItems.TYPE_CAST + "}"},
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Map<String, Object>> transitiveMembersOfType(@PathVariable String id, @PathVariable String type,
+                                                                @RequestParam Map<String, String> parameters,
+                                                                HttpServletRequest request) {
+        GroupView group = readable(id);
+        ObjectType cast = DirectoryObjectItems.castType(type);
+        CollectionQuery query = GraphCollections.navigationQuery(parameters);
+        return GraphCollections.page(query, request, context(request, cast.graphName() + "s"),
+                memberships.transitiveMembers(group.getId(), cast, query.afterId(), query.top()), MemberRef::id,
+                rows -> items.of(rows, query.select()),
+                () -> memberships.countTransitiveMembers(group.getId(), cast));
+    }
+
+    /** Owners, also cast to {@code microsoft.graph.user} (all of them are users). */
+    @GetMapping(path = {"/v1.0/groups/{id}/owners", "/beta/groups/{id}/owners",
+            "/v1.0/groups/{id}/owners/{type:" + USER_CAST + "}", "/beta/groups/{id}/owners/{type:" + USER_CAST + "}"},
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Map<String, Object>> owners(@PathVariable String id, @PathVariable(required = false) String type,
+                                               @RequestParam Map<String, String> parameters,
                                                HttpServletRequest request) {
         GroupView group = readable(id);
         CollectionQuery query = GraphCollections.navigationQuery(parameters);
-        return GraphCollections.page(query, request, context(request, "directoryObjects"),
+        return GraphCollections.page(query, request, context(request, type == null ? "directoryObjects" : "users"),
                 memberships.owners(group.getId(), query.afterId(), query.top()), owner -> owner,
                 rows -> items.users(rows, query.select()), () -> memberships.countOwners(group.getId()));
     }

@@ -3,6 +3,7 @@ package dev.steward.directory.user.web;
 import dev.steward.directory.common.DirectoryErrorCode;
 import dev.steward.directory.common.DirectoryException;
 import dev.steward.directory.common.web.CollectionQuery;
+import dev.steward.directory.common.web.GraphCollections;
 import dev.steward.directory.common.web.GraphJson;
 import dev.steward.directory.policy.UserReadPolicy;
 import dev.steward.directory.user.query.UserReadModel;
@@ -43,20 +44,34 @@ class UserController {
         String next = more
                 ? GraphPage.nextLink(request, GraphPage.skipToken(shown.get(shown.size() - 1).getId())) : null;
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(GraphPage.collection(
-                GraphJson.context("v1.0", "users"), items, query.count() ? users.count(query) : null, next));
+                GraphJson.context(version(request), "users"), items, query.count() ? users.count(query) : null, next));
+    }
+
+    /** {@code GET /users/$count}: how many users match {@code $filter}, as text; needs {@code ConsistencyLevel}. */
+    @GetMapping(path = {"/v1.0/users/$count", "/beta/users/$count"})
+    ResponseEntity<String> count(@RequestParam Map<String, String> parameters, HttpServletRequest request) {
+        UserReadPolicy.check(Callers.current());
+        CollectionQuery query = GraphCollections.countQuery(parameters);
+        return GraphCollections.count(request, () -> users.count(query));
     }
 
     @GetMapping(path = {"/v1.0/users/{id}", "/beta/users/{id}"}, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Map<String, Object>> get(@PathVariable String id,
-                                            @RequestParam(name = "$select", required = false) String selectParameter) {
+                                            @RequestParam(name = "$select", required = false) String selectParameter,
+                                            HttpServletRequest request) {
         UserReadPolicy.check(Callers.current());
         Set<String> select = checkSelect(CollectionQuery.select(selectParameter));
         UserView user = users.findByIdOrPrincipalName(id)
                 .orElseThrow(() -> new DirectoryException(DirectoryErrorCode.OBJECT_NOT_FOUND, id));
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("@odata.context", GraphJson.context("v1.0", "users/$entity"));
+        body.put("@odata.context", GraphJson.context(version(request), "users/$entity"));
         body.putAll(GraphJson.select(UserRepresentation.of(user), select));
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
+    }
+
+    private static String version(HttpServletRequest request) {
+        return request.getRequestURI().substring(request.getContextPath().length()).startsWith("/beta/")
+                ? "beta" : "v1.0";
     }
 
     private static Set<String> checkSelect(Set<String> select) {

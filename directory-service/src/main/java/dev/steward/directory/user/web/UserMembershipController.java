@@ -22,9 +22,15 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** A user's groups: {@code memberOf}, {@code transitiveMemberOf} and {@code ownedObjects}, by id or userPrincipalName. */
+/**
+ * A user's groups: {@code memberOf}, {@code transitiveMemberOf} and {@code ownedObjects}, by id or userPrincipalName,
+ * also cast to {@code microsoft.graph.group} (all of them are groups).
+ */
 @RestController
 class UserMembershipController {
+
+    /** A user's groups cast to their type, as the SDKs' {@code memberOf().graphGroup()} asks. */
+    private static final String GROUP_CAST = "(?:microsoft\\.)?graph\\.group";
 
     private final UserReadModel users;
     private final MembershipReadModel memberships;
@@ -36,37 +42,47 @@ class UserMembershipController {
         this.items = items;
     }
 
-    @GetMapping(path = {"/v1.0/users/{id}/memberOf", "/beta/users/{id}/memberOf"},
+    @GetMapping(path = {"/v1.0/users/{id}/memberOf", "/beta/users/{id}/memberOf",
+            "/v1.0/users/{id}/memberOf/{type:" + GROUP_CAST + "}",
+            "/beta/users/{id}/memberOf/{type:" + GROUP_CAST + "}"},
             produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Map<String, Object>> memberOf(@PathVariable String id, @RequestParam Map<String, String> parameters,
+    ResponseEntity<Map<String, Object>> memberOf(@PathVariable String id,
+                                                 @PathVariable(required = false) String type,
+                                                 @RequestParam Map<String, String> parameters,
                                                  HttpServletRequest request) {
         UserView user = readable(id);
         CollectionQuery query = GraphCollections.navigationQuery(parameters);
-        return GraphCollections.page(query, request, context(request),
+        return GraphCollections.page(query, request, context(request, type),
                 memberships.memberOf(user.getId(), query.afterId(), query.top()), group -> group,
                 rows -> items.groups(rows, query.select()), () -> memberships.countMemberOf(user.getId()));
     }
 
-    @GetMapping(path = {"/v1.0/users/{id}/transitiveMemberOf", "/beta/users/{id}/transitiveMemberOf"},
+    @GetMapping(path = {"/v1.0/users/{id}/transitiveMemberOf", "/beta/users/{id}/transitiveMemberOf",
+            "/v1.0/users/{id}/transitiveMemberOf/{type:" + GROUP_CAST + "}",
+            "/beta/users/{id}/transitiveMemberOf/{type:" + GROUP_CAST + "}"},
             produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Map<String, Object>> transitiveMemberOf(@PathVariable String id,
+                                                           @PathVariable(required = false) String type,
                                                            @RequestParam Map<String, String> parameters,
                                                            HttpServletRequest request) {
         UserView user = readable(id);
         CollectionQuery query = GraphCollections.navigationQuery(parameters);
-        return GraphCollections.page(query, request, context(request),
+        return GraphCollections.page(query, request, context(request, type),
                 memberships.transitiveMemberOf(user.getId(), query.afterId(), query.top()), group -> group,
                 rows -> items.groups(rows, query.select()), () -> memberships.countTransitiveMemberOf(user.getId()));
     }
 
-    @GetMapping(path = {"/v1.0/users/{id}/ownedObjects", "/beta/users/{id}/ownedObjects"},
+    @GetMapping(path = {"/v1.0/users/{id}/ownedObjects", "/beta/users/{id}/ownedObjects",
+            "/v1.0/users/{id}/ownedObjects/{type:" + GROUP_CAST + "}",
+            "/beta/users/{id}/ownedObjects/{type:" + GROUP_CAST + "}"},
             produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Map<String, Object>> ownedObjects(@PathVariable String id,
+                                                     @PathVariable(required = false) String type,
                                                      @RequestParam Map<String, String> parameters,
                                                      HttpServletRequest request) {
         UserView user = readable(id);
         CollectionQuery query = GraphCollections.navigationQuery(parameters);
-        return GraphCollections.page(query, request, context(request),
+        return GraphCollections.page(query, request, context(request, type),
                 memberships.ownedGroups(user.getId(), query.afterId(), query.top()), group -> group,
                 rows -> items.groups(rows, query.select()), () -> memberships.countOwnedGroups(user.getId()));
     }
@@ -84,8 +100,9 @@ class UserMembershipController {
         return user;
     }
 
-    private static String context(HttpServletRequest request) {
+    /** {@code directoryObjects}, or {@code groups} for a {@code .../microsoft.graph.group} type cast. */
+    private static String context(HttpServletRequest request, String typeCast) {
         String version = request.getRequestURI().contains("/beta/") ? "beta" : "v1.0";
-        return GraphJson.context(version, "directoryObjects");
+        return GraphJson.context(version, typeCast == null ? "directoryObjects" : "groups");
     }
 }

@@ -5,6 +5,8 @@ import dev.steward.directory.group.api.GroupDeleted;
 import dev.steward.directory.group.api.GroupState;
 import dev.steward.directory.group.api.GroupUpdated;
 import dev.steward.directory.group.api.SourceOfAuthoritySwitched;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -14,7 +16,8 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps {@code group_view} in line with the group events, in the same transaction as the events (a subscribing
  * processor): a write is visible to the next read, and an event the read model cannot take fails its command
- * instead of being stored. Rows are flushed at once so the command side's SQL checks see them.
+ * instead of being stored. A created group is inserted without looking it up first; rows are flushed at once so the
+ * command side's SQL checks see them.
  */
 @Component
 @ProcessingGroup(GroupProjection.PROCESSING_GROUP)
@@ -23,6 +26,8 @@ class GroupProjection {
     static final String PROCESSING_GROUP = "group-projection";
 
     private final GroupViewRepository groups;
+    @PersistenceContext
+    private EntityManager entityManager;
 
     GroupProjection(GroupViewRepository groups) {
         this.groups = groups;
@@ -30,7 +35,10 @@ class GroupProjection {
 
     @EventHandler
     void on(GroupCreated event, @SequenceNumber long version) {
-        save(event.group(), version);
+        GroupView view = new GroupView(event.group().id());
+        view.apply(event.group(), version);
+        entityManager.persist(view);
+        entityManager.flush();
     }
 
     @EventHandler

@@ -1,44 +1,42 @@
 package dev.steward.directory.user.query;
 
 import dev.steward.directory.user.api.UserCreated;
-import dev.steward.directory.user.api.UserState;
 import dev.steward.directory.user.api.UserUpdated;
-import java.util.Optional;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.springframework.stereotype.Component;
 
-/** Keeps {@code user_view} in line with the user events; replays and redeliveries are skipped by version. */
+/**
+ * Keeps {@code user_view} in line with the user events, in the same transaction as the events (a subscribing
+ * processor). A created user is inserted without looking it up first; rows are flushed at once so the command
+ * side's SQL checks see them.
+ */
 @Component
 @ProcessingGroup(UserProjection.PROCESSING_GROUP)
 class UserProjection {
 
     static final String PROCESSING_GROUP = "user-projection";
 
-    private final UserViewRepository users;
-
-    UserProjection(UserViewRepository users) {
-        this.users = users;
-    }
+    @PersistenceContext
+    private EntityManager entityManager;
 
     @EventHandler
     void on(UserCreated event, @SequenceNumber long version) {
-        save(event.user(), version);
+        UserView view = new UserView(event.user().id());
+        view.apply(event.user(), version);
+        entityManager.persist(view);
+        entityManager.flush();
     }
 
     @EventHandler
     void on(UserUpdated event, @SequenceNumber long version) {
-        save(event.user(), version);
-    }
-
-    private void save(UserState user, long version) {
-        Optional<UserView> existing = users.findById(user.id());
-        if (existing.isPresent() && existing.get().getAggregateVersion() >= version) {
-            return;
+        UserView view = entityManager.find(UserView.class, event.user().id());
+        if (view != null && view.getAggregateVersion() < version) {
+            view.apply(event.user(), version);
+            entityManager.flush();
         }
-        UserView view = existing.orElseGet(() -> new UserView(user.id()));
-        view.apply(user, version);
-        users.saveAndFlush(view);
     }
 }

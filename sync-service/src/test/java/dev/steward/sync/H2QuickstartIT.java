@@ -52,6 +52,8 @@ class H2QuickstartIT {
         registry.add("steward.sync.ldap.url", TestDirectory::url);
         registry.add("steward.sync.ldap.password", () -> TestDirectory.PASSWORD);
         registry.add("steward.sync.directory-token", TestTokens::syncEngine);
+        // no directory answers here: the cycle sends the membership after a short wait
+        registry.add("steward.sync.engine.export-answer-timeout", () -> "1s");
         registry.add("steward.sync.initial-cycle-on-start", () -> "true");
         registry.add("steward.sync.schedule.interval", () -> "PT30M");
     }

@@ -58,11 +58,14 @@ public record SyncProperties(
     /**
      * @param appId           the sync engine's application id: the initiator of scheduled cycles
      * @param maxQueuedCycles on-demand cycles that may wait behind the running one; more are refused with 409
+     * @param exportAnswerTimeout how long a cycle waits for the directory to answer its users and groups before it
+     *                        sends their membership anyway
      */
     public record Engine(
             @DefaultValue("a0000000-0000-4000-8000-0000000000a1") String appId,
             @DefaultValue("Steward Sync") String appDisplayName,
-            @DefaultValue("5") int maxQueuedCycles) {
+            @DefaultValue("5") int maxQueuedCycles,
+            @DefaultValue("60s") Duration exportAnswerTimeout) {
     }
 
     /** {@code DC=corp,DC=example,DC=test} -> {@code corp.example.test}. */

@@ -63,6 +63,32 @@ public class ExportCommands {
                 .params(Outcome.FAILED.name(), cycleId, anchor).update();
     }
 
+    /**
+     * Waits until the directory has answered every SyncUser / SyncGroup the cycle sent (answered commands are
+     * forgotten), or {@code timeout} passed.
+     *
+     * @return true when all were answered
+     */
+    public boolean awaitObjectsAnswered(String cycleId, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            Long open = jdbc.sql("SELECT COUNT(*) FROM export_command WHERE cycle_id = ? AND membership_change IS NULL "
+                    + "AND outcome <> ?").params(cycleId, Outcome.FAILED.name()).query(Long.class).single();
+            if (open == 0) {
+                return true;
+            }
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+    }
+
     public void forget(String commandId) {
         jdbc.sql("DELETE FROM export_command WHERE command_id = ?").param(commandId).update();
     }

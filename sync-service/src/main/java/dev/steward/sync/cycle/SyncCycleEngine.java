@@ -46,6 +46,11 @@ import org.springframework.util.IdGenerator;
  * </ul>
  * Each object is decided and exported in its own transaction holding its connector-space row, and the row is updated
  * only after the broker acknowledged the commands.
+ * <p>
+ * Two phases: first every {@code SyncUser} and {@code SyncGroup}, then, once the directory has answered those (or
+ * {@code steward.sync.export-answer-timeout} passed), every {@code SyncGroupMembership}. The directory takes its
+ * command topic's partitions in parallel, so a membership chunk sent right after the users it names could otherwise
+ * be applied before them and be refused for unknown members.
  */
 @Component
 public class SyncCycleEngine {
@@ -94,10 +99,11 @@ public class SyncCycleEngine {
             log.warn("cycle {}: {} not synced: {}", cycle.id(), rejected.distinguishedName(), rejected.reason());
             tally.add(Outcome.FAILED);
         }
+        List<ContractCommand> memberships = new ArrayList<>();
         for (ObjectExport export : plan.exports()) {
             Outcome outcome;
             try {
-                outcome = transaction.execute(status -> process(cycle, export, token.trim()));
+                outcome = transaction.execute(status -> process(cycle, export, token.trim(), memberships));
             } catch (IllegalArgumentException e) {
                 log.warn("cycle {}: {} ({}) not exported: {}", cycle.id(), export.distinguishedName(),
                         export.anchor(), e.getMessage());
@@ -105,9 +111,21 @@ public class SyncCycleEngine {
             }
             tally.add(outcome);
         }
+        if (memberships.isEmpty()) {
+            return;
+        }
+        if (!exportCommands.awaitObjectsAnswered(cycle.id(), properties.engine().exportAnswerTimeout())) {
+            log.warn("cycle {}: the directory has not answered every user and group export within {}; sending the "
+                    + "membership anyway (a refused chunk is sent again by the next cycle)", cycle.id(),
+                    properties.engine().exportAnswerTimeout());
+        }
+        for (ContractCommand command : memberships) {
+            publisher.sendCommand(Topics.DIRECTORY_COMMANDS, command, token.trim());
+        }
     }
 
-    private Outcome process(SyncCycle cycle, ObjectExport export, String token) {
+    /** @param memberships collects the object's membership chunks, sent after every object's values */
+    private Outcome process(SyncCycle cycle, ObjectExport export, String token, List<ContractCommand> memberships) {
         ConnectorSpaceEntry entry = connectorSpace.lockOrCreate(export.anchor(), export.cloudId(), export.objectType(),
                 export.distinguishedName(), export.displayName());
         ExportedValues values = export.exportedValues();
@@ -145,6 +163,7 @@ public class SyncCycleEngine {
         // Every command of the object is built (and validated) and recorded before the first is sent.
         Instant syncedAt = clock.instant();
         List<ContractCommand> commands = new ArrayList<>();
+        List<ContractCommand> chunks = new ArrayList<>();
         List<ExportCommands.SentCommand> sent = new ArrayList<>();
         if (exportValues) {
             ContractCommand command = export.command(metadata(cycle), syncedAt);
@@ -154,7 +173,7 @@ public class SyncCycleEngine {
         }
         for (MembershipChange chunk : membershipChange.chunks(References.MAX_PER_MESSAGE)) {
             ContractCommand command = chunk.command(metadata(cycle), export.cloudId(), export.anchor(), syncedAt);
-            commands.add(command);
+            chunks.add(command);
             sent.add(new ExportCommands.SentCommand(command.metadata().commandId().toString(), cycle.id(),
                     export.anchor(), null, chunk, outcome));
         }
@@ -162,6 +181,7 @@ public class SyncCycleEngine {
         for (ContractCommand command : commands) {
             publisher.sendCommand(Topics.DIRECTORY_COMMANDS, command, token);
         }
+        memberships.addAll(chunks);
         if (exportValues) {
             connectorSpace.recordExport(export.anchor(), export.distinguishedName(), export.displayName(),
                     values.hash(), values.json(), cycle.id());

@@ -151,6 +151,23 @@ class SyncCycleIT extends SyncServiceIntegrationTest {
     }
 
     @Test
+    void sendsMembershipOnlyAfterEveryUserAndGroupOfTheCycle() throws Exception {
+        awaitIdle();
+        addGroup("Cycle-Phases", userDn("Alice"), userDn("Bob"));
+        String cycleId = runCycle("Initial").get("id").asString();
+
+        recorder().catchUp();
+        List<TopicRecorder.Recorded> sent = recorder().messages(Topics.DIRECTORY_COMMANDS).stream()
+                .filter(m -> m.message() instanceof ContractCommand c && cycleId.equals(c.metadata().correlationId()))
+                .toList();
+        long lastObject = sent.stream().filter(m -> !(m.message() instanceof SyncGroupMembership))
+                .mapToLong(m -> m.record().timestamp()).max().orElseThrow();
+        long firstMembership = sent.stream().filter(m -> m.message() instanceof SyncGroupMembership)
+                .mapToLong(m -> m.record().timestamp()).min().orElseThrow();
+        assertThat(firstMembership).isGreaterThanOrEqualTo(lastObject);
+    }
+
+    @Test
     void deltaCycleExportsOnlyTheGroupThatChangedInAd() throws Exception {
         runCycle("Delta"); // settle whatever earlier tests left
 

@@ -114,6 +114,6 @@ class SyncCycleRunnerTest {
     private static SyncProperties properties(int maxQueued) {
         return new SyncProperties(new SyncProperties.Ldap(null, null, null, null, 500, Duration.ofSeconds(1),
                 Duration.ofSeconds(1)), new SyncProperties.Scope(List.of(), List.of(), null), null, "token",
-                new SyncProperties.Schedule(Duration.ZERO), false, new SyncProperties.Engine("app", "Steward Sync", maxQueued));
+                new SyncProperties.Schedule(Duration.ZERO), false, new SyncProperties.Engine("app", "Steward Sync", maxQueued, Duration.ofSeconds(60)));
     }
 }

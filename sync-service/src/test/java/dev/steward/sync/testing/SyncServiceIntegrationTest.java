@@ -87,6 +87,8 @@ public abstract class SyncServiceIntegrationTest {
         TestTokens.properties().forEach((key, value) -> registry.add(key, () -> value));
         TestDatabase.freshSchemaIn("steward_sync").register(registry);
         registry.add("steward.sync.ldap.url", TestDirectory::url);
+        // tests without a FakeDirectory get no answers: their cycles send the membership after a short wait
+        registry.add("steward.sync.engine.export-answer-timeout", () -> "3s");
         registry.add("steward.sync.ldap.password", () -> TestDirectory.PASSWORD);
         // Small pages, so that every read goes through several pages of the paged results control.
         registry.add("steward.sync.ldap.page-size", () -> "2");

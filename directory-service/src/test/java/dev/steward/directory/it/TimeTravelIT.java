@@ -85,6 +85,23 @@ class TimeTravelIT extends DirectoryIntegrationTest {
     }
 
     @Test
+    void dropsAMemberGroupFromTheInstantOfItsDeletion() {
+        String owner = syncedUser("hal");
+        String parent = createGroup("Parent", owner);
+        String child = createGroup("Child", owner);
+        addMember(parent, child);
+        Instant nested = Instant.now();
+
+        assertThat(api.delete("/v1.0/groups/" + child, admin).status()).isEqualTo(204);
+
+        JsonNode before = asOf("/v1.0/groups/%s/members", parent, nested).json();
+        assertThat(ids(before)).containsExactly(child);
+        assertThat(before.get("value").get(0).get("@odata.type").asString()).isEqualTo("#microsoft.graph.group");
+        assertThat(before.get("value").get(0).has("displayName")).isFalse();
+        assertThat(ids(asOf("/v1.0/groups/%s/members", parent, Instant.now()))).isEmpty();
+    }
+
+    @Test
     void pagesMembersAsOfAnInstant() {
         String group = createGroup("PagedPast", syncedUser("erin"));
         List<String> members = List.of(syncedUser("m1"), syncedUser("m2"), syncedUser("m3"));

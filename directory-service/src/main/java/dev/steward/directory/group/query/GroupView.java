@@ -50,6 +50,13 @@ public class GroupView {
         this.id = id;
     }
 
+    /** A view of a state that is not (or no longer) stored, e.g. a group as it was at a past instant. */
+    public static GroupView detached(GroupState group, long version) {
+        GroupView view = new GroupView(group.id());
+        view.apply(group, version);
+        return view;
+    }
+
     void apply(GroupState group, long version) {
         displayName = group.displayName();
         description = group.description();

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 /** A group as Graph shows it ({@code microsoft.graph.group}). */
-final class GroupRepresentation {
+public final class GroupRepresentation {
 
     static final Set<String> PROPERTIES = Set.of("id", "createdDateTime", "description", "displayName", "groupTypes",
             "mail", "mailEnabled", "mailNickname", "onPremisesDomainName", "onPremisesLastSyncDateTime",
@@ -19,7 +19,7 @@ final class GroupRepresentation {
     private GroupRepresentation() {
     }
 
-    static Map<String, Object> of(GroupView group) {
+    public static Map<String, Object> of(GroupView group) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", group.getId());
         json.put("createdDateTime", GraphJson.dateTime(group.getCreatedDateTime()));
@@ -42,7 +42,7 @@ final class GroupRepresentation {
     }
 
     /** The {@code $select}ed properties; an unknown name is a 400, as in Graph. */
-    static Set<String> checkSelect(Set<String> select) {
+    public static Set<String> checkSelect(Set<String> select) {
         for (String name : select) {
             if (!PROPERTIES.contains(name)) {
                 throw new DirectoryException(DirectoryErrorCode.BAD_REQUEST,

@@ -9,7 +9,10 @@ import dev.steward.contracts.command.CommandResult.ContractCommandRef;
 import dev.steward.directory.common.CommandOrigin;
 import dev.steward.directory.common.DirectoryCommands;
 import dev.steward.directory.common.DirectoryError;
+import dev.steward.directory.group.command.DirectoryObjects;
 import dev.steward.directory.group.query.MembershipReadModel;
+import dev.steward.directory.user.api.CreateUserFromOnPremises;
+import dev.steward.directory.user.api.SyncUserFromOnPremises;
 import dev.steward.platform.kafka.ContractPublisher;
 import dev.steward.platform.security.AccessDeniedException;
 import dev.steward.platform.security.Caller;
@@ -65,6 +68,7 @@ class DirectoryCommandListener {
     private final ContractPublisher publisher;
     private final TransactionTemplate transactions;
     private final MembershipReadModel memberships;
+    private final DirectoryObjects directoryObjects;
     private final Cache groupCache;
     private final Clock clock;
     private final String mailDomain;
@@ -73,7 +77,8 @@ class DirectoryCommandListener {
 
     DirectoryCommandListener(KafkaCommandAuthenticator authenticator, DirectoryCommands commands,
                              CommandOutcomes outcomes, ContractPublisher publisher, TransactionTemplate transactions,
-                             MembershipReadModel memberships, @Qualifier("groupCache") Cache groupCache, Clock clock,
+                             MembershipReadModel memberships, DirectoryObjects directoryObjects,
+                             @Qualifier("groupCache") Cache groupCache, Clock clock,
                              @Value("${steward.directory.mail-domain:corp.example.test}") String mailDomain) {
         this.authenticator = authenticator;
         this.commands = commands;
@@ -81,6 +86,7 @@ class DirectoryCommandListener {
         this.publisher = publisher;
         this.transactions = transactions;
         this.memberships = memberships;
+        this.directoryObjects = directoryObjects;
         this.groupCache = groupCache;
         this.clock = clock;
         this.mailDomain = mailDomain;
@@ -159,9 +165,10 @@ class DirectoryCommandListener {
         try {
             return transactions.execute(status -> {
                 forgetCachedGroupsOnRollback(aggregates);
+                Set<String> existing = directoryObjects.existing(aggregates);
                 List<CommandResult> results = new ArrayList<>();
                 for (Received received : batch) {
-                    results.add(execute(received));
+                    results.add(execute(received, existing));
                     // everything is flushed; a persistence context that grew with the batch would make every
                     // later flush check every earlier entity
                     entityManager.clear();
@@ -189,7 +196,7 @@ class DirectoryCommandListener {
             if (outcomes.find(received.ref().commandId()).isPresent()) {
                 return null;
             }
-            CommandResult executed = execute(received);
+            CommandResult executed = execute(received, null);
             if (executed.status() == CommandResult.Status.REJECTED) {
                 status.setRollbackOnly();
             } else {
@@ -206,8 +213,12 @@ class DirectoryCommandListener {
     /**
      * Authenticates, authorises and executes one command in the caller's transaction. A rule's refusal writes
      * nothing (aggregates check before they apply events), so it is answered and the transaction goes on.
+     *
+     * @param existing the ids of the batch that name existing users or groups (and those the batch created so
+     *                 far); a sync of a user not among them creates it without looking for its events. Null when
+     *                 unknown.
      */
-    private CommandResult execute(Received received) {
+    private CommandResult execute(Received received, Set<String> existing) {
         ContractCommandRef ref = received.ref();
         Caller caller;
         try {
@@ -221,8 +232,12 @@ class DirectoryCommandListener {
         }
         CommandOrigin origin = new CommandOrigin(
                 ref.correlationId() != null ? ref.correlationId() : ref.commandId().toString(), caller.toInitiator());
+        Object command = received.translation().command();
+        if (existing != null && command instanceof SyncUserFromOnPremises sync) {
+            command = existing.add(sync.userId()) ? new CreateUserFromOnPremises(sync.userId(), sync) : command;
+        }
         try {
-            commands.send(received.translation().command(), origin);
+            commands.send(command, origin);
         } catch (CommandExecutionException | dev.steward.directory.common.DirectoryException e) {
             DirectoryError error = DirectoryError.of(e).orElseThrow(() -> e);
             return rejected(CommandResult.rejected(ref, error.code().graphCode(), error.message(), clock.instant()));

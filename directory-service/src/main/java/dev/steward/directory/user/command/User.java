@@ -4,6 +4,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import dev.steward.directory.common.DirectoryErrorCode;
 import dev.steward.directory.common.DirectoryException;
+import dev.steward.directory.user.api.CreateUserFromOnPremises;
 import dev.steward.directory.user.api.SyncUserFromOnPremises;
 import dev.steward.directory.user.api.UserCreated;
 import dev.steward.directory.user.api.UserState;
@@ -26,6 +27,11 @@ public class User {
     private UserState state;
 
     protected User() {
+    }
+
+    @CommandHandler
+    public User(CreateUserFromOnPremises command, Clock clock) {
+        apply(new UserCreated(fromOnPremises(command.sync(), clock.instant())));
     }
 
     @CommandHandler

@@ -14,7 +14,9 @@ import dev.steward.directory.user.query.UserView;
 import dev.steward.platform.security.Caller;
 import dev.steward.platform.security.Callers;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
 import java.util.Map;
+import java.util.function.ToLongFunction;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -50,11 +52,7 @@ class UserMembershipController {
                                                  @PathVariable(required = false) String type,
                                                  @RequestParam Map<String, String> parameters,
                                                  HttpServletRequest request) {
-        UserView user = readable(id);
-        CollectionQuery query = GraphCollections.navigationQuery(parameters);
-        return GraphCollections.page(query, request, context(request, type),
-                memberships.memberOf(user.getId(), query.afterId(), query.top()), group -> group,
-                rows -> items.groups(rows, query.select()), () -> memberships.countMemberOf(user.getId()));
+        return groups(id, type, parameters, request, memberships::memberOf, memberships::countMemberOf);
     }
 
     @GetMapping(path = {"/v1.0/users/{id}/transitiveMemberOf", "/beta/users/{id}/transitiveMemberOf",
@@ -65,11 +63,8 @@ class UserMembershipController {
                                                            @PathVariable(required = false) String type,
                                                            @RequestParam Map<String, String> parameters,
                                                            HttpServletRequest request) {
-        UserView user = readable(id);
-        CollectionQuery query = GraphCollections.navigationQuery(parameters);
-        return GraphCollections.page(query, request, context(request, type),
-                memberships.transitiveMemberOf(user.getId(), query.afterId(), query.top()), group -> group,
-                rows -> items.groups(rows, query.select()), () -> memberships.countTransitiveMemberOf(user.getId()));
+        return groups(id, type, parameters, request, memberships::transitiveMemberOf,
+                memberships::countTransitiveMemberOf);
     }
 
     @GetMapping(path = {"/v1.0/users/{id}/ownedObjects", "/beta/users/{id}/ownedObjects",
@@ -80,11 +75,23 @@ class UserMembershipController {
                                                      @PathVariable(required = false) String type,
                                                      @RequestParam Map<String, String> parameters,
                                                      HttpServletRequest request) {
+        return groups(id, type, parameters, request, memberships::ownedGroups, memberships::countOwnedGroups);
+    }
+
+    /** A page of a user's groups: {@code page} answers (user id, after id, top), {@code count} (user id). */
+    private ResponseEntity<Map<String, Object>> groups(String id, String type, Map<String, String> parameters,
+                                                       HttpServletRequest request, GroupPage page,
+                                                       ToLongFunction<String> count) {
         UserView user = readable(id);
         CollectionQuery query = GraphCollections.navigationQuery(parameters);
         return GraphCollections.page(query, request, context(request, type),
-                memberships.ownedGroups(user.getId(), query.afterId(), query.top()), group -> group,
-                rows -> items.groups(rows, query.select()), () -> memberships.countOwnedGroups(user.getId()));
+                page.of(user.getId(), query.afterId(), query.top()), group -> group,
+                rows -> items.groups(rows, query.select()), () -> count.applyAsLong(user.getId()));
+    }
+
+    @FunctionalInterface
+    private interface GroupPage {
+        List<String> of(String userId, String afterId, int top);
     }
 
     /** A user may read their own memberships; reading anyone's needs a user and a group-membership read permission. */

@@ -2,6 +2,7 @@ package dev.steward.directory.user.command;
 
 import dev.steward.contracts.DirectoryIds;
 import dev.steward.directory.common.DirectoryErrorInterceptor;
+import dev.steward.directory.user.api.CreateUserFromOnPremises;
 import dev.steward.directory.user.api.SyncUserFromOnPremises;
 import dev.steward.directory.user.api.UserCreated;
 import dev.steward.directory.user.api.UserState;
@@ -36,6 +37,13 @@ class UserTest {
     void createsUserOnFirstSync() {
         fixture.givenNoPriorActivity()
                 .when(sync("Alice", SYNCED_AT))
+                .expectEvents(new UserCreated(alice("Alice", SYNCED_AT)));
+    }
+
+    @Test
+    void createsAUserTheIntakeKnowsIsNewWithoutLookingForItsEvents() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateUserFromOnPremises(ALICE_ID, sync("Alice", SYNCED_AT)))
                 .expectEvents(new UserCreated(alice("Alice", SYNCED_AT)));
     }
 

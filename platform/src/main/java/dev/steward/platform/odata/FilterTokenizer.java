@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -118,8 +119,7 @@ final class FilterTokenizer {
         }
         if (text.indexOf('T') > 0 || text.indexOf('t') > 0) {
             try {
-                return new FilterToken(Type.DATE_TIME, text, OffsetDateTime.parse(text.toUpperCase(java.util.Locale.ROOT)),
-                        start);
+                return new FilterToken(Type.DATE_TIME, text, OffsetDateTime.parse(text.toUpperCase(Locale.ROOT)), start);
             } catch (DateTimeParseException e) {
                 // answered below
             }

@@ -13,6 +13,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jpa.JpaTokenStore;
@@ -23,6 +24,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The quickstart database: the service starts on an H2 database in PostgreSQL mode, as {@code ./steward up} runs
@@ -66,6 +68,17 @@ class DirectoryServiceOnH2IT {
                 .isEqualTo(204);
         assertThat(api.get(Api.path("/v1.0/groups?$filter=displayName eq 'Cloud'"), admin).json().get("value")
                 .get(0).get("id").asString()).isEqualTo(group.id());
+        AdGroup other = AdGroup.security("H2");
+        commands.send(other.command(Instant.parse("2026-01-01T10:00:00Z")),
+                new CommandOrigin("h2", Initiator.app(TestTokens.SYNC_APP_ID, "Steward Sync")));
+        JsonNode first = api.get(Api.path("/v1.0/groups?$filter=not groupTypes/any(c:c eq 'Unified') and "
+                + "(onPremisesSyncBehavior/isCloudManaged eq true or not (onPremisesSyncEnabled eq null))"
+                + "&$orderby=displayName desc&$top=1"), admin).json();
+        JsonNode second = api.get(first.get("@odata.nextLink").asString().substring(("http://127.0.0.1:" + port)
+                .length()), admin).json();
+        assertThat(List.of(first.get("value").get(0).get("id").asString(), second.get("value").get(0).get("id")
+                .asString())).containsExactly(other.id(), group.id());
+        assertThat(second.has("@odata.nextLink")).isFalse();
 
         HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + port + "/actuator/health")).build(), HttpResponse.BodyHandlers.ofString());

@@ -1,5 +1,6 @@
 package dev.steward.sync.provisioning;
 
+import dev.steward.platform.odata.SqlCondition;
 import dev.steward.sync.connectorspace.ObjectType;
 import dev.steward.sync.export.ExportedValues;
 import dev.steward.sync.support.Sequenced;
@@ -38,15 +39,10 @@ public class ProvisioningLog {
     }
 
     /** Entries matching the filter, newest first, older than sequence {@code beforeSeq} when given. */
-    public List<Sequenced<ProvisioningLogEntry>> page(ProvisioningLogFilter filter, Long beforeSeq, int limit) {
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM provisioning_log WHERE 1 = 1");
-        List<Object> params = new ArrayList<>();
-        condition(sql, params, "log_action = ?", filter.action());
-        condition(sql, params, "cycle_id = ?", filter.cycleId());
-        condition(sql, params, "source_id = ?", filter.sourceId());
-        condition(sql, params, "target_id = ?", filter.targetId());
-        condition(sql, params, "activity_at >= ?", SqlTime.of(filter.from()));
-        condition(sql, params, "activity_at <= ?", SqlTime.of(filter.to()));
+    public List<Sequenced<ProvisioningLogEntry>> page(SqlCondition filter, Long beforeSeq, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM provisioning_log WHERE ")
+                .append(filter.sql());
+        List<Object> params = new ArrayList<>(filter.parameters());
         condition(sql, params, "seq < ?", beforeSeq);
         sql.append(" ORDER BY seq DESC LIMIT ?");
         params.add(limit);

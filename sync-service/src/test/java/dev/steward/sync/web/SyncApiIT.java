@@ -137,13 +137,22 @@ class SyncApiIT extends SyncServiceIntegrationTest {
 
     @ParameterizedTest
     @ValueSource(strings = {CYCLES + "?$top=0", CYCLES + "?$top=1000", CYCLES + "?$top=many",
-            CYCLES + "?$skiptoken=bogus", LOGS + "?$filter=displayName eq 'x'", LOGS + "?$filter=action eq Skip",
+            CYCLES + "?$skiptoken=bogus", LOGS + "?$filter=action eq Skip", LOGS + "?$filter=action eq 'Skip' and",
             LOGS + "?$filter=activityDateTime ge yesterday", CONNECTOR_SPACE + "?$skiptoken=%%%"})
     void rejectsBadQueryOptionsWithAGraphError(String path) throws Exception {
         MockHttpServletResponse response = getAs(ADMIN, path);
 
         assertThat(response.getStatus()).isEqualTo(400);
         assertThat(body(response).get("error").get("code").asString()).isEqualTo("Request_BadRequest");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"displayName eq 'x'", "action eq 'Skip' or action eq 'Add'", "action ne 'Skip'"})
+    void answersAFilterItDoesNotSupportWithUnsupportedQuery(String filter) throws Exception {
+        MockHttpServletResponse response = getAs(ADMIN, LOGS + "?$filter=" + filter);
+
+        assertThat(response.getStatus()).isEqualTo(400);
+        assertThat(body(response).get("error").get("code").asString()).isEqualTo("Request_UnsupportedQuery");
     }
 
     @Test

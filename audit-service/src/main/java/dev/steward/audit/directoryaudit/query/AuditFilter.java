@@ -1,41 +1,73 @@
 package dev.steward.audit.directoryaudit.query;
 
-import java.time.Instant;
+import static dev.steward.platform.odata.FilterOperator.EQ;
+import static dev.steward.platform.odata.FilterOperator.GE;
+import static dev.steward.platform.odata.FilterOperator.GT;
+import static dev.steward.platform.odata.FilterOperator.LE;
+import static dev.steward.platform.odata.FilterOperator.LT;
+import static dev.steward.platform.odata.FilterOperator.STARTS_WITH;
+import static dev.steward.platform.odata.FilterType.DATE_TIME;
+import static dev.steward.platform.odata.FilterType.STRING;
+
+import dev.steward.platform.odata.FilterParser;
+import dev.steward.platform.odata.FilterProperty;
+import dev.steward.platform.odata.FilterSchema;
+import dev.steward.platform.odata.LogicalOperator;
+import dev.steward.platform.odata.SqlCondition;
+import dev.steward.platform.odata.SqlFilter;
 import java.util.List;
-import java.util.Objects;
+import java.util.Set;
 
-/** A parsed {@code $filter}: conditions that must all hold. An empty filter matches every entry. */
-public record AuditFilter(List<Condition> conditions) {
+/**
+ * The {@code $filter} of {@code directoryAudits}, as Graph's audit log answers it: conditions joined by
+ * {@code and}, each on one of the properties below, read by the platform's {@link FilterParser} and translated to
+ * a SQL condition on {@code directory_audit a}. Column names come only from here, never from the request.
+ */
+public final class AuditFilter {
 
-    public static final AuditFilter ALL = new AuditFilter(List.of());
+    static final FilterSchema TARGET = FilterSchema.of("targetResources/any", Set.of(), List.of(
+            FilterProperty.of("id", STRING, EQ),
+            FilterProperty.of("displayName", STRING, EQ, STARTS_WITH)));
 
-    public AuditFilter {
-        conditions = List.copyOf(conditions);
-    }
+    static final FilterSchema SCHEMA = FilterSchema.of("directoryAudit", Set.of(LogicalOperator.AND), List.of(
+            FilterProperty.of("activityDisplayName", STRING, EQ, STARTS_WITH),
+            FilterProperty.of("activityDateTime", DATE_TIME, EQ, GE, LE, GT, LT),
+            FilterProperty.of("category", STRING, EQ),
+            FilterProperty.of("correlationId", STRING, EQ),
+            FilterProperty.of("loggedByService", STRING, EQ),
+            FilterProperty.of("result", STRING, EQ),
+            FilterProperty.of("operationType", STRING, EQ),
+            FilterProperty.of("initiatedBy/user/id", STRING, EQ),
+            FilterProperty.of("initiatedBy/user/userPrincipalName", STRING, EQ, STARTS_WITH),
+            FilterProperty.of("initiatedBy/app/appId", STRING, EQ),
+            FilterProperty.collection("targetResources", TARGET)));
 
-    /** One test of an entry. */
-    public sealed interface Condition permits FieldCondition, TargetCondition {
+    private static final SqlFilter SQL = SqlFilter.of(SCHEMA)
+            .column("activityDisplayName", "a.activity_display_name")
+            .column("activityDateTime", "a.activity_date_time")
+            .column("category", "a.category")
+            .column("correlationId", "a.correlation_id")
+            .column("loggedByService", "a.logged_by_service")
+            .column("result", "a.audit_result")
+            .column("operationType", "a.operation_type")
+            .column("initiatedBy/user/id", "a.initiated_by_user_id")
+            .column("initiatedBy/user/userPrincipalName", "a.initiated_by_user_upn")
+            .column("initiatedBy/app/appId", "a.initiated_by_app_id")
+            .exists("targetResources", "SELECT 1 FROM directory_audit_target t WHERE t.audit_id = a.id",
+                    SqlFilter.of(TARGET).column("id", "t.target_id").column("displayName", "t.display_name").build())
+            .build();
+
+    private AuditFilter() {
     }
 
     /**
-     * A test of an entry property.
-     *
-     * @param value a {@link String}, or an {@link Instant} for date-time fields
+     * The SQL condition of {@code expression}; {@link SqlCondition#ALL} when there is none (null). Malformed input
+     * is a 400 {@code BadRequest}, what the audit log does not answer a 400 {@code Request_UnsupportedQuery}.
      */
-    public record FieldCondition(FilterField field, FilterOperator operator, Object value) implements Condition {
-        public FieldCondition {
-            Objects.requireNonNull(field);
-            Objects.requireNonNull(operator);
-            Objects.requireNonNull(value);
+    public static SqlCondition parse(String expression) {
+        if (expression == null) {
+            return SqlCondition.ALL;
         }
-    }
-
-    /** {@code targetResources/any(t: t/<field> <operator> value)}: some target of the entry passes the test. */
-    public record TargetCondition(FilterField.Target field, FilterOperator operator, String value) implements Condition {
-        public TargetCondition {
-            Objects.requireNonNull(field);
-            Objects.requireNonNull(operator);
-            Objects.requireNonNull(value);
-        }
+        return QueryErrors.badRequest(() -> SQL.condition(FilterParser.parse(expression, SCHEMA)));
     }
 }

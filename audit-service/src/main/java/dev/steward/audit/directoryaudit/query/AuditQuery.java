@@ -1,5 +1,6 @@
 package dev.steward.audit.directoryaudit.query;
 
+import dev.steward.platform.odata.SqlCondition;
 import dev.steward.platform.web.GraphPage;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -13,9 +14,10 @@ import java.util.Set;
  * {@code $orderby=activityDateTime desc|asc} (default desc), {@code $count} and {@code $skiptoken}. The {@code $}
  * prefix is optional, as in Graph v1.0.
  *
+ * @param filter  the {@code $filter} as a SQL condition on {@code directory_audit a}
  * @param options the options as the client wrote them, without {@code $skiptoken}, to repeat in the next link
  */
-public record AuditQuery(AuditFilter filter, int top, SortOrder order, boolean count, SkipToken skipToken,
+public record AuditQuery(SqlCondition filter, int top, SortOrder order, boolean count, SkipToken skipToken,
                          Map<String, String> options) {
 
     public static final int DEFAULT_TOP = 100;
@@ -47,7 +49,7 @@ public record AuditQuery(AuditFilter filter, int top, SortOrder order, boolean c
             }
             options.put(option, values.isEmpty() || values.get(0) == null ? "" : values.get(0));
         });
-        AuditFilter filter = FilterParser.parse(options.get(FILTER));
+        SqlCondition filter = AuditFilter.parse(options.get(FILTER));
         int top = QueryErrors.badRequest(() -> GraphPage.top(options.get(TOP), DEFAULT_TOP, MAX_TOP));
         SortOrder order = order(options.get(ORDER_BY));
         boolean count = QueryErrors.badRequest(() -> GraphPage.count(options.get(COUNT)));

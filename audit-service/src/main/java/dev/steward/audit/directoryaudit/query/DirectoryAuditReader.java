@@ -1,5 +1,6 @@
 package dev.steward.audit.directoryaudit.query;
 
+import dev.steward.platform.odata.SqlCondition;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -31,7 +32,7 @@ public class DirectoryAuditReader {
 
     @Transactional(readOnly = true)
     public Page find(AuditQuery query) {
-        SqlCondition filter = SqlCondition.of(query.filter());
+        SqlCondition filter = query.filter();
         StringBuilder sql = new StringBuilder("SELECT a.id, a.activity_date_time, a.entry_json FROM directory_audit a WHERE ")
                 .append(filter.sql());
         List<Object> parameters = new ArrayList<>(filter.parameters());

@@ -19,11 +19,17 @@ public final class QueryErrors {
         return new GraphException(HttpStatus.BAD_REQUEST, BAD_REQUEST, message);
     }
 
-    /** Runs a shared Graph option parser, answering its 400 with this API's {@link #BAD_REQUEST} code. */
+    /**
+     * Runs a shared Graph option parser, answering its malformed-input 400 with this API's {@link #BAD_REQUEST}
+     * code; its {@link #UNSUPPORTED_QUERY} answers pass unchanged.
+     */
     public static <T> T badRequest(Supplier<T> option) {
         try {
             return option.get();
         } catch (GraphException e) {
+            if (UNSUPPORTED_QUERY.equals(e.code())) {
+                throw e;
+            }
             throw badRequest(e.getMessage());
         }
     }

@@ -1,91 +1,283 @@
 package dev.steward.directory.common.web;
 
-import dev.steward.directory.common.DirectoryErrorCode;
-import dev.steward.directory.common.DirectoryException;
+import dev.steward.platform.odata.FilterExpression;
+import dev.steward.platform.odata.FilterOperator;
+import dev.steward.platform.odata.FilterProperty;
+import dev.steward.platform.odata.FilterSchema;
+import dev.steward.platform.odata.FilterTranslator;
+import dev.steward.platform.odata.FilterType;
+import dev.steward.platform.odata.PropertyPath;
+import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.Expression;
+import jakarta.persistence.criteria.Path;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Turns {@code $filter} clauses into a JPA query on a read model. String comparisons ignore letter case, as
- * Graph's do. A property the resource does not list, or an operator it does not allow on it, is a 400.
+ * Turns a {@code $filter} tree into a JPA {@link Specification} on a read model (group_view, user_view). String
+ * comparisons ignore letter case, as Graph's do; a negated condition also holds where the attribute is null
+ * ({@code not (onPremisesSyncEnabled eq true)} finds cloud groups, whose value is null). A collection of strings
+ * stored as a JSON array ({@code groupTypes}) answers {@code any(c: c eq 'Unified')}. Also the keyset paging of
+ * {@code $orderby}: the sort and the "after this row" condition that belong together. Values are always bound as
+ * parameters.
  */
-public final class FilterSpecifications {
+public final class FilterSpecifications<T> extends FilterTranslator<Specification<T>> {
 
-    /** How one Graph property can be filtered: the entity attribute and its kind. */
-    public record Filterable(String attribute, Kind kind, boolean startsWith) {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final char LIKE_ESCAPE = '\\';
 
-        public enum Kind { STRING, BOOLEAN, NULLABLE_BOOLEAN }
+    private final Map<String, String> attributes;
+    private final Map<String, String> jsonArrays;
 
-        public static Filterable string(String attribute, boolean startsWith) {
-            return new Filterable(attribute, Kind.STRING, startsWith);
-        }
-
-        public static Filterable bool(String attribute) {
-            return new Filterable(attribute, Kind.BOOLEAN, false);
-        }
-
-        public static Filterable nullableBool(String attribute) {
-            return new Filterable(attribute, Kind.NULLABLE_BOOLEAN, false);
-        }
+    private FilterSpecifications(FilterSchema schema, Map<String, String> attributes, Map<String, String> jsonArrays) {
+        super(schema);
+        this.attributes = attributes;
+        this.jsonArrays = jsonArrays;
     }
 
-    private FilterSpecifications() {
+    /** A translator for {@code schema}; name the entity attribute of each property. */
+    public static <T> Builder<T> of(FilterSchema schema) {
+        return new Builder<>(schema);
     }
 
-    public static <T> Specification<T> of(List<FilterClause> clauses, Map<String, Filterable> properties,
-                                          String resource) {
-        Specification<T> all = Specification.unrestricted();
-        for (FilterClause clause : clauses) {
-            all = all.and(clause(clause, properties, resource));
+    /** The specification of {@code filter}; unrestricted when there is none (null). */
+    public Specification<T> specification(FilterExpression filter) {
+        return filter == null ? Specification.unrestricted() : translate(filter);
+    }
+
+    /**
+     * The order of a page: by {@code orderBy}'s attribute without regard to letter case (nulls first ascending,
+     * last descending), then by id in the same direction; by id alone without {@code $orderby}.
+     */
+    public static Sort sort(CollectionQuery.OrderBy orderBy) {
+        if (orderBy == null) {
+            return Sort.by("id");
         }
-        return all;
+        return orderBy.descending()
+                ? Sort.by(Sort.Order.desc(orderBy.property()).ignoreCase().nullsLast(), Sort.Order.desc("id"))
+                : Sort.by(Sort.Order.asc(orderBy.property()).ignoreCase().nullsFirst(), Sort.Order.asc("id"));
     }
 
-    public static <T> Specification<T> idAfter(String afterId) {
-        return afterId == null ? Specification.unrestricted()
-                : (root, query, cb) -> cb.greaterThan(root.get("id"), afterId);
-    }
-
-    private static <T> Specification<T> clause(FilterClause clause, Map<String, Filterable> properties,
-                                               String resource) {
-        Filterable property = properties.get(clause.property());
-        if (property == null || !accepts(property, clause)) {
-            throw new DirectoryException(DirectoryErrorCode.UNSUPPORTED_QUERY,
-                    "Unsupported or invalid query filter clause specified for property '" + clause.property()
-                            + "' of resource '" + resource + "'.");
+    /** The rows after {@code cursor} in the order of {@link #sort}; unrestricted on the first page (null). */
+    public static <T> Specification<T> after(CollectionQuery.OrderBy orderBy, PageCursor cursor) {
+        if (cursor == null) {
+            return Specification.unrestricted();
         }
-        Object value = clause.value();
+        String id = cursor.id();
+        if (orderBy == null) {
+            return (root, query, cb) -> cb.greaterThan(root.get("id"), id);
+        }
+        String key = cursor.sortKey();
+        boolean descending = orderBy.descending();
         return (root, query, cb) -> {
-            if (value == FilterParser.Null.INSTANCE) {
-                return cb.isNull(root.get(property.attribute()));
+            Path<String> attribute = root.get(orderBy.property());
+            Path<String> rowId = root.get("id");
+            Predicate idAfter = descending ? cb.lessThan(rowId, id) : cb.greaterThan(rowId, id);
+            if (key == null) {
+                // nulls come first ascending, last descending
+                Predicate amongNulls = cb.and(cb.isNull(attribute), idAfter);
+                return descending ? amongNulls : cb.or(amongNulls, cb.isNotNull(attribute));
             }
-            if (property.kind() != Filterable.Kind.STRING) {
-                return cb.equal(root.get(property.attribute()), value);
-            }
-            Expression<String> column = cb.lower(root.get(property.attribute()));
-            String text = ((String) value).toLowerCase(Locale.ROOT);
-            return clause.operator() == FilterClause.Operator.STARTS_WITH
-                    ? cb.like(column, escapeLike(text) + "%", '\\')
-                    : cb.equal(column, text);
+            Expression<String> value = cb.lower(attribute);
+            Expression<String> last = cb.lower(cb.literal(key));
+            Predicate beyond = descending ? cb.lessThan(value, last) : cb.greaterThan(value, last);
+            Predicate after = cb.or(beyond, cb.and(cb.equal(value, last), idAfter));
+            return descending ? cb.or(after, cb.isNull(attribute)) : after;
         };
     }
 
-    private static boolean accepts(Filterable property, FilterClause clause) {
-        Object value = clause.value();
-        if (clause.operator() == FilterClause.Operator.STARTS_WITH) {
-            return property.kind() == Filterable.Kind.STRING && property.startsWith();
-        }
-        return switch (property.kind()) {
-            case STRING -> value instanceof String || value == FilterParser.Null.INSTANCE;
-            case BOOLEAN -> value instanceof Boolean;
-            case NULLABLE_BOOLEAN -> value instanceof Boolean || value == FilterParser.Null.INSTANCE;
+    @Override
+    protected Specification<T> compare(FilterProperty property, FilterOperator operator, Object value,
+                                       boolean negated) {
+        String name = attribute(property);
+        return (root, query, cb) -> {
+            Path<Object> path = root.get(name);
+            if (value == null) {
+                return operator == FilterOperator.EQ != negated ? cb.isNull(path) : cb.isNotNull(path);
+            }
+            Predicate predicate = comparison(cb, operand(root, cb, property, name), operator, comparable(property, value));
+            Predicate condition = negated ? cb.not(predicate) : predicate;
+            boolean holdsForNull = property.nullable() && negated != (operator == FilterOperator.NE);
+            return holdsForNull ? cb.or(condition, cb.isNull(path)) : condition;
         };
+    }
+
+    @Override
+    protected Specification<T> in(FilterProperty property, List<Object> values, boolean negated) {
+        String name = attribute(property);
+        List<Object> comparable = values.stream().<Object>map(v -> comparable(property, v)).toList();
+        return (root, query, cb) -> {
+            Predicate in = operand(root, cb, property, name).in(comparable);
+            return negated ? orNull(cb, cb.not(in), root.get(name), property) : in;
+        };
+    }
+
+    @Override
+    protected Specification<T> startsWith(FilterProperty property, String prefix, boolean negated) {
+        String name = attribute(property);
+        String pattern = escapeLike(prefix.toLowerCase(Locale.ROOT)) + "%";
+        return (root, query, cb) -> {
+            Expression<String> column = cb.lower(root.get(name));
+            return negated ? orNull(cb, cb.notLike(column, pattern, LIKE_ESCAPE), root.get(name), property)
+                    : cb.like(column, pattern, LIKE_ESCAPE);
+        };
+    }
+
+    @Override
+    protected Specification<T> any(FilterProperty collection, FilterExpression condition, boolean negated) {
+        String name = jsonArrays.get(key(collection.name()));
+        Specification<T> contains = new JsonArrayElements<T>(collection.elements(), name).translate(condition);
+        return negated
+                ? (root, query, cb) -> cb.or(cb.not(contains.toPredicate(root, query, cb)), cb.isNull(root.get(name)))
+                : contains;
+    }
+
+    @Override
+    protected Specification<T> and(List<Specification<T>> operands) {
+        return Specification.allOf(operands);
+    }
+
+    @Override
+    protected Specification<T> or(List<Specification<T>> operands) {
+        return Specification.anyOf(operands);
+    }
+
+    private String attribute(FilterProperty property) {
+        return attributes.get(key(property.name()));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Expression<Comparable<Object>> operand(Root<?> root, CriteriaBuilder cb, FilterProperty property,
+                                                          String name) {
+        if (property.type() == FilterType.STRING) {
+            return (Expression<Comparable<Object>>) (Expression<?>) cb.lower(root.get(name));
+        }
+        return root.get(name);
+    }
+
+    /** Strings lower-cased, to compare with the lower-cased column. */
+    @SuppressWarnings("unchecked")
+    private static Comparable<Object> comparable(FilterProperty property, Object value) {
+        Object comparable = property.type() == FilterType.STRING ? ((String) value).toLowerCase(Locale.ROOT) : value;
+        return (Comparable<Object>) comparable;
+    }
+
+    private static Predicate comparison(CriteriaBuilder cb, Expression<Comparable<Object>> column,
+                                        FilterOperator operator, Comparable<Object> value) {
+        return switch (operator) {
+            case EQ -> cb.equal(column, value);
+            case NE -> cb.notEqual(column, value);
+            case GT -> cb.greaterThan(column, value);
+            case GE -> cb.greaterThanOrEqualTo(column, value);
+            case LT -> cb.lessThan(column, value);
+            case LE -> cb.lessThanOrEqualTo(column, value);
+            default -> throw new IllegalArgumentException("not a comparison: " + operator);
+        };
+    }
+
+    private static Predicate orNull(CriteriaBuilder cb, Predicate negated, Path<?> path, FilterProperty property) {
+        return property.nullable() ? cb.or(negated, cb.isNull(path)) : negated;
     }
 
     private static String escapeLike(String text) {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    private static String key(String name) {
+        return name.toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The condition of {@code collection/any(c: c eq 'x')} on a list of strings stored as a JSON array: the
+     * column holds {@code "x"}, compared without regard to letter case. The element schema allows {@code eq} and
+     * {@code in} on the element itself and no connectives, so nothing else reaches it.
+     */
+    private static final class JsonArrayElements<T> extends FilterTranslator<Specification<T>> {
+
+        private final String attribute;
+
+        JsonArrayElements(FilterSchema elements, String attribute) {
+            super(elements);
+            this.attribute = attribute;
+        }
+
+        @Override
+        protected Specification<T> compare(FilterProperty property, FilterOperator operator, Object value,
+                                           boolean negated) {
+            if (operator != FilterOperator.EQ || negated || !PropertyPath.ELEMENT.equals(property.name())) {
+                throw new IllegalStateException("the element schema admits only eq on the element");
+            }
+            String pattern = "%" + escapeLike(JSON.writeValueAsString(value).toLowerCase(Locale.ROOT)) + "%";
+            return (root, query, cb) -> cb.like(cb.lower(root.get(attribute).as(String.class)), pattern, LIKE_ESCAPE);
+        }
+
+        @Override
+        protected Specification<T> in(FilterProperty property, List<Object> values, boolean negated) {
+            List<Specification<T>> each = new ArrayList<>();
+            values.forEach(value -> each.add(compare(property, FilterOperator.EQ, value, negated)));
+            return Specification.anyOf(each);
+        }
+
+        @Override
+        protected Specification<T> startsWith(FilterProperty property, String prefix, boolean negated) {
+            throw new IllegalStateException("the element schema admits no startswith");
+        }
+
+        @Override
+        protected Specification<T> any(FilterProperty collection, FilterExpression condition, boolean negated) {
+            throw new IllegalStateException("the element schema admits no collection");
+        }
+
+        @Override
+        protected Specification<T> and(List<Specification<T>> operands) {
+            return Specification.allOf(operands);
+        }
+
+        @Override
+        protected Specification<T> or(List<Specification<T>> operands) {
+            return Specification.anyOf(operands);
+        }
+    }
+
+    public static final class Builder<T> {
+
+        private final FilterSchema schema;
+        private final Map<String, String> attributes = new HashMap<>();
+        private final Map<String, String> jsonArrays = new HashMap<>();
+
+        private Builder(FilterSchema schema) {
+            this.schema = schema;
+        }
+
+        /** The entity attribute holding {@code property}. */
+        public Builder<T> attribute(String property, String attribute) {
+            attributes.put(key(property), attribute);
+            return this;
+        }
+
+        /** The collection {@code property}, a list of strings the entity keeps as a JSON array in {@code attribute}. */
+        public Builder<T> jsonArray(String property, String attribute) {
+            jsonArrays.put(key(property), attribute);
+            return this;
+        }
+
+        /** The translator; every property of the schema must have its attribute. */
+        public FilterSpecifications<T> build() {
+            for (FilterProperty property : schema.properties().values()) {
+                Map<String, String> where = property.type() == FilterType.COLLECTION ? jsonArrays : attributes;
+                if (!where.containsKey(key(property.name()))) {
+                    throw new IllegalStateException("no attribute for the filterable property " + property.name());
+                }
+            }
+            return new FilterSpecifications<>(schema, Map.copyOf(attributes), Map.copyOf(jsonArrays));
+        }
     }
 }

@@ -61,7 +61,8 @@ public final class GraphCollections {
                                                                LongSupplier count) {
         boolean more = rows.size() > query.top();
         List<T> shown = more ? rows.subList(0, query.top()) : rows;
-        String next = more ? GraphPage.nextLink(request, GraphPage.skipToken(cursorOf.apply(shown.get(shown.size() - 1))))
+        String next = more
+                ? GraphPage.nextLink(request, query.skipTokenAfter(cursorOf.apply(shown.get(shown.size() - 1)), null))
                 : null;
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(
                 GraphPage.collection(context, render.apply(shown), query.count() ? count.getAsLong() : null, next));

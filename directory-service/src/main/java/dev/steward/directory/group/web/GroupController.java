@@ -11,6 +11,7 @@ import dev.steward.directory.common.web.GraphJson;
 import dev.steward.directory.common.web.RequestOrigin;
 import dev.steward.directory.group.api.CreateGroup;
 import dev.steward.directory.group.api.DeleteGroup;
+import dev.steward.directory.group.query.GroupFilter;
 import dev.steward.directory.group.query.GroupReadModel;
 import dev.steward.directory.group.query.GroupView;
 import dev.steward.directory.group.query.MembershipReadModel;
@@ -64,7 +65,7 @@ class GroupController {
     @GetMapping(path = {"/v1.0/groups", "/beta/groups"}, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Map<String, Object>> list(@RequestParam Map<String, String> parameters, HttpServletRequest request) {
         GroupReadPolicy.check(Callers.current());
-        CollectionQuery query = CollectionQuery.parse(parameters);
+        CollectionQuery query = CollectionQuery.parse(parameters, GroupFilter.SORTABLE);
         Set<String> select = GroupRepresentation.checkSelect(query.select());
         List<GroupView> page = groups.page(query);
         boolean more = page.size() > query.top();
@@ -73,8 +74,9 @@ class GroupController {
                 .map(group -> GraphJson.select(GroupRepresentation.of(group), select)).toList();
         String context = GraphJson.context(version(request), select.isEmpty() ? "groups"
                 : "groups(" + String.join(",", select) + ")");
-        String next = more
-                ? GraphPage.nextLink(request, GraphPage.skipToken(shown.get(shown.size() - 1).getId())) : null;
+        GroupView last = shown.isEmpty() ? null : shown.get(shown.size() - 1);
+        String next = more ? GraphPage.nextLink(request,
+                query.skipTokenAfter(last.getId(), GroupFilter.sortKey(last, query.orderBy()))) : null;
         return json(GraphPage.collection(context, items, query.count() ? groups.count(query) : null, next));
     }
 

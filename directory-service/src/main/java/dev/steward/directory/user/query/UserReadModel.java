@@ -2,13 +2,11 @@ package dev.steward.directory.user.query;
 
 import dev.steward.directory.common.web.CollectionQuery;
 import dev.steward.directory.common.web.FilterSpecifications;
-import dev.steward.directory.common.web.FilterSpecifications.Filterable;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,15 +15,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional(readOnly = true)
 public class UserReadModel {
-
-    /** The user properties {@code $filter} accepts. */
-    public static final Map<String, Filterable> FILTERABLE = Map.of(
-            "id", Filterable.string("id", false),
-            "userPrincipalName", Filterable.string("userPrincipalName", true),
-            "displayName", Filterable.string("displayName", true),
-            "mail", Filterable.string("mail", true),
-            "onPremisesSamAccountName", Filterable.string("onPremisesSamAccountName", true),
-            "onPremisesSecurityIdentifier", Filterable.string("onPremisesSecurityIdentifier", false));
 
     private final UserViewRepository users;
 
@@ -52,13 +41,18 @@ public class UserReadModel {
         return found;
     }
 
+    /**
+     * One page in {@code $orderby} order (id order without it), one row more than asked for so the caller knows
+     * whether a next page exists.
+     */
     public List<UserView> page(CollectionQuery query) {
-        Specification<UserView> matching = FilterSpecifications.<UserView>of(query.filter(), FILTERABLE, "User")
-                .and(FilterSpecifications.idAfter(query.afterId()));
-        return users.findBy(matching, q -> q.sortBy(Sort.by("id")).limit(query.top() + 1).all());
+        Specification<UserView> matching = UserFilter.SPECIFICATIONS.specification(query.filter())
+                .and(FilterSpecifications.after(query.orderBy(), query.after()));
+        return users.findBy(matching, q -> q.sortBy(FilterSpecifications.sort(query.orderBy()))
+                .limit(query.top() + 1).all());
     }
 
     public long count(CollectionQuery query) {
-        return users.count(FilterSpecifications.of(query.filter(), FILTERABLE, "User"));
+        return users.count(UserFilter.SPECIFICATIONS.specification(query.filter()));
     }
 }

@@ -6,6 +6,7 @@ import dev.steward.directory.common.web.CollectionQuery;
 import dev.steward.directory.common.web.GraphCollections;
 import dev.steward.directory.common.web.GraphJson;
 import dev.steward.directory.policy.UserReadPolicy;
+import dev.steward.directory.user.query.UserFilter;
 import dev.steward.directory.user.query.UserReadModel;
 import dev.steward.directory.user.query.UserView;
 import dev.steward.platform.security.Callers;
@@ -35,14 +36,15 @@ class UserController {
     @GetMapping(path = {"/v1.0/users", "/beta/users"}, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Map<String, Object>> list(@RequestParam Map<String, String> parameters, HttpServletRequest request) {
         UserReadPolicy.check(Callers.current());
-        CollectionQuery query = CollectionQuery.parse(parameters);
+        CollectionQuery query = CollectionQuery.parse(parameters, UserFilter.SORTABLE);
         Set<String> select = checkSelect(query.select());
         List<UserView> page = users.page(query);
         boolean more = page.size() > query.top();
         List<UserView> shown = more ? page.subList(0, query.top()) : page;
         List<Map<String, Object>> items = shown.stream().map(user -> GraphJson.select(UserRepresentation.of(user), select)).toList();
-        String next = more
-                ? GraphPage.nextLink(request, GraphPage.skipToken(shown.get(shown.size() - 1).getId())) : null;
+        UserView last = shown.isEmpty() ? null : shown.get(shown.size() - 1);
+        String next = more ? GraphPage.nextLink(request,
+                query.skipTokenAfter(last.getId(), UserFilter.sortKey(last, query.orderBy()))) : null;
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(GraphPage.collection(
                 GraphJson.context(version(request), "users"), items, query.count() ? users.count(query) : null, next));
     }

@@ -1,7 +1,6 @@
 package dev.steward.sync.provisioning.web;
 
 import dev.steward.platform.security.Callers;
-import dev.steward.platform.web.GraphException;
 import dev.steward.platform.web.GraphPage;
 import dev.steward.sync.access.ReadProvisioningLogs;
 import dev.steward.sync.provisioning.ProvisioningLog;
@@ -38,14 +37,8 @@ public class ProvisioningLogController {
                                     HttpServletRequest request) {
         ReadProvisioningLogs.check(Callers.current());
         int limit = GraphPage.top(top);
-        ProvisioningLogFilter parsed;
-        try {
-            parsed = ProvisioningLogFilter.parse(filter);
-        } catch (IllegalArgumentException e) {
-            throw GraphException.badRequest(e.getMessage());
-        }
-        List<Sequenced<ProvisioningLogEntry>> page = provisioningLog.page(parsed, GraphCollections.sequence(skipToken),
-                limit + 1);
+        List<Sequenced<ProvisioningLogEntry>> page = provisioningLog.page(ProvisioningLogFilter.parse(filter),
+                GraphCollections.sequence(skipToken), limit + 1);
         List<Map<String, Object>> values = page.stream().limit(limit).map(s -> view(s.value())).toList();
         String next = page.size() > limit ? Long.toString(page.get(limit - 1).seq()) : null;
         return GraphCollections.collection(request, "provisioningLogs", values, next);

@@ -3,117 +3,129 @@ package dev.steward.audit.directoryaudit.query;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.steward.audit.directoryaudit.query.AuditFilter.FieldCondition;
-import dev.steward.audit.directoryaudit.query.AuditFilter.TargetCondition;
+import dev.steward.platform.odata.FilterParser;
+import dev.steward.platform.odata.SqlCondition;
+import dev.steward.platform.odata.SqlFilter;
 import dev.steward.platform.web.GraphException;
-import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class FilterParserTest {
+class AuditFilterTest {
+
+    private static final String TARGETS = "EXISTS (SELECT 1 FROM directory_audit_target t WHERE t.audit_id = a.id AND ";
+
+    private static OffsetDateTime utc(int year, int month, int day, int hour, int minute, int nanos) {
+        return OffsetDateTime.of(year, month, day, hour, minute, 0, nanos, ZoneOffset.UTC);
+    }
 
     @Test
     void parsesEqualityOnActivityDisplayName() {
-        AuditFilter filter = FilterParser.parse("activityDisplayName eq 'Change Source of Authority from AD to cloud'");
+        SqlCondition filter = AuditFilter.parse("activityDisplayName eq 'Change Source of Authority from AD to cloud'");
 
-        assertThat(filter.conditions()).containsExactly(new FieldCondition(FilterField.ACTIVITY_DISPLAY_NAME,
-                FilterOperator.EQ, "Change Source of Authority from AD to cloud"));
+        assertThat(filter.sql()).isEqualTo("a.activity_display_name = ?");
+        assertThat(filter.parameters()).containsExactly("Change Source of Authority from AD to cloud");
     }
 
     @Test
     void parsesStartswithFunction() {
-        AuditFilter filter = FilterParser.parse("startswith(activityDisplayName,'Undo changes')");
+        SqlCondition filter = AuditFilter.parse("startswith(activityDisplayName,'Undo changes')");
 
-        assertThat(filter.conditions()).containsExactly(new FieldCondition(FilterField.ACTIVITY_DISPLAY_NAME,
-                FilterOperator.STARTS_WITH, "Undo changes"));
+        assertThat(filter.sql()).isEqualTo("a.activity_display_name LIKE ? ESCAPE '\\'");
+        assertThat(filter.parameters()).containsExactly("Undo changes%");
     }
 
     @Test
     void parsesEveryEqualityField() {
-        AuditFilter filter = FilterParser.parse("category eq 'GroupManagement' and correlationId eq 'c-1' and "
+        SqlCondition filter = AuditFilter.parse("category eq 'GroupManagement' and correlationId eq 'c-1' and "
                 + "loggedByService eq 'Core Directory' and initiatedBy/user/id eq 'u-1' and "
                 + "initiatedBy/user/userPrincipalName eq 'admin@corp.example.test' and initiatedBy/app/appId eq 'app-1'"
                 + " and result eq 'success' and operationType eq 'Update'");
 
-        assertThat(filter.conditions()).containsExactly(
-                new FieldCondition(FilterField.CATEGORY, FilterOperator.EQ, "GroupManagement"),
-                new FieldCondition(FilterField.CORRELATION_ID, FilterOperator.EQ, "c-1"),
-                new FieldCondition(FilterField.LOGGED_BY_SERVICE, FilterOperator.EQ, "Core Directory"),
-                new FieldCondition(FilterField.INITIATED_BY_USER_ID, FilterOperator.EQ, "u-1"),
-                new FieldCondition(FilterField.INITIATED_BY_USER_PRINCIPAL_NAME, FilterOperator.EQ,
-                        "admin@corp.example.test"),
-                new FieldCondition(FilterField.INITIATED_BY_APP_ID, FilterOperator.EQ, "app-1"),
-                new FieldCondition(FilterField.RESULT, FilterOperator.EQ, "success"),
-                new FieldCondition(FilterField.OPERATION_TYPE, FilterOperator.EQ, "Update"));
+        assertThat(filter.sql()).isEqualTo("a.category = ? AND a.correlation_id = ? AND a.logged_by_service = ? AND "
+                + "a.initiated_by_user_id = ? AND a.initiated_by_user_upn = ? AND a.initiated_by_app_id = ? AND "
+                + "a.audit_result = ? AND a.operation_type = ?");
+        assertThat(filter.parameters()).containsExactly("GroupManagement", "c-1", "Core Directory", "u-1",
+                "admin@corp.example.test", "app-1", "success", "Update");
     }
 
     @Test
     void parsesDateRangeWithUnquotedInstants() {
-        AuditFilter filter = FilterParser.parse(
+        SqlCondition filter = AuditFilter.parse(
                 "activityDateTime ge 2026-01-01T00:00:00Z and activityDateTime le 2026-01-02T01:30:00.250+01:00");
 
-        assertThat(filter.conditions()).containsExactly(
-                new FieldCondition(FilterField.ACTIVITY_DATE_TIME, FilterOperator.GE, Instant.parse("2026-01-01T00:00:00Z")),
-                new FieldCondition(FilterField.ACTIVITY_DATE_TIME, FilterOperator.LE,
-                        Instant.parse("2026-01-02T00:30:00.250Z")));
+        assertThat(filter.sql()).isEqualTo("a.activity_date_time >= ? AND a.activity_date_time <= ?");
+        assertThat(filter.parameters()).containsExactly(utc(2026, 1, 1, 0, 0, 0), utc(2026, 1, 2, 0, 30, 250_000_000));
     }
 
     @Test
     void acceptsQuotedInstantToo() {
-        AuditFilter filter = FilterParser.parse("activityDateTime gt '2026-01-01T00:00:00Z'");
+        SqlCondition filter = AuditFilter.parse("activityDateTime gt '2026-01-01T00:00:00Z'");
 
-        assertThat(filter.conditions()).containsExactly(new FieldCondition(FilterField.ACTIVITY_DATE_TIME,
-                FilterOperator.GT, Instant.parse("2026-01-01T00:00:00Z")));
+        assertThat(filter.sql()).isEqualTo("a.activity_date_time > ?");
+        assertThat(filter.parameters()).containsExactly(utc(2026, 1, 1, 0, 0, 0));
     }
 
     @Test
     void parsesTargetResourcesLambda() {
-        AuditFilter filter = FilterParser.parse("targetResources/any(t: t/id eq 'd7dc327c') and "
+        SqlCondition filter = AuditFilter.parse("targetResources/any(t: t/id eq 'd7dc327c') and "
                 + "targetResources/any(x:startswith(x/displayName,'Eng'))");
 
-        assertThat(filter.conditions()).containsExactly(
-                new TargetCondition(FilterField.Target.ID, FilterOperator.EQ, "d7dc327c"),
-                new TargetCondition(FilterField.Target.DISPLAY_NAME, FilterOperator.STARTS_WITH, "Eng"));
+        assertThat(filter.sql()).isEqualTo(TARGETS + "t.target_id = ?) AND "
+                + TARGETS + "t.display_name LIKE ? ESCAPE '\\')");
+        assertThat(filter.parameters()).containsExactly("d7dc327c", "Eng%");
     }
 
     @Test
     void parsesParenthesesAndKeywordsInAnyCase() {
-        AuditFilter filter = FilterParser.parse("(Category EQ 'GroupManagement') AND (startsWith(activityDisplayName, 'Add')"
+        SqlCondition filter = AuditFilter.parse("(Category EQ 'GroupManagement') AND (startsWith(activityDisplayName, 'Add')"
                 + " and ActivityDateTime LT 2026-01-01T00:00:00Z)");
 
-        assertThat(filter.conditions()).extracting(c -> ((FieldCondition) c).field()).containsExactly(
-                FilterField.CATEGORY, FilterField.ACTIVITY_DISPLAY_NAME, FilterField.ACTIVITY_DATE_TIME);
+        assertThat(filter.sql()).isEqualTo("a.category = ? AND a.activity_display_name LIKE ? ESCAPE '\\' AND "
+                + "a.activity_date_time < ?");
     }
 
     @Test
     void unescapesDoubledQuotes() {
-        AuditFilter filter = FilterParser.parse("targetResources/any(t: t/displayName eq 'O''Brien''s group')");
+        SqlCondition filter = AuditFilter.parse("targetResources/any(t: t/displayName eq 'O''Brien''s group')");
 
-        assertThat(filter.conditions()).containsExactly(
-                new TargetCondition(FilterField.Target.DISPLAY_NAME, FilterOperator.EQ, "O'Brien's group"));
+        assertThat(filter.parameters()).containsExactly("O'Brien's group");
     }
 
     @Test
     void treatsSqlInjectionInsideStringAsLiteral() {
-        AuditFilter filter = FilterParser.parse("activityDisplayName eq 'x'' or 1=1 --'");
+        SqlCondition sql = AuditFilter.parse("activityDisplayName eq 'x'' or 1=1 --'");
 
-        assertThat(filter.conditions()).containsExactly(new FieldCondition(FilterField.ACTIVITY_DISPLAY_NAME,
-                FilterOperator.EQ, "x' or 1=1 --"));
-        SqlCondition sql = SqlCondition.of(filter);
         assertThat(sql.sql()).isEqualTo("a.activity_display_name = ?");
         assertThat(sql.parameters()).containsExactly("x' or 1=1 --");
     }
 
     @Test
     void keepsStatementBreakersOutOfTheSql() {
-        AuditFilter filter = FilterParser.parse(
+        SqlCondition sql = AuditFilter.parse(
                 "correlationId eq '''; DROP TABLE directory_audit; --' and startswith(activityDisplayName,'%_\\')");
-
-        SqlCondition sql = SqlCondition.of(filter);
 
         assertThat(sql.sql()).isEqualTo("a.correlation_id = ? AND a.activity_display_name LIKE ? ESCAPE '\\'");
         assertThat(sql.parameters()).containsExactly("'; DROP TABLE directory_audit; --", "\\%\\_\\\\%");
+    }
+
+    @Test
+    void turnsConditionsIntoParameterisedSql() {
+        SqlCondition sql = AuditFilter.parse("activityDateTime ge 2026-01-01T00:00:00+02:00 and "
+                + "targetResources/any(t: t/id eq 'g-1') and startswith(initiatedBy/user/userPrincipalName,'adm')");
+
+        assertThat(sql.sql()).isEqualTo("a.activity_date_time >= ? AND "
+                + "EXISTS (SELECT 1 FROM directory_audit_target t WHERE t.audit_id = a.id AND t.target_id = ?) AND "
+                + "a.initiated_by_user_upn LIKE ? ESCAPE '\\'");
+        assertThat(sql.parameters()).containsExactly(utc(2025, 12, 31, 22, 0, 0), "g-1", "adm%");
+    }
+
+    @Test
+    void escapesLikeWildcardsInPrefixes() {
+        assertThat(SqlFilter.likePrefix("50%_off\\")).isEqualTo("50\\%\\_off\\\\%");
+        assertThat(SqlFilter.likePrefix("")).isEqualTo("%");
     }
 
     @ParameterizedTest
@@ -137,7 +149,7 @@ class FilterParserTest {
             "initiatedBy/user/displayName eq 'Admin'",
             "activityDisplayName in ('a','b')"})
     void refusesUnsupportedFormsAsUnsupportedQuery(String expression) {
-        assertThatThrownBy(() -> FilterParser.parse(expression))
+        assertThatThrownBy(() -> AuditFilter.parse(expression))
                 .isInstanceOfSatisfying(GraphException.class, e -> {
                     assertThat(e.status().value()).isEqualTo(400);
                     assertThat(e.code()).isEqualTo("Request_UnsupportedQuery");
@@ -170,7 +182,7 @@ class FilterParserTest {
             "activityDisplayName eq 'a'; DROP TABLE directory_audit",
             "activityDisplayName eq \"Add group\""})
     void refusesMalformedFiltersAsBadRequest(String expression) {
-        assertThatThrownBy(() -> FilterParser.parse(expression))
+        assertThatThrownBy(() -> AuditFilter.parse(expression))
                 .isInstanceOfSatisfying(GraphException.class, e -> {
                     assertThat(e.status().value()).isEqualTo(400);
                     assertThat(e.code()).isEqualTo("BadRequest");
@@ -180,26 +192,26 @@ class FilterParserTest {
 
     @Test
     void pointsAtTheOffendingPosition() {
-        assertThatThrownBy(() -> FilterParser.parse("category eq 'a' and category xx 'b'"))
-                .hasMessage("Invalid filter clause: expected an operator (eq, ge, le, gt, lt) at position 29, "
+        assertThatThrownBy(() -> AuditFilter.parse("category eq 'a' and category xx 'b'"))
+                .hasMessage("Invalid filter clause: expected an operator (eq, ne, gt, ge, lt, le, in) at position 29, "
                         + "found 'xx'.");
     }
 
     @Test
     void refusesTooManyConditionsAndTooDeepNesting() {
         String many = "category eq 'a'" + " and category eq 'a'".repeat(FilterParser.MAX_CONDITIONS);
-        String deep = "(".repeat(FilterParser.MAX_NESTING + 1) + "category eq 'a'" + ")".repeat(FilterParser.MAX_NESTING + 1);
+        String deep = "(".repeat(FilterParser.MAX_DEPTH + 1) + "category eq 'a'" + ")".repeat(FilterParser.MAX_DEPTH + 1);
         String longOne = "category eq '" + "a".repeat(FilterParser.MAX_LENGTH) + "'";
 
         for (String expression : new String[] {many, deep, longOne}) {
-            assertThatThrownBy(() -> FilterParser.parse(expression)).isInstanceOfSatisfying(GraphException.class,
+            assertThatThrownBy(() -> AuditFilter.parse(expression)).isInstanceOfSatisfying(GraphException.class,
                     e -> assertThat(e.code()).isEqualTo("BadRequest"));
         }
     }
 
     @Test
     void absentFilterMatchesEverything() {
-        assertThat(FilterParser.parse(null)).isEqualTo(AuditFilter.ALL);
-        assertThat(SqlCondition.of(AuditFilter.ALL).sql()).isEqualTo("1 = 1");
+        assertThat(AuditFilter.parse(null)).isEqualTo(SqlCondition.ALL);
+        assertThat(SqlCondition.ALL.sql()).isEqualTo("1 = 1");
     }
 }

@@ -3,6 +3,7 @@ package dev.steward.audit;
 import dev.steward.contracts.DirectoryIds;
 import dev.steward.contracts.EventMetadata;
 import dev.steward.contracts.Initiator;
+import dev.steward.contracts.OnPremisesExtensionAttributes;
 import dev.steward.contracts.event.DirectoryObjectRef;
 import dev.steward.contracts.event.GroupCreated;
 import dev.steward.contracts.event.GroupDeleted;
@@ -51,12 +52,14 @@ public final class TestEvents {
     public static GroupSnapshot syncedSecurityGroup(String id, String displayName) {
         return new GroupSnapshot(id, displayName, "Engineering staff", "Engineering", null, false, true, List.of(), AT,
                 true, false, GROUP_ANCHOR, "S-1-5-21-1004336348-1177238915-682003330-1105", "Engineering",
-                "corp.example.test", "CORP", "CN=Engineering,OU=Groups,DC=corp,DC=example,DC=test", AT);
+                "corp.example.test", "CORP", "CN=Engineering,OU=Groups,DC=corp,DC=example,DC=test", AT,
+                OnPremisesExtensionAttributes.NONE);
     }
 
     public static GroupSnapshot cloudMicrosoft365Group(String id, String displayName) {
         return new GroupSnapshot(id, displayName, null, "team", "team@corp.example.test", true, false,
-                List.of("Unified"), AT, null, false, null, null, null, null, null, null, null);
+                List.of("Unified"), AT, null, false, null, null, null, null, null, null, null,
+                OnPremisesExtensionAttributes.NONE);
     }
 
     public static GroupCreated groupCreated(EventMetadata metadata, GroupSnapshot group) {
@@ -93,7 +96,15 @@ public final class TestEvents {
 
     public static SourceOfAuthorityChanged sourceOfAuthority(EventMetadata metadata, String groupId, String name,
                                                              boolean cloudManaged) {
-        return new SourceOfAuthorityChanged(metadata, groupId, name, GROUP_ANCHOR, cloudManaged, null);
+        return sourceOfAuthority(metadata, groupId, name, cloudManaged,
+                cloudManaged ? OnPremisesExtensionAttributes.NONE : null);
+    }
+
+    public static SourceOfAuthorityChanged sourceOfAuthority(EventMetadata metadata, String groupId, String name,
+                                                             boolean cloudManaged,
+                                                             OnPremisesExtensionAttributes removedExtensionAttributes) {
+        return new SourceOfAuthorityChanged(metadata, groupId, name, GROUP_ANCHOR, cloudManaged, null,
+                removedExtensionAttributes);
     }
 
     public static UserSynced userSynced(EventMetadata metadata, boolean created) {

@@ -75,7 +75,7 @@ class ContractKafkaSerdeTest {
     void rejectsSyncGroupWhoseIdIsNotDerivedFromItsAnchor() {
         assertThatThrownBy(() -> new dev.steward.contracts.command.SyncGroup(Samples.command(),
                 "00000000-0000-0000-0000-000000000000", Samples.GROUP_ANCHOR, "x", null, null, null, false, true,
-                null, null, null, null, null, null, Samples.AT))
+                null, null, null, null, null, null, null, Samples.AT))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 

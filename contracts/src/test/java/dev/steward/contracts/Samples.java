@@ -46,6 +46,10 @@ final class Samples {
     static final Initiator ADMIN = new Initiator("8e0c5d52-3b1a-4c8e-9f1d-2a3b4c5d6e7f", "admin@corp.example.test",
             "Admin", "11111111-2222-3333-4444-555555555555", "Steward CLI", "127.0.0.1");
 
+    /** What the Engineering group carries from AD's extensionAttribute1 and extensionAttribute3. */
+    static final OnPremisesExtensionAttributes EXTENSION_ATTRIBUTES = new OnPremisesExtensionAttributes("CC-4711",
+            null, "Munich", null, null, null, null, null, null, null, null, null, null, null, null);
+
     private Samples() {
     }
 
@@ -63,7 +67,7 @@ final class Samples {
         return new GroupSnapshot(GROUP_ID, "Engineering", "Engineering staff", "Engineering", null, false, true,
                 List.of(), AT, true, false, GROUP_ANCHOR, "S-1-5-21-1004336348-1177238915-682003330-1105",
                 "Engineering", "corp.example.test", "CORP", "CN=Engineering,OU=Groups,DC=corp,DC=example,DC=test",
-                AT);
+                AT, EXTENSION_ATTRIBUTES);
     }
 
     static Map<String, ContractMessage> all() {
@@ -72,7 +76,7 @@ final class Samples {
         samples.put("directory.SyncGroup", new SyncGroup(command(), GROUP_ID, GROUP_ANCHOR, "Engineering",
                 "Engineering staff", "Engineering", null, false, true, List.of(),
                 "S-1-5-21-1004336348-1177238915-682003330-1105", "Engineering", "corp.example.test", "CORP",
-                "CN=Engineering,OU=Groups,DC=corp,DC=example,DC=test", AT));
+                "CN=Engineering,OU=Groups,DC=corp,DC=example,DC=test", EXTENSION_ATTRIBUTES, AT));
         samples.put("directory.SyncGroupMembership", new SyncGroupMembership(command(), GROUP_ID, GROUP_ANCHOR,
                 List.of(ALICE_ID, LEADS_ID), List.of(), List.of(ALICE_ID), List.of(), AT));
         samples.put("directory.CreateGroup", new CreateGroup(command(), "0c1d2e3f-4a5b-4c6d-8e7f-901234567890",
@@ -92,7 +96,8 @@ final class Samples {
         samples.put("directory.GroupUpdated", new GroupUpdated(event(GROUP_ID), group(),
                 List.of(new ModifiedProperty("displayName", "\"Engineering\"", "\"Engineering Team\"")), false));
         samples.put("directory.SourceOfAuthorityChanged",
-                new SourceOfAuthorityChanged(event(GROUP_ID), GROUP_ID, "Engineering", GROUP_ANCHOR, true, null));
+                new SourceOfAuthorityChanged(event(GROUP_ID), GROUP_ID, "Engineering", GROUP_ANCHOR, true, null,
+                        EXTENSION_ATTRIBUTES));
         samples.put("directory.UserSynced", new UserSynced(event(ALICE_ID), ALICE_ID, ALICE_ANCHOR,
                 "alice@corp.example.test", "Alice", "alice@corp.example.test",
                 "S-1-5-21-1004336348-1177238915-682003330-1106", "alice",

@@ -161,7 +161,7 @@ class PlatformEdgesIT {
         String anchor = UUID.randomUUID().toString();
         var huge = new SyncGroup(new CommandMetadata(UUID.randomUUID(), Instant.now(), "corr"),
                 DirectoryIds.fromAnchor(anchor), anchor, "Huge", "x".repeat(KafkaPlumbing.MAX_RECORD_BYTES + 1), null,
-                null, false, true, List.of(), null, null, null, null, null, Instant.now());
+                null, false, true, List.of(), null, null, null, null, null, null, Instant.now());
 
         assertThatThrownBy(() -> publisher.publish(Topics.DIRECTORY_COMMANDS, huge))
                 .isInstanceOf(ContractPublisher.PublishRefusedException.class)

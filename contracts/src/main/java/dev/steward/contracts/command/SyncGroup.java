@@ -3,6 +3,7 @@ package dev.steward.contracts.command;
 import dev.steward.contracts.CommandMetadata;
 import dev.steward.contracts.ContractCommand;
 import dev.steward.contracts.DirectoryIds;
+import dev.steward.contracts.OnPremisesExtensionAttributes;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -15,6 +16,8 @@ import java.util.Objects;
  * Members and owners follow in {@link SyncGroupMembership} commands.
  *
  * @param anchor      the AD objectGUID, canonical UUID text: the sync anchor
+ * @param onPremisesExtensionAttributes AD's extensionAttribute1..15; absent (a sync engine that predates them)
+ *                    reads as none set
  */
 public record SyncGroup(
         CommandMetadata metadata,
@@ -32,6 +35,7 @@ public record SyncGroup(
         String onPremisesDomainName,
         String onPremisesNetBiosName,
         String onPremisesDistinguishedName,
+        OnPremisesExtensionAttributes onPremisesExtensionAttributes,
         Instant syncedAt) implements ContractCommand {
 
     public SyncGroup {
@@ -45,6 +49,7 @@ public record SyncGroup(
         }
         Objects.requireNonNull(syncedAt, "syncedAt is required");
         groupTypes = groupTypes == null ? List.of() : List.copyOf(groupTypes);
+        onPremisesExtensionAttributes = OnPremisesExtensionAttributes.orNone(onPremisesExtensionAttributes);
     }
 
     @Override

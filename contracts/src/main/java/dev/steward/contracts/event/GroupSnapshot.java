@@ -1,5 +1,6 @@
 package dev.steward.contracts.event;
 
+import dev.steward.contracts.OnPremisesExtensionAttributes;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -12,6 +13,8 @@ import java.util.Objects;
  * @param onPremisesSyncEnabled true while AD masters the group; null for cloud groups and after an SOA switch
  * @param isCloudManaged        {@code onPremisesSyncBehavior.isCloudManaged}
  * @param onPremisesAnchor      the AD objectGUID the group is synced from; null for groups created in the cloud
+ * @param onPremisesExtensionAttributes AD's extensionAttribute1..15 while AD masters the group; none set for cloud
+ *                              groups and after an SOA switch; absent (an older producer) reads as none set
  */
 public record GroupSnapshot(
         String id,
@@ -31,11 +34,13 @@ public record GroupSnapshot(
         String onPremisesDomainName,
         String onPremisesNetBiosName,
         String onPremisesDistinguishedName,
-        Instant onPremisesLastSyncDateTime) {
+        Instant onPremisesLastSyncDateTime,
+        OnPremisesExtensionAttributes onPremisesExtensionAttributes) {
 
     public GroupSnapshot {
         Objects.requireNonNull(id, "id");
         groupTypes = groupTypes == null ? List.of() : List.copyOf(groupTypes);
+        onPremisesExtensionAttributes = OnPremisesExtensionAttributes.orNone(onPremisesExtensionAttributes);
     }
 
     /** Security group, Microsoft 365 group, mail-enabled security group or distribution group. */

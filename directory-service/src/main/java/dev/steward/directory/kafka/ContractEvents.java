@@ -1,6 +1,7 @@
 package dev.steward.directory.kafka;
 
 import dev.steward.contracts.EventMetadata;
+import dev.steward.contracts.OnPremisesExtensionAttributes;
 import dev.steward.contracts.event.DirectoryObjectRef;
 import dev.steward.contracts.event.GroupCreated;
 import dev.steward.contracts.event.GroupDeleted;
@@ -14,6 +15,7 @@ import dev.steward.contracts.event.OwnersRemoved;
 import dev.steward.contracts.event.SourceOfAuthorityChanged;
 import dev.steward.contracts.event.UserSynced;
 import dev.steward.directory.common.CommandOrigin;
+import dev.steward.directory.group.api.ExtensionAttributes;
 import dev.steward.directory.group.api.GroupState;
 import dev.steward.directory.group.api.MemberRef;
 import dev.steward.directory.group.api.SourceOfAuthoritySwitched;
@@ -48,7 +50,9 @@ final class ContractEvents {
 
     static SourceOfAuthorityChanged sourceOfAuthorityChanged(SourceOfAuthoritySwitched event, EventMessage<?> message) {
         return new SourceOfAuthorityChanged(metadata(message, event.groupId()), event.groupId(), event.displayName(),
-                event.onPremisesAnchor(), event.isCloudManaged(), event.onPremisesSyncEnabled());
+                event.onPremisesAnchor(), event.isCloudManaged(), event.onPremisesSyncEnabled(),
+                event.removedOnPremisesExtensionAttributes() == null ? null
+                        : extensionAttributes(event.removedOnPremisesExtensionAttributes()));
     }
 
     static UserSynced userCreated(UserCreated event, EventMessage<?> message) {
@@ -65,7 +69,11 @@ final class ContractEvents {
                 group.createdDateTime(), group.onPremisesSyncEnabled(), group.isCloudManaged(),
                 group.onPremisesAnchor(), group.onPremisesSecurityIdentifier(), group.onPremisesSamAccountName(),
                 group.onPremisesDomainName(), group.onPremisesNetBiosName(), group.onPremisesDistinguishedName(),
-                group.onPremisesLastSyncDateTime());
+                group.onPremisesLastSyncDateTime(), extensionAttributes(group.onPremisesExtensionAttributes()));
+    }
+
+    private static OnPremisesExtensionAttributes extensionAttributes(ExtensionAttributes attributes) {
+        return OnPremisesExtensionAttributes.of(attributes.values());
     }
 
     static MembersAdded membersAdded(dev.steward.directory.group.api.MembersAdded event, EventMessage<?> message) {

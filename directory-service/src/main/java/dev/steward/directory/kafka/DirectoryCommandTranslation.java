@@ -14,6 +14,7 @@ import dev.steward.contracts.command.SyncUser;
 import dev.steward.contracts.command.UpdateGroup;
 import dev.steward.directory.common.ObjectIds;
 import dev.steward.directory.group.api.ChangeMembers;
+import dev.steward.directory.group.api.ExtensionAttributes;
 import dev.steward.directory.group.api.SwitchSourceOfAuthority;
 import dev.steward.directory.group.api.SyncGroupFromOnPremises;
 import dev.steward.directory.group.api.SyncMembershipFromOnPremises;
@@ -76,7 +77,8 @@ record DirectoryCommandTranslation(Object command, Predicate<Caller> policy) {
                     sync.displayName(), sync.description(), sync.mailNickname(), sync.mail(), sync.mailEnabled(),
                     sync.securityEnabled(), sync.groupTypes(), sync.onPremisesSecurityIdentifier(),
                     sync.onPremisesSamAccountName(), sync.onPremisesDomainName(), sync.onPremisesNetBiosName(),
-                    sync.onPremisesDistinguishedName(), sync.syncedAt()),
+                    sync.onPremisesDistinguishedName(),
+                    ExtensionAttributes.of(sync.onPremisesExtensionAttributes().values()), sync.syncedAt()),
                     DirectorySyncPolicy::allows);
         }
         if (command instanceof SyncGroupMembership sync) {

@@ -6,6 +6,7 @@ import dev.steward.contracts.CommandMetadata;
 import dev.steward.contracts.ContractCommand;
 import dev.steward.contracts.ContractMessage;
 import dev.steward.contracts.DirectoryIds;
+import dev.steward.contracts.OnPremisesExtensionAttributes;
 import dev.steward.contracts.References;
 import dev.steward.contracts.Topics;
 import dev.steward.contracts.command.AddMembers;
@@ -488,6 +489,6 @@ class DirectoryBenchmark {
         return new SyncGroup(metadata(), DirectoryIds.fromAnchor(anchor), anchor, name, "benchmark group",
                 name.replace(" ", ""), null, false, true, List.of(), "S-1-5-21-1-2-3-9" + Math.abs(anchor.hashCode()),
                 name.replace(" ", ""), "corp.example.test", "CORP", "CN=" + name + ",OU=Groups,DC=corp,DC=example,DC=test",
-                AT);
+                OnPremisesExtensionAttributes.NONE, AT);
     }
 }

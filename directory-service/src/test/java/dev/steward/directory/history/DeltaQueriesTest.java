@@ -9,6 +9,7 @@ import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import dev.steward.directory.group.api.ExtensionAttributes;
 import dev.steward.directory.group.api.GroupDeleted;
 import dev.steward.directory.group.api.GroupState;
 import dev.steward.directory.group.api.GroupUpdated;
@@ -204,7 +205,8 @@ class DeltaQueriesTest {
 
     private static GroupState state(String id) {
         return new GroupState(id, "Group " + id.substring(id.length() - 4), null, "group", null, false, true,
-                List.of(), null, null, null, false, null, null, null, null, null, null, null, "S-1-12-1-1-2-3-4");
+                List.of(), null, null, null, false, null, null, null, null, null, null, null, "S-1-12-1-1-2-3-4",
+                ExtensionAttributes.NONE);
     }
 
     /** Events by global index from 1, as the event store would answer them, settled up to the last one. */

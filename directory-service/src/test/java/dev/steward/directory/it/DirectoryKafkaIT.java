@@ -13,6 +13,7 @@ import dev.steward.contracts.command.SyncUser;
 import dev.steward.contracts.event.GroupCreated;
 import dev.steward.contracts.event.SourceOfAuthorityChanged;
 import dev.steward.contracts.event.UserSynced;
+import dev.steward.directory.group.api.ExtensionAttributes;
 import dev.steward.directory.it.Samples.AdGroup;
 import dev.steward.platform.kafka.ContractPublisher;
 import dev.steward.platform.security.DevTokens;
@@ -123,6 +124,27 @@ class DirectoryKafkaIT extends DirectoryIntegrationTest {
         CommandResult refused = resultOf(blocked.metadata().commandId());
         assertThat(refused.status()).isEqualTo(CommandResult.Status.REJECTED);
         assertThat(refused.errorCode()).isEqualTo("SourceOfAuthorityInCloud");
+    }
+
+    @Test
+    void carriesExtensionAttributesFromSyncGroupIntoEventsAndKeepsThoseRemovedBySwitchingToTheCloud() {
+        AdGroup group = AdGroup.security("KafkaExtAttr");
+        ExtensionAttributes fromAd = new ExtensionAttributes("CC-4711", null, "Munich", null, null, null, null, null,
+                null, null, null, null, null, null, null);
+        SyncGroup sync = group.contract(SYNCED_AT, fromAd);
+        publisher.sendCommand(Topics.DIRECTORY_COMMANDS, sync, TestTokens.syncEngine());
+        assertThat(resultOf(sync.metadata().commandId()).status()).isEqualTo(CommandResult.Status.SUCCEEDED);
+        GroupCreated created = await().atMost(WAIT).until(() -> events.values(GroupCreated.class,
+                e -> e.group().id().equals(group.id())), list -> !list.isEmpty()).get(0);
+        assertThat(created.group().onPremisesExtensionAttributes()).isEqualTo(sync.onPremisesExtensionAttributes());
+
+        ChangeSourceOfAuthority toCloud = Samples.changeSourceOfAuthority(group.id(), true);
+        publisher.sendCommand(Topics.DIRECTORY_COMMANDS, toCloud, TestTokens.groupsAdmin());
+        assertThat(resultOf(toCloud.metadata().commandId()).status()).isEqualTo(CommandResult.Status.SUCCEEDED);
+        SourceOfAuthorityChanged changed = await().atMost(WAIT).until(() -> events.values(
+                SourceOfAuthorityChanged.class, e -> e.groupId().equals(group.id())), list -> !list.isEmpty()).get(0);
+        assertThat(changed.removedOnPremisesExtensionAttributes()).isEqualTo(sync.onPremisesExtensionAttributes());
+        assertThat(changed.removedOnPremisesExtensionAttributes().extensionAttribute3()).isEqualTo("Munich");
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.steward.directory.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.steward.directory.group.api.ExtensionAttributes;
 import dev.steward.directory.group.api.SyncMembershipFromOnPremises;
 import dev.steward.directory.it.Samples.AdGroup;
 import dev.steward.directory.user.api.SyncUserFromOnPremises;
@@ -221,6 +222,74 @@ class GroupApiIT extends DirectoryIntegrationTest {
         Api.Response refused = api.patch("/v1.0/groups/" + group.id(), admin, "{\"displayName\":\"Cloud name\"}");
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.errorMessage()).isEqualTo(MASTERED);
+    }
+
+    @Test
+    void showsExtensionAttributesOfASyncedGroupUntilItsSourceOfAuthorityMovesToTheCloud() {
+        AdGroup group = AdGroup.security("ExtAttr");
+        ExtensionAttributes fromAd = new ExtensionAttributes("CC-4711", null, "Munich", null, null, null, null, null,
+                null, null, null, null, null, null, "last");
+        commands.send(group.command(SYNCED_AT, fromAd), SYNC_ENGINE);
+        String path = "/v1.0/groups/" + group.id();
+
+        JsonNode attributes = api.get(path, admin).json().get("onPremisesExtensionAttributes");
+        List<String> names = new ArrayList<>();
+        attributes.propertyNames().forEach(names::add);
+        assertThat(names).hasSize(15).startsWith("extensionAttribute1", "extensionAttribute2")
+                .endsWith("extensionAttribute15");
+        assertThat(attributes.get("extensionAttribute1").asString()).isEqualTo("CC-4711");
+        assertThat(attributes.get("extensionAttribute2").isNull()).isTrue();
+        assertThat(attributes.get("extensionAttribute3").asString()).isEqualTo("Munich");
+        assertThat(attributes.get("extensionAttribute15").asString()).isEqualTo("last");
+
+        JsonNode selected = api.get(Api.path("%s?$select=onPremisesExtensionAttributes", path), admin).json();
+        List<String> selectedNames = new ArrayList<>();
+        selected.propertyNames().forEach(selectedNames::add);
+        assertThat(selectedNames).containsExactly("@odata.context", "onPremisesExtensionAttributes");
+        assertThat(selected.get("onPremisesExtensionAttributes").get("extensionAttribute3").asString())
+                .isEqualTo("Munich");
+
+        assertThat(api.patch(path + "/onPremisesSyncBehavior", admin, "{\"isCloudManaged\":true}").status())
+                .isEqualTo(204);
+        JsonNode cloud = api.get(path, admin).json().get("onPremisesExtensionAttributes");
+        assertThat(cloud.size()).isEqualTo(15);
+        cloud.forEach(value -> assertThat(value.isNull()).isTrue());
+        Api.Response refused = api.patch(path, admin,
+                "{\"onPremisesExtensionAttributes\":{\"extensionAttribute1\":\"CC-4711\"}}");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.errorCode()).isEqualTo("Request_BadRequest");
+        assertThat(refused.errorMessage())
+                .isEqualTo("Property 'onPremisesExtensionAttributes' is read-only and cannot be set.");
+
+        assertThat(api.patch(path + "/onPremisesSyncBehavior", admin, "{\"isCloudManaged\":false}").status())
+                .isEqualTo(204);
+        assertThat(api.get(path, admin).json().get("onPremisesExtensionAttributes").get("extensionAttribute1")
+                .isNull()).isTrue();
+        commands.send(group.command(SYNCED_AT.plusSeconds(1800), fromAd), SYNC_ENGINE);
+        JsonNode restored = api.get(path, admin).json().get("onPremisesExtensionAttributes");
+        assertThat(restored.get("extensionAttribute1").asString()).isEqualTo("CC-4711");
+        assertThat(restored.get("extensionAttribute3").asString()).isEqualTo("Munich");
+    }
+
+    @Test
+    void showsNoExtensionAttributesOnACloudGroupAndRefusesToSetThem() {
+        String id = createCloudGroup("CloudExtAttr");
+
+        JsonNode attributes = api.get("/v1.0/groups/" + id, admin).json().get("onPremisesExtensionAttributes");
+
+        assertThat(attributes.size()).isEqualTo(15);
+        attributes.forEach(value -> assertThat(value.isNull()).isTrue());
+        Api.Response refused = api.patch("/v1.0/groups/" + id, admin,
+                "{\"onPremisesExtensionAttributes\":{\"extensionAttribute1\":\"x\"}}");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.errorMessage())
+                .isEqualTo("Property 'onPremisesExtensionAttributes' is read-only and cannot be set.");
+        Api.Response created = api.post("/v1.0/groups", admin, "{\"displayName\":\"With attributes\","
+                + "\"mailNickname\":\"withattributes\",\"mailEnabled\":false,\"securityEnabled\":true,"
+                + "\"onPremisesExtensionAttributes\":{\"extensionAttribute1\":\"x\"}}");
+        assertThat(created.status()).isEqualTo(400);
+        assertThat(created.errorMessage())
+                .isEqualTo("Property 'onPremisesExtensionAttributes' is read-only and cannot be set.");
     }
 
     @Test

@@ -2,9 +2,11 @@ package dev.steward.directory.it;
 
 import dev.steward.contracts.CommandMetadata;
 import dev.steward.contracts.DirectoryIds;
+import dev.steward.contracts.OnPremisesExtensionAttributes;
 import dev.steward.contracts.command.ChangeSourceOfAuthority;
 import dev.steward.contracts.command.SyncGroup;
 import dev.steward.contracts.command.SyncUser;
+import dev.steward.directory.group.api.ExtensionAttributes;
 import dev.steward.directory.group.api.SyncGroupFromOnPremises;
 import java.time.Instant;
 import java.util.List;
@@ -40,18 +42,28 @@ final class Samples {
         }
 
         SyncGroupFromOnPremises command(Instant syncedAt) {
+            return command(syncedAt, ExtensionAttributes.NONE);
+        }
+
+        /** The sync of this group with AD's extension attributes. */
+        SyncGroupFromOnPremises command(Instant syncedAt, ExtensionAttributes extensionAttributes) {
             return new SyncGroupFromOnPremises(id, anchor, name, "from AD", name, mail, mailEnabled, securityEnabled,
                     List.of(), "S-1-5-21-1004336348-1177238915-682003330-" + (2000 + Math.abs(anchor.hashCode() % 1000)),
                     name, "corp.example.test", "CORP", "CN=" + name + ",OU=Groups,DC=corp,DC=example,DC=test",
-                    syncedAt);
+                    extensionAttributes, syncedAt);
         }
 
         SyncGroup contract(Instant syncedAt) {
-            SyncGroupFromOnPremises c = command(syncedAt);
+            return contract(syncedAt, ExtensionAttributes.NONE);
+        }
+
+        SyncGroup contract(Instant syncedAt, ExtensionAttributes extensionAttributes) {
+            SyncGroupFromOnPremises c = command(syncedAt, extensionAttributes);
             return new SyncGroup(metadata(), c.groupId(), c.anchor(), c.displayName(), c.description(),
                     c.mailNickname(), c.mail(), c.mailEnabled(), c.securityEnabled(), c.groupTypes(),
                     c.onPremisesSecurityIdentifier(), c.onPremisesSamAccountName(), c.onPremisesDomainName(),
-                    c.onPremisesNetBiosName(), c.onPremisesDistinguishedName(), c.syncedAt());
+                    c.onPremisesNetBiosName(), c.onPremisesDistinguishedName(),
+                    OnPremisesExtensionAttributes.of(c.onPremisesExtensionAttributes().values()), c.syncedAt());
         }
     }
 

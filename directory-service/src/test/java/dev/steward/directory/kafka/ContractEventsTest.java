@@ -7,6 +7,7 @@ import dev.steward.contracts.event.GroupUpdated;
 import dev.steward.contracts.event.ModifiedProperty;
 import dev.steward.contracts.event.SourceOfAuthorityChanged;
 import dev.steward.directory.common.CommandOrigin;
+import dev.steward.directory.group.api.ExtensionAttributes;
 import dev.steward.directory.group.api.GroupState;
 import dev.steward.directory.group.api.PropertyChange;
 import dev.steward.directory.group.api.SourceOfAuthoritySwitched;
@@ -25,7 +26,7 @@ class ContractEventsTest {
             "Steward CLI", "127.0.0.1");
     private static final GroupState GROUP = new GroupState("g1", "Engineering Team", "Engineering staff",
             "Engineering", null, false, true, List.of(), null, AT, null, true, "anchor", "S-1-5-21-1", "Engineering",
-            "corp.example.test", "CORP", "CN=Engineering", AT, "S-1-12-1-1");
+            "corp.example.test", "CORP", "CN=Engineering", AT, "S-1-12-1-1", ExtensionAttributes.NONE);
 
     @Test
     void carriesEventIdTimeInitiatorAndCorrelationFromTheDomainEvent() {
@@ -49,7 +50,9 @@ class ContractEventsTest {
 
     @Test
     void translatesSourceOfAuthoritySwitch() {
-        var domainEvent = new SourceOfAuthoritySwitched("g1", "Engineering", "anchor", true, null);
+        var removed = new ExtensionAttributes("CC-4711", null, "Munich", null, null, null, null, null, null, null,
+                null, null, null, null, null);
+        var domainEvent = new SourceOfAuthoritySwitched("g1", "Engineering", "anchor", true, null, removed);
 
         SourceOfAuthorityChanged event = ContractEvents.sourceOfAuthorityChanged(domainEvent, message(domainEvent));
 
@@ -58,7 +61,30 @@ class ContractEventsTest {
         assertThat(event.onPremisesAnchor()).isEqualTo("anchor");
         assertThat(event.isCloudManaged()).isTrue();
         assertThat(event.onPremisesSyncEnabled()).isNull();
+        assertThat(event.removedOnPremisesExtensionAttributes().values()).isEqualTo(removed.values());
         assertThat(event.key()).isEqualTo("g1");
+    }
+
+    @Test
+    void carriesNoRemovedExtensionAttributesOnARollback() {
+        var domainEvent = new SourceOfAuthoritySwitched("g1", "Engineering", "anchor", false, null, null);
+
+        SourceOfAuthorityChanged event = ContractEvents.sourceOfAuthorityChanged(domainEvent, message(domainEvent));
+
+        assertThat(event.isCloudManaged()).isFalse();
+        assertThat(event.removedOnPremisesExtensionAttributes()).isNull();
+    }
+
+    @Test
+    void carriesTheGroupsExtensionAttributesInItsSnapshot() {
+        var attributes = new ExtensionAttributes(null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null, "last one");
+        GroupState synced = new GroupState("g1", "Engineering", null, "Engineering", null, false, true, List.of(),
+                null, AT, true, false, "anchor", null, null, null, null, null, AT, null, attributes);
+
+        assertThat(ContractEvents.snapshot(synced).onPremisesExtensionAttributes().extensionAttribute15())
+                .isEqualTo("last one");
+        assertThat(ContractEvents.snapshot(GROUP).onPremisesExtensionAttributes().anySet()).isFalse();
     }
 
     @Test

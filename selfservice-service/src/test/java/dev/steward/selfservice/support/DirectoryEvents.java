@@ -3,6 +3,7 @@ package dev.steward.selfservice.support;
 import dev.steward.contracts.EventMetadata;
 import dev.steward.contracts.Initiator;
 import dev.steward.contracts.IntegrationEvent;
+import dev.steward.contracts.OnPremisesExtensionAttributes;
 import dev.steward.contracts.event.DirectoryObjectRef;
 import dev.steward.contracts.event.GroupCreated;
 import dev.steward.contracts.event.GroupDeleted;
@@ -60,7 +61,7 @@ public final class DirectoryEvents {
     public static SourceOfAuthorityChanged sourceOfAuthorityChanged(GroupFixture group, boolean isCloudManaged,
                                                                     Boolean onPremisesSyncEnabled, Instant at) {
         return new SourceOfAuthorityChanged(metadata(group.id(), at), group.id(), group.displayName(), group.anchor(),
-                isCloudManaged, onPremisesSyncEnabled);
+                isCloudManaged, onPremisesSyncEnabled, isCloudManaged ? OnPremisesExtensionAttributes.NONE : null);
     }
 
     public static OwnersAdded ownersAdded(GroupFixture group, Instant at, String... ownerIds) {

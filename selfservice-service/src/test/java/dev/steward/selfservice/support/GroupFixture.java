@@ -1,6 +1,7 @@
 package dev.steward.selfservice.support;
 
 import dev.steward.contracts.DirectoryIds;
+import dev.steward.contracts.OnPremisesExtensionAttributes;
 import dev.steward.contracts.event.GroupSnapshot;
 import dev.steward.selfservice.directory.KnownGroup;
 import java.time.Instant;
@@ -128,7 +129,7 @@ public final class GroupFixture {
                 isCloudManaged, anchor, anchor == null ? null : "S-1-5-21-1-2-3-1104",
                 anchor == null ? null : displayName, anchor == null ? null : "corp.example.test",
                 anchor == null ? null : "CORP", anchor == null ? null : "CN=" + displayName + ",OU=Groups,DC=corp",
-                anchor == null ? null : Instant.parse("2026-01-01T09:00:00Z"));
+                anchor == null ? null : Instant.parse("2026-01-01T09:00:00Z"), OnPremisesExtensionAttributes.NONE);
     }
 
     public KnownGroup known() {

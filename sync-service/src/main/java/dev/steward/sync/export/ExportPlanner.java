@@ -80,7 +80,7 @@ public final class ExportPlanner {
                     group.description(), mailNickname(group), group.mail(), group.mailEnabled(),
                     group.groupType().securityEnabled(), group.securityIdentifier(), group.samAccountName(),
                     domain != null ? domain : defaultDomain, netbiosName, group.distinguishedName(),
-                    List.copyOf(owners), List.copyOf(members)));
+                    group.extensionAttributes(), List.copyOf(owners), List.copyOf(members)));
         }
         return new ExportPlan(exports, rejected);
     }

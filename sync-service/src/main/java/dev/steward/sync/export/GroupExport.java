@@ -1,16 +1,23 @@
 package dev.steward.sync.export;
 
 import dev.steward.contracts.CommandMetadata;
+import dev.steward.contracts.OnPremisesExtensionAttributes;
 import dev.steward.contracts.command.SyncGroup;
 import dev.steward.sync.connectorspace.ObjectType;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
  * A group to export: its properties with {@link SyncGroup}, its owners and members (cloud ids, sorted) as differences
  * with {@link dev.steward.contracts.command.SyncGroupMembership} (see {@link MembershipChange}).
+ *
+ * Among the exported values, {@code onPremisesExtensionAttributes} holds the extension attributes AD has set, and is
+ * left out when none is: a change of one is a property change, and a group without any keeps the values (and hash)
+ * it had before the sync engine read them, so it is not exported again for nothing.
  */
 public record GroupExport(
         String anchor,
@@ -26,10 +33,12 @@ public record GroupExport(
         String domainName,
         String netbiosName,
         String distinguishedName,
+        OnPremisesExtensionAttributes extensionAttributes,
         List<String> ownerIds,
         List<String> memberIds) implements ObjectExport {
 
     public GroupExport {
+        extensionAttributes = OnPremisesExtensionAttributes.orNone(extensionAttributes);
         ownerIds = List.copyOf(ownerIds);
         memberIds = List.copyOf(memberIds);
     }
@@ -54,6 +63,15 @@ public record GroupExport(
         values.put("onPremisesDomainName", domainName);
         values.put("onPremisesNetBiosName", netbiosName);
         values.put("onPremisesDistinguishedName", distinguishedName);
+        if (extensionAttributes.anySet()) {
+            Map<String, String> set = new LinkedHashMap<>();
+            extensionAttributes.asMap().forEach((name, value) -> {
+                if (value != null) {
+                    set.put(name, value);
+                }
+            });
+            values.put("onPremisesExtensionAttributes", set);
+        }
         return values;
     }
 
@@ -66,6 +84,6 @@ public record GroupExport(
     public SyncGroup command(CommandMetadata metadata, Instant syncedAt) {
         return new SyncGroup(metadata, cloudId, anchor, displayName, description, mailNickname, mail, mailEnabled,
                 securityEnabled, List.of(), securityIdentifier, samAccountName, domainName, netbiosName,
-                distinguishedName, syncedAt);
+                distinguishedName, extensionAttributes, syncedAt);
     }
 }

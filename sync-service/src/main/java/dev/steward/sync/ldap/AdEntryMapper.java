@@ -2,17 +2,23 @@ package dev.steward.sync.ldap;
 
 import com.unboundid.ldap.sdk.Attribute;
 import com.unboundid.ldap.sdk.Entry;
+import dev.steward.contracts.OnPremisesExtensionAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 /** Turns LDAP entries into {@link AdUser}s and {@link AdGroup}s; binary attributes are decoded from their bytes. */
 public final class AdEntryMapper {
 
     static final String[] USER_ATTRIBUTES = {"objectGUID", "objectSid", "sAMAccountName", "cn", "userPrincipalName",
             "displayName", "mail"};
-    static final String[] GROUP_ATTRIBUTES = {"objectGUID", "objectSid", "sAMAccountName", "cn", "displayName",
-            "description", "mail", "mailNickname", "groupType", "managedBy", "member"};
+    static final String[] GROUP_ATTRIBUTES = Stream.concat(
+            Stream.of("objectGUID", "objectSid", "sAMAccountName", "cn", "displayName", "description", "mail",
+                    "mailNickname", "groupType", "managedBy", "member"),
+            IntStream.rangeClosed(1, OnPremisesExtensionAttributes.COUNT).mapToObj(OnPremisesExtensionAttributes::name))
+            .toArray(String[]::new);
 
     private AdEntryMapper() {
     }
@@ -42,7 +48,13 @@ public final class AdEntryMapper {
         return new AdGroup(anchor(entry), entry.getDN(), text(entry, "cn"), text(entry, "sAMAccountName"),
                 text(entry, "displayName"), text(entry, "description"), text(entry, "mail"),
                 text(entry, "mailNickname"), groupType, sid(entry), text(entry, "managedBy"),
-                members == null ? List.of() : new ArrayList<>(Arrays.asList(members)));
+                members == null ? List.of() : new ArrayList<>(Arrays.asList(members)), extensionAttributes(entry));
+    }
+
+    /** {@code extensionAttribute1} .. {@code extensionAttribute15}; one longer than AD allows rejects the entry. */
+    private static OnPremisesExtensionAttributes extensionAttributes(Entry entry) {
+        return OnPremisesExtensionAttributes.of(IntStream.rangeClosed(1, OnPremisesExtensionAttributes.COUNT)
+                .mapToObj(number -> text(entry, OnPremisesExtensionAttributes.name(number))).toList());
     }
 
     private static String anchor(Entry entry) {

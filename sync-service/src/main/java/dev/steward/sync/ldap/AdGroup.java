@@ -1,5 +1,6 @@
 package dev.steward.sync.ldap;
 
+import dev.steward.contracts.OnPremisesExtensionAttributes;
 import java.util.List;
 
 /**
@@ -7,6 +8,7 @@ import java.util.List;
  * against the objects read in the same cycle.
  *
  * @param anchor canonical objectGUID text
+ * @param extensionAttributes AD's {@code extensionAttribute1} .. {@code extensionAttribute15}
  */
 public record AdGroup(
         String anchor,
@@ -20,10 +22,12 @@ public record AdGroup(
         GroupType groupType,
         String securityIdentifier,
         String managedBy,
-        List<String> members) {
+        List<String> members,
+        OnPremisesExtensionAttributes extensionAttributes) {
 
     public AdGroup {
         members = members == null ? List.of() : List.copyOf(members);
+        extensionAttributes = OnPremisesExtensionAttributes.orNone(extensionAttributes);
     }
 
     /** AD groups with an e-mail address are mail-enabled. */

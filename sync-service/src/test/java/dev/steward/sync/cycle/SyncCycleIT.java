@@ -190,6 +190,38 @@ class SyncCycleIT extends SyncServiceIntegrationTest {
     }
 
     @Test
+    void deltaCycleExportsAChangedExtensionAttribute() throws Exception {
+        awaitIdle();
+        String anchor = addGroup("Cycle-ExtensionAttributes", userDn("Alice"));
+        String groupId = DirectoryIds.fromAnchor(anchor);
+        JsonNode first = runCycle("Delta");
+        assertThat(commandsOf(first.get("id").asString()))
+                .filteredOn(c -> c instanceof SyncGroup && c.key().equals(groupId)).singleElement()
+                .isInstanceOfSatisfying(SyncGroup.class,
+                        group -> assertThat(group.onPremisesExtensionAttributes().anySet()).isFalse());
+
+        TestDirectory.server().modify(groupDn("Cycle-ExtensionAttributes"),
+                new Modification(ModificationType.REPLACE, "extensionAttribute3", "Munich"));
+        JsonNode changed = runCycle("Delta");
+
+        assertThat(commandsOf(changed.get("id").asString())).singleElement().isInstanceOfSatisfying(SyncGroup.class,
+                group -> {
+                    assertThat(group.groupId()).isEqualTo(groupId);
+                    assertThat(group.onPremisesExtensionAttributes().extensionAttribute3()).isEqualTo("Munich");
+                    assertThat(group.onPremisesExtensionAttributes().extensionAttribute1()).isNull();
+                });
+        assertThat(changed.get("counts").get("updated").asInt()).isEqualTo(1);
+
+        TestDirectory.server().modify(groupDn("Cycle-ExtensionAttributes"),
+                new Modification(ModificationType.DELETE, "extensionAttribute3"));
+        JsonNode cleared = runCycle("Delta");
+
+        assertThat(commandsOf(cleared.get("id").asString())).singleElement().isInstanceOfSatisfying(SyncGroup.class,
+                group -> assertThat(group.onPremisesExtensionAttributes().anySet()).isFalse());
+        assertThat(commandsOf(runCycle("Delta").get("id").asString())).isEmpty();
+    }
+
+    @Test
     void exportRejectedByTheDirectoryCountsAsFailedAndIsExportedAgainByTheNextDelta() throws Exception {
         awaitIdle();
         String anchor = addGroup("Cycle-Rejected", userDn("Alice"), userDn("Bob"));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.steward.contracts.CommandMetadata;
 import dev.steward.contracts.DirectoryIds;
+import dev.steward.contracts.OnPremisesExtensionAttributes;
 import dev.steward.sync.ldap.AdGroup;
 import dev.steward.sync.ldap.AdUser;
 import dev.steward.sync.ldap.DirectoryRead;
@@ -11,6 +12,7 @@ import dev.steward.sync.ldap.GroupType;
 import dev.steward.sync.ldap.RejectedEntry;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -79,7 +81,8 @@ class ExportPlannerTest {
     @Test
     void displayNameFallsBackToCnAndAMailNicknameKeepsOnlyWhatGraphAccepts() {
         AdGroup group = new AdGroup("11111111-1111-4111-8111-111111111111", "CN=Sales (EMEA),OU=Groups," + BASE,
-                "Sales (EMEA)", "Sales (EMEA); all", null, null, null, null, GroupType.of(8), null, null, List.of());
+                "Sales (EMEA)", "Sales (EMEA); all", null, null, null, null, GroupType.of(8), null, null, List.of(),
+                OnPremisesExtensionAttributes.NONE);
 
         GroupExport export = groups(ExportPlanner.plan(read(List.of(), List.of(group)), BASE, "CORP")).get(0);
 
@@ -103,7 +106,7 @@ class ExportPlannerTest {
     void equalValuesHashEquallyAndAnyChangeChangesTheHash() {
         AdGroup group = group("11111111-1111-4111-8111-111111111111", "G", null, ALICE.distinguishedName());
         AdGroup renamed = new AdGroup(group.anchor(), group.distinguishedName(), "G", "G2", null, null, null, null,
-                GroupType.of(GroupType.AD_DEFAULT), null, null, group.members());
+                GroupType.of(GroupType.AD_DEFAULT), null, null, group.members(), OnPremisesExtensionAttributes.NONE);
 
         String hash = hash(group);
 
@@ -133,6 +136,30 @@ class ExportPlannerTest {
         assertThat(export(fewer).membership()).isNotEqualTo(export.membership());
     }
 
+    @Test
+    void aChangedExtensionAttributeIsAChangedValueAndAGroupWithNoneKeepsItsValues() {
+        AdGroup plain = group("11111111-1111-4111-8111-111111111111", "G", null);
+        AdGroup munich = withSite(plain, "Munich");
+
+        assertThat(export(plain).values()).doesNotContainKey("onPremisesExtensionAttributes");
+        assertThat(export(munich).values()).containsEntry("onPremisesExtensionAttributes",
+                Map.of("extensionAttribute3", "Munich"));
+        assertThat(hash(munich)).isNotEqualTo(hash(plain)).isNotEqualTo(hash(withSite(plain, "Berlin")));
+        assertThat(ExportedValues.differences(export(munich).values(), export(withSite(plain, "Berlin")).values()))
+                .singleElement().satisfies(change -> assertThat(change)
+                        .containsEntry("displayName", "onPremisesExtensionAttributes")
+                        .containsEntry("newValue", "{\"extensionAttribute3\":\"Berlin\"}"));
+        assertThat(export(munich).command(CommandMetadata.of(UUID.randomUUID(), Instant.EPOCH, "c"), Instant.EPOCH)
+                .onPremisesExtensionAttributes()).isEqualTo(munich.extensionAttributes());
+    }
+
+    private static AdGroup withSite(AdGroup group, String site) {
+        return new AdGroup(group.anchor(), group.distinguishedName(), group.commonName(), group.samAccountName(),
+                group.displayName(), group.description(), group.mail(), group.mailNickname(), group.groupType(),
+                group.securityIdentifier(), group.managedBy(), group.members(), new OnPremisesExtensionAttributes(
+                        null, null, site, null, null, null, null, null, null, null, null, null, null, null, null));
+    }
+
     private static GroupExport export(AdGroup group) {
         return groups(ExportPlanner.plan(read(List.of(ALICE, BOB), List.of(group)), BASE, "CORP")).get(0);
     }
@@ -156,6 +183,7 @@ class ExportPlannerTest {
 
     private static AdGroup group(String anchor, String cn, String managedBy, String... members) {
         return new AdGroup(anchor, "CN=" + cn + ",OU=Groups," + BASE, cn, cn, null, null, null, null,
-                GroupType.of(GroupType.AD_DEFAULT), null, managedBy, List.of(members));
+                GroupType.of(GroupType.AD_DEFAULT), null, managedBy, List.of(members),
+                OnPremisesExtensionAttributes.NONE);
     }
 }

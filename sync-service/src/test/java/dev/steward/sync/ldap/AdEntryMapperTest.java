@@ -47,6 +47,30 @@ class AdEntryMapperTest {
     }
 
     @Test
+    void readsTheExtensionAttributesOfAGroup() {
+        AdGroup group = AdEntryMapper.group(new Entry("CN=G,DC=corp,DC=example,DC=test",
+                new Attribute("objectGUID", AdGuids.toBytes(GUID)), new Attribute("cn", "G"),
+                new Attribute("extensionAttribute1", "CC-4711"), new Attribute("extensionAttribute3", " Munich "),
+                new Attribute("extensionAttribute15", "last")));
+
+        assertThat(group.extensionAttributes().extensionAttribute1()).isEqualTo("CC-4711");
+        assertThat(group.extensionAttributes().extensionAttribute2()).isNull();
+        assertThat(group.extensionAttributes().extensionAttribute3()).isEqualTo("Munich");
+        assertThat(group.extensionAttributes().extensionAttribute15()).isEqualTo("last");
+        assertThat(AdEntryMapper.GROUP_ATTRIBUTES).contains("member", "extensionAttribute1", "extensionAttribute15");
+    }
+
+    @Test
+    void refusesAGroupWithAnExtensionAttributeLongerThanAdAllows() {
+        Entry entry = new Entry("CN=G,DC=corp,DC=example,DC=test",
+                new Attribute("objectGUID", AdGuids.toBytes(GUID)),
+                new Attribute("extensionAttribute9", "x".repeat(1025)));
+
+        assertThatIllegalArgumentException().isThrownBy(() -> AdEntryMapper.group(entry))
+                .withMessage("extensionAttribute9 is longer than 1024 characters");
+    }
+
+    @Test
     void refusesAGroupWhoseMembersCameInRanges() {
         Entry entry = new Entry("CN=Big,DC=corp,DC=example,DC=test",
                 new Attribute("objectGUID", AdGuids.toBytes(GUID)),

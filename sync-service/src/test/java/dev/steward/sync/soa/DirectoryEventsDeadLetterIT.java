@@ -8,6 +8,7 @@ import dev.steward.contracts.ContractJson;
 import dev.steward.contracts.DirectoryIds;
 import dev.steward.contracts.EventMetadata;
 import dev.steward.contracts.IntegrationEvent;
+import dev.steward.contracts.OnPremisesExtensionAttributes;
 import dev.steward.contracts.Topics;
 import dev.steward.contracts.event.DirectoryObjectRef;
 import dev.steward.contracts.event.GroupCreated;
@@ -62,7 +63,7 @@ class DirectoryEventsDeadLetterIT extends SyncServiceIntegrationTest {
         String wrongGroupId = UUID.randomUUID().toString();
         SourceOfAuthorityChanged event = new SourceOfAuthorityChanged(new EventMetadata(UUID.randomUUID(),
                 Instant.now(), wrongGroupId, null, null, EventMetadata.CURRENT_SCHEMA_VERSION), wrongGroupId,
-                "Mismatched", anchor, true, null);
+                "Mismatched", anchor, true, null, null);
 
         send(wrongGroupId, "directory.SourceOfAuthorityChanged", ContractJson.write(event));
 
@@ -79,7 +80,8 @@ class DirectoryEventsDeadLetterIT extends SyncServiceIntegrationTest {
         String syncedId = DirectoryIds.fromAnchor(anchor);
         List<IntegrationEvent> events = List.of(
                 new GroupCreated(metadata(groupId), new GroupSnapshot(groupId, "Cloud group", null, "cloud", null,
-                        false, true, List.of(), Instant.now(), null, false, null, null, null, null, null, null, null)),
+                        false, true, List.of(), Instant.now(), null, false, null, null, null, null, null, null, null,
+                        OnPremisesExtensionAttributes.NONE)),
                 new MembersAdded(metadata(groupId), groupId, List.of(DirectoryObjectRef.user(UUID.randomUUID().toString())), false),
                 new MembersRemoved(metadata(groupId), groupId, List.of(DirectoryObjectRef.group(UUID.randomUUID().toString())), false),
                 new OwnersAdded(metadata(syncedId), syncedId, List.of(UUID.randomUUID().toString()), true),

@@ -212,7 +212,7 @@ class SourceOfAuthorityIT extends SyncServiceIntegrationTest {
         String groupId = UUID.randomUUID().toString();
         SourceOfAuthorityChanged cloudGroup = new SourceOfAuthorityChanged(new EventMetadata(UUID.randomUUID(),
                 Instant.now(), groupId, null, null, EventMetadata.CURRENT_SCHEMA_VERSION), groupId, "Cloud group", null,
-                true, null);
+                true, null, null);
 
         awaitConsumed(publishEvent(cloudGroup));
 

@@ -13,6 +13,7 @@ import dev.steward.contracts.ContractMessage;
 import dev.steward.contracts.DirectoryIds;
 import dev.steward.contracts.EventMetadata;
 import dev.steward.contracts.Initiator;
+import dev.steward.contracts.OnPremisesExtensionAttributes;
 import dev.steward.contracts.Topics;
 import dev.steward.contracts.command.SyncGroupMembership;
 import dev.steward.contracts.event.SourceOfAuthorityChanged;
@@ -229,7 +230,8 @@ public abstract class SyncServiceIntegrationTest {
         String groupId = DirectoryIds.fromAnchor(anchor);
         return new SourceOfAuthorityChanged(new EventMetadata(UUID.randomUUID(), Instant.now(), groupId,
                 UUID.randomUUID().toString(), Initiator.user(TestTokens.ADMIN_ID, "admin@corp.example.test", "Admin"),
-                EventMetadata.CURRENT_SCHEMA_VERSION), groupId, displayName, anchor, cloudManaged, null);
+                EventMetadata.CURRENT_SCHEMA_VERSION), groupId, displayName, anchor, cloudManaged, null,
+                cloudManaged ? OnPremisesExtensionAttributes.NONE : null);
     }
 
     /** Waits until the service's consumer group has committed past {@code record}: it has been handled. */

@@ -10,6 +10,7 @@ import dev.steward.audit.directoryaudit.model.AuditJson;
 import dev.steward.audit.directoryaudit.model.DirectoryAudit;
 import dev.steward.audit.directoryaudit.model.ModifiedProperty;
 import dev.steward.audit.directoryaudit.model.TargetResource;
+import dev.steward.contracts.OnPremisesExtensionAttributes;
 import dev.steward.contracts.event.GroupCreated;
 import dev.steward.contracts.event.GroupDeleted;
 import dev.steward.contracts.event.GroupKind;
@@ -72,15 +73,24 @@ final class DirectoryEventAudits {
                 .build();
     }
 
-    /** "Change Source of Authority from AD to cloud", or "Undo changes to ..." for a rollback. */
+    /**
+     * "Change Source of Authority from AD to cloud", or "Undo changes to ..." for a rollback. The extension
+     * attributes the switch to the cloud removed are a modified property (old: AD's values, new: none set).
+     */
     static DirectoryAudit sourceOfAuthorityChanged(SourceOfAuthorityChanged event) {
         String activity = event.isCloudManaged()
                 ? Activities.CHANGE_SOURCE_OF_AUTHORITY : Activities.UNDO_SOURCE_OF_AUTHORITY;
-        var change = new ModifiedProperty("isCloudManaged", AuditJson.text(!event.isCloudManaged()),
-                AuditJson.text(event.isCloudManaged()));
+        List<ModifiedProperty> changes = new ArrayList<>();
+        changes.add(new ModifiedProperty("isCloudManaged", AuditJson.text(!event.isCloudManaged()),
+                AuditJson.text(event.isCloudManaged())));
+        OnPremisesExtensionAttributes removed = event.removedOnPremisesExtensionAttributes();
+        if (removed != null && removed.anySet()) {
+            changes.add(new ModifiedProperty("onPremisesExtensionAttributes", AuditJson.text(removed),
+                    AuditJson.text(OnPremisesExtensionAttributes.NONE)));
+        }
         return AuditEntry.of(event.metadata(), GROUP_MANAGEMENT, CORE_DIRECTORY, activity, UPDATE)
                 .target(new TargetResource(event.groupId(), event.displayName(), TargetResource.GROUP, null, null,
-                        List.of(change)))
+                        changes))
                 .detail("onPremisesAnchor", event.onPremisesAnchor())
                 .detail("onPremisesSyncEnabled", event.onPremisesSyncEnabled())
                 .build();

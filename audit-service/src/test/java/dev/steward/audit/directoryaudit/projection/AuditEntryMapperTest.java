@@ -23,6 +23,7 @@ import dev.steward.contracts.EventMetadata;
 import dev.steward.contracts.Initiator;
 import dev.steward.contracts.IntegrationEvent;
 import dev.steward.contracts.MessageTypes;
+import dev.steward.contracts.OnPremisesExtensionAttributes;
 import dev.steward.contracts.command.ChangeSourceOfAuthority;
 import dev.steward.contracts.event.DirectoryObjectRef;
 import dev.steward.contracts.event.GroupUpdated;
@@ -115,6 +116,26 @@ class AuditEntryMapperTest {
                     .containsExactly(new ModifiedProperty("isCloudManaged", "false", "true"));
         });
         assertThat(entry.detail("onPremisesAnchor")).isEqualTo(GROUP_ANCHOR);
+    }
+
+    @Test
+    void listsTheExtensionAttributesTheSwitchToTheCloudRemoved() {
+        var removed = new OnPremisesExtensionAttributes("CC-4711", null, "Munich", null, null, null, null, null, null,
+                null, null, null, null, null, null);
+
+        DirectoryAudit entry = entry(TestEvents.sourceOfAuthority(TestEvents.metadata(GROUP_ID), GROUP_ID,
+                "Engineering", true, removed));
+
+        assertThat(entry.targetResources().get(0).modifiedProperties()).containsExactly(
+                new ModifiedProperty("isCloudManaged", "false", "true"),
+                new ModifiedProperty("onPremisesExtensionAttributes", "{\"extensionAttribute1\":\"CC-4711\","
+                        + "\"extensionAttribute2\":null,\"extensionAttribute3\":\"Munich\","
+                        + "\"extensionAttribute4\":null,"
+                        + "\"extensionAttribute5\":null,\"extensionAttribute6\":null,\"extensionAttribute7\":null,"
+                        + "\"extensionAttribute8\":null,\"extensionAttribute9\":null,\"extensionAttribute10\":null,"
+                        + "\"extensionAttribute11\":null,\"extensionAttribute12\":null,\"extensionAttribute13\":null,"
+                        + "\"extensionAttribute14\":null,\"extensionAttribute15\":null}",
+                        AuditJson.text(OnPremisesExtensionAttributes.NONE)));
     }
 
     @Test

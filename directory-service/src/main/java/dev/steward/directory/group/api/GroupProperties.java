@@ -17,7 +17,7 @@ public final class GroupProperties {
             "deletedDateTime", "expirationDateTime", "proxyAddresses", "securityIdentifier", "onPremisesSyncEnabled",
             "onPremisesSecurityIdentifier", "onPremisesSamAccountName", "onPremisesDomainName",
             "onPremisesNetBiosName", "onPremisesLastSyncDateTime", "onPremisesProvisioningErrors",
-            "onPremisesDistinguishedName");
+            "onPremisesDistinguishedName", "onPremisesExtensionAttributes");
 
     private GroupProperties() {
     }

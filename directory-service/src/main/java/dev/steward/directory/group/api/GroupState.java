@@ -16,6 +16,9 @@ import java.util.function.Function;
  * @param onPremisesSyncEnabled true while AD masters the group; null for cloud groups and after an SOA switch
  * @param isCloudManaged        {@code onPremisesSyncBehavior.isCloudManaged}
  * @param onPremisesAnchor      the AD objectGUID of a group synced from AD; null for a group created in the cloud
+ * @param onPremisesExtensionAttributes AD's extensionAttribute1..15 while AD masters the group; none set for cloud
+ *                              groups and once the SOA moved to the cloud (never null; null in a stored event, which
+ *                              predates them, reads as none)
  */
 public record GroupState(
         String id,
@@ -37,7 +40,8 @@ public record GroupState(
         String onPremisesNetBiosName,
         String onPremisesDistinguishedName,
         Instant onPremisesLastSyncDateTime,
-        String securityIdentifier) {
+        String securityIdentifier,
+        ExtensionAttributes onPremisesExtensionAttributes) {
 
     /**
      * The properties compared to tell what a command changed, in the order they are reported.
@@ -48,6 +52,7 @@ public record GroupState(
     public GroupState {
         Objects.requireNonNull(id, "id");
         groupTypes = groupTypes == null ? List.of() : List.copyOf(groupTypes);
+        onPremisesExtensionAttributes = ExtensionAttributes.orNone(onPremisesExtensionAttributes);
     }
 
     /** True while AD is the Source of Authority: the cloud copy is read-only. */
@@ -92,14 +97,20 @@ public record GroupState(
         return new GroupState(id, displayName, description, mailNickname, mail, mailEnabled, securityEnabled,
                 groupTypes, visibility, createdDateTime, onPremisesSyncEnabled, isCloudManaged, onPremisesAnchor,
                 onPremisesSecurityIdentifier, onPremisesSamAccountName, onPremisesDomainName, onPremisesNetBiosName,
-                onPremisesDistinguishedName, onPremisesLastSyncDateTime, securityIdentifier);
+                onPremisesDistinguishedName, onPremisesLastSyncDateTime, securityIdentifier,
+                onPremisesExtensionAttributes);
     }
 
+    /**
+     * The state after an SOA switch. Moving to the cloud removes the extension attributes (cloud groups do not
+     * support them); a rollback keeps what the group has (none), until a sync brings AD's back.
+     */
     public GroupState withSourceOfAuthority(boolean cloudManaged, Boolean syncEnabled) {
         return new GroupState(id, displayName, description, mailNickname, mail, mailEnabled, securityEnabled,
                 groupTypes, visibility, createdDateTime, syncEnabled, cloudManaged, onPremisesAnchor,
                 onPremisesSecurityIdentifier, onPremisesSamAccountName, onPremisesDomainName, onPremisesNetBiosName,
-                onPremisesDistinguishedName, onPremisesLastSyncDateTime, securityIdentifier);
+                onPremisesDistinguishedName, onPremisesLastSyncDateTime, securityIdentifier,
+                cloudManaged ? ExtensionAttributes.NONE : onPremisesExtensionAttributes);
     }
 
     private static Map<String, Function<GroupState, Object>> compared() {
@@ -119,6 +130,7 @@ public record GroupState(
         properties.put("onPremisesDomainName", GroupState::onPremisesDomainName);
         properties.put("onPremisesNetBiosName", GroupState::onPremisesNetBiosName);
         properties.put("onPremisesDistinguishedName", GroupState::onPremisesDistinguishedName);
+        properties.put("onPremisesExtensionAttributes", state -> state.onPremisesExtensionAttributes().asMap());
         return properties;
     }
 }

@@ -2,6 +2,7 @@ package dev.steward.directory.group.api;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /** Renders the simple values of directory properties as JSON text, as audit logs show old and new values. */
@@ -10,7 +11,7 @@ public final class JsonText {
     private JsonText() {
     }
 
-    /** JSON text of a string, boolean, number, instant or collection of those; null for null. */
+    /** JSON text of a string, boolean, number, instant, or a collection or map (an object) of those; null for null. */
     public static String of(Object value) {
         if (value == null) {
             return null;
@@ -27,6 +28,11 @@ public final class JsonText {
         }
         if (value instanceof Collection<?> values) {
             return values.stream().map(JsonText::render).collect(Collectors.joining(",", "[", "]"));
+        }
+        if (value instanceof Map<?, ?> object) {
+            return object.entrySet().stream()
+                    .map(entry -> quote(String.valueOf(entry.getKey())) + ":" + render(entry.getValue()))
+                    .collect(Collectors.joining(",", "{", "}"));
         }
         if (value instanceof Instant instant) {
             return quote(instant.toString());

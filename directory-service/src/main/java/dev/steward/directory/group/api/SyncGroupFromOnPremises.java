@@ -7,6 +7,8 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 /**
  * The sync engine's view of an AD group: create the group (AD-mastered) or bring the cloud copy in line with AD.
  * Refused for a group whose Source of Authority is in the cloud; takes a rolled-back group over again.
+ *
+ * @param onPremisesExtensionAttributes AD's extensionAttribute1..15 (none set when AD has none)
  */
 public record SyncGroupFromOnPremises(
         @TargetAggregateIdentifier String groupId,
@@ -23,5 +25,6 @@ public record SyncGroupFromOnPremises(
         String onPremisesDomainName,
         String onPremisesNetBiosName,
         String onPremisesDistinguishedName,
+        ExtensionAttributes onPremisesExtensionAttributes,
         Instant syncedAt) {
 }

@@ -9,6 +9,7 @@ import dev.steward.directory.common.SecurityIdentifiers;
 import dev.steward.directory.group.api.ChangeMembers;
 import dev.steward.directory.group.api.CreateGroup;
 import dev.steward.directory.group.api.DeleteGroup;
+import dev.steward.directory.group.api.ExtensionAttributes;
 import dev.steward.directory.group.api.GroupCreated;
 import dev.steward.directory.group.api.GroupDeleted;
 import dev.steward.directory.group.api.GroupProperties;
@@ -50,6 +51,9 @@ import org.axonframework.spring.stereotype.Aggregate;
  * created in the cloud                   false           null                   allowed (*)    n/a
  * (*) except mail-enabled security groups and distribution lists, managed by the mail system only
  * </pre>
+ * AD's extension attributes 1-15 come with each sync; moving the SOA to the cloud removes them (the switch event
+ * keeps the removed values), and a sync that takes a rolled-back group over brings AD's back. No cloud write sets
+ * them.
  * Members and owners change in events of at most {@value MembershipRules#MAX_PER_EVENT} ids. A command that would
  * change nothing succeeds without an event, except where Graph answers an error (adding an existing member).
  */
@@ -83,7 +87,8 @@ public class Group {
                 GroupRules.visibility(command.visibility()),
                 clock.instant(),
                 null, false, null, null, null, null, null, null, null,
-                SecurityIdentifiers.fromObjectId(command.groupId()));
+                SecurityIdentifiers.fromObjectId(command.groupId()),
+                ExtensionAttributes.NONE);
         MembershipRules rules = new MembershipRules(command.groupId(), created, Map.of(), Set.of(), directory);
         List<String> ownerIds = rules.ownersToAdd(command.ownerIds());
         List<MemberRef> memberRefs = rules.membersToAdd(command.memberIds(), true);
@@ -191,7 +196,8 @@ public class Group {
             return;
         }
         apply(new SourceOfAuthoritySwitched(id, state.displayName(), state.onPremisesAnchor(),
-                command.isCloudManaged(), null));
+                command.isCloudManaged(), null,
+                command.isCloudManaged() ? state.onPremisesExtensionAttributes() : null));
     }
 
     @EventSourcingHandler
@@ -279,6 +285,7 @@ public class Group {
                 command.onPremisesNetBiosName(),
                 command.onPremisesDistinguishedName(),
                 command.syncedAt(),
-                SecurityIdentifiers.fromObjectId(command.groupId()));
+                SecurityIdentifiers.fromObjectId(command.groupId()),
+                command.onPremisesExtensionAttributes());
     }
 }

@@ -1,6 +1,7 @@
 package dev.steward.directory.group.query;
 
 import dev.steward.directory.common.StringListConverter;
+import dev.steward.directory.group.api.ExtensionAttributes;
 import dev.steward.directory.group.api.GroupState;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
@@ -40,6 +41,8 @@ public class GroupView {
     private String onPremisesDistinguishedName;
     private Instant onPremisesLastSyncDateTime;
     private String securityIdentifier;
+    @Convert(converter = ExtensionAttributesConverter.class)
+    private ExtensionAttributes onPremisesExtensionAttributes;
     @Column(nullable = false)
     private long aggregateVersion;
 
@@ -77,12 +80,17 @@ public class GroupView {
         onPremisesDistinguishedName = group.onPremisesDistinguishedName();
         onPremisesLastSyncDateTime = group.onPremisesLastSyncDateTime();
         securityIdentifier = group.securityIdentifier();
+        onPremisesExtensionAttributes = group.onPremisesExtensionAttributes();
         aggregateVersion = version;
     }
 
+    /** Moving the SOA to the cloud removes the extension attributes; a rollback leaves them as they are (none). */
     void applySourceOfAuthority(boolean isCloudManaged, Boolean syncEnabled, long version) {
         cloudManaged = isCloudManaged;
         onPremisesSyncEnabled = syncEnabled;
+        if (isCloudManaged) {
+            onPremisesExtensionAttributes = ExtensionAttributes.NONE;
+        }
         aggregateVersion = version;
     }
 
@@ -164,6 +172,11 @@ public class GroupView {
 
     public String getSecurityIdentifier() {
         return securityIdentifier;
+    }
+
+    /** Never null: none set when the group has none. */
+    public ExtensionAttributes getOnPremisesExtensionAttributes() {
+        return ExtensionAttributes.orNone(onPremisesExtensionAttributes);
     }
 
     public long getAggregateVersion() {

@@ -8,13 +8,17 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
-/** A group as Graph shows it ({@code microsoft.graph.group}). */
+/**
+ * A group as Graph shows it ({@code microsoft.graph.group}). {@code onPremisesExtensionAttributes} always holds all
+ * fifteen attributes, null where none is set (as Graph shows them for users).
+ */
 public final class GroupRepresentation {
 
     static final Set<String> PROPERTIES = Set.of("id", "createdDateTime", "description", "displayName", "groupTypes",
-            "mail", "mailEnabled", "mailNickname", "onPremisesDomainName", "onPremisesLastSyncDateTime",
-            "onPremisesNetBiosName", "onPremisesSamAccountName", "onPremisesSecurityIdentifier",
-            "onPremisesSyncEnabled", "securityEnabled", "securityIdentifier", "visibility");
+            "mail", "mailEnabled", "mailNickname", "onPremisesDomainName", "onPremisesExtensionAttributes",
+            "onPremisesLastSyncDateTime", "onPremisesNetBiosName", "onPremisesSamAccountName",
+            "onPremisesSecurityIdentifier", "onPremisesSyncEnabled", "securityEnabled", "securityIdentifier",
+            "visibility");
 
     private GroupRepresentation() {
     }
@@ -30,6 +34,7 @@ public final class GroupRepresentation {
         json.put("mailEnabled", group.isMailEnabled());
         json.put("mailNickname", group.getMailNickname());
         json.put("onPremisesDomainName", group.getOnPremisesDomainName());
+        json.put("onPremisesExtensionAttributes", group.getOnPremisesExtensionAttributes().asMap());
         json.put("onPremisesLastSyncDateTime", GraphJson.dateTime(group.getOnPremisesLastSyncDateTime()));
         json.put("onPremisesNetBiosName", group.getOnPremisesNetBiosName());
         json.put("onPremisesSamAccountName", group.getOnPremisesSamAccountName());

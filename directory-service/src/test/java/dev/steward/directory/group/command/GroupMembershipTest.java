@@ -16,6 +16,7 @@ import dev.steward.directory.group.api.ChangeMembers.Change;
 import dev.steward.directory.group.api.ChangeMembers.Relation;
 import dev.steward.directory.group.api.CreateGroup;
 import dev.steward.directory.group.api.DeleteGroup;
+import dev.steward.directory.group.api.ExtensionAttributes;
 import dev.steward.directory.group.api.GroupCreated;
 import dev.steward.directory.group.api.GroupDeleted;
 import dev.steward.directory.group.api.GroupState;
@@ -105,7 +106,7 @@ class GroupMembershipTest {
         GroupState cloud = GroupSamples.cloudGroup();
         GroupState dynamic = new GroupState(cloud.id(), cloud.displayName(), null, cloud.mailNickname(), null, false,
                 true, List.of("DynamicMembership"), null, NOW, null, false, null, null, null, null, null, null, null,
-                cloud.securityIdentifier());
+                cloud.securityIdentifier(), ExtensionAttributes.NONE);
         fixture.given(new GroupCreated(dynamic, false))
                 .when(add(Relation.MEMBERS, BOB_ID))
                 .expectExceptionDetails(error(DirectoryErrorCode.DYNAMIC_MEMBERSHIP));
@@ -121,7 +122,8 @@ class GroupMembershipTest {
     @Test
     void acceptsCloudMemberWritesAfterTheSwitchToCloud() {
         fixture.given(new GroupCreated(GroupSamples.engineering(), true),
-                        new SourceOfAuthoritySwitched(ENGINEERING_ID, "Engineering", ENGINEERING_ANCHOR, true, null))
+                        new SourceOfAuthoritySwitched(ENGINEERING_ID, "Engineering", ENGINEERING_ANCHOR, true, null,
+                        ExtensionAttributes.NONE))
                 .when(new ChangeMembers(ENGINEERING_ID, Relation.MEMBERS, Change.ADD, List.of(BOB_ID)))
                 .expectEvents(new MembersAdded(ENGINEERING_ID, List.of(new MemberRef(BOB_ID, ObjectType.USER)), false));
     }
@@ -170,7 +172,7 @@ class GroupMembershipTest {
         GroupState cloud = GroupSamples.cloudGroup();
         GroupState team = new GroupState(cloud.id(), "Team", null, "team", "team@corp.example.test", true, false,
                 List.of("Unified"), "Private", NOW, null, false, null, null, null, null, null, null, null,
-                cloud.securityIdentifier());
+                cloud.securityIdentifier(), ExtensionAttributes.NONE);
         fixture.given(new GroupCreated(team, false), new OwnersAdded(CLOUD_GROUP_ID, List.of(ALICE_ID), false))
                 .when(new ChangeMembers(CLOUD_GROUP_ID, Relation.OWNERS, Change.REMOVE, List.of(ALICE_ID)))
                 .expectExceptionDetails(error(DirectoryErrorCode.LAST_OWNER));
@@ -225,7 +227,8 @@ class GroupMembershipTest {
     @Test
     void refusesSyncedMembershipOfAGroupWhoseSourceOfAuthorityIsInTheCloud() {
         fixture.given(new GroupCreated(GroupSamples.engineering(), true),
-                        new SourceOfAuthoritySwitched(ENGINEERING_ID, "Engineering", ENGINEERING_ANCHOR, true, null))
+                        new SourceOfAuthoritySwitched(ENGINEERING_ID, "Engineering", ENGINEERING_ANCHOR, true, null,
+                        ExtensionAttributes.NONE))
                 .when(new SyncMembershipFromOnPremises(ENGINEERING_ID, ENGINEERING_ANCHOR, List.of(BOB_ID),
                         List.of(), List.of(), List.of(), SYNCED_AT))
                 .expectExceptionDetails(error(DirectoryErrorCode.SOURCE_OF_AUTHORITY_IN_CLOUD));

@@ -3,6 +3,7 @@ package dev.steward.directory.group.command;
 import dev.steward.contracts.DirectoryIds;
 import dev.steward.directory.common.SecurityIdentifiers;
 import dev.steward.directory.group.api.CreateGroup;
+import dev.steward.directory.group.api.ExtensionAttributes;
 import dev.steward.directory.group.api.GroupState;
 import dev.steward.directory.group.api.SyncGroupFromOnPremises;
 import java.time.Instant;
@@ -29,10 +30,21 @@ final class GroupSamples {
     }
 
     static SyncGroupFromOnPremises syncEngineering(String displayName, Instant syncedAt) {
+        return syncEngineering(displayName, syncedAt, ExtensionAttributes.NONE);
+    }
+
+    static SyncGroupFromOnPremises syncEngineering(String displayName, Instant syncedAt,
+                                                   ExtensionAttributes extensionAttributes) {
         return new SyncGroupFromOnPremises(ENGINEERING_ID, ENGINEERING_ANCHOR, displayName, "Engineering staff",
                 "Engineering", null, false, true, List.of(), "S-1-5-21-1004336348-1177238915-682003330-1104",
                 "Engineering", "corp.example.test", "CORP", "CN=Engineering,OU=Groups,DC=corp,DC=example,DC=test",
-                syncedAt);
+                extensionAttributes, syncedAt);
+    }
+
+    /** AD's extensionAttribute1 (a cost centre) and extensionAttribute3 (a site) on Engineering. */
+    static ExtensionAttributes engineeringAttributes(String site) {
+        return new ExtensionAttributes("CC-4711", null, site, null, null, null, null, null, null, null, null, null,
+                null, null, null);
     }
 
     /** The state the first sync of Engineering creates. */
@@ -41,17 +53,21 @@ final class GroupSamples {
     }
 
     static GroupState engineering(String displayName, Instant lastSync) {
+        return engineering(displayName, lastSync, ExtensionAttributes.NONE);
+    }
+
+    static GroupState engineering(String displayName, Instant lastSync, ExtensionAttributes extensionAttributes) {
         return new GroupState(ENGINEERING_ID, displayName, "Engineering staff", "Engineering", null, false, true,
                 List.of(), null, NOW, true, false, ENGINEERING_ANCHOR, "S-1-5-21-1004336348-1177238915-682003330-1104",
                 "Engineering", "corp.example.test", "CORP", "CN=Engineering,OU=Groups,DC=corp,DC=example,DC=test",
-                lastSync, SecurityIdentifiers.fromObjectId(ENGINEERING_ID));
+                lastSync, SecurityIdentifiers.fromObjectId(ENGINEERING_ID), extensionAttributes);
     }
 
     static SyncGroupFromOnPremises syncMarketing() {
         return new SyncGroupFromOnPremises(MARKETING_ID, MARKETING_ANCHOR, "Marketing-DL", null, "Marketing-DL",
                 "marketing@corp.example.test", true, false, List.of(), "S-1-5-21-1004336348-1177238915-682003330-1106",
                 "Marketing-DL", "corp.example.test", "CORP", "CN=Marketing-DL,OU=Groups,DC=corp,DC=example,DC=test",
-                SYNCED_AT);
+                ExtensionAttributes.NONE, SYNCED_AT);
     }
 
     static GroupState marketing() {
@@ -59,7 +75,7 @@ final class GroupSamples {
                 false, List.of(), null, NOW, true, false, MARKETING_ANCHOR,
                 "S-1-5-21-1004336348-1177238915-682003330-1106", "Marketing-DL", "corp.example.test", "CORP",
                 "CN=Marketing-DL,OU=Groups,DC=corp,DC=example,DC=test", SYNCED_AT,
-                SecurityIdentifiers.fromObjectId(MARKETING_ID));
+                SecurityIdentifiers.fromObjectId(MARKETING_ID), ExtensionAttributes.NONE);
     }
 
     static CreateGroup createCloudGroup() {
@@ -70,6 +86,6 @@ final class GroupSamples {
     static GroupState cloudGroup() {
         return new GroupState(CLOUD_GROUP_ID, "Project X", "Cloud-only project team", "projectx", null, false, true,
                 List.of(), null, NOW, null, false, null, null, null, null, null, null, null,
-                SecurityIdentifiers.fromObjectId(CLOUD_GROUP_ID));
+                SecurityIdentifiers.fromObjectId(CLOUD_GROUP_ID), ExtensionAttributes.NONE);
     }
 }

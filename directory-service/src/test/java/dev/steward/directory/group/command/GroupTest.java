@@ -11,6 +11,7 @@ import dev.steward.directory.common.DirectoryError;
 import dev.steward.directory.common.DirectoryErrorCode;
 import dev.steward.directory.common.DirectoryErrorInterceptor;
 import dev.steward.directory.group.api.CreateGroup;
+import dev.steward.directory.group.api.ExtensionAttributes;
 import dev.steward.directory.group.api.GroupCreated;
 import dev.steward.directory.group.api.GroupState;
 import dev.steward.directory.group.api.GroupUpdated;
@@ -153,7 +154,7 @@ class GroupTest {
         fixture.given(new GroupCreated(GroupSamples.engineering(), true))
                 .when(new SwitchSourceOfAuthority(ENGINEERING_ID, true))
                 .expectEvents(new SourceOfAuthoritySwitched(ENGINEERING_ID, "Engineering", ENGINEERING_ANCHOR, true,
-                        null));
+                        null, ExtensionAttributes.NONE));
     }
 
     @Test
@@ -170,7 +171,7 @@ class GroupTest {
     void keepsDistributionGroupReadOnlyAfterSwitchToCloud() {
         fixture.given(new GroupCreated(GroupSamples.marketing(), true),
                         new SourceOfAuthoritySwitched(MARKETING_ID, "Marketing-DL", GroupSamples.MARKETING_ANCHOR, true,
-                                null))
+                                null, ExtensionAttributes.NONE))
                 .when(rename(MARKETING_ID, "Marketing"))
                 .expectException(CommandExecutionException.class)
                 .expectExceptionMessage("Cannot Update a mail-enabled security groups and or distribution list.")
@@ -181,9 +182,10 @@ class GroupTest {
     void keepsMailEnabledSecurityGroupReadOnlyAfterSwitchToCloud() {
         GroupState mailEnabledSecurity = new GroupState(MARKETING_ID, "Finance", null, "finance",
                 "finance@corp.example.test", true, true, List.of(), null, NOW, true, false,
-                GroupSamples.MARKETING_ANCHOR, null, null, null, null, null, SYNCED_AT, null);
+                GroupSamples.MARKETING_ANCHOR, null, null, null, null, null, SYNCED_AT, null, ExtensionAttributes.NONE);
         fixture.given(new GroupCreated(mailEnabledSecurity, true),
-                        new SourceOfAuthoritySwitched(MARKETING_ID, "Finance", GroupSamples.MARKETING_ANCHOR, true, null))
+                        new SourceOfAuthoritySwitched(MARKETING_ID, "Finance", GroupSamples.MARKETING_ANCHOR, true,
+                                null, ExtensionAttributes.NONE))
                 .when(rename(MARKETING_ID, "Finance Team"))
                 .expectException(CommandExecutionException.class)
                 .expectExceptionDetails(error(DirectoryErrorCode.MAIL_SYSTEM_MANAGED));
@@ -227,7 +229,7 @@ class GroupTest {
         fixture.given(new GroupCreated(GroupSamples.engineering(), true), switchedToCloud())
                 .when(new SwitchSourceOfAuthority(ENGINEERING_ID, false))
                 .expectEvents(new SourceOfAuthoritySwitched(ENGINEERING_ID, "Engineering", ENGINEERING_ANCHOR, false,
-                        null));
+                        null, null));
     }
 
     @Test
@@ -297,10 +299,95 @@ class GroupTest {
                         foreign.mailEnabled(), foreign.securityEnabled(), foreign.groupTypes(),
                         foreign.onPremisesSecurityIdentifier(), foreign.onPremisesSamAccountName(),
                         foreign.onPremisesDomainName(), foreign.onPremisesNetBiosName(),
-                        foreign.onPremisesDistinguishedName(),
+                        foreign.onPremisesDistinguishedName(), ExtensionAttributes.NONE,
                         foreign.syncedAt()))
                 .expectException(CommandExecutionException.class)
                 .expectExceptionDetails(error(DirectoryErrorCode.ANCHOR_MISMATCH));
+    }
+
+    // extension attributes 1-15 (synced groups only)
+
+    @Test
+    void keepsExtensionAttributesOfASyncedGroup() {
+        ExtensionAttributes munich = GroupSamples.engineeringAttributes("Munich");
+        fixture.givenNoPriorActivity()
+                .when(GroupSamples.syncEngineering("Engineering", SYNCED_AT, munich))
+                .expectEvents(new GroupCreated(GroupSamples.engineering("Engineering", SYNCED_AT, munich), true));
+    }
+
+    @Test
+    void reportsAChangedExtensionAttributeAsAPropertyChange() {
+        ExtensionAttributes munich = GroupSamples.engineeringAttributes("Munich");
+        ExtensionAttributes berlin = GroupSamples.engineeringAttributes("Berlin");
+        fixture.given(new GroupCreated(GroupSamples.engineering("Engineering", SYNCED_AT, munich), true))
+                .when(GroupSamples.syncEngineering("Engineering", NEXT_SYNC, berlin))
+                .expectEvents(new GroupUpdated(GroupSamples.engineering("Engineering", NEXT_SYNC, berlin),
+                        List.of(new PropertyChange("onPremisesExtensionAttributes", attributesJson("Munich"),
+                                attributesJson("Berlin"))), true));
+    }
+
+    @Test
+    void removesExtensionAttributesWhenTheSourceOfAuthorityMovesToTheCloud() {
+        ExtensionAttributes munich = GroupSamples.engineeringAttributes("Munich");
+        GroupCreated synced = new GroupCreated(GroupSamples.engineering("Engineering", SYNCED_AT, munich), true);
+        fixture.given(synced)
+                .when(new SwitchSourceOfAuthority(ENGINEERING_ID, true))
+                .expectEvents(new SourceOfAuthoritySwitched(ENGINEERING_ID, "Engineering", ENGINEERING_ANCHOR, true,
+                        null, munich));
+
+        GroupState withoutAttributes = GroupSamples.engineering().withSourceOfAuthority(true, null);
+        fixture.given(synced, new SourceOfAuthoritySwitched(ENGINEERING_ID, "Engineering", ENGINEERING_ANCHOR, true,
+                        null, munich))
+                .when(rename(ENGINEERING_ID, "Engineering Team"))
+                .expectEvents(new GroupUpdated(withoutAttributes.withCloudEdits("Engineering Team",
+                        "Engineering staff", "Engineering", null), List.of(new PropertyChange("displayName",
+                        "\"Engineering\"", "\"Engineering Team\"")), false));
+    }
+
+    @Test
+    void restoresExtensionAttributesWhenTheSyncTakesTheGroupOverAgain() {
+        ExtensionAttributes munich = GroupSamples.engineeringAttributes("Munich");
+        fixture.given(new GroupCreated(GroupSamples.engineering("Engineering", SYNCED_AT, munich), true),
+                        new SourceOfAuthoritySwitched(ENGINEERING_ID, "Engineering", ENGINEERING_ANCHOR, true, null,
+                                munich),
+                        rolledBack())
+                .when(GroupSamples.syncEngineering("Engineering", NEXT_SYNC, munich))
+                .expectEvents(new GroupUpdated(GroupSamples.engineering("Engineering", NEXT_SYNC, munich), List.of(
+                        new PropertyChange("onPremisesSyncEnabled", null, "true"),
+                        new PropertyChange("onPremisesExtensionAttributes", attributesJson(null),
+                                attributesJson("Munich"))), true));
+    }
+
+    @Test
+    void refusesACloudWriteOfExtensionAttributes() {
+        fixture.given(new GroupCreated(GroupSamples.engineering("Engineering", SYNCED_AT,
+                        GroupSamples.engineeringAttributes("Munich")), true), switchedToCloud())
+                .when(new UpdateGroup(ENGINEERING_ID, Set.of("description", "onPremisesExtensionAttributes"), null,
+                        "cloud now", null, null, List.of()))
+                .expectException(CommandExecutionException.class)
+                .expectExceptionMessage("Property 'onPremisesExtensionAttributes' is read-only and cannot be set.")
+                .expectExceptionDetails(error(DirectoryErrorCode.READ_ONLY_PROPERTY, "onPremisesExtensionAttributes"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void refusesExtensionAttributesInAWriteToACloudCreatedGroup() {
+        fixture.given(new GroupCreated(GroupSamples.cloudGroup(), false))
+                .when(new UpdateGroup(CLOUD_GROUP_ID, Set.of("onPremisesExtensionAttributes"), null, null, null, null,
+                        List.of()))
+                .expectException(CommandExecutionException.class)
+                .expectExceptionDetails(error(DirectoryErrorCode.READ_ONLY_PROPERTY, "onPremisesExtensionAttributes"))
+                .expectNoEvents();
+    }
+
+    /** JSON text of {@link GroupSamples#engineeringAttributes} at {@code site}; null: the JSON of none set. */
+    private static String attributesJson(String site) {
+        StringBuilder json = new StringBuilder("{");
+        for (int i = 1; i <= 15; i++) {
+            String value = site == null ? "null" : i == 1 ? "\"CC-4711\"" : i == 3 ? "\"" + site + "\"" : "null";
+            json.append(i == 1 ? "" : ",").append("\"extensionAttribute").append(i).append("\":").append(value);
+        }
+        return json.append('}').toString();
     }
 
     private static UpdateGroup rename(String groupId, String displayName) {
@@ -308,11 +395,12 @@ class GroupTest {
     }
 
     private static SourceOfAuthoritySwitched switchedToCloud() {
-        return new SourceOfAuthoritySwitched(ENGINEERING_ID, "Engineering", ENGINEERING_ANCHOR, true, null);
+        return new SourceOfAuthoritySwitched(ENGINEERING_ID, "Engineering", ENGINEERING_ANCHOR, true, null,
+                ExtensionAttributes.NONE);
     }
 
     private static SourceOfAuthoritySwitched rolledBack() {
-        return new SourceOfAuthoritySwitched(ENGINEERING_ID, "Engineering", ENGINEERING_ANCHOR, false, null);
+        return new SourceOfAuthoritySwitched(ENGINEERING_ID, "Engineering", ENGINEERING_ANCHOR, false, null, null);
     }
 
     private static DirectoryError error(DirectoryErrorCode code, Object... arguments) {

@@ -1,0 +1,27 @@
+package dev.steward.directory.group.query;
+
+import dev.steward.directory.group.api.ExtensionAttributes;
+import jakarta.persistence.AttributeConverter;
+import jakarta.persistence.Converter;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Stores a group's extension attributes as a JSON object in one column of {@code group_view}; a group with none set
+ * (every cloud group) has no value in the column.
+ */
+@Converter
+class ExtensionAttributesConverter implements AttributeConverter<ExtensionAttributes, String> {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Override
+    public String convertToDatabaseColumn(ExtensionAttributes attributes) {
+        return attributes == null || !attributes.anySet() ? null : JSON.writeValueAsString(attributes);
+    }
+
+    @Override
+    public ExtensionAttributes convertToEntityAttribute(String column) {
+        return column == null || column.isBlank() ? ExtensionAttributes.NONE
+                : JSON.readValue(column, ExtensionAttributes.class);
+    }
+}

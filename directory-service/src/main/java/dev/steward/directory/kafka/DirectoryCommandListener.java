@@ -10,6 +10,7 @@ import dev.steward.directory.common.CommandOrigin;
 import dev.steward.directory.common.DirectoryCommands;
 import dev.steward.directory.common.DirectoryError;
 import dev.steward.directory.group.query.MembershipReadModel;
+import dev.steward.directory.settings.query.GroupCreation;
 import dev.steward.platform.kafka.ContractPublisher;
 import dev.steward.platform.security.AccessDeniedException;
 import dev.steward.platform.security.Caller;
@@ -65,6 +66,7 @@ class DirectoryCommandListener {
     private final ContractPublisher publisher;
     private final TransactionTemplate transactions;
     private final MembershipReadModel memberships;
+    private final GroupCreation creation;
     private final Cache groupCache;
     private final Clock clock;
     private final String mailDomain;
@@ -73,7 +75,8 @@ class DirectoryCommandListener {
 
     DirectoryCommandListener(KafkaCommandAuthenticator authenticator, DirectoryCommands commands,
                              CommandOutcomes outcomes, ContractPublisher publisher, TransactionTemplate transactions,
-                             MembershipReadModel memberships, @Qualifier("groupCache") Cache groupCache, Clock clock,
+                             MembershipReadModel memberships, GroupCreation creation,
+                             @Qualifier("groupCache") Cache groupCache, Clock clock,
                              @Value("${steward.directory.mail-domain:corp.example.test}") String mailDomain) {
         this.authenticator = authenticator;
         this.commands = commands;
@@ -81,6 +84,7 @@ class DirectoryCommandListener {
         this.publisher = publisher;
         this.transactions = transactions;
         this.memberships = memberships;
+        this.creation = creation;
         this.groupCache = groupCache;
         this.clock = clock;
         this.mailDomain = mailDomain;
@@ -118,7 +122,8 @@ class DirectoryCommandListener {
             throw new IllegalArgumentException("record is not a command: "
                     + (record.value() == null ? "no value" : record.value().getClass().getSimpleName()));
         }
-        DirectoryCommandTranslation translation = DirectoryCommandTranslation.of(command, memberships, mailDomain);
+        DirectoryCommandTranslation translation = DirectoryCommandTranslation.of(command, memberships, creation,
+                mailDomain);
         ContractCommandRef ref = new ContractCommandRef(command.metadata().commandId(),
                 MessageTypes.nameOf(command.getClass()), command.metadata().correlationId(), command.key());
         return new Received(record, command, translation, ref);
@@ -222,7 +227,7 @@ class DirectoryCommandListener {
         CommandOrigin origin = new CommandOrigin(
                 ref.correlationId() != null ? ref.correlationId() : ref.commandId().toString(), caller.toInitiator());
         try {
-            commands.send(received.translation().command(), origin);
+            commands.send(received.translation().commandFor(caller, creation), origin);
         } catch (CommandExecutionException | dev.steward.directory.common.DirectoryException e) {
             DirectoryError error = DirectoryError.of(e).orElseThrow(() -> e);
             return rejected(CommandResult.rejected(ref, error.code().graphCode(), error.message(), clock.instant()));

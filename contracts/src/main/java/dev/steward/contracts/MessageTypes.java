@@ -24,6 +24,7 @@ import dev.steward.contracts.event.OwnersRemoved;
 import dev.steward.contracts.event.SourceOfAuthorityChanged;
 import dev.steward.contracts.event.SyncChangeSkipped;
 import dev.steward.contracts.event.SyncCycleCompleted;
+import dev.steward.contracts.event.UserDeleted;
 import dev.steward.contracts.event.UserSynced;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -54,6 +55,7 @@ public final class MessageTypes {
         register("directory.GroupUpdated", GroupUpdated.class);
         register("directory.SourceOfAuthorityChanged", SourceOfAuthorityChanged.class);
         register("directory.UserSynced", UserSynced.class);
+        register("directory.UserDeleted", UserDeleted.class);
         register("directory.GroupDeleted", GroupDeleted.class);
         register("directory.MembersAdded", MembersAdded.class);
         register("directory.MembersRemoved", MembersRemoved.class);

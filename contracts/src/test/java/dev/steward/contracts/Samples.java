@@ -27,6 +27,7 @@ import dev.steward.contracts.event.ModifiedProperty;
 import dev.steward.contracts.event.SourceOfAuthorityChanged;
 import dev.steward.contracts.event.SyncChangeSkipped;
 import dev.steward.contracts.event.SyncCycleCompleted;
+import dev.steward.contracts.event.UserDeleted;
 import dev.steward.contracts.event.UserSynced;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -40,6 +41,8 @@ final class Samples {
     static final Instant AT = Instant.parse("2026-01-01T10:00:00Z");
     static final String GROUP_ANCHOR = "0b7a4f7c-55aa-4c2b-9d4e-3f1c2a6b8e01";
     static final String GROUP_ID = DirectoryIds.fromAnchor(GROUP_ANCHOR);
+    /** A user created in the cloud: a random GUID, no anchor. */
+    static final String CLOUD_USER_ID = "5f0c2d7e-8a41-4b6e-9c3d-2e1f0a9b8c7d";
     static final String ALICE_ANCHOR = "5d1e7a10-2b3c-4d5e-8f90-a1b2c3d4e5f6";
     static final String ALICE_ID = DirectoryIds.fromAnchor(ALICE_ANCHOR);
     static final String LEADS_ID = DirectoryIds.fromAnchor("9f2c3b4a-1d2e-4f30-8a1b-2c3d4e5f6a7b");
@@ -102,6 +105,8 @@ final class Samples {
                 "alice@corp.example.test", "Alice", "alice@corp.example.test",
                 "S-1-5-21-1004336348-1177238915-682003330-1106", "alice",
                 "CN=Alice,OU=People,DC=corp,DC=example,DC=test", true));
+        samples.put("directory.UserDeleted", new UserDeleted(event(CLOUD_USER_ID), CLOUD_USER_ID,
+                "carol@corp.example.test", "Carol", null));
         samples.put("directory.GroupDeleted", new GroupDeleted(event(GROUP_ID), GROUP_ID, "Engineering", GROUP_ANCHOR));
         samples.put("directory.MembersAdded", new MembersAdded(event(GROUP_ID), GROUP_ID,
                 List.of(DirectoryObjectRef.user(ALICE_ID), DirectoryObjectRef.group(LEADS_ID)), true));

@@ -47,6 +47,14 @@ public enum DirectoryErrorCode {
     TOO_MANY_REFERENCES(400, "Request_BadRequest", "At most %d objects can be referenced in one request."),
     ID_ALREADY_EXISTS(400, "Request_BadRequest", "Another object with the same value for property id already exists."),
     INVALID_OBJECT_ID(400, "Request_BadRequest", "Invalid object identifier '%s'."),
+    /** A property of a resource other than a group (a user, a directory setting) has an invalid or no value. */
+    INVALID_RESOURCE_VALUE(400, "Request_BadRequest", "Invalid value specified for property '%s' of resource '%s'."),
+    /** A second directory setting of a template the tenant has a setting of already. */
+    CONFLICTING_OBJECT(400, "Request_BadRequest",
+            "A conflicting object with one or more of the specified property values is present in the directory."),
+    /** A unique property (a user's {@code userPrincipalName}) that another object has already. */
+    PROPERTY_VALUE_EXISTS(400, "Request_BadRequest",
+            "Another object with the same value for property %s already exists."),
     UNSUPPORTED_QUERY(400, "Request_UnsupportedQuery", "%s"),
     BAD_REQUEST(400, "Request_BadRequest", "%s");
 

@@ -29,7 +29,8 @@ import tools.jackson.databind.DeserializationFeature;
 public class AxonConfiguration {
 
     /** The read models the HTTP API and the command side's set-based checks read: kept in the events' transaction. */
-    static final List<String> SUBSCRIBING = List.of("group-projection", "user-projection", "membership-projection");
+    static final List<String> SUBSCRIBING = List.of("group-projection", "user-projection", "membership-projection",
+            "tenant-settings-projection");
 
     @Bean
     ConfigurerModule eventProcessors(@Value("${steward.directory.processor-segments:4}") int segments,

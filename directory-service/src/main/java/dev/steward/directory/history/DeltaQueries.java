@@ -14,7 +14,10 @@ import dev.steward.directory.group.query.GroupView;
 import dev.steward.directory.group.query.MembershipReadModel;
 import dev.steward.directory.group.web.GroupRepresentation;
 import dev.steward.directory.history.DeltaCursor.Resource;
+import dev.steward.directory.user.api.CloudUserCreated;
+import dev.steward.directory.user.api.CloudUserUpdated;
 import dev.steward.directory.user.api.UserCreated;
+import dev.steward.directory.user.api.UserDeleted;
 import dev.steward.directory.user.api.UserUpdated;
 import dev.steward.directory.user.query.UserReadModel;
 import dev.steward.directory.user.query.UserView;
@@ -48,7 +51,8 @@ class DeltaQueries {
     private static final List<Class<?>> GROUP_CHANGES = List.of(GroupCreated.class, GroupUpdated.class,
             SourceOfAuthoritySwitched.class, GroupDeleted.class);
     private static final List<Class<?>> MEMBER_CHANGES = List.of(MembersAdded.class, MembersRemoved.class);
-    private static final List<Class<?>> USER_CHANGES = List.of(UserCreated.class, UserUpdated.class);
+    private static final List<Class<?>> USER_CHANGES = List.of(UserCreated.class, UserUpdated.class,
+            CloudUserCreated.class, CloudUserUpdated.class, UserDeleted.class);
 
     private final EventFeed feed;
     private final GroupReadModel groups;

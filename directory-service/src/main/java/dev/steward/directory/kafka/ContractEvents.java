@@ -19,7 +19,10 @@ import dev.steward.directory.group.api.ExtensionAttributes;
 import dev.steward.directory.group.api.GroupState;
 import dev.steward.directory.group.api.MemberRef;
 import dev.steward.directory.group.api.SourceOfAuthoritySwitched;
+import dev.steward.directory.user.api.CloudUserCreated;
+import dev.steward.directory.user.api.CloudUserUpdated;
 import dev.steward.directory.user.api.UserCreated;
+import dev.steward.directory.user.api.UserDeleted;
 import dev.steward.directory.user.api.UserState;
 import dev.steward.directory.user.api.UserUpdated;
 import java.nio.charset.StandardCharsets;
@@ -61,6 +64,20 @@ final class ContractEvents {
 
     static UserSynced userUpdated(UserUpdated event, EventMessage<?> message) {
         return userSynced(event.user(), false, message);
+    }
+
+    /** A cloud user travels as {@code UserSynced} with no anchor, which every consumer of users reads already. */
+    static UserSynced cloudUserCreated(CloudUserCreated event, EventMessage<?> message) {
+        return userSynced(event.user(), true, message);
+    }
+
+    static UserSynced cloudUserUpdated(CloudUserUpdated event, EventMessage<?> message) {
+        return userSynced(event.user(), false, message);
+    }
+
+    static dev.steward.contracts.event.UserDeleted userDeleted(UserDeleted event, EventMessage<?> message) {
+        return new dev.steward.contracts.event.UserDeleted(metadata(message, event.userId()), event.userId(),
+                event.userPrincipalName(), event.displayName(), event.onPremisesAnchor());
     }
 
     static GroupSnapshot snapshot(GroupState group) {

@@ -11,6 +11,7 @@ import dev.steward.directory.common.DirectoryCommands;
 import dev.steward.directory.common.DirectoryError;
 import dev.steward.directory.group.command.DirectoryObjects;
 import dev.steward.directory.group.query.MembershipReadModel;
+import dev.steward.directory.settings.query.GroupCreation;
 import dev.steward.directory.user.api.CreateUserFromOnPremises;
 import dev.steward.directory.user.api.SyncUserFromOnPremises;
 import dev.steward.platform.kafka.ContractPublisher;
@@ -69,6 +70,7 @@ class DirectoryCommandListener {
     private final TransactionTemplate transactions;
     private final MembershipReadModel memberships;
     private final DirectoryObjects directoryObjects;
+    private final GroupCreation creation;
     private final Cache groupCache;
     private final Clock clock;
     private final String mailDomain;
@@ -78,6 +80,7 @@ class DirectoryCommandListener {
     DirectoryCommandListener(KafkaCommandAuthenticator authenticator, DirectoryCommands commands,
                              CommandOutcomes outcomes, ContractPublisher publisher, TransactionTemplate transactions,
                              MembershipReadModel memberships, DirectoryObjects directoryObjects,
+                             GroupCreation creation,
                              @Qualifier("groupCache") Cache groupCache, Clock clock,
                              @Value("${steward.directory.mail-domain:corp.example.test}") String mailDomain) {
         this.authenticator = authenticator;
@@ -87,6 +90,7 @@ class DirectoryCommandListener {
         this.transactions = transactions;
         this.memberships = memberships;
         this.directoryObjects = directoryObjects;
+        this.creation = creation;
         this.groupCache = groupCache;
         this.clock = clock;
         this.mailDomain = mailDomain;
@@ -124,7 +128,8 @@ class DirectoryCommandListener {
             throw new IllegalArgumentException("record is not a command: "
                     + (record.value() == null ? "no value" : record.value().getClass().getSimpleName()));
         }
-        DirectoryCommandTranslation translation = DirectoryCommandTranslation.of(command, memberships, mailDomain);
+        DirectoryCommandTranslation translation = DirectoryCommandTranslation.of(command, memberships, creation,
+                mailDomain);
         ContractCommandRef ref = new ContractCommandRef(command.metadata().commandId(),
                 MessageTypes.nameOf(command.getClass()), command.metadata().correlationId(), command.key());
         return new Received(record, command, translation, ref);
@@ -232,11 +237,11 @@ class DirectoryCommandListener {
         }
         CommandOrigin origin = new CommandOrigin(
                 ref.correlationId() != null ? ref.correlationId() : ref.commandId().toString(), caller.toInitiator());
-        Object command = received.translation().command();
-        if (existing != null && command instanceof SyncUserFromOnPremises sync) {
-            command = existing.add(sync.userId()) ? new CreateUserFromOnPremises(sync.userId(), sync) : command;
-        }
         try {
+            Object command = received.translation().commandFor(caller, creation);
+            if (existing != null && command instanceof SyncUserFromOnPremises sync) {
+                command = existing.add(sync.userId()) ? new CreateUserFromOnPremises(sync.userId(), sync) : command;
+            }
             commands.send(command, origin);
         } catch (CommandExecutionException | dev.steward.directory.common.DirectoryException e) {
             DirectoryError error = DirectoryError.of(e).orElseThrow(() -> e);

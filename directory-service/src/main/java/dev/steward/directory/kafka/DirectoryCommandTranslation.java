@@ -20,10 +20,10 @@ import dev.steward.directory.group.api.SyncGroupFromOnPremises;
 import dev.steward.directory.group.api.SyncMembershipFromOnPremises;
 import dev.steward.directory.group.query.MembershipReadModel;
 import dev.steward.directory.policy.DirectorySyncPolicy;
-import dev.steward.directory.policy.GroupCreatePolicy;
 import dev.steward.directory.policy.GroupMembershipWritePolicy;
 import dev.steward.directory.policy.GroupWritePolicy;
 import dev.steward.directory.policy.SourceOfAuthorityPolicy;
+import dev.steward.directory.settings.query.GroupCreation;
 import dev.steward.directory.user.api.SyncUserFromOnPremises;
 import dev.steward.platform.security.Caller;
 import java.util.List;
@@ -37,22 +37,29 @@ import java.util.function.Predicate;
  */
 record DirectoryCommandTranslation(Object command, Predicate<Caller> policy) {
 
+    /** The command to run for an authorised caller (a group's creator becomes its owner if it names none). */
+    Object commandFor(Caller caller, GroupCreation creation) {
+        return command instanceof dev.steward.directory.group.api.CreateGroup create
+                ? creation.withCreatorAsOwner(caller, create) : command;
+    }
+
     /**
      * @param memberships who owns which group (for delegated writes by owners)
+     * @param creation    group creation as the tenant settings allow it
      * @param mailDomain  the domain of Microsoft 365 groups' mail addresses
      * @throws IllegalArgumentException for a message that is not a directory command (dead-lettered)
      */
     static DirectoryCommandTranslation of(ContractCommand command, MembershipReadModel memberships,
-                                          String mailDomain) {
+                                          GroupCreation creation, String mailDomain) {
         BiPredicate<String, String> owns = memberships::isOwner;
         if (command instanceof CreateGroup create) {
-            return new DirectoryCommandTranslation(new dev.steward.directory.group.api.CreateGroup(
+            var group = new dev.steward.directory.group.api.CreateGroup(
                     ObjectIds.normalize(create.groupId()), create.displayName(), create.description(),
                     create.mailNickname(), dev.steward.directory.group.api.CreateGroup.mailOf(create.groupTypes(),
                             create.mailEnabled(), create.mailNickname(), mailDomain),
                     create.mailEnabled(), create.securityEnabled(), create.groupTypes(), create.visibility(),
-                    ObjectIds.normalize(create.ownerIds()), ObjectIds.normalize(create.memberIds())),
-                    GroupCreatePolicy::allows);
+                    ObjectIds.normalize(create.ownerIds()), ObjectIds.normalize(create.memberIds()));
+            return new DirectoryCommandTranslation(group, caller -> creation.allows(caller, group));
         }
         if (command instanceof UpdateGroup update) {
             String group = ObjectIds.normalize(update.groupId());

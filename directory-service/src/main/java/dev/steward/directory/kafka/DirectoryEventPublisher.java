@@ -10,7 +10,10 @@ import dev.steward.directory.group.api.MembersRemoved;
 import dev.steward.directory.group.api.OwnersAdded;
 import dev.steward.directory.group.api.OwnersRemoved;
 import dev.steward.directory.group.api.SourceOfAuthoritySwitched;
+import dev.steward.directory.user.api.CloudUserCreated;
+import dev.steward.directory.user.api.CloudUserUpdated;
 import dev.steward.directory.user.api.UserCreated;
+import dev.steward.directory.user.api.UserDeleted;
 import dev.steward.directory.user.api.UserUpdated;
 import dev.steward.platform.kafka.ContractPublisher;
 import java.util.ArrayList;
@@ -133,5 +136,20 @@ class DirectoryEventPublisher {
     @EventHandler
     void on(UserUpdated event, EventMessage<?> message) {
         publish(() -> ContractEvents.userUpdated(event, message), message);
+    }
+
+    @EventHandler
+    void on(CloudUserCreated event, EventMessage<?> message) {
+        publish(() -> ContractEvents.cloudUserCreated(event, message), message);
+    }
+
+    @EventHandler
+    void on(CloudUserUpdated event, EventMessage<?> message) {
+        publish(() -> ContractEvents.cloudUserUpdated(event, message), message);
+    }
+
+    @EventHandler
+    void on(UserDeleted event, EventMessage<?> message) {
+        publish(() -> ContractEvents.userDeleted(event, message), message);
     }
 }

@@ -12,7 +12,15 @@ import dev.steward.directory.group.api.ObjectType;
 import dev.steward.directory.group.api.OwnersRemoved;
 import dev.steward.directory.group.api.PropertyChange;
 import dev.steward.directory.group.api.SourceOfAuthoritySwitched;
+import dev.steward.directory.settings.api.AuthorizationPolicy;
+import dev.steward.directory.settings.api.AuthorizationPolicyUpdated;
+import dev.steward.directory.settings.api.DefaultUserRolePermissions;
+import dev.steward.directory.settings.api.GroupSetting;
+import dev.steward.directory.settings.api.GroupSettingUpdated;
+import dev.steward.directory.settings.api.SettingValue;
+import dev.steward.directory.user.api.CloudUserCreated;
 import dev.steward.directory.user.api.UserCreated;
+import dev.steward.directory.user.api.UserDeleted;
 import dev.steward.directory.user.api.UserState;
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,6 +44,7 @@ import tools.jackson.databind.node.ObjectNode;
 class DomainEventJsonTest {
 
     private static final Instant AT = Instant.parse("2026-01-01T10:00:00Z");
+    private static final String CAROL_ID = "5f0c2d7e-8a41-4b6e-9c3d-2e1f0a9b8c7d";
     private static final GroupState ENGINEERING = new GroupState("d7dc327c-4e43-391d-a4c7-b3714e595e9b",
             "Engineering", "Engineering staff", "Engineering", null, false, true, List.of(), null, AT, true, false,
             "4c9f6083-2dbe-4b50-8f74-308b5cae0d04", "S-1-5-21-1004336348-1177238915-682003330-1104", "Engineering",
@@ -108,6 +117,33 @@ class DomainEventJsonTest {
                 "Alice", "alice@corp.example.test", AT, "2a7d4e61-0b9c-4f3e-8d52-1e6f3a8c9b02",
                 "S-1-5-21-1004336348-1177238915-682003330-1102", "alice",
                 "CN=Alice,CN=Users,DC=corp,DC=example,DC=test", AT)), "UserCreated");
+    }
+
+    @Test
+    void cloudUserCreatedMatchesItsFixture() {
+        assertRoundTrip(new CloudUserCreated(new UserState(CAROL_ID, "carol@corp.example.test", "Carol", null, AT,
+                null, null, null, null, null), "carol", true), "CloudUserCreated");
+    }
+
+    @Test
+    void userDeletedMatchesItsFixture() {
+        assertRoundTrip(new UserDeleted(CAROL_ID, "carol@corp.example.test", "Carol", null), "UserDeleted");
+    }
+
+    @Test
+    void authorizationPolicyUpdatedMatchesItsFixture() {
+        assertRoundTrip(new AuthorizationPolicyUpdated("tenant", new AuthorizationPolicy("everyone", true, true,
+                false, false, new DefaultUserRolePermissions(true, false, true, true, true))),
+                "AuthorizationPolicyUpdated");
+    }
+
+    @Test
+    void groupSettingUpdatedMatchesItsFixture() {
+        assertRoundTrip(new GroupSettingUpdated("tenant", new GroupSetting("7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
+                "62375ab9-6b52-47ed-826b-58e47e0e304b", "Group.Unified", List.of(
+                        new SettingValue("EnableGroupCreation", "false"),
+                        new SettingValue("GroupCreationAllowedGroupId", "0d6f4b1e-1111-4222-8333-944455556666")))),
+                "GroupSettingUpdated");
     }
 
     @Test

@@ -56,7 +56,16 @@ class AuthorizationMatrixIT extends DirectoryIntegrationTest {
                     Permissions.GROUP_MEMBER_READWRITE_ALL)),
             Map.entry("app SOA", TestTokens.app(UUID.randomUUID().toString(),
                     Permissions.ON_PREMISES_SYNC_BEHAVIOR_READWRITE_ALL)),
-            Map.entry("sync engine", TestTokens.syncEngine()));
+            Map.entry("sync engine", TestTokens.syncEngine()),
+            Map.entry("privileged role admin", TestTokens.user(TestTokens.ADMIN_ID, "admin@corp.example.test",
+                    List.of(Permissions.POLICY_READWRITE_AUTHORIZATION),
+                    List.of(DirectoryRoles.PRIVILEGED_ROLE_ADMINISTRATOR))),
+            Map.entry("user admin", TestTokens.user(TestTokens.ADMIN_ID, "admin@corp.example.test",
+                    List.of(Permissions.USER_READWRITE_ALL), List.of(DirectoryRoles.USER_ADMINISTRATOR))),
+            Map.entry("app Directory.Read.All", TestTokens.app(UUID.randomUUID().toString(),
+                    Permissions.DIRECTORY_READ_ALL)),
+            Map.entry("app User.ReadWrite.All", TestTokens.app(UUID.randomUUID().toString(),
+                    Permissions.USER_READWRITE_ALL)));
 
     private record Operation(String method, Function<String, String> path, String body) {
     }
@@ -79,14 +88,29 @@ class AuthorizationMatrixIT extends DirectoryIntegrationTest {
                     null)),
             Map.entry("switch SOA", new Operation("PATCH",
                     group -> "/beta/groups/" + group + "/onPremisesSyncBehavior", "{\"isCloudManaged\":true}")),
-            Map.entry("read Bob's memberOf", new Operation("GET", group -> "/v1.0/users/" + BOB + "/memberOf", null)));
+            Map.entry("read Bob's memberOf", new Operation("GET", group -> "/v1.0/users/" + BOB + "/memberOf", null)),
+            Map.entry("read authorization policy", new Operation("GET",
+                    group -> "/v1.0/policies/authorizationPolicy", null)),
+            // a change to the current value: authorised callers get 204 and the tenant's settings stay as they are
+            Map.entry("update authorization policy", new Operation("PATCH",
+                    group -> "/v1.0/policies/authorizationPolicy",
+                    "{\"defaultUserRolePermissions\":{\"allowedToCreateSecurityGroups\":true}}")),
+            Map.entry("list group settings", new Operation("GET", group -> "/v1.0/groupSettings", null)),
+            // a body without a template: authorised callers reach the rule (400)
+            Map.entry("create group setting", new Operation("POST", group -> "/v1.0/groupSettings", "{}")),
+            // an invalid principal name: authorised callers reach the rule (400), nobody is created
+            Map.entry("create user", new Operation("POST", group -> "/v1.0/users",
+                    "{\"accountEnabled\":true,\"displayName\":\"M\",\"mailNickname\":\"m\","
+                            + "\"userPrincipalName\":\"not an address\",\"passwordProfile\":{\"password\":\"x1!Y\"}}")),
+            Map.entry("update Bob", new Operation("PATCH", group -> "/v1.0/users/" + BOB,
+                    "{\"displayName\":\"Robert\"}")));
 
     static Stream<Arguments> matrix() {
         return Stream.of(
                 row("list groups", "anonymous", 401), row("list groups", "group reader", 200),
                 row("list groups", "member reader", 403), row("list groups", "app Group.ReadWrite.All", 200),
                 row("read group", "group reader", 200), row("read group", "self", 403),
-                row("create group", "groups admin", 201), row("create group", "other user", 403),
+                row("create group", "groups admin", 201), row("create group", "other user", 201),
                 row("create group", "app Group.ReadWrite.All", 201), row("create group", "group reader", 403),
                 row("update group", "groups admin", 204), row("update group", "owner", 204),
                 row("update group", "other user", 403), row("update group", "group reader", 403),
@@ -105,7 +129,21 @@ class AuthorizationMatrixIT extends DirectoryIntegrationTest {
                 row("switch SOA", "groups admin", 400), row("switch SOA", "app SOA", 400),
                 row("switch SOA", "owner", 403), row("switch SOA", "app Group.ReadWrite.All", 403),
                 row("read Bob's memberOf", "self", 200), row("read Bob's memberOf", "groups admin", 200),
-                row("read Bob's memberOf", "member reader", 403), row("read Bob's memberOf", "owner", 403));
+                row("read Bob's memberOf", "member reader", 403), row("read Bob's memberOf", "owner", 403),
+                row("read authorization policy", "app Directory.Read.All", 200),
+                row("read authorization policy", "privileged role admin", 200),
+                row("read authorization policy", "group reader", 403),
+                row("update authorization policy", "privileged role admin", 204),
+                row("update authorization policy", "groups admin", 403),
+                row("update authorization policy", "app Directory.Read.All", 403),
+                row("list group settings", "app Directory.Read.All", 200),
+                row("list group settings", "group reader", 403),
+                row("create group setting", "app Directory.Read.All", 403),
+                row("create group setting", "other user", 403),
+                row("create user", "user admin", 400), row("create user", "app User.ReadWrite.All", 400),
+                row("create user", "groups admin", 403), row("create user", "group reader", 403),
+                // authorised callers reach the rule: Bob is synced from AD (400)
+                row("update Bob", "user admin", 400), row("update Bob", "other user", 403));
     }
 
     private static Arguments row(String operation, String caller, int status) {

@@ -60,8 +60,9 @@ class AxonInfrastructureIT extends DirectoryIntegrationTest {
     @Test
     void keepsReadModelsInTheEventsTransactionAndPublishesFromAPooledStreamingProcessor() {
         assertThat(processing.eventProcessors()).containsOnlyKeys("group-projection", "user-projection",
-                "membership-projection", "directory-event-publisher");
-        for (String readModel : List.of("group-projection", "user-projection", "membership-projection")) {
+                "membership-projection", "tenant-settings-projection", "directory-event-publisher");
+        for (String readModel : List.of("group-projection", "user-projection", "membership-projection",
+                "tenant-settings-projection")) {
             assertThat(processing.eventProcessors().get(readModel)).isInstanceOf(SubscribingEventProcessor.class);
         }
         assertThat(processing.eventProcessors().get("directory-event-publisher"))

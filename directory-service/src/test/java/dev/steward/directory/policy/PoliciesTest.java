@@ -133,17 +133,113 @@ class PoliciesTest {
     @Nested
     class GroupCreate {
 
+        private final GroupCreationSettings nothingAllowed = new GroupCreationSettings() {
+            @Override
+            public boolean usersMayCreateSecurityGroups() {
+                return false;
+            }
+
+            @Override
+            public boolean userMayCreateMicrosoft365Groups(String userId) {
+                return "allowed-user".equals(userId);
+            }
+        };
+
         @Test
-        void allowsGroupAdminsAndApps() {
-            assertThat(GroupCreatePolicy.allows(user(Set.of(Permissions.GROUP_READWRITE_ALL),
-                    Set.of(DirectoryRoles.GROUPS_ADMINISTRATOR)))).isTrue();
-            assertThat(GroupCreatePolicy.allows(app(Permissions.GROUP_READWRITE_ALL))).isTrue();
+        void allowsGroupAdminsAndAppsWhateverTheSettings() {
+            for (String role : DirectoryRoles.GROUP_ADMINS) {
+                assertThat(GroupCreatePolicy.allows(user(Set.of(Permissions.GROUP_READWRITE_ALL), Set.of(role)),
+                        false, nothingAllowed)).isTrue();
+            }
+            assertThat(GroupCreatePolicy.allows(app(Permissions.GROUP_READWRITE_ALL), true, nothingAllowed)).isTrue();
+            assertThat(GroupCreatePolicy.allows(app(Permissions.GROUP_CREATE), false, nothingAllowed)).isTrue();
         }
 
         @Test
-        void refusesUsersWithoutAdminRole() {
-            assertThatThrownBy(() -> GroupCreatePolicy.check(user(Set.of(Permissions.GROUP_READWRITE_ALL), Set.of())))
+        void allowsOrdinaryUsersWhatTheDefaultSettingsAllow() {
+            Caller user = user(Set.of(Permissions.GROUP_CREATE), Set.of());
+            assertThat(GroupCreatePolicy.allows(user, false, GroupCreationSettings.DEFAULTS)).isTrue();
+            assertThat(GroupCreatePolicy.allows(user, true, GroupCreationSettings.DEFAULTS)).isTrue();
+        }
+
+        @Test
+        void refusesOrdinaryUsersWhatTheSettingsForbid() {
+            Caller user = user(Set.of(Permissions.GROUP_READWRITE_ALL), Set.of());
+            assertThatThrownBy(() -> GroupCreatePolicy.check(user, false, nothingAllowed))
                     .isInstanceOf(AccessDeniedException.class);
+            assertThat(GroupCreatePolicy.allows(user, true, nothingAllowed)).isFalse();
+        }
+
+        @Test
+        void allowsMicrosoft365GroupsToMembersOfTheAllowedGroup() {
+            Caller allowed = new Caller("allowed-user", "a@corp.example.test", "A", "app", "App", null,
+                    Set.of(Permissions.GROUP_READWRITE_ALL), Set.of(), Set.of());
+            assertThat(GroupCreatePolicy.allows(allowed, true, nothingAllowed)).isTrue();
+            assertThat(GroupCreatePolicy.allows(allowed, false, nothingAllowed)).isFalse();
+        }
+
+        @Test
+        void refusesEveryoneWithoutAWritePermission() {
+            assertThat(GroupCreatePolicy.allows(user(Set.of(Permissions.GROUP_READ_ALL),
+                    Set.of(DirectoryRoles.GLOBAL_ADMINISTRATOR)), false, GroupCreationSettings.DEFAULTS)).isFalse();
+            assertThat(GroupCreatePolicy.allows(app(Permissions.GROUP_MEMBER_READWRITE_ALL), false,
+                    GroupCreationSettings.DEFAULTS)).isFalse();
+        }
+    }
+
+    @Nested
+    class TenantSettings {
+
+        @Test
+        void readsAuthorizationPolicyWithPolicyOrDirectoryReadPermission() {
+            for (String permission : List.of(Permissions.POLICY_READ_ALL, Permissions.POLICY_READWRITE_AUTHORIZATION,
+                    Permissions.DIRECTORY_READ_ALL, Permissions.DIRECTORY_READWRITE_ALL)) {
+                assertThat(TenantSettingsPolicy.allowsReadAuthorizationPolicy(user(Set.of(permission), Set.of())))
+                        .isTrue();
+            }
+            assertThat(TenantSettingsPolicy.allowsReadAuthorizationPolicy(user(Set.of(Permissions.GROUP_READ_ALL),
+                    Set.of()))).isFalse();
+        }
+
+        @Test
+        void updatesAuthorizationPolicyOnlyAsGlobalOrPrivilegedRoleAdministrator() {
+            Set<String> scope = Set.of(Permissions.POLICY_READWRITE_AUTHORIZATION);
+            assertThat(TenantSettingsPolicy.allowsUpdateAuthorizationPolicy(user(scope,
+                    Set.of(DirectoryRoles.PRIVILEGED_ROLE_ADMINISTRATOR)))).isTrue();
+            assertThat(TenantSettingsPolicy.allowsUpdateAuthorizationPolicy(user(scope,
+                    Set.of(DirectoryRoles.GROUPS_ADMINISTRATOR)))).isFalse();
+            assertThat(TenantSettingsPolicy.allowsUpdateAuthorizationPolicy(app(
+                    Permissions.POLICY_READWRITE_AUTHORIZATION))).isTrue();
+            assertThat(TenantSettingsPolicy.allowsUpdateAuthorizationPolicy(app(Permissions.DIRECTORY_READWRITE_ALL)))
+                    .isFalse();
+        }
+
+        @Test
+        void writesGroupSettingsWithDirectoryWritePermissionAndAGroupAdminRole() {
+            Set<String> scope = Set.of(Permissions.DIRECTORY_READWRITE_ALL);
+            assertThat(TenantSettingsPolicy.allowsWriteGroupSettings(user(scope,
+                    Set.of(DirectoryRoles.GROUPS_ADMINISTRATOR)))).isTrue();
+            assertThat(TenantSettingsPolicy.allowsWriteGroupSettings(user(scope, Set.of()))).isFalse();
+            assertThat(TenantSettingsPolicy.allowsWriteGroupSettings(app(Permissions.DIRECTORY_READ_ALL))).isFalse();
+            assertThat(TenantSettingsPolicy.allowsReadGroupSettings(app(Permissions.DIRECTORY_READ_ALL))).isTrue();
+        }
+    }
+
+    @Nested
+    class UserWrite {
+
+        @Test
+        void allowsUserAdministratorsAndApps() {
+            assertThat(UserWritePolicy.allows(user(Set.of(Permissions.USER_READWRITE_ALL),
+                    Set.of(DirectoryRoles.USER_ADMINISTRATOR)))).isTrue();
+            assertThat(UserWritePolicy.allows(app(Permissions.USER_READWRITE_ALL))).isTrue();
+        }
+
+        @Test
+        void refusesGroupsAdministratorsAndReaders() {
+            assertThatThrownBy(() -> UserWritePolicy.check(user(Set.of(Permissions.USER_READWRITE_ALL),
+                    Set.of(DirectoryRoles.GROUPS_ADMINISTRATOR)))).isInstanceOf(AccessDeniedException.class);
+            assertThat(UserWritePolicy.allows(app("User.Read.All"))).isFalse();
         }
     }
 

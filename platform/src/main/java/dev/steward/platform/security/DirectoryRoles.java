@@ -13,12 +13,18 @@ public final class DirectoryRoles {
     public static final String REPORTS_READER = "4a5d8f65-41da-4de4-8968-e035b65339cf";
     public static final String SECURITY_READER = "5d6b6bb7-de71-4623-b4af-96380a352509";
     public static final String GLOBAL_READER = "f2ef992c-3afb-46b9-b7cf-a126ee74c451";
+    public static final String PRIVILEGED_ROLE_ADMINISTRATOR = "e8611ab8-c189-46e8-94e1-60213ab1f814";
 
     /** Roles that may switch a group's Source of Authority. */
     public static final Set<String> SOURCE_OF_AUTHORITY_ADMINS =
             Set.of(GLOBAL_ADMINISTRATOR, GROUPS_ADMINISTRATOR, HYBRID_IDENTITY_ADMINISTRATOR);
     /** Roles that may manage any group. */
     public static final Set<String> GROUP_ADMINS = Set.of(GLOBAL_ADMINISTRATOR, GROUPS_ADMINISTRATOR, USER_ADMINISTRATOR);
+    /** Roles that may change the tenant's authorization policy. */
+    public static final Set<String> AUTHORIZATION_POLICY_ADMINS =
+            Set.of(GLOBAL_ADMINISTRATOR, PRIVILEGED_ROLE_ADMINISTRATOR);
+    /** Roles that may create and delete users. */
+    public static final Set<String> USER_ADMINS = Set.of(GLOBAL_ADMINISTRATOR, USER_ADMINISTRATOR);
     /** Roles that may run and read the sync engine. */
     public static final Set<String> SYNC_ADMINS = Set.of(GLOBAL_ADMINISTRATOR, HYBRID_IDENTITY_ADMINISTRATOR);
     /** Roles that may read audit and provisioning logs. */

@@ -19,6 +19,12 @@ public final class Permissions {
     public static final String SYNCHRONIZATION_READ_ALL = "Synchronization.Read.All";
     public static final String SYNCHRONIZATION_READWRITE_ALL = "Synchronization.ReadWrite.All";
     public static final String AUDIT_LOG_READ_ALL = "AuditLog.Read.All";
+    /** Create groups (and update, delete the ones the caller owns). */
+    public static final String GROUP_CREATE = "Group.Create";
+    public static final String USER_READWRITE_ALL = "User.ReadWrite.All";
+    public static final String POLICY_READ_ALL = "Policy.Read.All";
+    /** Read and change the tenant's {@code authorizationPolicy}. */
+    public static final String POLICY_READWRITE_AUTHORIZATION = "Policy.ReadWrite.Authorization";
 
     private Permissions() {
     }

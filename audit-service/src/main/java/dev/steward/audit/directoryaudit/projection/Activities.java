@@ -14,6 +14,7 @@ public final class Activities {
     public static final String UNDO_SOURCE_OF_AUTHORITY = "Undo changes to Source of Authority from AD to cloud";
     public static final String ADD_USER = "Add user";
     public static final String UPDATE_USER = "Update user";
+    public static final String DELETE_USER = "Delete user";
     public static final String REQUEST_TO_JOIN_GROUP = "Request to join a group";
     public static final String SKIP_SYNCHRONIZATION = "Skip synchronization of object";
     public static final String RUN_SYNCHRONIZATION_CYCLE = "Run synchronization cycle";

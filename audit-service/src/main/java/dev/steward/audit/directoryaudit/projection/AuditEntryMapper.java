@@ -15,6 +15,7 @@ import dev.steward.contracts.event.OwnersRemoved;
 import dev.steward.contracts.event.SourceOfAuthorityChanged;
 import dev.steward.contracts.event.SyncChangeSkipped;
 import dev.steward.contracts.event.SyncCycleCompleted;
+import dev.steward.contracts.event.UserDeleted;
 import dev.steward.contracts.event.UserSynced;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,6 +46,7 @@ public class AuditEntryMapper {
         registerWithGroups(OwnersRemoved.class, MembershipEventAudits::ownersRemoved);
         register(SourceOfAuthorityChanged.class, DirectoryEventAudits::sourceOfAuthorityChanged);
         register(UserSynced.class, DirectoryEventAudits::userSynced);
+        register(UserDeleted.class, DirectoryEventAudits::userDeleted);
         register(MembershipRequested.class, SelfServiceEventAudits::membershipRequested);
         register(SyncChangeSkipped.class, SyncEventAudits::syncChangeSkipped);
         register(SyncCycleCompleted.class, SyncEventAudits::syncCycleCompleted);

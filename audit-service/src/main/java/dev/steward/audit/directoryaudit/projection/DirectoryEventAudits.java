@@ -17,6 +17,7 @@ import dev.steward.contracts.event.GroupKind;
 import dev.steward.contracts.event.GroupSnapshot;
 import dev.steward.contracts.event.GroupUpdated;
 import dev.steward.contracts.event.SourceOfAuthorityChanged;
+import dev.steward.contracts.event.UserDeleted;
 import dev.steward.contracts.event.UserSynced;
 import java.util.ArrayList;
 import java.util.List;
@@ -114,7 +115,17 @@ final class DirectoryEventAudits {
                 .target(new TargetResource(event.userId(), event.displayName(), TargetResource.USER,
                         event.userPrincipalName(), null, values))
                 .detail("onPremisesAnchor", event.onPremisesAnchor())
-                .detail("bySync", true)
+                .detail("bySync", event.onPremisesAnchor() != null)
+                .build();
+    }
+
+    /** "Delete user": a cloud user. The groups it left log their own member and owner removals. */
+    static DirectoryAudit userDeleted(UserDeleted event) {
+        return AuditEntry.of(event.metadata(), USER_MANAGEMENT, CORE_DIRECTORY, Activities.DELETE_USER,
+                        Activities.DELETE)
+                .target(new TargetResource(event.userId(), event.displayName(), TargetResource.USER,
+                        event.userPrincipalName(), null, List.of()))
+                .detail("onPremisesAnchor", event.onPremisesAnchor())
                 .build();
     }
 

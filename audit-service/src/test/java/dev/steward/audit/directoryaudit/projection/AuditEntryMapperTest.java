@@ -28,6 +28,8 @@ import dev.steward.contracts.command.ChangeSourceOfAuthority;
 import dev.steward.contracts.event.DirectoryObjectRef;
 import dev.steward.contracts.event.GroupUpdated;
 import dev.steward.contracts.event.MembersAdded;
+import dev.steward.contracts.event.UserDeleted;
+import dev.steward.contracts.event.UserSynced;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -37,6 +39,8 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 class AuditEntryMapperTest {
+
+    private static final String CAROL_ID = "5f0c2d7e-8a41-4b6e-9c3d-2e1f0a9b8c7d";
 
     private static final String NESTED_GROUP_ID = "3f2a1b0c-9d8e-4f7a-8b6c-5d4e3f2a1b0c";
     private static final GroupLookup ENGINEERING_KNOWN = groupId -> GROUP_ID.equals(groupId)
@@ -176,6 +180,31 @@ class AuditEntryMapperTest {
         assertThat(entry.activityDisplayName()).isEqualTo("Update user");
         assertThat(entry.category()).isEqualTo("UserManagement");
         assertThat(entry.operationType()).isEqualTo("Update");
+    }
+
+    @Test
+    void recordsCloudUserAsAddUserNotBySync() {
+        UserSynced cloud = new UserSynced(TestEvents.metadata(CAROL_ID), CAROL_ID, null, "carol@corp.example.test",
+                "Carol", null, null, null, null, true);
+
+        DirectoryAudit entry = entry(cloud);
+
+        assertThat(entry.activityDisplayName()).isEqualTo("Add user");
+        assertThat(entry.detail("bySync")).isEqualTo("false");
+    }
+
+    @Test
+    void recordsDeletedUserAsDeleteUser() {
+        EventMetadata metadata = TestEvents.metadata(CAROL_ID);
+
+        DirectoryAudit entry = entry(new UserDeleted(metadata, CAROL_ID, "carol@corp.example.test", "Carol", null));
+
+        assertCommonFields(entry, metadata, "Delete user", "UserManagement", "Core Directory", "Delete");
+        assertThat(entry.targetResources()).singleElement().satisfies(target -> {
+            assertThat(target.id()).isEqualTo(CAROL_ID);
+            assertThat(target.type()).isEqualTo("User");
+            assertThat(target.userPrincipalName()).isEqualTo("carol@corp.example.test");
+        });
     }
 
     @Test

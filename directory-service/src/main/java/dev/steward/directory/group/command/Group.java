@@ -22,6 +22,7 @@ import dev.steward.directory.group.api.OwnersAdded;
 import dev.steward.directory.group.api.ObjectType;
 import dev.steward.directory.group.api.OwnersRemoved;
 import dev.steward.directory.group.api.PropertyChange;
+import dev.steward.directory.group.api.RemoveDeletedUser;
 import dev.steward.directory.group.api.SourceOfAuthoritySwitched;
 import dev.steward.directory.group.api.SwitchSourceOfAuthority;
 import dev.steward.directory.group.api.SyncGroupFromOnPremises;
@@ -185,6 +186,16 @@ public class Group {
     public void handle(DeleteGroup command) {
         checkCloudWritable();
         apply(new GroupDeleted(id, state.displayName(), state.onPremisesAnchor()));
+    }
+
+    @CommandHandler
+    public void handle(RemoveDeletedUser command) {
+        if (owners.contains(command.userId())) {
+            apply(new OwnersRemoved(id, List.of(command.userId()), false));
+        }
+        if (members.containsKey(command.userId())) {
+            apply(new MembersRemoved(id, List.of(new MemberRef(command.userId(), ObjectType.USER)), false));
+        }
     }
 
     @CommandHandler

@@ -18,6 +18,7 @@ import dev.steward.directory.group.query.MembershipReadModel;
 import dev.steward.directory.policy.GroupCreatePolicy;
 import dev.steward.directory.policy.GroupReadPolicy;
 import dev.steward.directory.policy.GroupWritePolicy;
+import dev.steward.directory.settings.query.GroupCreation;
 import dev.steward.platform.security.Caller;
 import dev.steward.platform.security.Callers;
 import dev.steward.platform.web.GraphPage;
@@ -51,11 +52,14 @@ class GroupController {
     private final MembershipReadModel memberships;
     private final DirectoryCommands commands;
     private final IdGenerator ids;
+    private final GroupCreation creation;
     private final String mailDomain;
 
     GroupController(GroupReadModel groups, MembershipReadModel memberships, DirectoryCommands commands,
-                    IdGenerator ids, @Value("${steward.directory.mail-domain:corp.example.test}") String mailDomain) {
+                    IdGenerator ids, GroupCreation creation,
+                    @Value("${steward.directory.mail-domain:corp.example.test}") String mailDomain) {
         this.groups = groups;
+        this.creation = creation;
         this.memberships = memberships;
         this.commands = commands;
         this.ids = ids;
@@ -102,8 +106,8 @@ class GroupController {
             produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Map<String, Object>> create(@RequestBody JsonNode body, HttpServletRequest request) {
         Caller caller = Callers.current();
-        GroupCreatePolicy.check(caller);
-        CreateGroup command = GroupRequests.create(ids.newId(), body, mailDomain);
+        GroupCreatePolicy.checkPermission(caller);
+        CreateGroup command = creation.authorize(caller, GroupRequests.create(ids.newId(), body, mailDomain));
         commands.send(command, RequestOrigin.of(caller, request));
         GroupView group = find(command.groupId());
         return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}")

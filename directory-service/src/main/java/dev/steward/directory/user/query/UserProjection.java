@@ -1,6 +1,9 @@
 package dev.steward.directory.user.query;
 
+import dev.steward.directory.user.api.CloudUserCreated;
+import dev.steward.directory.user.api.CloudUserUpdated;
 import dev.steward.directory.user.api.UserCreated;
+import dev.steward.directory.user.api.UserDeleted;
 import dev.steward.directory.user.api.UserUpdated;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -29,6 +32,34 @@ class UserProjection {
         view.apply(event.user(), version);
         entityManager.persist(view);
         entityManager.flush();
+    }
+
+    @EventHandler
+    void on(CloudUserCreated event, @SequenceNumber long version) {
+        UserView view = new UserView(event.user().id());
+        view.apply(event.user(), version);
+        view.applyCloud(event.mailNickname(), event.accountEnabled());
+        entityManager.persist(view);
+        entityManager.flush();
+    }
+
+    @EventHandler
+    void on(CloudUserUpdated event, @SequenceNumber long version) {
+        UserView view = entityManager.find(UserView.class, event.user().id());
+        if (view != null && view.getAggregateVersion() < version) {
+            view.apply(event.user(), version);
+            view.applyCloud(event.mailNickname(), event.accountEnabled());
+            entityManager.flush();
+        }
+    }
+
+    @EventHandler
+    void on(UserDeleted event) {
+        UserView view = entityManager.find(UserView.class, event.userId());
+        if (view != null) {
+            entityManager.remove(view);
+            entityManager.flush();
+        }
     }
 
     @EventHandler

@@ -23,6 +23,8 @@ public class UserView {
     private String onPremisesSamAccountName;
     private String onPremisesDistinguishedName;
     private Instant onPremisesLastSyncDateTime;
+    private String mailNickname;
+    private Boolean accountEnabled;
     @Column(nullable = false)
     private long aggregateVersion;
 
@@ -44,6 +46,25 @@ public class UserView {
         onPremisesDistinguishedName = user.onPremisesDistinguishedName();
         onPremisesLastSyncDateTime = user.onPremisesLastSyncDateTime();
         aggregateVersion = version;
+    }
+
+    /** What a cloud user has beyond a synced one; both stay null for users synced from AD. */
+    void applyCloud(String mailNickname, boolean accountEnabled) {
+        this.mailNickname = mailNickname;
+        this.accountEnabled = accountEnabled;
+    }
+
+    /** Synced from AD (it has an anchor), as opposed to created in the cloud. */
+    public boolean isSyncedFromOnPremises() {
+        return onPremisesAnchor != null;
+    }
+
+    public String getMailNickname() {
+        return mailNickname;
+    }
+
+    public Boolean getAccountEnabled() {
+        return accountEnabled;
     }
 
     public String getId() {

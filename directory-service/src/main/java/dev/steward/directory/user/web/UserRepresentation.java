@@ -14,7 +14,8 @@ import java.util.UUID;
 /** A user as Graph shows it ({@code microsoft.graph.user}). */
 public final class UserRepresentation {
 
-    static final Set<String> PROPERTIES = Set.of("id", "createdDateTime", "displayName", "mail",
+    static final Set<String> PROPERTIES = Set.of("id", "accountEnabled", "createdDateTime", "displayName", "mail",
+            "mailNickname",
             "onPremisesDistinguishedName", "onPremisesImmutableId", "onPremisesLastSyncDateTime",
             "onPremisesSamAccountName", "onPremisesSecurityIdentifier", "onPremisesSyncEnabled", "userPrincipalName");
 
@@ -24,15 +25,17 @@ public final class UserRepresentation {
     public static Map<String, Object> of(UserView user) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", user.getId());
+        json.put("accountEnabled", user.getAccountEnabled());
         json.put("createdDateTime", GraphJson.dateTime(user.getCreatedDateTime()));
         json.put("displayName", user.getDisplayName());
         json.put("mail", user.getMail());
+        json.put("mailNickname", user.getMailNickname());
         json.put("onPremisesDistinguishedName", user.getOnPremisesDistinguishedName());
         json.put("onPremisesImmutableId", immutableId(user.getOnPremisesAnchor()));
         json.put("onPremisesLastSyncDateTime", GraphJson.dateTime(user.getOnPremisesLastSyncDateTime()));
         json.put("onPremisesSamAccountName", user.getOnPremisesSamAccountName());
         json.put("onPremisesSecurityIdentifier", user.getOnPremisesSecurityIdentifier());
-        json.put("onPremisesSyncEnabled", true);
+        json.put("onPremisesSyncEnabled", user.isSyncedFromOnPremises() ? Boolean.TRUE : null);
         json.put("userPrincipalName", user.getUserPrincipalName());
         return json;
     }

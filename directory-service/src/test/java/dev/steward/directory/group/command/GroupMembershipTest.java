@@ -26,6 +26,7 @@ import dev.steward.directory.group.api.MembersRemoved;
 import dev.steward.directory.group.api.ObjectType;
 import dev.steward.directory.group.api.OwnersAdded;
 import dev.steward.directory.group.api.OwnersRemoved;
+import dev.steward.directory.group.api.RemoveDeletedUser;
 import dev.steward.directory.group.api.SourceOfAuthoritySwitched;
 import dev.steward.directory.group.api.SyncMembershipFromOnPremises;
 import dev.steward.directory.group.api.UpdateGroup;
@@ -183,6 +184,27 @@ class GroupMembershipTest {
         fixture.given(cloudGroupCreated(), new OwnersAdded(CLOUD_GROUP_ID, List.of(ALICE_ID), false))
                 .when(new ChangeMembers(CLOUD_GROUP_ID, Relation.OWNERS, Change.REMOVE, List.of(ALICE_ID)))
                 .expectEvents(new OwnersRemoved(CLOUD_GROUP_ID, List.of(ALICE_ID), false));
+    }
+
+    @Test
+    void deletedUserLeavesAsMemberAndAsLastOwnerOfAMicrosoft365Group() {
+        GroupState cloud = GroupSamples.cloudGroup();
+        GroupState team = new GroupState(cloud.id(), "Team", null, "team", "team@corp.example.test", true, false,
+                List.of("Unified"), "Private", NOW, null, false, null, null, null, null, null, null, null,
+                cloud.securityIdentifier());
+        fixture.given(new GroupCreated(team, false), new OwnersAdded(CLOUD_GROUP_ID, List.of(BOB_ID), false),
+                        bobIsMember())
+                .when(new RemoveDeletedUser(CLOUD_GROUP_ID, BOB_ID))
+                .expectEvents(new OwnersRemoved(CLOUD_GROUP_ID, List.of(BOB_ID), false),
+                        new MembersRemoved(CLOUD_GROUP_ID, List.of(new MemberRef(BOB_ID, ObjectType.USER)), false));
+    }
+
+    @Test
+    void deletedUserThatIsNeitherMemberNorOwnerChangesNothing() {
+        fixture.given(cloudGroupCreated())
+                .when(new RemoveDeletedUser(CLOUD_GROUP_ID, BOB_ID))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
     }
 
     @Test

@@ -1,0 +1,5 @@
+package dev.steward.directory.settings.api;
+
+/** A tenant-wide group setting was created, with all its values. */
+public record GroupSettingCreated(String tenantId, GroupSetting setting) {
+}

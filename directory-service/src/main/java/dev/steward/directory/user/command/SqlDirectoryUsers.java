@@ -1,0 +1,27 @@
+package dev.steward.directory.user.command;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@link DirectoryUsers} answered from {@code user_view}, which the user projection keeps in the same transaction as
+ * the events (set-based validation).
+ */
+@Component
+class SqlDirectoryUsers implements DirectoryUsers {
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    SqlDirectoryUsers(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public boolean principalNameTaken(String userPrincipalName, String exceptUserId) {
+        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM user_view "
+                        + "WHERE LOWER(user_principal_name) = LOWER(:upn) AND id <> :id",
+                new MapSqlParameterSource("upn", userPrincipalName).addValue("id", exceptUserId), Long.class);
+        return count != null && count > 0;
+    }
+}

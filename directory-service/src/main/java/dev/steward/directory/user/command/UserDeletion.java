@@ -1,0 +1,60 @@
+package dev.steward.directory.user.command;
+
+import dev.steward.directory.common.CommandOrigin;
+import dev.steward.directory.common.DirectoryCommands;
+import dev.steward.directory.group.api.RemoveDeletedUser;
+import dev.steward.directory.user.api.DeleteUser;
+import java.util.List;
+import org.axonframework.common.caching.Cache;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Deletes a cloud user and takes it out of every group it was a member or owner of, in one transaction: the user's
+ * {@code UserDeleted} and each group's {@code MembersRemoved} / {@code OwnersRemoved} commit together or not at all.
+ * Each group records the change in its own events, so its aggregate, its delta and its history stay exact.
+ */
+@Component
+public class UserDeletion {
+
+    private static final String GROUPS_OF = "SELECT group_id FROM group_member WHERE member_id = ? "
+            + "UNION SELECT group_id FROM group_owner WHERE owner_id = ?";
+
+    private final DirectoryCommands commands;
+    private final TransactionTemplate transactions;
+    private final JdbcTemplate jdbc;
+    private final Cache groupCache;
+
+    UserDeletion(DirectoryCommands commands, TransactionTemplate transactions, JdbcTemplate jdbc,
+                 @Qualifier("groupCache") Cache groupCache) {
+        this.commands = commands;
+        this.transactions = transactions;
+        this.jdbc = jdbc;
+        this.groupCache = groupCache;
+    }
+
+    public void delete(String userId, CommandOrigin origin) {
+        transactions.executeWithoutResult(status -> {
+            commands.send(new DeleteUser(userId), origin);
+            List<String> groups = jdbc.queryForList(GROUPS_OF, String.class, userId, userId);
+            forgetCachedGroupsOnRollback(groups);
+            groups.forEach(group -> commands.send(new RemoveDeletedUser(group, userId), origin));
+        });
+    }
+
+    /** Groups are cached when their unit of work ends, before this transaction commits; a rollback forgets them. */
+    private void forgetCachedGroupsOnRollback(List<String> groups) {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                if (status != STATUS_COMMITTED) {
+                    groups.forEach(groupCache::remove);
+                }
+            }
+        });
+    }
+}

@@ -9,6 +9,8 @@ import dev.steward.contracts.command.CommandResult.ContractCommandRef;
 import dev.steward.directory.common.CommandOrigin;
 import dev.steward.directory.common.DirectoryCommands;
 import dev.steward.directory.common.DirectoryError;
+import dev.steward.directory.group.api.CreateGroupFromOnPremises;
+import dev.steward.directory.group.api.SyncGroupFromOnPremises;
 import dev.steward.directory.group.command.DirectoryObjects;
 import dev.steward.directory.group.query.MembershipReadModel;
 import dev.steward.directory.settings.query.GroupCreation;
@@ -220,8 +222,8 @@ class DirectoryCommandListener {
      * nothing (aggregates check before they apply events), so it is answered and the transaction goes on.
      *
      * @param existing the ids of the batch that name existing users or groups (and those the batch created so
-     *                 far); a sync of a user not among them creates it without looking for its events. Null when
-     *                 unknown.
+     *                 far); a sync of a user or group not among them creates it without looking for its events.
+     *                 Null when unknown.
      */
     private CommandResult execute(Received received, Set<String> existing) {
         ContractCommandRef ref = received.ref();
@@ -241,6 +243,8 @@ class DirectoryCommandListener {
             Object command = received.translation().commandFor(caller, creation);
             if (existing != null && command instanceof SyncUserFromOnPremises sync) {
                 command = existing.add(sync.userId()) ? new CreateUserFromOnPremises(sync.userId(), sync) : command;
+            } else if (existing != null && command instanceof SyncGroupFromOnPremises sync) {
+                command = existing.add(sync.groupId()) ? new CreateGroupFromOnPremises(sync.groupId(), sync) : command;
             }
             commands.send(command, origin);
         } catch (CommandExecutionException | dev.steward.directory.common.DirectoryException e) {

@@ -8,6 +8,7 @@ import dev.steward.directory.common.DirectoryException;
 import dev.steward.directory.common.SecurityIdentifiers;
 import dev.steward.directory.group.api.ChangeMembers;
 import dev.steward.directory.group.api.CreateGroup;
+import dev.steward.directory.group.api.CreateGroupFromOnPremises;
 import dev.steward.directory.group.api.DeleteGroup;
 import dev.steward.directory.group.api.ExtensionAttributes;
 import dev.steward.directory.group.api.GroupCreated;
@@ -100,6 +101,11 @@ public class Group {
         if (!memberRefs.isEmpty()) {
             apply(new MembersAdded(command.groupId(), memberRefs, false));
         }
+    }
+
+    @CommandHandler
+    public Group(CreateGroupFromOnPremises command, Clock clock) {
+        apply(new GroupCreated(fromOnPremises(command.sync(), clock.instant()), true));
     }
 
     @CommandHandler

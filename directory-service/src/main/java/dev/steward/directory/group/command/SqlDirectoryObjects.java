@@ -38,10 +38,10 @@ class SqlDirectoryObjects implements DirectoryObjects {
             return types;
         }
         MapSqlParameterSource parameters = new MapSqlParameterSource("ids", List.copyOf(ids));
-        jdbc.queryForList("SELECT id FROM user_view WHERE id IN (:ids)", parameters, String.class)
-                .forEach(id -> types.put(id, ObjectType.USER));
-        jdbc.queryForList("SELECT id FROM group_view WHERE id IN (:ids)", parameters, String.class)
-                .forEach(id -> types.put(id, ObjectType.GROUP));
+        jdbc.query("SELECT id, 'u' FROM user_view WHERE id IN (:ids) UNION ALL "
+                + "SELECT id, 'g' FROM group_view WHERE id IN (:ids)", parameters, row -> {
+                    types.put(row.getString(1), "u".equals(row.getString(2)) ? ObjectType.USER : ObjectType.GROUP);
+                });
         return types;
     }
 

@@ -191,7 +191,7 @@ class GroupMembershipTest {
         GroupState cloud = GroupSamples.cloudGroup();
         GroupState team = new GroupState(cloud.id(), "Team", null, "team", "team@corp.example.test", true, false,
                 List.of("Unified"), "Private", NOW, null, false, null, null, null, null, null, null, null,
-                cloud.securityIdentifier());
+                cloud.securityIdentifier(), ExtensionAttributes.NONE);
         fixture.given(new GroupCreated(team, false), new OwnersAdded(CLOUD_GROUP_ID, List.of(BOB_ID), false),
                         bobIsMember())
                 .when(new RemoveDeletedUser(CLOUD_GROUP_ID, BOB_ID))

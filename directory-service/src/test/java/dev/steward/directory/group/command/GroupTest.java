@@ -11,6 +11,7 @@ import dev.steward.directory.common.DirectoryError;
 import dev.steward.directory.common.DirectoryErrorCode;
 import dev.steward.directory.common.DirectoryErrorInterceptor;
 import dev.steward.directory.group.api.CreateGroup;
+import dev.steward.directory.group.api.CreateGroupFromOnPremises;
 import dev.steward.directory.group.api.ExtensionAttributes;
 import dev.steward.directory.group.api.GroupCreated;
 import dev.steward.directory.group.api.GroupState;
@@ -53,6 +54,13 @@ class GroupTest {
     void createsAdMasteredGroupOnFirstSync() {
         fixture.givenNoPriorActivity()
                 .when(GroupSamples.syncEngineering())
+                .expectEvents(new GroupCreated(GroupSamples.engineering(), true));
+    }
+
+    @Test
+    void createsAGroupTheIntakeKnowsIsNewWithoutLookingForItsEvents() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateGroupFromOnPremises(ENGINEERING_ID, GroupSamples.syncEngineering()))
                 .expectEvents(new GroupCreated(GroupSamples.engineering(), true));
     }
 

@@ -29,7 +29,8 @@ public final class StackOptions {
             "skip");
     public static final Set<String> SWITCHES = Set.of("fresh");
 
-    public static final String DEFAULT_JAVA_OPTS = "-Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k";
+    public static final String DEFAULT_JAVA_OPTS = "-Xmx384m -Xms32m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 "
+            + "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k";
 
     private Path repositoryRoot = LauncherHome.repositoryRoot();
     private Path launcherTarget = LauncherHome.targetDirectory();

@@ -1,5 +1,7 @@
 package dev.steward.directory.common.web;
 
+import dev.steward.directory.common.DirectoryErrorCode;
+import dev.steward.directory.common.DirectoryException;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -7,8 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import tools.jackson.databind.JsonNode;
 
-/** Graph's JSON conventions: {@code @odata.context}, {@code $select}, dates to the second. */
+/** Graph's JSON conventions: {@code @odata.context}, {@code $select}, dates to the second, request bodies. */
 public final class GraphJson {
 
     private GraphJson() {
@@ -37,5 +40,19 @@ public final class GraphJson {
             }
         });
         return selected;
+    }
+
+    /** A request body's properties, without instance annotations such as {@code @odata.type}; not an object is a 400. */
+    public static Map<String, JsonNode> properties(JsonNode body) {
+        if (body == null || !body.isObject()) {
+            throw new DirectoryException(DirectoryErrorCode.BAD_REQUEST, "The request body must be a JSON object.");
+        }
+        Map<String, JsonNode> properties = new LinkedHashMap<>();
+        body.properties().forEach(entry -> {
+            if (!entry.getKey().startsWith("@odata.")) {
+                properties.put(entry.getKey(), entry.getValue());
+            }
+        });
+        return properties;
     }
 }

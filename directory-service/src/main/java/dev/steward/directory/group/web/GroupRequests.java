@@ -2,12 +2,12 @@ package dev.steward.directory.group.web;
 
 import dev.steward.directory.common.DirectoryErrorCode;
 import dev.steward.directory.common.DirectoryException;
+import dev.steward.directory.common.web.GraphJson;
 import dev.steward.directory.common.ObjectIds;
 import dev.steward.directory.group.api.CreateGroup;
 import dev.steward.directory.group.api.GroupProperties;
 import dev.steward.directory.group.api.UpdateGroup;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +27,7 @@ final class GroupRequests {
     }
 
     static UpdateGroup update(String groupId, JsonNode body) {
-        Map<String, JsonNode> properties = properties(body);
+        Map<String, JsonNode> properties = GraphJson.properties(body);
         List<String> members = bind(properties.remove(MEMBERS_BIND), MEMBERS_BIND);
         return new UpdateGroup(groupId, properties.keySet(),
                 text(properties, "displayName"), text(properties, "description"), text(properties, "mailNickname"),
@@ -63,7 +63,7 @@ final class GroupRequests {
 
     /** {@code POST /groups}: the mail address of a Microsoft 365 group is its nickname at {@code mailDomain}. */
     static CreateGroup create(String groupId, JsonNode body, String mailDomain) {
-        Map<String, JsonNode> properties = properties(body);
+        Map<String, JsonNode> properties = GraphJson.properties(body);
         List<String> owners = bind(properties.remove(OWNERS_BIND), OWNERS_BIND);
         List<String> members = bind(properties.remove(MEMBERS_BIND), MEMBERS_BIND);
         properties.keySet().stream().filter(GroupProperties.READ_ONLY::contains).sorted().findFirst()
@@ -86,7 +86,7 @@ final class GroupRequests {
 
     /** {@code {"isCloudManaged": true|false}}. */
     static boolean isCloudManaged(JsonNode body) {
-        Map<String, JsonNode> properties = properties(body);
+        Map<String, JsonNode> properties = GraphJson.properties(body);
         properties.keySet().stream().filter(name -> !name.equals("isCloudManaged")).sorted().findFirst()
                 .ifPresent(name -> {
                     throw new DirectoryException(name.equals("id") ? DirectoryErrorCode.READ_ONLY_PROPERTY
@@ -100,19 +100,6 @@ final class GroupRequests {
         return value.booleanValue();
     }
 
-    /** The body's properties, without instance annotations such as {@code @odata.type}. */
-    private static Map<String, JsonNode> properties(JsonNode body) {
-        if (body == null || !body.isObject()) {
-            throw new DirectoryException(DirectoryErrorCode.BAD_REQUEST, "The request body must be a JSON object.");
-        }
-        Map<String, JsonNode> properties = new LinkedHashMap<>();
-        body.properties().forEach(entry -> {
-            if (!entry.getKey().startsWith("@odata.")) {
-                properties.put(entry.getKey(), entry.getValue());
-            }
-        });
-        return properties;
-    }
 
     /** An {@code @odata.bind} list of reference URLs as ids; absent is empty. */
     private static List<String> bind(JsonNode value, String name) {

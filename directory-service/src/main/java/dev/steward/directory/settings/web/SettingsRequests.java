@@ -2,6 +2,7 @@ package dev.steward.directory.settings.web;
 
 import dev.steward.directory.common.DirectoryErrorCode;
 import dev.steward.directory.common.DirectoryException;
+import dev.steward.directory.common.web.GraphJson;
 import dev.steward.directory.settings.api.AuthorizationPolicy;
 import dev.steward.directory.settings.api.SettingValue;
 import java.util.ArrayList;
@@ -24,7 +25,7 @@ final class SettingsRequests {
     /** {@code PATCH /policies/authorizationPolicy}: the changes, keyed as {@link AuthorizationPolicy#with} reads. */
     static Map<String, Object> authorizationPolicyChanges(JsonNode body) {
         Map<String, Object> changes = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonNode> entry : properties(body).entrySet()) {
+        for (Map.Entry<String, JsonNode> entry : GraphJson.properties(body).entrySet()) {
             String name = entry.getKey();
             JsonNode value = entry.getValue();
             if (POLICY_READ_ONLY.contains(name)) {
@@ -37,7 +38,7 @@ final class SettingsRequests {
             } else if (AuthorizationPolicy.BOOLEANS.contains(name)) {
                 changes.put(name, bool(name, value));
             } else if (name.equals(DEFAULT_PERMISSIONS)) {
-                for (Map.Entry<String, JsonNode> nested : properties(value).entrySet()) {
+                for (Map.Entry<String, JsonNode> nested : GraphJson.properties(value).entrySet()) {
                     if (!AuthorizationPolicy.DEFAULT_USER_ROLE_PERMISSIONS.contains(nested.getKey())) {
                         throw new DirectoryException(DirectoryErrorCode.UNSUPPORTED_PROPERTY,
                                 DEFAULT_PERMISSIONS + "." + nested.getKey());
@@ -53,7 +54,7 @@ final class SettingsRequests {
 
     /** The {@code templateId} of {@code POST /groupSettings}. */
     static String templateId(JsonNode body) {
-        JsonNode value = properties(body).get("templateId");
+        JsonNode value = GraphJson.properties(body).get("templateId");
         if (value == null || !value.isString()) {
             throw new DirectoryException(DirectoryErrorCode.INVALID_RESOURCE_VALUE, "templateId", "DirectorySetting");
         }
@@ -65,7 +66,7 @@ final class SettingsRequests {
      * {@code values} (and {@code templateId}, {@code displayName} when creating) are 400.
      */
     static List<SettingValue> values(JsonNode body, boolean creating) {
-        Map<String, JsonNode> properties = properties(body);
+        Map<String, JsonNode> properties = GraphJson.properties(body);
         for (String name : properties.keySet()) {
             boolean known = name.equals("values") || creating && (name.equals("templateId")
                     || name.equals("displayName"));
@@ -104,17 +105,4 @@ final class SettingsRequests {
         return new DirectoryException(DirectoryErrorCode.INVALID_RESOURCE_VALUE, name, "AuthorizationPolicy");
     }
 
-    /** The body's properties, without instance annotations such as {@code @odata.type}. */
-    private static Map<String, JsonNode> properties(JsonNode body) {
-        if (body == null || !body.isObject()) {
-            throw new DirectoryException(DirectoryErrorCode.BAD_REQUEST, "The request body must be a JSON object.");
-        }
-        Map<String, JsonNode> properties = new LinkedHashMap<>();
-        body.properties().forEach(entry -> {
-            if (!entry.getKey().startsWith("@odata.")) {
-                properties.put(entry.getKey(), entry.getValue());
-            }
-        });
-        return properties;
-    }
 }

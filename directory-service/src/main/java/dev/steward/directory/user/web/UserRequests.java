@@ -2,9 +2,9 @@ package dev.steward.directory.user.web;
 
 import dev.steward.directory.common.DirectoryErrorCode;
 import dev.steward.directory.common.DirectoryException;
+import dev.steward.directory.common.web.GraphJson;
 import dev.steward.directory.user.api.CreateCloudUser;
 import dev.steward.directory.user.api.UpdateCloudUser;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
@@ -28,7 +28,7 @@ final class UserRequests {
     /** {@code POST /users}: {@code accountEnabled}, {@code displayName}, {@code mailNickname}, {@code userPrincipalName}
      * and {@code passwordProfile} are required. */
     static CreateCloudUser create(String userId, JsonNode body) {
-        Map<String, JsonNode> properties = properties(body);
+        Map<String, JsonNode> properties = GraphJson.properties(body);
         properties.keySet().stream().filter(name -> !CREATABLE.contains(name)).sorted().findFirst()
                 .ifPresent(name -> {
                     throw new DirectoryException(name.equals("id") || name.startsWith("onPremises")
@@ -47,7 +47,7 @@ final class UserRequests {
 
     /** {@code PATCH /users/{id}}: the properties the body names; which may be set is the aggregate's rule. */
     static UpdateCloudUser update(String userId, JsonNode body) {
-        Map<String, JsonNode> properties = properties(body);
+        Map<String, JsonNode> properties = GraphJson.properties(body);
         if (properties.containsKey(PASSWORD_PROFILE)) {
             checkPasswordProfile(properties.remove(PASSWORD_PROFILE), false);
         }
@@ -107,16 +107,4 @@ final class UserRequests {
         return new DirectoryException(DirectoryErrorCode.INVALID_RESOURCE_VALUE, name, "User");
     }
 
-    private static Map<String, JsonNode> properties(JsonNode body) {
-        if (body == null || !body.isObject()) {
-            throw new DirectoryException(DirectoryErrorCode.BAD_REQUEST, "The request body must be a JSON object.");
-        }
-        Map<String, JsonNode> properties = new LinkedHashMap<>();
-        body.properties().forEach(entry -> {
-            if (!entry.getKey().startsWith("@odata.")) {
-                properties.put(entry.getKey(), entry.getValue());
-            }
-        });
-        return properties;
-    }
 }

@@ -100,7 +100,7 @@ class DeltaQueries {
             items.add(item);
             if (cursor.listsMembersFirst()) {
                 String after = resuming && id.equals(cursor.afterId()) ? cursor.resumeMembersAfter() : null;
-                List<MemberRef> members = memberships.members(id, after, memberBudget);
+                List<MemberRef> members = memberships.members(id, null, after, memberBudget);
                 List<MemberRef> shown = members.subList(0, Math.min(members.size(), memberBudget));
                 item.put("members@delta", shown.stream().map(member -> member(member, false)).toList());
                 memberBudget -= shown.size();

@@ -5,6 +5,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyCollection;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.isNull;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
@@ -89,12 +90,12 @@ class DeltaQueriesTest {
     @Test
     void continuesAGroupsMembersOnTheNextPageOfTheFirstRound() {
         List<MemberRef> engineering = users(0, 1500);
-        when(memberships.members(anyString(), any(), anyInt())).thenAnswer(call -> {
+        when(memberships.members(anyString(), isNull(), any(), anyInt())).thenAnswer(call -> {
             if (!call.getArgument(0).equals(ENGINEERING)) {
                 return List.of();
             }
-            String after = call.getArgument(1);
-            int top = call.getArgument(2);
+            String after = call.getArgument(2);
+            int top = call.getArgument(3);
             return engineering.stream().filter(member -> after == null || member.id().compareTo(after) > 0)
                     .limit(top + 1L).toList();
         });

@@ -153,8 +153,8 @@ class AuthorizationMatrixIT extends DirectoryIntegrationTest {
     @ParameterizedTest(name = "{0} by {1}: {2}")
     @MethodSource("matrix")
     void answersEachOperationForEachCallerAsTheMatrixSays(String operation, String caller, int status) {
-        syncUser(ALICE, ALICE_ANCHOR, "alice");
-        syncUser(BOB, BOB_ANCHOR, "bob");
+        syncKnownUser(ALICE, ALICE_ANCHOR, "alice");
+        syncKnownUser(BOB, BOB_ANCHOR, "bob");
         String group = ownedByAlice();
         Operation op = OPERATIONS.get(operation);
         String token = CALLERS.get(caller);
@@ -182,7 +182,7 @@ class AuthorizationMatrixIT extends DirectoryIntegrationTest {
         return created.json().get("id").asString();
     }
 
-    private void syncUser(String id, String anchor, String name) {
+    private void syncKnownUser(String id, String anchor, String name) {
         commands.send(new SyncUserFromOnPremises(id, anchor, name + "@corp.example.test", name, null, null, name,
                 "CN=" + name, Instant.parse("2026-01-01T10:00:00Z")), SYNC_ENGINE);
     }

@@ -92,7 +92,7 @@ class CloudUsersIT extends DirectoryIntegrationTest {
 
     @Test
     void syncedUsersShowOnPremisesSyncEnabled() {
-        String synced = syncedUser("frank");
+        String synced = syncedUserWithDottedName("frank");
 
         assertThat(api.get("/v1.0/users/" + synced, USER_ADMIN).json().get("onPremisesSyncEnabled").asBoolean())
                 .isTrue();
@@ -168,7 +168,7 @@ class CloudUsersIT extends DirectoryIntegrationTest {
     @Test
     void refusesUpdatesOfReadOnlyPropertiesAndSyncedUsers() {
         String id = create(unique("heidi"), "Heidi");
-        String synced = syncedUser("ivan");
+        String synced = syncedUserWithDottedName("ivan");
 
         Api.Response readOnly = api.patch("/v1.0/users/" + id, USER_ADMIN, "{\"onPremisesSyncEnabled\":true}");
         Api.Response unknown = api.patch("/v1.0/users/" + id, USER_ADMIN, "{\"favouriteColour\":\"blue\"}");
@@ -252,7 +252,7 @@ class CloudUsersIT extends DirectoryIntegrationTest {
         return created.json().get("id").asString();
     }
 
-    private String syncedUser(String name) {
+    private String syncedUserWithDottedName(String name) {
         String anchor = UUID.randomUUID().toString();
         String id = DirectoryIds.fromAnchor(anchor);
         commands.send(new SyncUserFromOnPremises(id, anchor, unique(name), name, null, null, name, "CN=" + name,

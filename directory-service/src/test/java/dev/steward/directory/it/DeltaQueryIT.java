@@ -3,11 +3,9 @@ package dev.steward.directory.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.steward.contracts.DirectoryIds;
 import dev.steward.directory.group.api.SwitchSourceOfAuthority;
 import dev.steward.directory.it.Samples.AdGroup;
 import dev.steward.directory.policy.UserReadPolicy;
-import dev.steward.directory.user.api.SyncUserFromOnPremises;
 import dev.steward.platform.security.DirectoryRoles;
 import dev.steward.platform.security.Permissions;
 import dev.steward.platform.testing.TestTokens;
@@ -324,18 +322,6 @@ class DeltaQueryIT extends DirectoryIntegrationTest {
                 .isEqualTo(204);
     }
 
-    private String syncedUser(String prefix) {
-        return syncUser(UUID.randomUUID().toString(), prefix, prefix);
-    }
-
-    private String syncUser(String anchor, String prefix, String displayName) {
-        String upn = prefix + "-" + anchor.substring(0, 8) + "@corp.example.test";
-        String id = DirectoryIds.fromAnchor(anchor);
-        commands.send(new SyncUserFromOnPremises(id, anchor, upn, displayName, upn, "S-1-5-21-1-2-3-4000", prefix,
-                "CN=" + prefix + ",CN=Users,DC=corp,DC=example,DC=test", Instant.parse("2026-01-01T10:00:00Z")),
-                SYNC_ENGINE);
-        return id;
-    }
 
     /** The path and query of one of the service's absolute links. */
     private String path(String link) {

@@ -1,11 +1,15 @@
 package dev.steward.directory.it;
 
+import dev.steward.contracts.DirectoryIds;
 import dev.steward.contracts.Initiator;
 import dev.steward.directory.DirectoryApplication;
 import dev.steward.directory.common.CommandOrigin;
 import dev.steward.directory.common.DirectoryCommands;
+import dev.steward.directory.user.api.SyncUserFromOnPremises;
 import dev.steward.platform.testing.TestDatabase;
 import dev.steward.platform.testing.TestTokens;
+import java.time.Instant;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -47,5 +51,20 @@ abstract class DirectoryIntegrationTest {
     @BeforeEach
     void connect() {
         api = new Api(port);
+    }
+
+    /** A user synced from AD with a fresh anchor, {@code <prefix>-<8 hex>@corp.example.test}; its cloud id. */
+    protected String syncedUser(String prefix) {
+        return syncUser(UUID.randomUUID().toString(), prefix, prefix);
+    }
+
+    /** Syncs (creates or updates) the user of {@code anchor}; its cloud id. */
+    protected String syncUser(String anchor, String prefix, String displayName) {
+        String upn = prefix + "-" + anchor.substring(0, 8) + "@corp.example.test";
+        String id = DirectoryIds.fromAnchor(anchor);
+        commands.send(new SyncUserFromOnPremises(id, anchor, upn, displayName, upn, "S-1-5-21-1-2-3-4000", prefix,
+                "CN=" + prefix + ",CN=Users,DC=corp,DC=example,DC=test", Instant.parse("2026-01-01T10:00:00Z")),
+                SYNC_ENGINE);
+        return id;
     }
 }

@@ -184,11 +184,6 @@ class FilterApiIT extends DirectoryIntegrationTest {
         return group;
     }
 
-    private String syncedUser(String prefix) {
-        String anchor = UUID.randomUUID().toString();
-        sync(anchor, prefix + "-" + anchor.substring(0, 8) + "@corp.example.test", prefix);
-        return DirectoryIds.fromAnchor(anchor);
-    }
 
     private String syncedUserPrincipalName(String name) {
         String upn = name + "@corp.example.test";

@@ -67,8 +67,8 @@ class GraphSdkIT extends DirectoryIntegrationTest {
 
     @Test
     void managesAGroupAndItsMembersWithTheGraphJavaSdk() {
-        AdUser alice = syncedUser("alice");
-        AdUser bob = syncedUser("bob");
+        AdUser alice = syncedAdUser("alice");
+        AdUser bob = syncedAdUser("bob");
         String name = "Sdk-" + UUID.randomUUID().toString().substring(0, 8);
 
         Group security = new Group();
@@ -181,7 +181,7 @@ class GraphSdkIT extends DirectoryIntegrationTest {
 
     @Test
     void raisesGraphsErrorsAsODataErrors() {
-        AdUser carol = syncedUser("carol");
+        AdUser carol = syncedAdUser("carol");
         String group = createSecurityGroup("SdkErrors-" + UUID.randomUUID().toString().substring(0, 8));
         var members = graph.groups().byGroupId(group).members();
         members.ref().post(reference(carol.id()));
@@ -229,8 +229,8 @@ class GraphSdkIT extends DirectoryIntegrationTest {
 
     @Test
     void countsCastsAndReferencesCollectionsAsGraphDoes() {
-        AdUser dave = syncedUser("dave");
-        AdUser erin = syncedUser("erin");
+        AdUser dave = syncedAdUser("dave");
+        AdUser erin = syncedAdUser("erin");
         String prefix = "SdkCount-" + UUID.randomUUID().toString().substring(0, 8);
         String group = createSecurityGroup(prefix);
         var members = graph.groups().byGroupId(group).members();
@@ -306,7 +306,7 @@ class GraphSdkIT extends DirectoryIntegrationTest {
         });
     }
 
-    private AdUser syncedUser(String prefix) {
+    private AdUser syncedAdUser(String prefix) {
         String anchor = UUID.randomUUID().toString();
         String upn = prefix + "-" + anchor.substring(0, 8) + "@corp.example.test";
         String id = DirectoryIds.fromAnchor(anchor);

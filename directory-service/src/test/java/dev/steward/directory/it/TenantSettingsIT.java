@@ -4,17 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.steward.contracts.ContractMessage;
-import dev.steward.contracts.DirectoryIds;
 import dev.steward.contracts.Topics;
 import dev.steward.contracts.command.CommandResult;
 import dev.steward.contracts.command.CreateGroup;
-import dev.steward.directory.user.api.SyncUserFromOnPremises;
 import dev.steward.platform.kafka.ContractPublisher;
 import dev.steward.platform.security.DirectoryRoles;
 import dev.steward.platform.security.Permissions;
 import dev.steward.platform.testing.TestTokens;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -310,14 +307,6 @@ class TenantSettingsIT extends DirectoryIntegrationTest {
                 true, List.of(), null, List.of(), List.of());
     }
 
-    private String syncedUser(String name) {
-        String anchor = UUID.randomUUID().toString();
-        String id = DirectoryIds.fromAnchor(anchor);
-        commands.send(new SyncUserFromOnPremises(id, anchor, name + "-" + anchor.substring(0, 8)
-                + "@corp.example.test", name, null, null, name, "CN=" + name,
-                Instant.parse("2026-01-01T10:00:00Z")), SYNC_ENGINE);
-        return id;
-    }
 
     private static String userToken(String userId, String... scopes) {
         return TestTokens.user(userId, userId + "@corp.example.test", List.of(scopes), List.of());

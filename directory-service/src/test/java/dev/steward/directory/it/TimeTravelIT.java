@@ -2,9 +2,7 @@ package dev.steward.directory.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.steward.contracts.DirectoryIds;
 import dev.steward.directory.policy.UserReadPolicy;
-import dev.steward.directory.user.api.SyncUserFromOnPremises;
 import dev.steward.platform.security.DirectoryRoles;
 import dev.steward.platform.security.Permissions;
 import dev.steward.platform.testing.TestTokens;
@@ -174,15 +172,6 @@ class TimeTravelIT extends DirectoryIntegrationTest {
                 .isEqualTo(204);
     }
 
-    private String syncedUser(String prefix) {
-        String anchor = UUID.randomUUID().toString();
-        String upn = prefix + "-" + anchor.substring(0, 8) + "@corp.example.test";
-        String id = DirectoryIds.fromAnchor(anchor);
-        commands.send(new SyncUserFromOnPremises(id, anchor, upn, prefix, upn, "S-1-5-21-1-2-3-4000", prefix,
-                "CN=" + prefix + ",CN=Users,DC=corp,DC=example,DC=test", Instant.parse("2026-01-01T10:00:00Z")),
-                SYNC_ENGINE);
-        return id;
-    }
 
     private static List<String> ids(Api.Response response) {
         assertThat(response.status()).as(response.raw().body()).isEqualTo(200);

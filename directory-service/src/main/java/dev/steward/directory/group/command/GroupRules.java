@@ -2,6 +2,7 @@ package dev.steward.directory.group.command;
 
 import dev.steward.directory.common.DirectoryErrorCode;
 import dev.steward.directory.common.DirectoryException;
+import dev.steward.directory.common.SettableProperties;
 import dev.steward.directory.group.api.GroupProperties;
 import dev.steward.platform.text.SafeText;
 import java.util.List;
@@ -22,12 +23,7 @@ final class GroupRules {
 
     /** Refuses read-only properties first (Graph's own order), then anything this resource cannot set. */
     static void checkSettable(Set<String> properties, Set<String> settable) {
-        properties.stream().filter(GroupProperties.READ_ONLY::contains).sorted().findFirst().ifPresent(name -> {
-            throw new DirectoryException(DirectoryErrorCode.READ_ONLY_PROPERTY, name);
-        });
-        properties.stream().filter(name -> !settable.contains(name)).sorted().findFirst().ifPresent(name -> {
-            throw new DirectoryException(DirectoryErrorCode.UNSUPPORTED_PROPERTY, name);
-        });
+        SettableProperties.check(properties, GroupProperties.READ_ONLY, settable);
     }
 
     static String displayName(String value) {

@@ -55,10 +55,6 @@ public class MembershipReadModel {
                 parameters(groupId, null, 0).addValue("user", userId)) > 0;
     }
 
-    public List<MemberRef> members(String groupId, String afterId, int top) {
-        return members(groupId, null, afterId, top);
-    }
-
     /** Direct members of one type ({@code GET .../members/microsoft.graph.user}); every type when null. */
     public List<MemberRef> members(String groupId, ObjectType type, String afterId, int top) {
         return jdbc.query("SELECT member_id, member_type FROM group_member WHERE group_id = :object"
@@ -66,17 +62,9 @@ public class MembershipReadModel {
                 parameters(groupId, afterId, top).addValue("type", typeName(type)), MEMBER);
     }
 
-    public long countMembers(String groupId) {
-        return countMembers(groupId, null);
-    }
-
     public long countMembers(String groupId, ObjectType type) {
         return count("SELECT COUNT(*) FROM group_member WHERE group_id = :object" + ofType("member_type", type),
                 parameters(groupId, null, 0).addValue("type", typeName(type)));
-    }
-
-    public List<MemberRef> transitiveMembers(String groupId, String afterId, int top) {
-        return transitiveMembers(groupId, null, afterId, top);
     }
 
     /** Members of one type, directly or through nested groups; every type when null. */
@@ -84,10 +72,6 @@ public class MembershipReadModel {
         return jdbc.query(TRANSITIVE_MEMBERS + "SELECT id, object_type FROM tm WHERE id > :after"
                 + ofType("object_type", type) + " ORDER BY id LIMIT :limit",
                 parameters(groupId, afterId, top).addValue("type", typeName(type)), MEMBER);
-    }
-
-    public long countTransitiveMembers(String groupId) {
-        return countTransitiveMembers(groupId, null);
     }
 
     public long countTransitiveMembers(String groupId, ObjectType type) {

@@ -1,6 +1,5 @@
 package dev.steward.directory.group.web;
 
-import dev.steward.directory.common.web.GraphJson;
 import dev.steward.directory.group.api.MemberRef;
 import dev.steward.directory.group.api.ObjectType;
 import dev.steward.directory.group.query.GroupReadModel;
@@ -71,9 +70,5 @@ public class DirectoryObjectItems {
     /** The type a {@link #TYPE_CAST} segment names. */
     public static ObjectType castType(String segment) {
         return segment.endsWith(".group") ? ObjectType.GROUP : ObjectType.USER;
-    }
-
-    static String context(String version, String fragment) {
-        return GraphJson.context(version, fragment);
     }
 }

@@ -4,6 +4,7 @@ import dev.steward.directory.common.DirectoryErrorCode;
 import dev.steward.directory.common.DirectoryException;
 import dev.steward.directory.common.web.GraphJson;
 import dev.steward.directory.common.ObjectIds;
+import dev.steward.directory.common.SettableProperties;
 import dev.steward.directory.group.api.CreateGroup;
 import dev.steward.directory.group.api.GroupProperties;
 import dev.steward.directory.group.api.UpdateGroup;
@@ -66,14 +67,7 @@ final class GroupRequests {
         Map<String, JsonNode> properties = GraphJson.properties(body);
         List<String> owners = bind(properties.remove(OWNERS_BIND), OWNERS_BIND);
         List<String> members = bind(properties.remove(MEMBERS_BIND), MEMBERS_BIND);
-        properties.keySet().stream().filter(GroupProperties.READ_ONLY::contains).sorted().findFirst()
-                .ifPresent(name -> {
-                    throw new DirectoryException(DirectoryErrorCode.READ_ONLY_PROPERTY, name);
-                });
-        properties.keySet().stream().filter(name -> !GroupProperties.CREATABLE.contains(name)).sorted().findFirst()
-                .ifPresent(name -> {
-                    throw new DirectoryException(DirectoryErrorCode.UNSUPPORTED_PROPERTY, name);
-                });
+        SettableProperties.check(properties.keySet(), GroupProperties.READ_ONLY, GroupProperties.CREATABLE);
         boolean mailEnabled = requiredBoolean(properties, "mailEnabled");
         boolean securityEnabled = requiredBoolean(properties, "securityEnabled");
         List<String> groupTypes = strings(properties, "groupTypes");

@@ -56,57 +56,38 @@ class MembershipController {
         this.commands = commands;
     }
 
-    @GetMapping(path = {"/v1.0/groups/{id}/members", "/beta/groups/{id}/members"},
-            produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Map<String, Object>> members(@PathVariable String id, @RequestParam Map<String, String> parameters,
-                                                HttpServletRequest request) {
-        GroupView group = readable(id);
-        CollectionQuery query = GraphCollections.navigationQuery(parameters);
-        return GraphCollections.page(query, request, context(request, "directoryObjects"),
-                memberships.members(group.getId(), query.afterId(), query.top()), MemberRef::id,
-                rows -> items.of(rows, query.select()), () -> memberships.countMembers(group.getId()));
-    }
-
-    @GetMapping(path = {"/v1.0/groups/{id}/transitiveMembers", "/beta/groups/{id}/transitiveMembers"},
-            produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Map<String, Object>> transitiveMembers(@PathVariable String id,
-                                                          @RequestParam Map<String, String> parameters,
-                                                          HttpServletRequest request) {
-        GroupView group = readable(id);
-        CollectionQuery query = GraphCollections.navigationQuery(parameters);
-        return GraphCollections.page(query, request, context(request, "directoryObjects"),
-                memberships.transitiveMembers(group.getId(), query.afterId(), query.top()), MemberRef::id,
-                rows -> items.of(rows, query.select()), () -> memberships.countTransitiveMembers(group.getId()));
-    }
-
     /**
-     * A type cast of a member list, {@code .../members/microsoft.graph.user} ({@code graph.user} as the SDKs write
-     * it): only the members of that type, as a collection of that type.
+     * Direct members, also cast to one type ({@code .../members/microsoft.graph.user}, {@code graph.user} as the SDKs
+     * write it): only the members of that type, as a collection of that type.
      */
-    @GetMapping(path = {"/v1.0/groups/{id}/members/{type:" + DirectoryObjectItems.TYPE_CAST + "}",
+    @GetMapping(path = {"/v1.0/groups/{id}/members", "/beta/groups/{id}/members",
+            "/v1.0/groups/{id}/members/{type:" + DirectoryObjectItems.TYPE_CAST + "}",
             "/beta/groups/{id}/members/{type:" + DirectoryObjectItems.TYPE_CAST + "}"},
             produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Map<String, Object>> membersOfType(@PathVariable String id, @PathVariable String type,
-                                                      @RequestParam Map<String, String> parameters,
-                                                      HttpServletRequest request) {
+    ResponseEntity<Map<String, Object>> members(@PathVariable String id, @PathVariable(required = false) String type,
+                                                @RequestParam Map<String, String> parameters,
+                                                HttpServletRequest request) {
         GroupView group = readable(id);
-        ObjectType cast = DirectoryObjectItems.castType(type);
+        ObjectType cast = type == null ? null : DirectoryObjectItems.castType(type);
         CollectionQuery query = GraphCollections.navigationQuery(parameters);
-        return GraphCollections.page(query, request, context(request, cast.graphName() + "s"),
+        return GraphCollections.page(query, request, context(request, cast),
                 memberships.members(group.getId(), cast, query.afterId(), query.top()), MemberRef::id,
                 rows -> items.of(rows, query.select()), () -> memberships.countMembers(group.getId(), cast));
     }
 
-    @GetMapping(path = {"/v1.0/groups/{id}/transitiveMembers/{type:" + DirectoryObjectItems.TYPE_CAST + "}",
+    /** Members directly or through nested groups, also cast to one type as {@link #members} is. */
+    @GetMapping(path = {"/v1.0/groups/{id}/transitiveMembers", "/beta/groups/{id}/transitiveMembers",
+            "/v1.0/groups/{id}/transitiveMembers/{type:" + DirectoryObjectItems.TYPE_CAST + "}",
             "/beta/groups/{id}/transitiveMembers/{type:" + DirectoryObjectItems.TYPE_CAST + "}"},
             produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Map<String, Object>> transitiveMembersOfType(@PathVariable String id, @PathVariable String type,
-                                                                @RequestParam Map<String, String> parameters,
-                                                                HttpServletRequest request) {
+    ResponseEntity<Map<String, Object>> transitiveMembers(@PathVariable String id,
+                                                          @PathVariable(required = false) String type,
+                                                          @RequestParam Map<String, String> parameters,
+                                                          HttpServletRequest request) {
         GroupView group = readable(id);
-        ObjectType cast = DirectoryObjectItems.castType(type);
+        ObjectType cast = type == null ? null : DirectoryObjectItems.castType(type);
         CollectionQuery query = GraphCollections.navigationQuery(parameters);
-        return GraphCollections.page(query, request, context(request, cast.graphName() + "s"),
+        return GraphCollections.page(query, request, context(request, cast),
                 memberships.transitiveMembers(group.getId(), cast, query.afterId(), query.top()), MemberRef::id,
                 rows -> items.of(rows, query.select()),
                 () -> memberships.countTransitiveMembers(group.getId(), cast));
@@ -129,13 +110,13 @@ class MembershipController {
     @GetMapping(path = {"/v1.0/groups/{id}/members/$count", "/beta/groups/{id}/members/$count"})
     ResponseEntity<String> countMembers(@PathVariable String id, HttpServletRequest request) {
         GroupView group = readable(id);
-        return GraphCollections.count(request, () -> memberships.countMembers(group.getId()));
+        return GraphCollections.count(request, () -> memberships.countMembers(group.getId(), null));
     }
 
     @GetMapping(path = {"/v1.0/groups/{id}/transitiveMembers/$count", "/beta/groups/{id}/transitiveMembers/$count"})
     ResponseEntity<String> countTransitiveMembers(@PathVariable String id, HttpServletRequest request) {
         GroupView group = readable(id);
-        return GraphCollections.count(request, () -> memberships.countTransitiveMembers(group.getId()));
+        return GraphCollections.count(request, () -> memberships.countTransitiveMembers(group.getId(), null));
     }
 
     @GetMapping(path = {"/v1.0/groups/{id}/owners/$count", "/beta/groups/{id}/owners/$count"})
@@ -198,5 +179,10 @@ class MembershipController {
 
     private static String context(HttpServletRequest request, String fragment) {
         return GraphJson.context(GroupController.version(request), fragment);
+    }
+
+    /** A mixed collection's context, or a cast one's ({@code users}, {@code groups}). */
+    private static String context(HttpServletRequest request, ObjectType cast) {
+        return context(request, cast == null ? "directoryObjects" : cast.graphName() + "s");
     }
 }

@@ -2,6 +2,7 @@ package dev.steward.directory.user.command;
 
 import dev.steward.directory.common.DirectoryErrorCode;
 import dev.steward.directory.common.DirectoryException;
+import dev.steward.directory.common.SettableProperties;
 import dev.steward.platform.text.SafeText;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -29,12 +30,7 @@ final class UserRules {
     }
 
     static void checkSettable(Set<String> properties) {
-        properties.stream().filter(READ_ONLY::contains).sorted().findFirst().ifPresent(name -> {
-            throw new DirectoryException(DirectoryErrorCode.READ_ONLY_PROPERTY, name);
-        });
-        properties.stream().filter(name -> !UPDATABLE.contains(name)).sorted().findFirst().ifPresent(name -> {
-            throw new DirectoryException(DirectoryErrorCode.UNSUPPORTED_PROPERTY, name);
-        });
+        SettableProperties.check(properties, READ_ONLY, UPDATABLE);
     }
 
     static String displayName(String value) {

@@ -34,7 +34,8 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 
 /**
- * The endpoints (token, authorize, JWK set, discovery), the registered clients, the signing key and the sign-in form.
+ * The endpoints (token, authorize, JWK set, OIDC and RFC 8414 discovery), the registered clients, the signing key and
+ * the sign-in form.
  */
 @Configuration(proxyBeanMethods = false)
 public class AuthorizationServerConfiguration {
@@ -47,8 +48,12 @@ public class AuthorizationServerConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain authorizationServerEndpoints(HttpSecurity http) throws Exception {
-        http.oauth2AuthorizationServer(server -> http.securityMatcher(server.getEndpointsMatcher()))
+        http.oauth2AuthorizationServer(server -> {
+                    http.securityMatcher(server.getEndpointsMatcher());
+                    server.oidc(Customizer.withDefaults());
+                })
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .oauth2ResourceServer(resourceServer -> resourceServer.jwt(Customizer.withDefaults()))
                 .exceptionHandling(handling -> handling
                         .authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login")));
         return http.build();

@@ -60,8 +60,8 @@ public final class AuthServer implements AutoCloseable {
     }
 
     /**
-     * Starts the server; the sync engine's client secret goes in {@code SPRING_APPLICATION_JSON}, never on the
-     * command line.
+     * Starts the server; the sync engine's client (with its secret) goes in {@code SPRING_APPLICATION_JSON}, never on
+     * the command line.
      */
     public static AuthServer start(Path jar, int port, String syncClientSecret, StackLayout layout,
                                   List<String> javaOptions) {
@@ -79,8 +79,7 @@ public final class AuthServer implements AutoCloseable {
         properties(port, layout).forEach((name, value) -> command.add("--" + name + "=" + value));
         Map<String, String> environment = new HashMap<>();
         environment.put("MALLOC_ARENA_MAX", "2");
-        environment.put("SPRING_APPLICATION_JSON", JSON.writeValueAsString(
-                Map.of("steward.auth.clients[0].secret", syncClientSecret)));
+        environment.put("SPRING_APPLICATION_JSON", JSON.writeValueAsString(clients(syncClientSecret)));
         ChildProcess process = ChildProcess.start(MODULE, command, environment, layout.root(), layout.log(MODULE));
         writeUrl(layout, url);
         return new AuthServer(process, url);
@@ -97,13 +96,23 @@ public final class AuthServer implements AutoCloseable {
         properties.put("steward.auth.max-user-token-lifetime", MAX_USER_TOKEN_LIFETIME.toString());
         properties.put("steward.auth.users-file", StackUsers.file(layout).toString());
         properties.put("steward.auth.development-overrides", "true");
-        properties.put("steward.auth.clients[0].id", SYNC_APP_ID);
-        properties.put("steward.auth.clients[0].display-name", SYNC_APP_NAME);
-        properties.put("steward.auth.clients[0].roles", String.join(",", SYNC_ROLES));
         properties.put("steward.auth.cli.id", CLI_APP_ID);
         properties.put("steward.auth.cli.redirect-uri", CLI_REDIRECT_URI);
         properties.put("steward.auth.cli.scopes", String.join(",", delegatedPermissions()));
         return properties;
+    }
+
+    /**
+     * The registered services, in the environment because of the secret (Spring binds a list from one property
+     * source, so the whole entry travels together).
+     */
+    static Map<String, Object> clients(String syncClientSecret) {
+        Map<String, Object> sync = new LinkedHashMap<>();
+        sync.put("id", SYNC_APP_ID);
+        sync.put("display-name", SYNC_APP_NAME);
+        sync.put("roles", SYNC_ROLES);
+        sync.put("secret", syncClientSecret);
+        return Map.of("steward", Map.of("auth", Map.of("clients", List.of(sync))));
     }
 
     /** Every permission Steward knows, {@code User.Read} and {@code User.Read.All}: what the CLI may ask for. */

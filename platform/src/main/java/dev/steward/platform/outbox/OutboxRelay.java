@@ -96,12 +96,16 @@ public class OutboxRelay implements SmartLifecycle {
             List<ContractPublisher.Sent> sent = new ArrayList<>(rows.size());
             for (Row row : rows) {
                 ContractMessage message = ContractJson.read(row.type(), row.payload().getBytes(StandardCharsets.UTF_8));
-                sent.add(publisher.sendAsync(row.topic(), message));
+                ContractPublisher.Sent one = publisher.sendAsync(row.topic(), message);
+                sent.add(one);
+                if (one.acknowledgement().isCompletedExceptionally()) {
+                    break; // the producer refused at once: sending what follows would let it overtake this row
+                }
             }
             List<Long> acknowledged = new ArrayList<>(rows.size());
             RuntimeException failure = null;
             Row failed = null;
-            for (int i = 0; i < rows.size(); i++) {
+            for (int i = 0; i < sent.size(); i++) {
                 Row row = rows.get(i);
                 try {
                     ContractPublisher.await(sent.get(i));
@@ -122,11 +126,11 @@ public class OutboxRelay implements SmartLifecycle {
             if (failure != null) {
                 jdbc.update("UPDATE outbox_message SET attempts = attempts + 1, last_error = ? WHERE id = ?",
                         truncate(failure.getMessage()), failed.id());
-                log.warn("could not publish outbox message {} to {}; it and {} after it wait for the next drain: {}",
-                        failed.id(), failed.topic(), rows.size() - acknowledged.size() - 1, failure.getMessage());
+                log.warn("could not publish outbox message {} to {}; it and the rows after it wait for the next drain: {}",
+                        failed.id(), failed.topic(), failure.getMessage());
                 return published;
             }
-            if (rows.size() < settings.batchSize()) {
+            if (sent.size() == rows.size() && rows.size() < settings.batchSize()) {
                 return published;
             }
         }

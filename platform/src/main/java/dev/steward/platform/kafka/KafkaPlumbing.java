@@ -121,6 +121,10 @@ public class KafkaPlumbing {
     KafkaAdmin.NewTopics stewardTopics(@Value("${steward.kafka.partitions:3}") int partitions,
                                        @Value("${steward.kafka.replication-factor:1}") short replicationFactor,
                                        @Value("${steward.kafka.min-insync-replicas:1}") int minInsyncReplicas) {
+        return new KafkaAdmin.NewTopics(topics(partitions, replicationFactor, minInsyncReplicas).toArray(NewTopic[]::new));
+    }
+
+    static List<NewTopic> topics(int partitions, short replicationFactor, int minInsyncReplicas) {
         if (replicationFactor < 1 || minInsyncReplicas < 1 || minInsyncReplicas > replicationFactor) {
             throw new IllegalArgumentException("steward.kafka.min-insync-replicas (" + minInsyncReplicas + ") must be "
                     + "between 1 and steward.kafka.replication-factor (" + replicationFactor + ")");
@@ -133,7 +137,7 @@ public class KafkaPlumbing {
             topics.add(new NewTopic(topic, partitions, replicationFactor).configs(configs));
             topics.add(new NewTopic(Topics.deadLetter(topic), partitions, replicationFactor).configs(configs));
         }
-        return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+        return topics;
     }
 
     /** The innermost cause's message: what went wrong, not which layer noticed. */

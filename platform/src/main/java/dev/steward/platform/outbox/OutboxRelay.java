@@ -93,28 +93,34 @@ public class OutboxRelay implements SmartLifecycle {
             if (rows.isEmpty()) {
                 return published;
             }
-            List<ContractPublisher.Sent> sent = new ArrayList<>(rows.size());
+            List<InFlight> sent = new ArrayList<>(rows.size());
+            boolean stoppedEarly = false;
             for (Row row : rows) {
-                ContractMessage message = ContractJson.read(row.type(), row.payload().getBytes(StandardCharsets.UTF_8));
+                ContractMessage message;
+                try {
+                    message = ContractJson.read(row.type(), row.payload().getBytes(StandardCharsets.UTF_8));
+                } catch (RuntimeException e) {
+                    // written by a version that knew a type or shape this one does not: park it, do not stall
+                    park(row, e);
+                    continue;
+                }
                 ContractPublisher.Sent one = publisher.sendAsync(row.topic(), message);
-                sent.add(one);
+                sent.add(new InFlight(row, one));
                 if (one.acknowledgement().isCompletedExceptionally()) {
+                    stoppedEarly = true;
                     break; // the producer refused at once: sending what follows would let it overtake this row
                 }
             }
             List<Long> acknowledged = new ArrayList<>(rows.size());
             RuntimeException failure = null;
             Row failed = null;
-            for (int i = 0; i < sent.size(); i++) {
-                Row row = rows.get(i);
+            for (InFlight inFlight : sent) {
+                Row row = inFlight.row();
                 try {
-                    ContractPublisher.await(sent.get(i));
+                    ContractPublisher.await(inFlight.sent());
                     acknowledged.add(row.id());
                 } catch (ContractPublisher.PublishRefusedException e) {
-                    jdbc.update("UPDATE outbox_message SET refused_at = ?, attempts = attempts + 1, last_error = ? "
-                            + "WHERE id = ?", now(), truncate(e.getMessage()), row.id());
-                    log.error("outbox message {} can never be published to {}; parked: {}", row.id(), row.topic(),
-                            e.getMessage());
+                    park(row, e);
                 } catch (RuntimeException e) {
                     failure = e;
                     failed = row;
@@ -130,10 +136,17 @@ public class OutboxRelay implements SmartLifecycle {
                         failed.id(), failed.topic(), failure.getMessage());
                 return published;
             }
-            if (sent.size() == rows.size() && rows.size() < settings.batchSize()) {
+            if (!stoppedEarly && rows.size() < settings.batchSize()) {
                 return published;
             }
         }
+    }
+
+    private void park(Row row, RuntimeException reason) {
+        jdbc.update("UPDATE outbox_message SET refused_at = ?, attempts = attempts + 1, last_error = ? WHERE id = ?",
+                now(), truncate(reason.getMessage()), row.id());
+        log.error("outbox message {} can never be published to {}; parked: {}", row.id(), row.topic(),
+                reason.getMessage());
     }
 
     /** Deletes the sent rows older than the retention; answers how many. */
@@ -221,5 +234,8 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private record Row(long id, String topic, String type, String payload) {
+    }
+
+    private record InFlight(Row row, ContractPublisher.Sent sent) {
     }
 }

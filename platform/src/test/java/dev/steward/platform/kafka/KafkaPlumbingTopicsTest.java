@@ -9,11 +9,9 @@ import org.junit.jupiter.api.Test;
 
 class KafkaPlumbingTopicsTest {
 
-    private final KafkaPlumbing plumbing = new KafkaPlumbing();
-
     @Test
     void declaresEveryTopicWithTheConfiguredReplicationAndMinInsyncReplicas() {
-        var topics = plumbing.stewardTopics(6, (short) 3, 2).getNewTopics();
+        var topics = KafkaPlumbing.topics(6, (short) 3, 2);
 
         assertThat(topics).extracting(NewTopic::name).contains(Topics.SYNC_EVENTS, Topics.deadLetter(Topics.SYNC_EVENTS))
                 .hasSize(14);
@@ -26,10 +24,10 @@ class KafkaPlumbingTopicsTest {
 
     @Test
     void refusesMoreInsyncReplicasThanReplicas() {
-        assertThatThrownBy(() -> plumbing.stewardTopics(3, (short) 1, 2))
+        assertThatThrownBy(() -> KafkaPlumbing.topics(3, (short) 1, 2))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("steward.kafka.min-insync-replicas (2)");
-        assertThatThrownBy(() -> plumbing.stewardTopics(3, (short) 3, 0))
+        assertThatThrownBy(() -> KafkaPlumbing.topics(3, (short) 3, 0))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -167,6 +167,40 @@ class OutboxRelayIT {
     }
 
     @Test
+    void parksWhatCanNeverBeSentAndPublishesWhatFollows() {
+        UserDeleted tooLarge = new UserDeleted(new EventMetadata(UUID.randomUUID(), clock.instant(), "big", "c",
+                Initiator.app("app", "Test"), EventMetadata.CURRENT_SCHEMA_VERSION), "big", "big@example.test",
+                "x".repeat(2 * 1024 * 1024), null);
+        UserDeleted good = event("u1");
+        tx.executeWithoutResult(status -> {
+            outbox.append(topic, tooLarge);
+            jdbc.update("INSERT INTO outbox_message (message_id, topic, message_key, message_type, payload, created_at, "
+                    + "attempts) VALUES ('unreadable', ?, 'k', 'directory.NoSuchEvent', '{}', now(), 0)", topic);
+            outbox.append(topic, good);
+        });
+
+        int published = relay(goodPublisher()).drain();
+
+        assertThat(published).isEqualTo(1);
+        assertThat(publishedIds()).containsExactly(good.messageId());
+        assertThat(jdbc.queryForList("SELECT message_id FROM outbox_message WHERE refused_at IS NOT NULL "
+                + "AND last_error IS NOT NULL ORDER BY id", String.class))
+                .containsExactly(tooLarge.messageId(), "unreadable");
+        assertThat(relay(goodPublisher()).pending()).isZero();
+    }
+
+    @Test
+    void nothingIsQueuedByARolledBackTransaction() {
+        tx.executeWithoutResult(status -> {
+            outbox.append(topic, event("u1"));
+            status.setRollbackOnly();
+        });
+
+        assertThat(relay(goodPublisher()).pending()).isZero();
+        assertThat(relay(goodPublisher()).drain()).isZero();
+    }
+
+    @Test
     void refusesAnAppendOutsideATransaction() {
         assertThatThrownBy(() -> outbox.append(topic, event("u1"))).isInstanceOf(IllegalStateException.class);
     }

@@ -57,10 +57,10 @@ class SyncOutboxIT extends SyncServiceIntegrationTest {
 
     @Test
     void retriedSkipOfTheSameObjectInTheSameCycleIsTheSameEvent() {
-        String cycleId = "cycle-" + UUID.randomUUID();
+        String cycleId = UUID.randomUUID().toString();
         String anchor = UUID.randomUUID().toString();
-        UserExport export = new UserExport(anchor, "cloud-" + anchor, "x@corp.example.test", "X", null, "S-1-5-21-1",
-                "x", "CN=X,DC=corp,DC=example,DC=test");
+        UserExport export = new UserExport(anchor, UUID.randomUUID().toString(), "x@corp.example.test", "X", null,
+                "S-1-5-21-1", "x", "CN=X,DC=corp,DC=example,DC=test");
         ConnectorSpaceEntry entry = new ConnectorSpaceEntry(anchor, export.cloudId(), ObjectType.USER,
                 export.distinguishedName(), "X", null, null, null, null, true, false, null, null, Instant.now());
         TreeMap<String, Object> exported = new TreeMap<>();
@@ -95,10 +95,10 @@ class SyncOutboxIT extends SyncServiceIntegrationTest {
     @Test
     void anEventIsPublishedOnlyAfterItsTransactionCommits() {
         long before = jdbc.sql("SELECT COUNT(*) FROM outbox_message").query(Long.class).single();
-        String cycleId = "cycle-" + UUID.randomUUID();
+        String cycleId = UUID.randomUUID().toString();
         String anchor = UUID.randomUUID().toString();
-        UserExport export = new UserExport(anchor, "cloud-" + anchor, "z@corp.example.test", "Z", null, "S-1-5-21-2",
-                "z", "CN=Z,DC=corp,DC=example,DC=test");
+        UserExport export = new UserExport(anchor, UUID.randomUUID().toString(), "z@corp.example.test", "Z", null,
+                "S-1-5-21-2", "z", "CN=Z,DC=corp,DC=example,DC=test");
         ConnectorSpaceEntry entry = new ConnectorSpaceEntry(anchor, export.cloudId(), ObjectType.USER,
                 export.distinguishedName(), "Z", null, null, null, null, true, false, null, null, Instant.now());
 

@@ -2,6 +2,7 @@ package dev.steward.platform;
 
 import dev.steward.platform.kafka.KafkaPlumbing;
 import dev.steward.platform.kafka.ProcessedMessages;
+import dev.steward.platform.outbox.OutboxConfiguration;
 import dev.steward.platform.security.ApiSecurityConfiguration;
 import dev.steward.platform.web.GraphErrorAdvice;
 import dev.steward.platform.web.GraphErrors;
@@ -25,7 +26,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
         "org.springframework.boot.security.oauth2.server.resource.autoconfigure.web.OAuth2ResourceServerWebSecurityAutoConfiguration",
         "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration"},
         afterName = "org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration")
-@Import({ApiSecurityConfiguration.class, KafkaPlumbing.class})
+@Import({ApiSecurityConfiguration.class, KafkaPlumbing.class, OutboxConfiguration.class})
 public class PlatformAutoConfiguration {
 
     @Bean

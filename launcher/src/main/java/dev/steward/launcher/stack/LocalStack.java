@@ -7,6 +7,7 @@ import dev.steward.launcher.kafka.KafkaBroker;
 import dev.steward.launcher.ldap.SeedDirectory;
 import dev.steward.launcher.process.ChildProcess;
 import dev.steward.launcher.service.ServiceProcess;
+import dev.steward.launcher.service.ServiceSupervisor;
 import dev.steward.launcher.service.StewardService;
 import dev.steward.launcher.token.SeedUsers;
 import java.io.IOException;
@@ -25,11 +26,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -39,6 +42,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * The local stack: the authorization server, a Kafka broker process, the embedded LDAP directory and the four services
@@ -60,6 +64,10 @@ public final class LocalStack implements AutoCloseable {
     private SeedDirectory directory;
     private ChildProcess watchdog;
     private ScheduledExecutorService monitor;
+    /** How a service is started again (same command as at start-up), for the supervisor. */
+    private final Map<StewardService, Supplier<ServiceProcess>> starters = new EnumMap<>(StewardService.class);
+    private ServiceSupervisor supervisor;
+    private double readySeconds;
     private String banner;
     // --- the authorization server: issuer of every token of the stack (see auth/AuthServer)
     private final int authPort = Ports.free();
@@ -122,6 +130,7 @@ public final class LocalStack implements AutoCloseable {
         out.println();
         out.print(banner);
         out.flush();
+        readySeconds = seconds;
         runFiles.writeStack(stackProperties(seconds));
         runFiles.writeReady(banner);
         watchChildren();
@@ -160,12 +169,22 @@ public final class LocalStack implements AutoCloseable {
 
     /** Starts the services in parallel (skipped ones get a properties file instead) and waits until all are UP. */
     private void startServices(StackLayout layout) {
+        // every service's database, also those of skipped services (run from an IDE with the properties file)
+        List<String> created = options.database().createMissing(List.of(StewardService.values()));
+        if (!created.isEmpty()) {
+            out.println("  Created the databases " + String.join(", ", created));
+        }
         long startedAt = System.nanoTime();
         for (StewardService service : options.services()) {
-            ServiceProcess process = ServiceProcess.start(service, runnableCopy(service.jar(options.repositoryRoot())),
+            Supplier<ServiceProcess> starter = () -> ServiceProcess.start(service,
+                    runnableCopy(service.jar(options.repositoryRoot())),
                     options.serviceJavaOptions(), layout.marker(), properties(service), secrets(service),
                     options.repositoryRoot(), layout.log(service.module()), options.serviceUrl(service));
-            adopt(process::close, () -> services.put(service, process));
+            ServiceProcess process = starter.get();
+            adopt(process::close, () -> {
+                services.put(service, process);
+                starters.put(service, starter);
+            });
             runFiles.writePid(service.module(), process.pid());
         }
         for (StewardService service : StewardService.values()) {
@@ -298,26 +317,37 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    /** Reports a child that dies while the stack runs (it is not restarted). */
+    /**
+     * Keeps the services running while the stack runs ({@link ServiceSupervisor}: restarts with back-off, gives up on
+     * one that keeps failing), takes {@code ./steward restart} requests, and reports a broker that dies.
+     */
     private void watchChildren() {
+        synchronized (lifecycle) {
+            supervisor = new ServiceSupervisor(ServiceSupervisor.Policy.defaults(options.readyTimeout()), out,
+                    this::serviceChanged);
+            services.forEach((service, process) -> supervisor.supervise(service.module(), process,
+                    starters.get(service)));
+        }
         monitor = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "child-monitor");
             thread.setDaemon(true);
             return thread;
         });
-        List<String> reported = new ArrayList<>();
+        Set<String> reported = new HashSet<>();
         monitor.scheduleWithFixedDelay(() -> {
             synchronized (lifecycle) {
                 if (closed) {
                     return;
                 }
-                for (ServiceProcess process : services.values()) {
-                    String name = process.service().module();
-                    if (!process.isAlive() && !reported.contains(name)) {
-                        reported.add(name);
-                        out.println(name + " exited unexpectedly (code " + process.exitValue() + "); see "
-                                + process.logFile());
+                try {
+                    for (StewardService service : services.keySet()) {
+                        if (runFiles.takeRestartRequest(service.module())) {
+                            supervisor.requestRestart(service.module());
+                        }
                     }
+                    supervisor.tick();
+                } catch (RuntimeException e) {
+                    out.println("supervising the services failed: " + e);
                 }
                 if (authServer != null && !authServer.isAlive() && !reported.contains(AuthServer.MODULE)) {
                     reported.add(AuthServer.MODULE);
@@ -328,7 +358,18 @@ public final class LocalStack implements AutoCloseable {
                     out.println("Kafka exited unexpectedly; see " + kafka.logFile());
                 }
             }
-        }, 2, 2, TimeUnit.SECONDS);
+        }, 1, 1, TimeUnit.SECONDS);
+    }
+
+    /** A service was restarted or changed state: its pid file and {@code ./steward status} follow. */
+    private void serviceChanged(String module, ServiceSupervisor.Supervised current, ServiceSupervisor.State state,
+                                String note) {
+        StewardService service = StewardService.byShortName(module).orElseThrow();
+        if (current instanceof ServiceProcess process) {
+            services.put(service, process);
+            runFiles.writePid(module, process.pid());
+        }
+        runFiles.writeStack(stackProperties(readySeconds));
     }
 
     public String banner() {
@@ -460,6 +501,10 @@ public final class LocalStack implements AutoCloseable {
                 String name = process.service().module();
                 stack.setProperty(name + ".pid", Long.toString(process.pid()));
                 stack.setProperty(name + ".url", options.serviceUrl(process.service()));
+                if (supervisor != null) {
+                    supervisor.state(name).ifPresent(state -> stack.setProperty(name + ".state", state.label()));
+                    supervisor.note(name).ifPresent(note -> stack.setProperty(name + ".note", note));
+                }
             }
         }
         return stack;

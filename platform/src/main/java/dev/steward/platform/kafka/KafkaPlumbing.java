@@ -18,6 +18,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -114,17 +115,33 @@ public class KafkaPlumbing {
         return handler;
     }
 
+    /**
+     * Every Steward topic and its dead-letter topic, created at start when missing (an existing topic keeps its
+     * settings). {@code steward.kafka.replication-factor} and {@code steward.kafka.min-insync-replicas} default to 1
+     * for the one-broker local stack; production runs 3 and 2, so that with {@code acks=all} a write survives the loss
+     * of one broker and is refused rather than kept on a single copy (platform/README.md).
+     */
     @Bean
     KafkaAdmin.NewTopics stewardTopics(@Value("${steward.kafka.partitions:3}") int partitions,
-                                       @Value("${steward.kafka.replication-factor:1}") short replicationFactor) {
+                                       @Value("${steward.kafka.replication-factor:1}") short replicationFactor,
+                                       @Value("${steward.kafka.min-insync-replicas:1}") int minInsyncReplicas) {
+        return new KafkaAdmin.NewTopics(topics(partitions, replicationFactor, minInsyncReplicas).toArray(NewTopic[]::new));
+    }
+
+    static List<NewTopic> topics(int partitions, short replicationFactor, int minInsyncReplicas) {
+        if (replicationFactor < 1 || minInsyncReplicas < 1 || minInsyncReplicas > replicationFactor) {
+            throw new IllegalArgumentException("steward.kafka.min-insync-replicas (" + minInsyncReplicas + ") must be "
+                    + "between 1 and steward.kafka.replication-factor (" + replicationFactor + ")");
+        }
+        Map<String, String> configs = Map.of(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Integer.toString(minInsyncReplicas));
         List<NewTopic> topics = new ArrayList<>();
         for (String topic : List.of(Topics.DIRECTORY_COMMANDS, Topics.DIRECTORY_COMMAND_RESULTS, Topics.DIRECTORY_EVENTS,
                 Topics.SELFSERVICE_COMMANDS, Topics.SELFSERVICE_COMMAND_RESULTS, Topics.SELFSERVICE_EVENTS,
                 Topics.SYNC_EVENTS)) {
-            topics.add(new NewTopic(topic, partitions, replicationFactor));
-            topics.add(new NewTopic(Topics.deadLetter(topic), partitions, replicationFactor));
+            topics.add(new NewTopic(topic, partitions, replicationFactor).configs(configs));
+            topics.add(new NewTopic(Topics.deadLetter(topic), partitions, replicationFactor).configs(configs));
         }
-        return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+        return topics;
     }
 
     /**

@@ -5,9 +5,11 @@ import dev.steward.contracts.ContractCommand;
 import dev.steward.contracts.ContractMessage;
 import dev.steward.contracts.kafka.ContractDeserializer;
 import dev.steward.contracts.kafka.ContractSerializer;
+import dev.steward.platform.kafka.access.KafkaPrincipal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -29,24 +31,31 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /**
  * Talks to the broker in tests as another service would: the contract serializer writes the JSON and the
  * CloudEvents headers, the aggregate id is the key, and each send waits for the broker. Raw bytes play a broken
- * producer, and readers read a whole topic from its beginning.
+ * producer, and readers read a whole topic from its beginning (as the broker's super user, so any topic).
  */
 public final class KafkaTestClient implements AutoCloseable {
 
-    private final String bootstrapServers;
+    private final TestKafka kafka;
     private final KafkaProducer<String, ContractMessage> contracts;
     private final KafkaProducer<String, byte[]> raw;
 
-    /** @param source the {@code ce_source} of what this client publishes, e.g. {@code /steward/directory-service} */
-    public KafkaTestClient(String bootstrapServers, String source) {
-        this.bootstrapServers = bootstrapServers;
-        this.contracts = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ContractSerializer.SOURCE_CONFIG, source), new StringSerializer(), new ContractSerializer());
-        this.raw = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
-                new StringSerializer(), new ByteArraySerializer());
+    /**
+     * Use {@link TestKafka#client(KafkaPrincipal)}.
+     *
+     * @param principal who publishes (its credentials)
+     * @param source    the {@code ce_source} of what this client publishes, e.g. {@code /steward/directory-service}
+     */
+    KafkaTestClient(TestKafka kafka, KafkaPrincipal principal, String source) {
+        this.kafka = kafka;
+        Map<String, Object> config = new HashMap<>(kafka.clientConfig(principal));
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+        config.put(ContractSerializer.SOURCE_CONFIG, source);
+        var serializer = new ContractSerializer();
+        serializer.configure(config, false);
+        this.contracts = new KafkaProducer<>(config, new StringSerializer(), serializer);
+        this.raw = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
     }
 
     /** Publishes the messages to {@code topic}, in order. */
@@ -85,8 +94,9 @@ public final class KafkaTestClient implements AutoCloseable {
     }
 
     private <V> List<ConsumerRecord<String, V>> readAll(String topic, Deserializer<V> deserializer) {
-        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of("bootstrap.servers", bootstrapServers,
-                "enable.auto.commit", false), new StringDeserializer(), deserializer)) {
+        Map<String, Object> config = new HashMap<>(kafka.adminConfig());
+        config.put("enable.auto.commit", false);
+        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), deserializer)) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
                     .map(info -> new TopicPartition(topic, info.partition())).toList();
             consumer.assign(partitions);

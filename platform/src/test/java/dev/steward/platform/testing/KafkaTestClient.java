@@ -6,9 +6,11 @@ import dev.steward.contracts.ContractMessage;
 import dev.steward.contracts.kafka.ContractDeserializer;
 import dev.steward.contracts.kafka.ContractSerializer;
 import dev.steward.platform.kafka.access.KafkaPrincipal;
+import dev.steward.platform.kafka.access.TopicAccess;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +23,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -31,38 +34,40 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /**
  * Talks to the broker in tests as another service would: the contract serializer writes the JSON and the
  * CloudEvents headers, the aggregate id is the key, and each send waits for the broker. Raw bytes play a broken
- * producer, and readers read a whole topic from its beginning (as the broker's super user, so any topic).
+ * producer (with the client's {@code ce_source}), and readers read a whole topic from its beginning (as the broker's
+ * super user, so any topic). A client made by {@link TestKafka#owners()} publishes each topic as the principal that
+ * owns it ({@link TopicAccess}: the producing service, or a command sender for command topics).
  */
 public final class KafkaTestClient implements AutoCloseable {
 
     private final TestKafka kafka;
-    private final KafkaProducer<String, ContractMessage> contracts;
-    private final KafkaProducer<String, byte[]> raw;
+    private final KafkaPrincipal principal;
+    private final String source;
+    private final Map<KafkaPrincipal, KafkaProducer<String, ContractMessage>> contracts = new EnumMap<>(KafkaPrincipal.class);
+    private final Map<KafkaPrincipal, KafkaProducer<String, byte[]>> raw = new EnumMap<>(KafkaPrincipal.class);
 
     /**
-     * Use {@link TestKafka#client(KafkaPrincipal)}.
+     * Use {@link TestKafka#client(KafkaPrincipal)} or {@link TestKafka#owners()}.
      *
-     * @param principal who publishes (its credentials)
-     * @param source    the {@code ce_source} of what this client publishes, e.g. {@code /steward/directory-service}
+     * @param principal who publishes (its credentials), or null for the owner of each topic
+     * @param source    the {@code ce_source} of what this client publishes, or null for the principal's own
      */
     KafkaTestClient(TestKafka kafka, KafkaPrincipal principal, String source) {
         this.kafka = kafka;
-        Map<String, Object> config = new HashMap<>(kafka.clientConfig(principal));
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
-        config.put(ContractSerializer.SOURCE_CONFIG, source);
-        var serializer = new ContractSerializer();
-        serializer.configure(config, false);
-        this.contracts = new KafkaProducer<>(config, new StringSerializer(), serializer);
-        this.raw = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+        this.principal = principal;
+        this.source = source;
     }
 
     /** Publishes the messages to {@code topic}, in order. */
     public void publish(String topic, ContractMessage... messages) {
         for (ContractMessage message : messages) {
-            await(contracts.send(new ProducerRecord<>(topic, message.key(), message)));
+            await(contracts(topic).send(new ProducerRecord<>(topic, message.key(), message)));
         }
+    }
+
+    /** Publishes one message to {@code topic} and answers where it went. */
+    public RecordMetadata send(String topic, ContractMessage message) {
+        return await(contracts(topic).send(new ProducerRecord<>(topic, message.key(), message)));
     }
 
     /** Sends a command with a bearer token in its authorization header; a null token sends none. */
@@ -71,7 +76,7 @@ public final class KafkaTestClient implements AutoCloseable {
         if (token != null) {
             record.headers().add(CloudEventHeaders.AUTHORIZATION, ("Bearer " + token).getBytes(StandardCharsets.UTF_8));
         }
-        await(contracts.send(record));
+        await(contracts(topic).send(record));
     }
 
     /** A record with the given {@code ce_type} (none when null) and body (none when null), sent as it is. */
@@ -80,7 +85,40 @@ public final class KafkaTestClient implements AutoCloseable {
         if (type != null) {
             record.headers().add(CloudEventHeaders.TYPE, type.getBytes(StandardCharsets.UTF_8));
         }
-        await(raw.send(record));
+        record.headers().add(CloudEventHeaders.SOURCE, source(sender(topic)).getBytes(StandardCharsets.UTF_8));
+        await(raw.computeIfAbsent(sender(topic), who -> new KafkaProducer<>(producerConfig(who), new StringSerializer(),
+                new ByteArraySerializer())).send(record));
+    }
+
+    private KafkaProducer<String, ContractMessage> contracts(String topic) {
+        return contracts.computeIfAbsent(sender(topic), who -> {
+            Map<String, Object> config = producerConfig(who);
+            var serializer = new ContractSerializer();
+            serializer.configure(config, false);
+            return new KafkaProducer<>(config, new StringSerializer(), serializer);
+        });
+    }
+
+    private KafkaPrincipal sender(String topic) {
+        if (principal != null) {
+            return principal;
+        }
+        TopicAccess.Rule rule = TopicAccess.rule(topic)
+                .orElseThrow(() -> new IllegalArgumentException(topic + " is not in the topic table"));
+        return rule.writers().size() == 1 ? rule.writers().iterator().next() : KafkaPrincipal.COMMAND_SENDER;
+    }
+
+    private String source(KafkaPrincipal sender) {
+        return source != null ? source : sender.source();
+    }
+
+    private Map<String, Object> producerConfig(KafkaPrincipal sender) {
+        Map<String, Object> config = new HashMap<>(kafka.clientConfig(sender));
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+        config.put(ContractSerializer.SOURCE_CONFIG, source(sender));
+        return config;
     }
 
     /** Every contract message on {@code topic} so far, read from the beginning. */
@@ -114,9 +152,9 @@ public final class KafkaTestClient implements AutoCloseable {
         }
     }
 
-    private static void await(Future<?> sent) {
+    private static <T> T await(Future<T> sent) {
         try {
-            sent.get(30, TimeUnit.SECONDS);
+            return sent.get(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -127,7 +165,7 @@ public final class KafkaTestClient implements AutoCloseable {
 
     @Override
     public void close() {
-        contracts.close();
-        raw.close();
+        contracts.values().forEach(KafkaProducer::close);
+        raw.values().forEach(KafkaProducer::close);
     }
 }

@@ -43,7 +43,6 @@ public final class TestKafka implements AutoCloseable {
         var broker = new EmbeddedKafkaKraftBroker(1, partitions);
         Map<String, String> properties = new HashMap<>(
                 BrokerSecurity.brokerProperties(CLIENT_LISTENER, CONTROLLER_LISTENER, adminPassword));
-        properties.put("auto.create.topics.enable", "false");
         broker.brokerProperties(properties);
         broker.brokerListProperty("steward.test.kafka.brokers");
         broker.afterPropertiesSet();
@@ -96,7 +95,12 @@ public final class TestKafka implements AutoCloseable {
 
     /** A client that publishes as {@code principal} (with its {@code ce_source}) and reads as the super user. */
     public KafkaTestClient client(KafkaPrincipal principal) {
-        return new KafkaTestClient(this, principal, principal.source());
+        return new KafkaTestClient(this, principal, null);
+    }
+
+    /** A client that publishes each topic as its owner: the producing service, or a command sender. */
+    public KafkaTestClient owners() {
+        return new KafkaTestClient(this, null, null);
     }
 
     /** A client that publishes as {@code principal} but claims {@code source} as its {@code ce_source}. */

@@ -1,12 +1,15 @@
 package dev.steward.launcher.stack;
 
 import dev.steward.launcher.LauncherException;
+import dev.steward.launcher.kafka.BrokerCredentials;
 import dev.steward.launcher.kafka.KafkaBroker;
 import dev.steward.launcher.ldap.SeedDirectory;
 import dev.steward.launcher.process.ChildProcess;
 import dev.steward.launcher.service.ServiceProcess;
 import dev.steward.launcher.service.StewardService;
 import dev.steward.launcher.token.TokenMinter;
+import dev.steward.platform.kafka.access.BrokerSecurity;
+import dev.steward.platform.kafka.access.KafkaPrincipal;
 import dev.steward.platform.security.DevTokens;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -54,6 +57,7 @@ public final class LocalStack implements AutoCloseable {
     /** Set once this launcher has claimed the data directory's run files; only then does close() clear them. */
     private boolean owner;
     private KafkaBroker kafka;
+    private BrokerCredentials kafkaCredentials;
     private SeedDirectory directory;
     private ChildProcess watchdog;
     private ScheduledExecutorService monitor;
@@ -88,13 +92,15 @@ public final class LocalStack implements AutoCloseable {
         KafkaBroker broker = KafkaBroker.start(new KafkaBroker.Settings(
                 List.of(options.launcherTarget().resolve("kafka-libs"), options.launcherTarget().resolve("lib")),
                 layout.kafka(), layout.log("kafka"), options.bindAddress(), options.connectHost(),
-                options.kafkaPort(), options.kafkaControllerPort(), options.kafkaLogLevel(), layout.marker()));
+                options.kafkaPort(), options.kafkaControllerPort(), options.kafkaLogLevel(), layout.marker(),
+                kafkaCredentials.adminPassword()));
         adopt(broker::close, () -> kafka = broker);
         runFiles.writePid(RunFiles.KAFKA, broker.pid());
         SeedDirectory ldap = SeedDirectory.start(address(options.bindAddress()), options.ldapPort(),
                 layout.directorySnapshot());
         adopt(ldap::close, () -> directory = ldap);
         broker.awaitReady(Duration.ofSeconds(90));
+        broker.provision(kafkaCredentials.passwords());
         out.printf(Locale.ROOT, "  %-20s %-28s pid %d%n", "Kafka (KRaft)", broker.bootstrapServers(), broker.pid());
         out.printf(Locale.ROOT, "  %-20s %-28s in the launcher%n", "LDAP directory", options.ldapUrl());
 
@@ -135,6 +141,8 @@ public final class LocalStack implements AutoCloseable {
         if (DevKeys.ensure(layout)) {
             out.println("Created the development signing key " + layout.privateKey());
         }
+        kafkaCredentials = BrokerCredentials.loadOrCreate(layout.kafkaCredentials());
+        kafkaCredentials.writeKcatConfig(layout.kcatConfig(), KafkaPrincipal.COMMAND_SENDER);
         synchronized (lifecycle) {
             if (closed) {
                 throw new LauncherException("start-up interrupted: Steward is stopping");
@@ -236,8 +244,16 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    private static Map<String, String> secrets(StewardService service, String syncEngineToken) {
-        return service == StewardService.SYNC ? Map.of("steward.sync.directory-token", syncEngineToken) : Map.of();
+    /** Properties passed in the environment, never on the command line: the service's broker password, tokens. */
+    private Map<String, String> secrets(StewardService service, String syncEngineToken) {
+        Map<String, String> secrets = new LinkedHashMap<>();
+        KafkaPrincipal principal = KafkaPrincipal.byUserName(service.module());
+        secrets.put(BrokerSecurity.USERNAME_PROPERTY, principal.userName());
+        secrets.put(BrokerSecurity.PASSWORD_PROPERTY, kafkaCredentials.password(principal));
+        if (service == StewardService.SYNC) {
+            secrets.put("steward.sync.directory-token", syncEngineToken);
+        }
+        return secrets;
     }
 
     private void awaitServices(long startedAt) {
@@ -397,7 +413,8 @@ public final class LocalStack implements AutoCloseable {
                     + "--spring.config.additional-location=file:"
                     + options.layout().run().resolve(service.module() + ".properties") + ")"));
         }
-        line(text, "Kafka", options.kafkaBootstrapServers());
+        line(text, "Kafka", options.kafkaBootstrapServers() + "   (SASL/SCRAM; kcat -F "
+                + options.layout().kcatConfig() + ")");
         line(text, "LDAP", options.ldapUrl());
         line(text, "  bind DN", SeedDirectory.BIND_DN);
         line(text, "  password", SeedDirectory.BIND_PASSWORD);

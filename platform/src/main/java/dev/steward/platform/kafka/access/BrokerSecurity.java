@@ -34,6 +34,9 @@ import org.apache.kafka.common.config.SaslConfigs;
 public final class BrokerSecurity {
 
     public static final String ADMIN = "admin";
+    /** The Spring properties a service reads its own broker credentials from (see {@code KafkaCredentials}). */
+    public static final String USERNAME_PROPERTY = "steward.kafka.username";
+    public static final String PASSWORD_PROPERTY = "steward.kafka.password";
     public static final String SCRAM_MECHANISM = "SCRAM-SHA-512";
     public static final String ADMIN_MECHANISM = "PLAIN";
     public static final String SASL_PLAINTEXT = "SASL_PLAINTEXT";

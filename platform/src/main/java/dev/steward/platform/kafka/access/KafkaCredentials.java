@@ -13,8 +13,8 @@ import org.springframework.core.env.Environment;
  */
 public class KafkaCredentials implements BeanPostProcessor {
 
-    public static final String USERNAME = "steward.kafka.username";
-    public static final String PASSWORD = "steward.kafka.password";
+    public static final String USERNAME = BrokerSecurity.USERNAME_PROPERTY;
+    public static final String PASSWORD = BrokerSecurity.PASSWORD_PROPERTY;
 
     private final Environment environment;
 

@@ -39,6 +39,13 @@ public class KafkaCredentials implements BeanPostProcessor {
         if (password.isEmpty()) {
             throw new IllegalStateException(USERNAME + " is set but " + PASSWORD + " is empty");
         }
+        String application = environment.getProperty("spring.application.name", "");
+        KafkaPrincipal principal = KafkaPrincipal.byUserName(username);
+        if (principal != null && principal.isService() && !username.equals(application)) {
+            throw new IllegalStateException(USERNAME + " " + username + " is not this service ("
+                    + application + "): its records would carry ce_source /steward/" + application
+                    + " and be refused by every consumer");
+        }
         BrokerSecurity.clientProperties(username, password).forEach((key, value) -> {
             if (!key.equals("security.protocol")) {
                 properties.getProperties().put(key, value.toString());

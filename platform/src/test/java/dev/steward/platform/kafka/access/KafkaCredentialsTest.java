@@ -12,7 +12,8 @@ class KafkaCredentialsTest {
     @Test
     void turnsTheServiceCredentialsIntoScramSettingsOfEveryClient() {
         KafkaProperties properties = new KafkaProperties();
-        new KafkaCredentials(new MockEnvironment().withProperty(KafkaCredentials.USERNAME, "audit-service")
+        new KafkaCredentials(new MockEnvironment().withProperty("spring.application.name", "audit-service")
+                .withProperty(KafkaCredentials.USERNAME, "audit-service")
                 .withProperty(KafkaCredentials.PASSWORD, "p\"w")).apply(properties);
 
         assertThat(properties.buildProducerProperties())
@@ -28,7 +29,8 @@ class KafkaCredentialsTest {
     void keepsAnExplicitSecurityProtocolSuchAsSaslSsl() {
         KafkaProperties properties = new KafkaProperties();
         properties.getSecurity().setProtocol("SASL_SSL");
-        new KafkaCredentials(new MockEnvironment().withProperty(KafkaCredentials.USERNAME, "sync-service")
+        new KafkaCredentials(new MockEnvironment().withProperty("spring.application.name", "sync-service")
+                .withProperty(KafkaCredentials.USERNAME, "sync-service")
                 .withProperty(KafkaCredentials.PASSWORD, "secret")).apply(properties);
 
         assertThat(properties.buildProducerProperties()).containsEntry("security.protocol", "SASL_SSL");
@@ -47,5 +49,14 @@ class KafkaCredentialsTest {
         assertThatThrownBy(() -> new KafkaCredentials(new MockEnvironment()
                 .withProperty(KafkaCredentials.USERNAME, "sync-service")).apply(new KafkaProperties()))
                 .hasMessageContaining("steward.kafka.password is empty");
+    }
+
+    @Test
+    void refusesAnotherServicesUserName() {
+        assertThatThrownBy(() -> new KafkaCredentials(new MockEnvironment()
+                .withProperty("spring.application.name", "audit-service")
+                .withProperty(KafkaCredentials.USERNAME, "directory-service")
+                .withProperty(KafkaCredentials.PASSWORD, "secret")).apply(new KafkaProperties()))
+                .hasMessageContaining("is not this service (audit-service)");
     }
 }

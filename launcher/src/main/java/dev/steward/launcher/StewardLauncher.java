@@ -7,7 +7,6 @@ import dev.steward.launcher.stack.StatusCommand;
 import dev.steward.launcher.token.TokenCommand;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
-import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -50,7 +49,7 @@ public final class StewardLauncher {
                     return StatusCommand.run(StackOptions.layout(Arguments.parse(options, Set.of("data-dir",
                             "repo-root"), Set.of())), out);
                 }
-                case "token" -> out.println(TokenCommand.run(options, Clock.systemUTC()));
+                case "token" -> out.println(TokenCommand.run(options));
                 default -> throw LauncherException.usage("unknown command '" + args.get(0) + "'");
             }
             return 0;

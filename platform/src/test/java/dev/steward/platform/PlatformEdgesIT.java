@@ -36,6 +36,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -80,10 +81,12 @@ class PlatformEdgesIT {
     }
 
     @Test
-    void rejectsForgedExpiredAndDevIssuedTokens() throws Exception {
+    void rejectsForgedExpiredUnexpiringDevIssuedAndForeignTokens() throws Exception {
         var claims = DevTokens.Claims.user(TestTokens.ADMIN_ID, "admin@corp.example.test", "Admin",
                 List.of(Permissions.GROUP_READ_ALL), List.of());
-        for (String token : List.of(TestTokens.forged(claims), TestTokens.expired(claims), TestTokens.mintDevIssuer(claims))) {
+        for (String token : List.of(TestTokens.forged(claims), TestTokens.expired(claims), TestTokens.mintDevIssuer(claims),
+                TestTokens.withoutExpiry(claims), TestTokens.fromIssuer("https://elsewhere.invalid/", claims),
+                TestTokens.forAudience("api://another-api", claims))) {
             HttpResponse<String> response = get("/probe", token, null);
             assertThat(response.statusCode()).isEqualTo(401);
             assertThat(JSON.readTree(response.body()).get("error").get("message").asString())
@@ -132,13 +135,18 @@ class PlatformEdgesIT {
     @Test
     void deadLettersMalformedRecordWithReasonAndKeepsConsuming() {
         try (KafkaTestClient sender = kafka.client(KafkaPrincipal.COMMAND_SENDER)) {
-            sender.sendRaw(Topics.SELFSERVICE_COMMANDS, "g1", "selfservice.RequestMembership", "{\"groupId\":");
+            sender.sendRaw(Topics.SELFSERVICE_COMMANDS, "g1", "selfservice.RequestMembership", "{\"groupId\":",
+                    TestTokens.groupsAdmin());
             var good = new RequestMembership(new CommandMetadata(UUID.randomUUID(), Instant.now(), "corr"), "g1", null, "please");
             sender.publish(Topics.SELFSERVICE_COMMANDS, good);
 
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
-                    reasons(sender.readAllRaw(Topics.deadLetter(Topics.SELFSERVICE_COMMANDS))))
-                    .anyMatch(reason -> reason.contains("malformed RequestMembership")));
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                var deadLetters = sender.readAllRaw(Topics.deadLetter(Topics.SELFSERVICE_COMMANDS));
+                assertThat(reasons(deadLetters)).anyMatch(reason -> reason.contains("malformed RequestMembership"));
+                var deadLetter = deadLetters.get(0).headers();
+                assertThat(deadLetter.lastHeader(CloudEventHeaders.TYPE)).as("other headers are kept").isNotNull();
+                assertThat(deadLetter.headers(CloudEventHeaders.AUTHORIZATION)).as("the bearer token is not").isEmpty();
+            });
             await().atMost(Duration.ofSeconds(30)).until(() -> PlatformTestApplication.RECEIVED.contains(good));
         }
     }
@@ -172,6 +180,19 @@ class PlatformEdgesIT {
     private static List<String> reasons(List<ConsumerRecord<String, byte[]>> deadLetters) {
         return deadLetters.stream().map(record -> record.headers().lastHeader(CloudEventHeaders.DEAD_LETTER_REASON))
                 .map(header -> new String(header.value(), StandardCharsets.UTF_8)).toList();
+    }
+
+    @Test
+    void refusesToStartWithoutTokenIssuerOrAudience() {
+        assertThatThrownBy(() -> new SpringApplicationBuilder(PlatformTestApplication.class).properties(
+                        "server.port=0", "server.address=127.0.0.1", "spring.main.banner-mode=off",
+                        "spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
+                        "steward.security.public-key-location="
+                                + TestTokens.properties().get("steward.security.public-key-location"))
+                .run().close())
+                .hasRootCauseMessage("token validation is not configured: set steward.security.issuer (the token "
+                        + "issuer every token must name in iss) and steward.security.audience (the audience every "
+                        + "token must name in aud); a service never accepts tokens from any issuer or for any audience");
     }
 
     @Test

@@ -46,6 +46,7 @@ import dev.steward.sync.testing.FakeDirectory;
 import dev.steward.sync.testing.SambaDomainController;
 import dev.steward.sync.testing.SambaDomainController.SambaIdentity;
 import dev.steward.sync.testing.TopicRecorder;
+import dev.steward.sync.testing.TestServiceTokens;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,6 +61,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -72,6 +74,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * of both byte layouts is checked against Samba rather than against values the test wrote itself.
  */
 @SpringBootTest
+@Import(TestServiceTokens.class)
 @AuthenticatedKafka(principal = KafkaPrincipal.SYNC)
 // The DC is gone after this class: its context must not be cached for another one.
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
@@ -118,7 +121,6 @@ class SambaActiveDirectoryIT {
         registry.add("steward.sync.ldap.base-dn", () -> BASE_DN);
         // Small pages: Samba's paged results control is used for every read.
         registry.add("steward.sync.ldap.page-size", () -> "2");
-        registry.add("steward.sync.directory-token", TestTokens::syncEngine);
         registry.add("steward.sync.initial-cycle-on-start", () -> "false");
         registry.add("steward.sync.schedule.interval", () -> "0s");
     }
@@ -395,7 +397,7 @@ class SambaActiveDirectoryIT {
                 new SyncProperties.Ldap(SAMBA.url(), ADMINISTRATOR_DN, SAMBA.password(), BASE_DN, 2,
                         Duration.ofSeconds(5), Duration.ofSeconds(30)),
                 new SyncProperties.Scope(List.of(), List.of(), scopeFilter),
-                null, "token", new SyncProperties.Schedule(Duration.ZERO), false,
+                null, new SyncProperties.Schedule(Duration.ZERO), false,
                 new SyncProperties.Engine("app", "Steward Sync", 5, Duration.ofSeconds(60))));
     }
 

@@ -173,6 +173,23 @@ class DirectoryKafkaIT extends DirectoryIntegrationTest {
     }
 
     @Test
+    void refusesACommandWhoseTokenExpiredBeforeItWasConsumed() {
+        AdGroup group = synced(AdGroup.security("KafkaBacklog"));
+        var claims = DevTokens.Claims.user(TestTokens.ADMIN_ID, "admin@corp.example.test", "Admin",
+                List.of(Permissions.ON_PREMISES_SYNC_BEHAVIOR_READWRITE_ALL), List.of(DirectoryRoles.GROUPS_ADMINISTRATOR));
+        ChangeSourceOfAuthority waitedTooLong = Samples.changeSourceOfAuthority(group.id(), true);
+
+        sender.sendCommand(Topics.DIRECTORY_COMMANDS, waitedTooLong, TestTokens.expired(claims));
+
+        CommandResult result = resultOf(waitedTooLong.metadata().commandId());
+        assertThat(result.status()).isEqualTo(CommandResult.Status.REJECTED);
+        assertThat(result.errorCode()).isEqualTo("InvalidAuthenticationToken");
+        assertThat(result.message()).contains("expired");
+        assertThat(api.get("/beta/groups/" + group.id() + "/onPremisesSyncBehavior", TestTokens.groupsAdmin()).json()
+                .get("isCloudManaged").asBoolean()).isFalse();
+    }
+
+    @Test
     void rejectsCommandForUnknownGroupWithGraphCode() throws Exception {
         ChangeSourceOfAuthority command = Samples.changeSourceOfAuthority(UUID.randomUUID().toString(), true);
 
@@ -214,7 +231,7 @@ class DirectoryKafkaIT extends DirectoryIntegrationTest {
         AdGroup group = synced(AdGroup.security("KafkaDlt"));
         try (var deadLetters = TopicReader.raw(kafka.adminConfig(), Topics.deadLetter(Topics.DIRECTORY_COMMANDS))) {
             sender.sendRaw(Topics.DIRECTORY_COMMANDS, group.id(), "directory.ChangeSourceOfAuthority",
-                    "{\"groupId\":\"" + group.id() + "\",");
+                    "{\"groupId\":\"" + group.id() + "\",", TestTokens.groupsAdmin());
             sender.sendRaw(Topics.DIRECTORY_COMMANDS, group.id(), "no.SuchType", "{}");
             ChangeSourceOfAuthority valid = Samples.changeSourceOfAuthority(group.id(), true);
             sender.sendCommand(Topics.DIRECTORY_COMMANDS, valid, TestTokens.groupsAdmin());
@@ -225,6 +242,8 @@ class DirectoryKafkaIT extends DirectoryIntegrationTest {
                     r.headers().lastHeader(CloudEventHeaders.DEAD_LETTER_REASON).value(), StandardCharsets.UTF_8)).toList();
             assertThat(reasons).anySatisfy(reason -> assertThat(reason).contains("malformed ChangeSourceOfAuthority"));
             assertThat(reasons).anySatisfy(reason -> assertThat(reason).contains("no.SuchType"));
+            assertThat(dead).as("a dead letter never carries the bearer token")
+                    .allSatisfy(r -> assertThat(r.headers().headers(CloudEventHeaders.AUTHORIZATION)).isEmpty());
             assertThat(resultOf(valid.metadata().commandId()).status()).isEqualTo(CommandResult.Status.SUCCEEDED);
         }
     }

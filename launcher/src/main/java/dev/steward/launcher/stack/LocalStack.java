@@ -1,16 +1,17 @@
 package dev.steward.launcher.stack;
 
 import dev.steward.launcher.LauncherException;
+import dev.steward.launcher.auth.AuthServer;
+import dev.steward.launcher.auth.StackUsers;
 import dev.steward.launcher.kafka.BrokerCredentials;
 import dev.steward.launcher.kafka.KafkaBroker;
 import dev.steward.launcher.ldap.SeedDirectory;
 import dev.steward.launcher.process.ChildProcess;
 import dev.steward.launcher.service.ServiceProcess;
 import dev.steward.launcher.service.StewardService;
-import dev.steward.launcher.token.TokenMinter;
+import dev.steward.launcher.token.SeedUsers;
 import dev.steward.platform.kafka.access.BrokerSecurity;
 import dev.steward.platform.kafka.access.KafkaPrincipal;
-import dev.steward.platform.security.DevTokens;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -22,9 +23,10 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.time.Clock;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,8 +44,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The local stack: the development key, a Kafka broker process, the embedded LDAP directory and the four services as
- * processes, started in that order; stopped in the reverse order (services, broker, directory).
+ * The local stack: the authorization server, a Kafka broker process, the embedded LDAP directory and the four services
+ * as processes, started in that order; stopped in the reverse order (services, authorization server, broker,
+ * directory).
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -62,6 +65,10 @@ public final class LocalStack implements AutoCloseable {
     private ChildProcess watchdog;
     private ScheduledExecutorService monitor;
     private String banner;
+    // --- the authorization server: issuer of every token of the stack (see auth/AuthServer)
+    private final int authPort = Ports.free();
+    private final String syncClientSecret = secret();
+    private AuthServer authServer;
 
     public LocalStack(StackOptions options, PrintStream out) {
         this.options = options;
@@ -88,7 +95,14 @@ public final class LocalStack implements AutoCloseable {
             runFiles.writePid(RunFiles.WATCHDOG, guard.pid());
         }
 
-        out.println("Starting Kafka, the LDAP directory and the services (logs in " + layout.logs() + ")");
+        out.println("Starting the authorization server, Kafka, the LDAP directory and the services (logs in "
+                + layout.logs() + ")");
+        long authStartedAt = System.nanoTime();
+        StackUsers.writeAll(layout, SeedUsers.of(layout.directorySnapshot()).all());
+        AuthServer auth = AuthServer.start(runnableCopy(AuthServer.jar(options.repositoryRoot())), authPort,
+                syncClientSecret, layout, options.serviceJavaOptions());
+        adopt(auth::close, () -> authServer = auth);
+        runFiles.writePid(AuthServer.MODULE, auth.pid());
         KafkaBroker broker = KafkaBroker.start(new KafkaBroker.Settings(
                 List.of(options.launcherTarget().resolve("kafka-libs"), options.launcherTarget().resolve("lib")),
                 layout.kafka(), layout.log("kafka"), options.bindAddress(), options.connectHost(),
@@ -101,6 +115,9 @@ public final class LocalStack implements AutoCloseable {
         adopt(ldap::close, () -> directory = ldap);
         broker.awaitReady(Duration.ofSeconds(90));
         broker.provision(kafkaCredentials.passwords());
+        Duration authReady = auth.awaitReady(authStartedAt, options.readyTimeout());
+        out.printf(Locale.ROOT, "  %-20s %-28s pid %d, up after %.1f s%n", AuthServer.MODULE, auth.url(), auth.pid(),
+                authReady.toMillis() / 1000.0);
         out.printf(Locale.ROOT, "  %-20s %-28s pid %d%n", "Kafka (KRaft)", broker.bootstrapServers(), broker.pid());
         out.printf(Locale.ROOT, "  %-20s %-28s in the launcher%n", "LDAP directory", options.ldapUrl());
 
@@ -138,9 +155,6 @@ public final class LocalStack implements AutoCloseable {
             deleteRecursively(layout.directorySnapshot().getParent());
             layout.createDirectories();
         }
-        if (DevKeys.ensure(layout)) {
-            out.println("Created the development signing key " + layout.privateKey());
-        }
         kafkaCredentials = BrokerCredentials.loadOrCreate(layout.kafkaCredentials());
         kafkaCredentials.writeKcatConfig(layout.kcatConfig(), KafkaPrincipal.COMMAND_SENDER);
         synchronized (lifecycle) {
@@ -154,18 +168,17 @@ public final class LocalStack implements AutoCloseable {
 
     /** Starts the services in parallel (skipped ones get a properties file instead) and waits until all are UP. */
     private void startServices(StackLayout layout) {
-        String syncEngineToken = new TokenMinter(DevKeys.privateKey(layout), Clock.systemUTC()).syncEngineToken();
         long startedAt = System.nanoTime();
         for (StewardService service : options.services()) {
-            ServiceProcess process = ServiceProcess.start(service, runnableCopy(service),
-                    options.serviceJavaOptions(), layout.marker(), properties(service), secrets(service, syncEngineToken),
+            ServiceProcess process = ServiceProcess.start(service, runnableCopy(service.jar(options.repositoryRoot())),
+                    options.serviceJavaOptions(), layout.marker(), properties(service), secrets(service),
                     options.repositoryRoot(), layout.log(service.module()), options.serviceUrl(service));
             adopt(process::close, () -> services.put(service, process));
             runFiles.writePid(service.module(), process.pid());
         }
         for (StewardService service : StewardService.values()) {
             if (!options.services().contains(service)) {
-                writeSkippedServiceProperties(service, syncEngineToken);
+                writeSkippedServiceProperties(service);
             }
         }
         awaitServices(startedAt);
@@ -176,8 +189,7 @@ public final class LocalStack implements AutoCloseable {
      * rewrites {@code target/<module>.jar} in place, so running from {@code target/} would break the service as soon
      * as someone runs {@code ./mvnw verify} next to the stack.
      */
-    private Path runnableCopy(StewardService service) {
-        Path built = service.jar(options.repositoryRoot());
+    private Path runnableCopy(Path built) {
         Path copy = options.layout().jars().resolve(built.getFileName());
         try {
             if (!Files.exists(copy) || Files.size(copy) != Files.size(built)
@@ -191,8 +203,10 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void requireJars() {
-        List<String> missing = options.services().stream()
-                .map(service -> service.jar(options.repositoryRoot()))
+        List<Path> jars = new ArrayList<>(options.services().stream()
+                .map(service -> service.jar(options.repositoryRoot())).toList());
+        jars.add(AuthServer.jar(options.repositoryRoot()));
+        List<String> missing = jars.stream()
                 .filter(jar -> !Files.isRegularFile(jar))
                 .map(Path::toString)
                 .toList();
@@ -210,11 +224,13 @@ public final class LocalStack implements AutoCloseable {
         properties.put("server.address", options.bindAddress());
         properties.put("spring.kafka.bootstrap-servers", options.kafkaBootstrapServers());
         properties.putAll(options.database().properties(service, layout));
-        properties.put("steward.security.public-key-location", "file:" + layout.publicKey());
-        properties.put("steward.security.issuer", DevTokens.ISSUER);
-        properties.put("steward.security.audience", DevTokens.AUDIENCE);
-        properties.put("steward.security.local-stack", "true");
+        String issuer = AuthServer.url(authPort);
+        properties.put("steward.security.issuer", issuer);
+        properties.put("steward.security.audience", AuthServer.AUDIENCE);
+        properties.put("steward.security.jwk-set-uri", issuer + "/oauth2/jwks");
         if (service == StewardService.SYNC) {
+            properties.put("steward.client.id", AuthServer.SYNC_APP_ID);
+            properties.put("steward.client.token-uri", issuer + "/oauth2/token");
             properties.put("steward.sync.ldap.url", options.ldapUrl());
             properties.put("steward.sync.ldap.bind-dn", SeedDirectory.BIND_DN);
             properties.put("steward.sync.ldap.password", SeedDirectory.BIND_PASSWORD);
@@ -232,10 +248,10 @@ public final class LocalStack implements AutoCloseable {
      * A skipped service is one a developer runs from the IDE: its properties go to
      * {@code run/<module>.properties}, for {@code --spring.config.additional-location=file:<that file>}.
      */
-    private void writeSkippedServiceProperties(StewardService service, String syncEngineToken) {
+    private void writeSkippedServiceProperties(StewardService service) {
         Properties properties = new Properties();
         properties.putAll(properties(service));
-        properties.putAll(secrets(service, syncEngineToken));
+        properties.putAll(secrets(service));
         Path file = options.layout().run().resolve(service.module() + ".properties");
         try (var writer = Files.newBufferedWriter(file)) {
             properties.store(writer, service.module() + " for the running local stack");
@@ -244,16 +260,25 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    /** Properties passed in the environment, never on the command line: the service's broker password, tokens. */
-    private Map<String, String> secrets(StewardService service, String syncEngineToken) {
+    /**
+     * Properties passed in the environment, never on the command line: the service's broker credentials and the sync
+     * engine's client secret at the authorization server (generated for each start of the stack).
+     */
+    private Map<String, String> secrets(StewardService service) {
         Map<String, String> secrets = new LinkedHashMap<>();
         KafkaPrincipal principal = KafkaPrincipal.byUserName(service.module());
         secrets.put(BrokerSecurity.USERNAME_PROPERTY, principal.userName());
         secrets.put(BrokerSecurity.PASSWORD_PROPERTY, kafkaCredentials.password(principal));
         if (service == StewardService.SYNC) {
-            secrets.put("steward.sync.directory-token", syncEngineToken);
+            secrets.put("steward.client.secret", syncClientSecret);
         }
         return secrets;
+    }
+
+    private static String secret() {
+        byte[] bytes = new byte[32];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     private void awaitServices(long startedAt) {
@@ -312,6 +337,10 @@ public final class LocalStack implements AutoCloseable {
                                 + process.logFile());
                     }
                 }
+                if (authServer != null && !authServer.isAlive() && !reported.contains(AuthServer.MODULE)) {
+                    reported.add(AuthServer.MODULE);
+                    out.println(AuthServer.MODULE + " exited unexpectedly; see " + authServer.logFile());
+                }
                 if (kafka != null && !kafka.isAlive() && !reported.contains("kafka")) {
                     reported.add("kafka");
                     out.println("Kafka exited unexpectedly; see " + kafka.logFile());
@@ -340,11 +369,12 @@ public final class LocalStack implements AutoCloseable {
         closedLatch.await();
     }
 
-    /** Stops services (in parallel), then the broker, then the directory. Safe to call twice and from a hook. */
+    /** Stops services (in parallel), then the authorization server, the broker, the directory. Safe to call twice and from a hook. */
     @Override
     public void close() {
         List<ServiceProcess> running;
         KafkaBroker broker;
+        AuthServer auth;
         SeedDirectory ldap;
         ChildProcess guard;
         synchronized (lifecycle) {
@@ -358,6 +388,7 @@ public final class LocalStack implements AutoCloseable {
             }
             running = new ArrayList<>(services.values());
             broker = kafka;
+            auth = authServer;
             ldap = directory;
             guard = watchdog;
         }
@@ -374,6 +405,9 @@ public final class LocalStack implements AutoCloseable {
             }
             for (Thread thread : stopping) {
                 joinQuietly(thread);
+            }
+            if (auth != null) {
+                auth.close();
             }
             if (broker != null) {
                 broker.close();
@@ -413,6 +447,7 @@ public final class LocalStack implements AutoCloseable {
                     + "--spring.config.additional-location=file:"
                     + options.layout().run().resolve(service.module() + ".properties") + ")"));
         }
+        line(text, "auth", AuthServer.url(authPort) + "   (token issuer)");
         line(text, "Kafka", options.kafkaBootstrapServers() + "   (SASL/SCRAM; kcat -F "
                 + options.layout().kcatConfig() + ")");
         line(text, "LDAP", options.ldapUrl());
@@ -437,6 +472,8 @@ public final class LocalStack implements AutoCloseable {
         stack.setProperty("kafka.pid", Long.toString(kafka.pid()));
         stack.setProperty("kafka.address", kafka.bootstrapServers());
         stack.setProperty("ldap.url", options.ldapUrl());
+        stack.setProperty(AuthServer.MODULE + ".pid", Long.toString(authServer.pid()));
+        stack.setProperty(AuthServer.MODULE + ".url", authServer.url());
         synchronized (lifecycle) {
             for (ServiceProcess process : services.values()) {
                 String name = process.service().module();

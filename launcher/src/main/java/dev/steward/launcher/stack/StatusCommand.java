@@ -1,5 +1,6 @@
 package dev.steward.launcher.stack;
 
+import dev.steward.launcher.auth.AuthServer;
 import dev.steward.launcher.service.HealthProbe;
 import dev.steward.launcher.service.StewardService;
 import java.io.IOException;
@@ -33,6 +34,11 @@ public final class StatusCommand {
                 reachable(URI.create(stack.getProperty("ldap.url"))), stack.getProperty("ldap.url"));
         String kafka = stack.getProperty("kafka.address");
         healthy &= row(out, "kafka", stack.getProperty("kafka.pid"), reachable(URI.create("kafka://" + kafka)), kafka);
+        String auth = stack.getProperty(AuthServer.MODULE + ".url");
+        if (auth != null) {
+            healthy &= row(out, AuthServer.MODULE, stack.getProperty(AuthServer.MODULE + ".pid"),
+                    new HealthProbe(auth).check().up(), auth);
+        }
         for (StewardService service : StewardService.values()) {
             String url = stack.getProperty(service.module() + ".url");
             if (url != null) {

@@ -14,7 +14,11 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -41,7 +45,7 @@ import org.springframework.util.backoff.FixedBackOff;
 /**
  * Contract messages on Kafka: JSON with CloudEvents headers, producers with {@code acks=all} and idempotence,
  * consumers that never stop on a bad record (it goes to {@code <topic>-dlt} with the reason in
- * {@value CloudEventHeaders#DEAD_LETTER_REASON}) and wait out database and broker outages instead of dead-lettering
+ * {@value CloudEventHeaders#DEAD_LETTER_REASON}, without its {@value CloudEventHeaders#AUTHORIZATION} header) and wait out database and broker outages instead of dead-lettering
  * good records, and every topic declared.
  */
 @Configuration(proxyBeanMethods = false)
@@ -104,7 +108,7 @@ public class KafkaPlumbing {
         serializer.configure(config, false);
         KafkaTemplate<String, Object> deadLetters = new KafkaTemplate<>(
                 new DefaultKafkaProducerFactory<String, Object>(config, new StringSerializer(), serializer));
-        var recoverer = new DeadLetterPublishingRecoverer(deadLetters);
+        var recoverer = new CredentialFreeDeadLetters(deadLetters);
         recoverer.setHeadersFunction((record, exception) -> {
             var headers = new RecordHeaders();
             headers.add(CloudEventHeaders.DEAD_LETTER_REASON, reason(exception).getBytes(StandardCharsets.UTF_8));
@@ -128,6 +132,26 @@ public class KafkaPlumbing {
             topics.add(new NewTopic(Topics.deadLetter(topic), partitions, replicationFactor));
         }
         return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+    }
+
+    /**
+     * Dead letters keep the original record's headers except its bearer token: a dead-letter topic is read by
+     * operators and kept for long, and a token read off it could be replayed while it is valid.
+     */
+    static final class CredentialFreeDeadLetters extends DeadLetterPublishingRecoverer {
+
+        CredentialFreeDeadLetters(KafkaTemplate<String, Object> template) {
+            super(template);
+        }
+
+        @Override
+        protected ProducerRecord<Object, Object> createProducerRecord(ConsumerRecord<?, ?> record,
+                TopicPartition topicPartition, Headers headers, byte[] key, byte[] value) {
+            ProducerRecord<Object, Object> deadLetter = super.createProducerRecord(record, topicPartition, headers,
+                    key, value);
+            deadLetter.headers().remove(CloudEventHeaders.AUTHORIZATION);
+            return deadLetter;
+        }
     }
 
     /** The innermost cause's message: what went wrong, not which layer noticed. */

@@ -81,9 +81,17 @@ public final class KafkaTestClient implements AutoCloseable {
 
     /** A record with the given {@code ce_type} (none when null) and body (none when null), sent as it is. */
     public void sendRaw(String topic, String key, String type, String body) {
+        sendRaw(topic, key, type, body, null);
+    }
+
+    /** The same with a bearer token in its authorization header (none when null). */
+    public void sendRaw(String topic, String key, String type, String body, String token) {
         var record = new ProducerRecord<>(topic, key, body == null ? null : body.getBytes(StandardCharsets.UTF_8));
         if (type != null) {
             record.headers().add(CloudEventHeaders.TYPE, type.getBytes(StandardCharsets.UTF_8));
+        }
+        if (token != null) {
+            record.headers().add(CloudEventHeaders.AUTHORIZATION, ("Bearer " + token).getBytes(StandardCharsets.UTF_8));
         }
         record.headers().add(CloudEventHeaders.SOURCE, source(sender(topic)).getBytes(StandardCharsets.UTF_8));
         await(raw.computeIfAbsent(sender(topic), who -> new KafkaProducer<>(producerConfig(who), new StringSerializer(),

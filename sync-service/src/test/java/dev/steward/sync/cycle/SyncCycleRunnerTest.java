@@ -113,7 +113,7 @@ class SyncCycleRunnerTest {
 
     private static SyncProperties properties(int maxQueued) {
         return new SyncProperties(new SyncProperties.Ldap(null, null, null, null, 500, Duration.ofSeconds(1),
-                Duration.ofSeconds(1)), new SyncProperties.Scope(List.of(), List.of(), null), null, "token",
+                Duration.ofSeconds(1)), new SyncProperties.Scope(List.of(), List.of(), null), null,
                 new SyncProperties.Schedule(Duration.ZERO), false, new SyncProperties.Engine("app", "Steward Sync", maxQueued, Duration.ofSeconds(60)));
     }
 }

@@ -59,11 +59,15 @@ public record BrokerCredentials(String adminPassword, Map<KafkaPrincipal, String
         return passwords.get(principal);
     }
 
-    /** A {@code kcat -F} file for a principal (librdkafka property names). */
+    /**
+     * A {@code kcat -F} file for a principal (librdkafka property names). It uses SASL/PLAIN (the broker knows the
+     * principal as a PLAIN user too): librdkafka before 2.6.1, as in Debian 12's {@code kcat}, fails SCRAM against
+     * Kafka 4; with a newer one, {@code sasl.mechanisms=SCRAM-SHA-512} works with the same password.
+     */
     public void writeKcatConfig(Path file, KafkaPrincipal principal) {
         Properties config = new Properties();
         config.setProperty("security.protocol", "SASL_PLAINTEXT");
-        config.setProperty("sasl.mechanisms", BrokerSecurity.SCRAM_MECHANISM);
+        config.setProperty("sasl.mechanisms", BrokerSecurity.ADMIN_MECHANISM);
         config.setProperty("sasl.username", principal.userName());
         config.setProperty("sasl.password", password(principal));
         try {

@@ -42,9 +42,12 @@ public final class KafkaBroker implements AutoCloseable {
      * @param marker         a JVM option that marks the process as this stack's
      * @param adminPassword  the super user's password ({@link BrokerSecurity}): the broker's own, and the
      *                       provisioner's
+     * @param plainUsers     SASL/PLAIN users besides the super user (name to password), for clients whose SCRAM
+     *                       does not work with Kafka 4 (Debian 12's {@code kcat})
      */
     public record Settings(List<Path> classPath, Path stateDirectory, Path logFile, String host, String advertisedHost,
-            int port, int controllerPort, String logLevel, String marker, String adminPassword) {
+            int port, int controllerPort, String logLevel, String marker, String adminPassword,
+            Map<String, String> plainUsers) {
     }
 
     /** The name of the client listener ({@code SASL_PLAINTEXT}); the controller's is {@value #CONTROLLER_LISTENER}. */
@@ -167,7 +170,8 @@ public final class KafkaBroker implements AutoCloseable {
         p.setProperty("controller.quorum.voters", "1@" + settings.advertisedHost() + ":" + settings.controllerPort());
         p.setProperty("listeners", listener + "," + controller);
         p.setProperty("advertised.listeners", CLIENT_LISTENER + "://" + settings.advertisedHost() + ":" + settings.port());
-        BrokerSecurity.brokerProperties(CLIENT_LISTENER, CONTROLLER_LISTENER, settings.adminPassword())
+        BrokerSecurity.brokerProperties(CLIENT_LISTENER, CONTROLLER_LISTENER, settings.adminPassword(),
+                        settings.plainUsers())
                 .forEach(p::setProperty);
         p.setProperty("log.dirs", settings.stateDirectory().resolve("data").toString());
         p.setProperty("num.partitions", "1");

@@ -107,7 +107,8 @@ public final class LocalStack implements AutoCloseable {
                 List.of(options.launcherTarget().resolve("kafka-libs"), options.launcherTarget().resolve("lib")),
                 layout.kafka(), layout.log("kafka"), options.bindAddress(), options.connectHost(),
                 options.kafkaPort(), options.kafkaControllerPort(), options.kafkaLogLevel(), layout.marker(),
-                kafkaCredentials.adminPassword()));
+                kafkaCredentials.adminPassword(), Map.of(KafkaPrincipal.COMMAND_SENDER.userName(),
+                        kafkaCredentials.password(KafkaPrincipal.COMMAND_SENDER))));
         adopt(broker::close, () -> kafka = broker);
         runFiles.writePid(RunFiles.KAFKA, broker.pid());
         SeedDirectory ldap = SeedDirectory.start(address(options.bindAddress()), options.ldapPort(),

@@ -38,7 +38,7 @@ class BrokerCredentialsTest {
         credentials.writeKcatConfig(kcat, KafkaPrincipal.COMMAND_SENDER);
 
         assertThat(Files.readAllLines(kcat)).contains("security.protocol=SASL_PLAINTEXT",
-                "sasl.mechanisms=SCRAM-SHA-512", "sasl.username=command-sender",
+                "sasl.mechanisms=PLAIN", "sasl.username=command-sender",
                 "sasl.password=" + credentials.password(KafkaPrincipal.COMMAND_SENDER));
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(kcat))).isEqualTo("rw-------");
     }

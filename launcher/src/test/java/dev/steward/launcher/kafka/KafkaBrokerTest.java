@@ -35,6 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class KafkaBrokerTest {
 
+    private static final String COMMAND_SENDER_PASSWORD = BrokerSecurity.newPassword();
+
     private static final Path TARGET = Path.of(System.getProperty("steward.kafka-libs", "target/kafka-libs"))
             .toAbsolutePath().getParent();
 
@@ -49,7 +51,8 @@ class KafkaBrokerTest {
         KafkaBroker broker = KafkaBroker.start(new KafkaBroker.Settings(
                 List.of(TARGET.resolve("kafka-libs"), TARGET.resolve("lib")), state.resolve("kafka"),
                 state.resolve("kafka.log"), "127.0.0.1", "127.0.0.1", port, controllerPort, "warn",
-                "-Dsteward.stack.home=" + state, BrokerSecurity.newPassword()));
+                "-Dsteward.stack.home=" + state, BrokerSecurity.newPassword(),
+                Map.of(KafkaPrincipal.COMMAND_SENDER.userName(), COMMAND_SENDER_PASSWORD)));
         long pid = broker.pid();
         try {
             broker.awaitReady(Duration.ofSeconds(90));
@@ -72,6 +75,7 @@ class KafkaBrokerTest {
         for (KafkaPrincipal principal : KafkaPrincipal.values()) {
             passwords.put(principal, BrokerSecurity.newPassword());
         }
+        passwords.put(KafkaPrincipal.COMMAND_SENDER, COMMAND_SENDER_PASSWORD);
         broker.provision(passwords);
         try (Admin client = Admin.create(broker.adminClientConfig())) {
             client.createTopics(List.of(new NewTopic(Topics.DIRECTORY_EVENTS, 1, (short) 1))).all()
@@ -84,6 +88,14 @@ class KafkaBrokerTest {
         try (var sync = producer(broker.clientConfig(KafkaPrincipal.SYNC, passwords.get(KafkaPrincipal.SYNC)))) {
             assertThatThrownBy(() -> sync.send(new ProducerRecord<>(Topics.DIRECTORY_EVENTS, "group-1", "forged"))
                     .get(30, TimeUnit.SECONDS)).hasCauseInstanceOf(TopicAuthorizationException.class);
+        }
+        Map<String, Object> plainSender = new HashMap<>(BrokerSecurity.plainClientProperties(
+                KafkaPrincipal.COMMAND_SENDER.userName(), COMMAND_SENDER_PASSWORD));
+        plainSender.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        try (var sender = producer(plainSender)) {
+            assertThatThrownBy(() -> sender.send(new ProducerRecord<>(Topics.DIRECTORY_EVENTS, "group-1", "forged"))
+                    .get(30, TimeUnit.SECONDS)).as("the kcat user over PLAIN has the command sender's rights only")
+                    .hasCauseInstanceOf(TopicAuthorizationException.class);
         }
         try (var anonymous = producer(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
             assertThatThrownBy(() -> anonymous.send(new ProducerRecord<>(Topics.DIRECTORY_EVENTS, "group-1", "forged"))

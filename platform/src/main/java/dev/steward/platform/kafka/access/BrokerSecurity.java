@@ -52,10 +52,23 @@ public final class BrokerSecurity {
      */
     public static Map<String, String> brokerProperties(String clientListener, String controllerListener,
                                                        String adminPassword) {
+        return brokerProperties(clientListener, controllerListener, adminPassword, Map.of());
+    }
+
+    /**
+     * The same, with more SASL/PLAIN users on the client listener (user name to password): for clients whose SCRAM
+     * does not work with Kafka 4 (librdkafka before 2.6.1, such as Debian 12's {@code kcat}). Their principal and
+     * ACLs are the same as with SCRAM; PLAIN sends the password itself, so only over TLS or loopback.
+     */
+    public static Map<String, String> brokerProperties(String clientListener, String controllerListener,
+                                                       String adminPassword, Map<String, String> plainUsers) {
         String client = clientListener.toLowerCase(Locale.ROOT);
         String controller = controllerListener.toLowerCase(Locale.ROOT);
         String adminJaas = "org.apache.kafka.common.security.plain.PlainLoginModule required username="
                 + quote(ADMIN) + " password=" + quote(adminPassword) + " user_" + ADMIN + "=" + quote(adminPassword) + ";";
+        StringBuilder clientJaas = new StringBuilder(adminJaas.substring(0, adminJaas.length() - 1));
+        plainUsers.forEach((user, password) -> clientJaas.append(" user_").append(user).append('=').append(quote(password)));
+        clientJaas.append(';');
         Map<String, String> p = new LinkedHashMap<>();
         p.put("listener.security.protocol.map", clientListener + ":" + SASL_PLAINTEXT + "," + controllerListener + ":"
                 + SASL_PLAINTEXT);
@@ -66,7 +79,7 @@ public final class BrokerSecurity {
         p.put("listener.name." + controller + ".sasl.enabled.mechanisms", ADMIN_MECHANISM);
         p.put("sasl.mechanism.inter.broker.protocol", ADMIN_MECHANISM);
         p.put("sasl.mechanism.controller.protocol", ADMIN_MECHANISM);
-        p.put("listener.name." + client + ".plain.sasl.jaas.config", adminJaas);
+        p.put("listener.name." + client + ".plain.sasl.jaas.config", clientJaas.toString());
         p.put("listener.name." + client + ".scram-sha-512.sasl.jaas.config",
                 "org.apache.kafka.common.security.scram.ScramLoginModule required;");
         p.put("listener.name." + controller + ".plain.sasl.jaas.config", adminJaas);
@@ -87,11 +100,16 @@ public final class BrokerSecurity {
 
     /** Client settings of the super user. */
     public static Map<String, Object> adminClientProperties(String adminPassword) {
+        return plainClientProperties(ADMIN, adminPassword);
+    }
+
+    /** Client settings of a SASL/PLAIN user (the super user, or a PLAIN user of {@link #brokerProperties}). */
+    public static Map<String, Object> plainClientProperties(String userName, String password) {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, SASL_PLAINTEXT);
         p.put(SaslConfigs.SASL_MECHANISM, ADMIN_MECHANISM);
         p.put(SaslConfigs.SASL_JAAS_CONFIG, "org.apache.kafka.common.security.plain.PlainLoginModule required username="
-                + quote(ADMIN) + " password=" + quote(adminPassword) + ";");
+                + quote(userName) + " password=" + quote(password) + ";");
         return p;
     }
 

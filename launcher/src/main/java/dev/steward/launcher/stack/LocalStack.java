@@ -449,7 +449,7 @@ public final class LocalStack implements AutoCloseable {
                     + options.layout().run().resolve(service.module() + ".properties") + ")"));
         }
         line(text, "auth", AuthServer.url(authPort) + "   (token issuer)");
-        line(text, "Kafka", options.kafkaBootstrapServers() + "   (SASL/SCRAM; kcat -F "
+        line(text, "Kafka", options.kafkaBootstrapServers() + "   (SASL; kcat -F "
                 + options.layout().kcatConfig() + ")");
         line(text, "LDAP", options.ldapUrl());
         line(text, "  bind DN", SeedDirectory.BIND_DN);

@@ -15,7 +15,16 @@ import dev.steward.platform.kafka.ContractPublisher;
 import dev.steward.platform.kafka.KafkaPlumbing;
 import dev.steward.platform.security.DevTokens;
 import dev.steward.platform.security.Permissions;
+import dev.steward.platform.testing.AuthenticatedKafka;
+import dev.steward.platform.testing.KafkaTestClient;
+import dev.steward.platform.testing.TestKafka;
 import dev.steward.platform.testing.TestTokens;
+import dev.steward.platform.kafka.access.KafkaPrincipal;
+import dev.steward.contracts.ContractMessage;
+import dev.steward.contracts.EventMetadata;
+import dev.steward.contracts.Initiator;
+import dev.steward.contracts.event.GroupDeleted;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,31 +33,21 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 @SpringBootTest(classes = PlatformTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"server.address=127.0.0.1", "spring.application.name=platform-test"})
-@EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+        properties = {"server.address=127.0.0.1", "spring.application.name=selfservice-service",
+                "spring.kafka.consumer.group-id=steward-selfservice"})
+@AuthenticatedKafka(principal = KafkaPrincipal.SELFSERVICE)
 class PlatformEdgesIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -57,7 +56,7 @@ class PlatformEdgesIT {
     @LocalServerPort
     int port;
     @Autowired
-    EmbeddedKafkaBroker broker;
+    TestKafka kafka;
     @Autowired
     ContractPublisher publisher;
 
@@ -135,27 +134,16 @@ class PlatformEdgesIT {
 
     @Test
     void deadLettersMalformedRecordWithReasonAndKeepsConsuming() {
-        try (var producer = new KafkaProducer<String, byte[]>(Map.of(
-                "bootstrap.servers", broker.getBrokersAsString()), new StringSerializer(), new ByteArraySerializer());
-             var dltConsumer = new KafkaConsumer<String, byte[]>(Map.of(
-                     "bootstrap.servers", broker.getBrokersAsString(), ConsumerConfig.GROUP_ID_CONFIG, "dlt-reader",
-                     ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ByteArrayDeserializer())) {
-            var bad = new ProducerRecord<String, byte[]>(Topics.SELFSERVICE_COMMANDS, "g1", "{\"groupId\":".getBytes());
-            bad.headers().add(CloudEventHeaders.TYPE, "selfservice.RequestMembership".getBytes());
-            bad.headers().add(CloudEventHeaders.AUTHORIZATION, ("Bearer " + TestTokens.groupsAdmin()).getBytes());
-            producer.send(bad);
-            producer.flush();
-
+        try (KafkaTestClient sender = kafka.client(KafkaPrincipal.COMMAND_SENDER)) {
+            sender.sendRaw(Topics.SELFSERVICE_COMMANDS, "g1", "selfservice.RequestMembership", "{\"groupId\":",
+                    TestTokens.groupsAdmin());
             var good = new RequestMembership(new CommandMetadata(UUID.randomUUID(), Instant.now(), "corr"), "g1", null, "please");
-            publisher.publish(Topics.SELFSERVICE_COMMANDS, good);
+            sender.publish(Topics.SELFSERVICE_COMMANDS, good);
 
-            dltConsumer.subscribe(List.of(Topics.deadLetter(Topics.SELFSERVICE_COMMANDS)));
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-                var records = dltConsumer.poll(Duration.ofMillis(200));
-                assertThat(records.count()).isPositive();
-                var reason = records.iterator().next().headers().lastHeader(CloudEventHeaders.DEAD_LETTER_REASON);
-                assertThat(new String(reason.value(), StandardCharsets.UTF_8)).contains("malformed RequestMembership");
-                var deadLetter = records.iterator().next().headers();
+                var deadLetters = sender.readAllRaw(Topics.deadLetter(Topics.SELFSERVICE_COMMANDS));
+                assertThat(reasons(deadLetters)).anyMatch(reason -> reason.contains("malformed RequestMembership"));
+                var deadLetter = deadLetters.get(0).headers();
                 assertThat(deadLetter.lastHeader(CloudEventHeaders.TYPE)).as("other headers are kept").isNotNull();
                 assertThat(deadLetter.headers(CloudEventHeaders.AUTHORIZATION)).as("the bearer token is not").isEmpty();
             });
@@ -164,10 +152,41 @@ class PlatformEdgesIT {
     }
 
     @Test
+    void deadLettersAnEventWhoseSourceIsNotTheTopicsProducerAndDoesNotApplyIt() {
+        String forgedGroup = UUID.randomUUID().toString();
+        String genuineGroup = UUID.randomUUID().toString();
+        var forged = new GroupDeleted(metadata(forgedGroup), forgedGroup, "Engineering", null);
+        var genuine = new GroupDeleted(metadata(genuineGroup), genuineGroup, "Sales", null);
+        try (KafkaTestClient misattributed = kafka.client(KafkaPrincipal.DIRECTORY, KafkaPrincipal.SYNC.source());
+             KafkaTestClient directory = kafka.client(KafkaPrincipal.DIRECTORY)) {
+            misattributed.publish(Topics.DIRECTORY_EVENTS, forged);
+            directory.publish(Topics.DIRECTORY_EVENTS, genuine);
+
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                    reasons(directory.readAllRaw(Topics.deadLetter(Topics.DIRECTORY_EVENTS))))
+                    .contains("record on steward.directory.events has ce_source '/steward/sync-service'; only "
+                            + "/steward/directory-service publishes there"));
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
+                    PlatformTestApplication.RECEIVED_EVENTS).extracting(ContractMessage::key).contains(genuineGroup));
+            assertThat(PlatformTestApplication.RECEIVED_EVENTS).extracting(ContractMessage::key).doesNotContain(forgedGroup);
+        }
+    }
+
+    private static EventMetadata metadata(String aggregateId) {
+        return new EventMetadata(UUID.randomUUID(), Instant.now(), aggregateId, "corr",
+                Initiator.app("app", "Test app"), EventMetadata.CURRENT_SCHEMA_VERSION);
+    }
+
+    private static List<String> reasons(List<ConsumerRecord<String, byte[]>> deadLetters) {
+        return deadLetters.stream().map(record -> record.headers().lastHeader(CloudEventHeaders.DEAD_LETTER_REASON))
+                .map(header -> new String(header.value(), StandardCharsets.UTF_8)).toList();
+    }
+
+    @Test
     void refusesToStartWithoutTokenIssuerOrAudience() {
         assertThatThrownBy(() -> new SpringApplicationBuilder(PlatformTestApplication.class).properties(
                         "server.port=0", "server.address=127.0.0.1", "spring.main.banner-mode=off",
-                        "spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
+                        "spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
                         "steward.security.public-key-location="
                                 + TestTokens.properties().get("steward.security.public-key-location"))
                 .run().close())
@@ -183,7 +202,7 @@ class PlatformEdgesIT {
                 DirectoryIds.fromAnchor(anchor), anchor, "Huge", "x".repeat(KafkaPlumbing.MAX_RECORD_BYTES + 1), null,
                 null, false, true, List.of(), null, null, null, null, null, null, Instant.now());
 
-        assertThatThrownBy(() -> publisher.publish(Topics.DIRECTORY_COMMANDS, huge))
+        assertThatThrownBy(() -> publisher.publish(Topics.SELFSERVICE_EVENTS, huge))
                 .isInstanceOf(ContractPublisher.PublishRefusedException.class)
                 .hasMessageContaining("can never be published");
     }

@@ -5,7 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import dev.steward.contracts.Topics;
 import dev.steward.contracts.event.MembershipRequested;
+import dev.steward.platform.kafka.access.KafkaPrincipal;
+import dev.steward.platform.testing.AuthenticatedKafka;
 import dev.steward.platform.testing.KafkaTestClient;
+import dev.steward.platform.testing.TestKafka;
 import dev.steward.platform.testing.TestTokens;
 import dev.steward.selfservice.directory.GroupDirectory;
 import dev.steward.selfservice.directory.UserDirectory;
@@ -20,15 +23,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** The service as {@code ./steward up} runs it: on an H2 file database in PostgreSQL mode. */
 @SpringBootTest(classes = SelfServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"server.address=127.0.0.1", "steward.kafka.partitions=1", "steward.outbox.poll-interval=200ms"})
-@EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+@AuthenticatedKafka(principal = KafkaPrincipal.SELFSERVICE)
 class H2QuickstartSmokeIT {
 
     private static final String DATABASE = "./target/h2-smoke/" + UUID.randomUUID() + "/selfservice-service";
@@ -36,7 +37,7 @@ class H2QuickstartSmokeIT {
     @LocalServerPort
     int port;
     @Autowired
-    EmbeddedKafkaBroker broker;
+    TestKafka testKafka;
     @Autowired
     GroupDirectory groups;
     @Autowired
@@ -59,7 +60,7 @@ class H2QuickstartSmokeIT {
         TestUser bob = TestUser.named("bob");
         GroupFixture group = GroupFixture.cloudSecurityGroup().named("Engineering").ownedBy(alice.id());
 
-        try (KafkaTestClient kafka = new KafkaTestClient(broker.getBrokersAsString(), "/steward/directory-service")) {
+        try (KafkaTestClient kafka = testKafka.owners()) {
             kafka.publish(Topics.DIRECTORY_EVENTS, DirectoryEvents.creation(group));
             kafka.publish(Topics.DIRECTORY_EVENTS, DirectoryEvents.ownersAdded(group, DirectoryEvents.T0, alice.id()),
                     DirectoryEvents.userSynced(bob.id(), bob.userPrincipalName()));

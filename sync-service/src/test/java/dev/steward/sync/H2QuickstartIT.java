@@ -9,6 +9,9 @@ import dev.steward.contracts.DirectoryIds;
 import dev.steward.contracts.Topics;
 import dev.steward.contracts.command.SyncGroup;
 import dev.steward.contracts.command.SyncGroupMembership;
+import dev.steward.platform.kafka.access.KafkaPrincipal;
+import dev.steward.platform.testing.AuthenticatedKafka;
+import dev.steward.platform.testing.TestKafka;
 import dev.steward.platform.testing.TestTokens;
 import dev.steward.sync.testing.TestDirectory;
 import dev.steward.sync.testing.TestServiceTokens;
@@ -21,8 +24,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpHeaders;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -36,7 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest
 @Import(TestServiceTokens.class)
 @AutoConfigureMockMvc
-@EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+@AuthenticatedKafka(principal = KafkaPrincipal.SYNC)
 class H2QuickstartIT {
 
     @Autowired
@@ -44,7 +45,7 @@ class H2QuickstartIT {
     @Autowired
     JsonMapper json;
     @Autowired
-    EmbeddedKafkaBroker broker;
+    TestKafka testKafka;
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -72,7 +73,7 @@ class H2QuickstartIT {
         assertThat(cycle.get("counts").get("failed").asInt()).isZero();
         assertThat(cycle.get("counts").get("added").asInt()).isGreaterThanOrEqualTo(6);
 
-        try (TopicRecorder recorder = new TopicRecorder(broker.getBrokersAsString(), List.of(Topics.DIRECTORY_COMMANDS))) {
+        try (TopicRecorder recorder = new TopicRecorder(testKafka.adminConfig(), List.of(Topics.DIRECTORY_COMMANDS))) {
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(recorder.messages(Topics.DIRECTORY_COMMANDS))
                     .map(TopicRecorder.Recorded::message).map(ContractCommand.class::cast)
                     .filteredOn(c -> c.key().equals(DirectoryIds.fromAnchor(TestDirectory.ENGINEERING_GUID)))

@@ -13,7 +13,6 @@ import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.Modification;
 import com.unboundid.ldap.sdk.ModificationType;
 import dev.steward.contracts.ContractCommand;
-import dev.steward.contracts.ContractMessage;
 import dev.steward.contracts.DirectoryIds;
 import dev.steward.contracts.Initiator;
 import dev.steward.contracts.Topics;
@@ -21,6 +20,9 @@ import dev.steward.contracts.command.SyncGroup;
 import dev.steward.contracts.command.SyncGroupMembership;
 import dev.steward.contracts.command.SyncUser;
 import dev.steward.platform.testing.TestDatabase;
+import dev.steward.platform.kafka.access.KafkaPrincipal;
+import dev.steward.platform.testing.AuthenticatedKafka;
+import dev.steward.platform.testing.TestKafka;
 import dev.steward.platform.testing.TestTokens;
 import dev.steward.sync.config.SyncProperties;
 import dev.steward.sync.connectorspace.ConnectorSpace;
@@ -61,9 +63,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -76,7 +75,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest
 @Import(TestServiceTokens.class)
-@EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+@AuthenticatedKafka(principal = KafkaPrincipal.SYNC)
 // The DC is gone after this class: its context must not be cached for another one.
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class SambaActiveDirectoryIT {
@@ -106,9 +105,7 @@ class SambaActiveDirectoryIT {
     @Autowired
     SyncCycles cycles;
     @Autowired
-    EmbeddedKafkaBroker broker;
-    @Autowired
-    KafkaTemplate<String, ContractMessage> kafka;
+    TestKafka testKafka;
     @Autowired
     ConnectorSpace connectorSpace;
     @Autowired
@@ -347,7 +344,7 @@ class SambaActiveDirectoryIT {
     private SyncCycle runCycle(PolicyType policyType) {
         synchronized (SambaActiveDirectoryIT.class) {
             if (directory == null) {
-                directory = new FakeDirectory(broker.getBrokersAsString(), kafka);
+                directory = new FakeDirectory(testKafka.adminConfig(), testKafka.owners());
             }
         }
         SyncCycle requested = runner.request(policyType, CycleTrigger.ON_DEMAND, ADMIN);
@@ -365,7 +362,7 @@ class SambaActiveDirectoryIT {
     private TopicRecorder recorder() {
         synchronized (SambaActiveDirectoryIT.class) {
             if (recorder == null) {
-                recorder = new TopicRecorder(broker.getBrokersAsString(), List.of(Topics.DIRECTORY_COMMANDS));
+                recorder = new TopicRecorder(testKafka.adminConfig(), List.of(Topics.DIRECTORY_COMMANDS));
             }
         }
         recorder.catchUp();

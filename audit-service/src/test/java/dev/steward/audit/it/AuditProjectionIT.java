@@ -18,6 +18,7 @@ import dev.steward.contracts.event.GroupCreated;
 import dev.steward.contracts.event.MembersAdded;
 import dev.steward.contracts.event.MembersRemoved;
 import dev.steward.contracts.event.SourceOfAuthorityChanged;
+import dev.steward.platform.kafka.access.KafkaPrincipal;
 import dev.steward.platform.testing.KafkaTestClient;
 import dev.steward.platform.testing.TestTokens;
 import java.nio.charset.StandardCharsets;
@@ -269,12 +270,32 @@ class AuditProjectionIT extends PostgresAndKafkaTest {
                         .contains("no audit activity for message type 'directory.ChangeSourceOfAuthority'"));
     }
 
+    @Test
+    void deadLettersAUserSyncedThatTheDirectoryDidNotPublishAndAuditsNothing() {
+        String correlation = UUID.randomUUID().toString();
+        String invented = UUID.randomUUID().toString();
+        var forged = TestEvents.userSynced(meta(invented, correlation, now()), true);
+        SourceOfAuthorityChanged good = TestEvents.sourceOfAuthority(meta(invented, correlation, now()), invented,
+                "After", true);
+        try (KafkaTestClient misattributed = kafka.client(KafkaPrincipal.DIRECTORY, KafkaPrincipal.SYNC.source())) {
+            misattributed.publish(Topics.DIRECTORY_EVENTS, forged);
+        }
+        producer.publish(Topics.DIRECTORY_EVENTS, good);
+
+        await().atMost(WITHIN).until(() -> api.directoryAudits(TestTokens.groupsAdmin(),
+                "correlationId eq '" + correlation + "'").ids().contains(good.messageId()));
+        assertThat(deadLetterReasons(forged.key(), 1).values()).contains("record on steward.directory.events has "
+                + "ce_source '/steward/sync-service'; only /steward/directory-service publishes there");
+        assertThat(api.directoryAudits(TestTokens.groupsAdmin(), "correlationId eq '" + correlation + "'").ids())
+                .containsExactly(good.messageId());
+    }
+
     private Map<String, String> deadLetterReasons(String key, int expected) {
         Map<String, String> reasons = new HashMap<>();
-        try (var consumer = new KafkaConsumer<String, byte[]>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
-                ConsumerConfig.GROUP_ID_CONFIG, "dlt-reader-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ByteArrayDeserializer())) {
+        Map<String, Object> config = new HashMap<>(kafka.adminConfig());
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "dlt-reader-" + UUID.randomUUID());
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        try (var consumer = new KafkaConsumer<String, byte[]>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(Topics.deadLetter(Topics.DIRECTORY_EVENTS)));
             await().atMost(WITHIN).until(() -> {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {

@@ -10,7 +10,10 @@ import dev.steward.audit.directoryaudit.projection.AuditProjector;
 import dev.steward.contracts.Topics;
 import dev.steward.contracts.event.DirectoryObjectRef;
 import dev.steward.contracts.event.SourceOfAuthorityChanged;
+import dev.steward.platform.kafka.access.KafkaPrincipal;
+import dev.steward.platform.testing.AuthenticatedKafka;
 import dev.steward.platform.testing.KafkaTestClient;
+import dev.steward.platform.testing.TestKafka;
 import dev.steward.platform.testing.TestTokens;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,21 +24,19 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** The quickstart database: the service runs on H2 in PostgreSQL mode, as {@code ./steward up} starts it. */
 @SpringBootTest(classes = AuditApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "server.address=127.0.0.1")
-@EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+@AuthenticatedKafka(principal = KafkaPrincipal.AUDIT)
 class AuditServiceOnH2IT {
 
     @LocalServerPort
     int port;
     @Autowired
-    EmbeddedKafkaBroker broker;
+    TestKafka kafka;
     @Autowired
     AuditProjector projector;
     @Autowired
@@ -60,7 +61,7 @@ class AuditServiceOnH2IT {
         SourceOfAuthorityChanged undone = TestEvents.sourceOfAuthority(
                 TestEvents.metadata(GROUP_ID, corr, at.plusSeconds(1), TestEvents.ADMIN), GROUP_ID, "Eng_100%", false);
 
-        try (KafkaTestClient producer = new KafkaTestClient(broker.getBrokersAsString(), "/steward/directory-service")) {
+        try (KafkaTestClient producer = kafka.owners()) {
             producer.publish(Topics.DIRECTORY_EVENTS, switched);
             producer.publish(Topics.DIRECTORY_EVENTS, switched);
             producer.publish(Topics.DIRECTORY_EVENTS, undone);

@@ -1,7 +1,10 @@
 package dev.steward.audit.it;
 
 import dev.steward.audit.AuditApplication;
+import dev.steward.platform.kafka.access.KafkaPrincipal;
+import dev.steward.platform.testing.AuthenticatedKafka;
 import dev.steward.platform.testing.KafkaTestClient;
+import dev.steward.platform.testing.TestKafka;
 import dev.steward.platform.testing.TestDatabase;
 import dev.steward.platform.testing.TestTokens;
 import org.junit.jupiter.api.AfterEach;
@@ -9,8 +12,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -20,7 +21,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(classes = AuditApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "server.address=127.0.0.1")
-@EmbeddedKafka(partitions = 3, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+@AuthenticatedKafka(principal = KafkaPrincipal.AUDIT, partitions = 3)
 abstract class PostgresAndKafkaTest {
 
     static final TestDatabase DATABASE = TestDatabase.freshSchemaIn("steward_audit");
@@ -28,7 +29,7 @@ abstract class PostgresAndKafkaTest {
     @LocalServerPort
     int port;
     @Autowired
-    EmbeddedKafkaBroker broker;
+    TestKafka kafka;
 
     ApiClient api;
     KafkaTestClient producer;
@@ -42,7 +43,7 @@ abstract class PostgresAndKafkaTest {
     @BeforeEach
     void connect() {
         api = new ApiClient(port);
-        producer = new KafkaTestClient(broker.getBrokersAsString(), "/steward/directory-service");
+        producer = kafka.owners();
     }
 
     @AfterEach

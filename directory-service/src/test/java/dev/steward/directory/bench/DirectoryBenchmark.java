@@ -22,7 +22,10 @@ import dev.steward.contracts.event.MembersAdded;
 import dev.steward.contracts.kafka.ContractDeserializer;
 import dev.steward.contracts.kafka.ContractSerializer;
 import dev.steward.directory.DirectoryApplication;
+import dev.steward.platform.kafka.access.KafkaPrincipal;
+import dev.steward.platform.testing.AuthenticatedKafka;
 import dev.steward.platform.testing.TestDatabase;
+import dev.steward.platform.testing.TestKafka;
 import dev.steward.platform.testing.TestTokens;
 import java.io.IOException;
 import java.net.URI;
@@ -36,6 +39,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -63,8 +67,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -77,7 +79,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(classes = DirectoryApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"server.address=127.0.0.1", "logging.config=classpath:logback-directory-test.xml"})
-@EmbeddedKafka(partitions = 3, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+@AuthenticatedKafka(principal = KafkaPrincipal.DIRECTORY, partitions = 3)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DirectoryBenchmark {
 
@@ -94,7 +96,7 @@ class DirectoryBenchmark {
     @LocalServerPort
     int port;
     @Autowired
-    EmbeddedKafkaBroker broker;
+    TestKafka kafka;
     @Autowired
     JdbcTemplate jdbc;
 
@@ -409,8 +411,9 @@ class DirectoryBenchmark {
     private void send(List<ContractCommand> commands, String token) {
         ContractSerializer serializer = new ContractSerializer();
         serializer.configure(Map.of(ContractSerializer.SOURCE_CONFIG, "/steward/bench"), false);
-        try (var producer = new KafkaProducer<String, ContractMessage>(producerConfig(), new StringSerializer(),
-                serializer)) {
+        Map<String, Object> config = new HashMap<>(producerConfig());
+        config.putAll(kafka.clientConfig(KafkaPrincipal.COMMAND_SENDER));
+        try (var producer = new KafkaProducer<String, ContractMessage>(config, new StringSerializer(), serializer)) {
             for (ContractCommand command : commands) {
                 var record = new ProducerRecord<String, ContractMessage>(Topics.DIRECTORY_COMMANDS, command.key(),
                         command);
@@ -464,16 +467,19 @@ class DirectoryBenchmark {
         }
     }
 
+    /** The raw scenario and the readers run as the broker's super user; commands go as a command sender. */
     private Map<String, Object> producerConfig() {
-        return Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
-                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 5,
-                ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+        Map<String, Object> config = new HashMap<>(kafka.adminConfig());
+        config.putAll(Map.of(ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 5,
+                ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024));
+        return config;
     }
 
     private Map<String, Object> consumerConfig() {
-        return Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
-                ConsumerConfig.GROUP_ID_CONFIG, "bench-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        Map<String, Object> config = new HashMap<>(kafka.adminConfig());
+        config.putAll(Map.of(ConsumerConfig.GROUP_ID_CONFIG, "bench-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"));
+        return config;
     }
 
     private void report(String scenario, long count, double seconds, double rate, String notes) {

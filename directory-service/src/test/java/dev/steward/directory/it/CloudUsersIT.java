@@ -46,8 +46,8 @@ class CloudUsersIT extends DirectoryIntegrationTest {
 
     @BeforeEach
     void openReaders() {
-        events = TopicReader.contracts(broker.getBrokersAsString(), Topics.DIRECTORY_EVENTS);
-        rawEvents = TopicReader.raw(broker.getBrokersAsString(), Topics.DIRECTORY_EVENTS);
+        events = TopicReader.contracts(kafka.adminConfig(), Topics.DIRECTORY_EVENTS);
+        rawEvents = TopicReader.raw(kafka.adminConfig(), Topics.DIRECTORY_EVENTS);
     }
 
     @AfterEach

@@ -6,16 +6,19 @@ import dev.steward.directory.DirectoryApplication;
 import dev.steward.directory.common.CommandOrigin;
 import dev.steward.directory.common.DirectoryCommands;
 import dev.steward.directory.user.api.SyncUserFromOnPremises;
+import dev.steward.platform.kafka.access.KafkaPrincipal;
+import dev.steward.platform.testing.AuthenticatedKafka;
+import dev.steward.platform.testing.KafkaTestClient;
 import dev.steward.platform.testing.TestDatabase;
+import dev.steward.platform.testing.TestKafka;
 import dev.steward.platform.testing.TestTokens;
 import java.time.Instant;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -25,7 +28,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(classes = DirectoryApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"server.address=127.0.0.1", "logging.config=classpath:logback-directory-test.xml"})
-@EmbeddedKafka(partitions = 3, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+@AuthenticatedKafka(principal = KafkaPrincipal.DIRECTORY, partitions = 3)
 abstract class DirectoryIntegrationTest {
 
     static final TestDatabase DATABASE = TestDatabase.freshSchemaIn("steward_directory");
@@ -36,11 +39,13 @@ abstract class DirectoryIntegrationTest {
     @LocalServerPort
     int port;
     @Autowired
-    EmbeddedKafkaBroker broker;
+    TestKafka kafka;
     @Autowired
     DirectoryCommands commands;
 
     Api api;
+    /** Sends commands as an external command sender (the service itself may not write its command topic). */
+    KafkaTestClient sender;
 
     @DynamicPropertySource
     static void environment(DynamicPropertyRegistry registry) {
@@ -51,6 +56,12 @@ abstract class DirectoryIntegrationTest {
     @BeforeEach
     void connect() {
         api = new Api(port);
+        sender = kafka.client(KafkaPrincipal.COMMAND_SENDER);
+    }
+
+    @AfterEach
+    void disconnect() {
+        sender.close();
     }
 
     /** A user synced from AD with a fresh anchor, {@code <prefix>-<8 hex>@corp.example.test}; its cloud id. */

@@ -15,7 +15,6 @@ import dev.steward.contracts.event.SourceOfAuthorityChanged;
 import dev.steward.contracts.event.UserSynced;
 import dev.steward.directory.group.api.ExtensionAttributes;
 import dev.steward.directory.it.Samples.AdGroup;
-import dev.steward.platform.kafka.ContractPublisher;
 import dev.steward.platform.security.DevTokens;
 import dev.steward.platform.security.DirectoryRoles;
 import dev.steward.platform.security.Permissions;
@@ -37,10 +36,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,16 +47,13 @@ class DirectoryKafkaIT extends DirectoryIntegrationTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final Instant SYNCED_AT = Instant.parse("2026-01-01T10:00:00Z");
 
-    @Autowired
-    ContractPublisher publisher;
-
     private TopicReader<ContractMessage> results;
     private TopicReader<ContractMessage> events;
 
     @BeforeEach
     void openReaders() {
-        results = TopicReader.contracts(broker.getBrokersAsString(), Topics.DIRECTORY_COMMAND_RESULTS);
-        events = TopicReader.contracts(broker.getBrokersAsString(), Topics.DIRECTORY_EVENTS);
+        results = TopicReader.contracts(kafka.adminConfig(), Topics.DIRECTORY_COMMAND_RESULTS);
+        events = TopicReader.contracts(kafka.adminConfig(), Topics.DIRECTORY_EVENTS);
     }
 
     @AfterEach
@@ -76,8 +68,8 @@ class DirectoryKafkaIT extends DirectoryIntegrationTest {
         SyncGroup sync = group.contract(SYNCED_AT);
         SyncUser user = Samples.syncUser(UUID.randomUUID().toString(), "dave@corp.example.test");
 
-        publisher.sendCommand(Topics.DIRECTORY_COMMANDS, sync, TestTokens.syncEngine());
-        publisher.sendCommand(Topics.DIRECTORY_COMMANDS, user, TestTokens.syncEngine());
+        sender.sendCommand(Topics.DIRECTORY_COMMANDS, sync, TestTokens.syncEngine());
+        sender.sendCommand(Topics.DIRECTORY_COMMANDS, user, TestTokens.syncEngine());
 
         assertThat(resultOf(sync.metadata().commandId()).status()).isEqualTo(CommandResult.Status.SUCCEEDED);
         assertThat(resultOf(user.metadata().commandId()).status()).isEqualTo(CommandResult.Status.SUCCEEDED);
@@ -99,7 +91,7 @@ class DirectoryKafkaIT extends DirectoryIntegrationTest {
         AdGroup group = synced(AdGroup.security("KafkaSoa"));
         ChangeSourceOfAuthority command = Samples.changeSourceOfAuthority(group.id(), true);
 
-        publisher.sendCommand(Topics.DIRECTORY_COMMANDS, command, TestTokens.groupsAdmin());
+        sender.sendCommand(Topics.DIRECTORY_COMMANDS, command, TestTokens.groupsAdmin());
 
         CommandResult result = resultOf(command.metadata().commandId());
         assertThat(result.status()).isEqualTo(CommandResult.Status.SUCCEEDED);
@@ -120,7 +112,7 @@ class DirectoryKafkaIT extends DirectoryIntegrationTest {
                 .get("isCloudManaged").asBoolean()).isTrue();
 
         SyncGroup blocked = group.renamed(group.name() + " (AD)").contract(SYNCED_AT.plusSeconds(1800));
-        publisher.sendCommand(Topics.DIRECTORY_COMMANDS, blocked, TestTokens.syncEngine());
+        sender.sendCommand(Topics.DIRECTORY_COMMANDS, blocked, TestTokens.syncEngine());
         CommandResult refused = resultOf(blocked.metadata().commandId());
         assertThat(refused.status()).isEqualTo(CommandResult.Status.REJECTED);
         assertThat(refused.errorCode()).isEqualTo("SourceOfAuthorityInCloud");
@@ -132,14 +124,14 @@ class DirectoryKafkaIT extends DirectoryIntegrationTest {
         ExtensionAttributes fromAd = new ExtensionAttributes("CC-4711", null, "Munich", null, null, null, null, null,
                 null, null, null, null, null, null, null);
         SyncGroup sync = group.contract(SYNCED_AT, fromAd);
-        publisher.sendCommand(Topics.DIRECTORY_COMMANDS, sync, TestTokens.syncEngine());
+        sender.sendCommand(Topics.DIRECTORY_COMMANDS, sync, TestTokens.syncEngine());
         assertThat(resultOf(sync.metadata().commandId()).status()).isEqualTo(CommandResult.Status.SUCCEEDED);
         GroupCreated created = await().atMost(WAIT).until(() -> events.values(GroupCreated.class,
                 e -> e.group().id().equals(group.id())), list -> !list.isEmpty()).get(0);
         assertThat(created.group().onPremisesExtensionAttributes()).isEqualTo(sync.onPremisesExtensionAttributes());
 
         ChangeSourceOfAuthority toCloud = Samples.changeSourceOfAuthority(group.id(), true);
-        publisher.sendCommand(Topics.DIRECTORY_COMMANDS, toCloud, TestTokens.groupsAdmin());
+        sender.sendCommand(Topics.DIRECTORY_COMMANDS, toCloud, TestTokens.groupsAdmin());
         assertThat(resultOf(toCloud.metadata().commandId()).status()).isEqualTo(CommandResult.Status.SUCCEEDED);
         SourceOfAuthorityChanged changed = await().atMost(WAIT).until(() -> events.values(
                 SourceOfAuthorityChanged.class, e -> e.groupId().equals(group.id())), list -> !list.isEmpty()).get(0);
@@ -158,11 +150,11 @@ class DirectoryKafkaIT extends DirectoryIntegrationTest {
                 List.of(Permissions.ON_PREMISES_SYNC_BEHAVIOR_READWRITE_ALL), List.of(DirectoryRoles.GROUPS_ADMINISTRATOR));
         ChangeSourceOfAuthority forged = Samples.changeSourceOfAuthority(group.id(), true);
 
-        publisher.sendCommand(Topics.DIRECTORY_COMMANDS, byAlice, withoutRole);
-        publisher.sendCommand(Topics.DIRECTORY_COMMANDS, byAdmin, TestTokens.groupsAdmin());
-        publisher.sendCommand(Topics.DIRECTORY_COMMANDS, forged, TestTokens.forged(claims));
+        sender.sendCommand(Topics.DIRECTORY_COMMANDS, byAlice, withoutRole);
+        sender.sendCommand(Topics.DIRECTORY_COMMANDS, byAdmin, TestTokens.groupsAdmin());
+        sender.sendCommand(Topics.DIRECTORY_COMMANDS, forged, TestTokens.forged(claims));
         ChangeSourceOfAuthority withoutToken = Samples.changeSourceOfAuthority(group.id(), true);
-        publisher.publish(Topics.DIRECTORY_COMMANDS, withoutToken);
+        sender.publish(Topics.DIRECTORY_COMMANDS, withoutToken);
 
         for (UUID denied : List.of(byAlice.metadata().commandId(), byAdmin.metadata().commandId())) {
             CommandResult result = resultOf(denied);
@@ -187,7 +179,7 @@ class DirectoryKafkaIT extends DirectoryIntegrationTest {
                 List.of(Permissions.ON_PREMISES_SYNC_BEHAVIOR_READWRITE_ALL), List.of(DirectoryRoles.GROUPS_ADMINISTRATOR));
         ChangeSourceOfAuthority waitedTooLong = Samples.changeSourceOfAuthority(group.id(), true);
 
-        publisher.sendCommand(Topics.DIRECTORY_COMMANDS, waitedTooLong, TestTokens.expired(claims));
+        sender.sendCommand(Topics.DIRECTORY_COMMANDS, waitedTooLong, TestTokens.expired(claims));
 
         CommandResult result = resultOf(waitedTooLong.metadata().commandId());
         assertThat(result.status()).isEqualTo(CommandResult.Status.REJECTED);
@@ -201,12 +193,12 @@ class DirectoryKafkaIT extends DirectoryIntegrationTest {
     void rejectsCommandForUnknownGroupWithGraphCode() throws Exception {
         ChangeSourceOfAuthority command = Samples.changeSourceOfAuthority(UUID.randomUUID().toString(), true);
 
-        publisher.sendCommand(Topics.DIRECTORY_COMMANDS, command, TestTokens.groupsAdmin());
+        sender.sendCommand(Topics.DIRECTORY_COMMANDS, command, TestTokens.groupsAdmin());
 
         CommandResult result = resultOf(command.metadata().commandId());
         assertThat(result.status()).isEqualTo(CommandResult.Status.REJECTED);
         assertThat(result.errorCode()).isEqualTo("Request_ResourceNotFound");
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.getBrokersAsString()))) {
+        try (Admin admin = Admin.create(kafka.adminConfig())) {
             await().atMost(WAIT).untilAsserted(() -> assertThat(admin.listConsumerGroupOffsets("steward-directory")
                     .partitionsToOffsetAndMetadata().get().keySet())
                     .anySatisfy(partition -> assertThat(partition.topic()).isEqualTo(Topics.DIRECTORY_COMMANDS)));
@@ -220,12 +212,12 @@ class DirectoryKafkaIT extends DirectoryIntegrationTest {
         ChangeSourceOfAuthority rollback = Samples.changeSourceOfAuthority(group.id(), false);
         ChangeSourceOfAuthority marker = Samples.changeSourceOfAuthority(group.id(), false);
 
-        publisher.sendCommand(Topics.DIRECTORY_COMMANDS, toCloud, TestTokens.groupsAdmin());
+        sender.sendCommand(Topics.DIRECTORY_COMMANDS, toCloud, TestTokens.groupsAdmin());
         resultOf(toCloud.metadata().commandId());
-        publisher.sendCommand(Topics.DIRECTORY_COMMANDS, rollback, TestTokens.groupsAdmin());
+        sender.sendCommand(Topics.DIRECTORY_COMMANDS, rollback, TestTokens.groupsAdmin());
         resultOf(rollback.metadata().commandId());
-        publisher.sendCommand(Topics.DIRECTORY_COMMANDS, toCloud, TestTokens.groupsAdmin());
-        publisher.sendCommand(Topics.DIRECTORY_COMMANDS, marker, TestTokens.groupsAdmin());
+        sender.sendCommand(Topics.DIRECTORY_COMMANDS, toCloud, TestTokens.groupsAdmin());
+        sender.sendCommand(Topics.DIRECTORY_COMMANDS, marker, TestTokens.groupsAdmin());
         resultOf(marker.metadata().commandId());
 
         assertThat(results.values(CommandResult.class, r -> r.commandId().equals(toCloud.metadata().commandId())))
@@ -237,24 +229,12 @@ class DirectoryKafkaIT extends DirectoryIntegrationTest {
     @Test
     void deadLettersMalformedCommandAndKeepsConsuming() {
         AdGroup group = synced(AdGroup.security("KafkaDlt"));
-        try (var producer = new KafkaProducer<String, byte[]>(Map.of("bootstrap.servers", broker.getBrokersAsString()),
-                new StringSerializer(), new ByteArraySerializer());
-             var deadLetters = TopicReader.raw(broker.getBrokersAsString(),
-                     Topics.deadLetter(Topics.DIRECTORY_COMMANDS))) {
-            var garbage = new ProducerRecord<String, byte[]>(Topics.DIRECTORY_COMMANDS, group.id(),
-                    ("{\"groupId\":\"" + group.id() + "\",").getBytes(StandardCharsets.UTF_8));
-            garbage.headers().add(CloudEventHeaders.TYPE,
-                    "directory.ChangeSourceOfAuthority".getBytes(StandardCharsets.UTF_8));
-            garbage.headers().add(CloudEventHeaders.AUTHORIZATION,
-                    ("Bearer " + TestTokens.groupsAdmin()).getBytes(StandardCharsets.UTF_8));
-            producer.send(garbage);
-            var notACommand = new ProducerRecord<String, byte[]>(Topics.DIRECTORY_COMMANDS, group.id(),
-                    "{}".getBytes(StandardCharsets.UTF_8));
-            notACommand.headers().add(CloudEventHeaders.TYPE, "no.SuchType".getBytes(StandardCharsets.UTF_8));
-            producer.send(notACommand);
-            producer.flush();
+        try (var deadLetters = TopicReader.raw(kafka.adminConfig(), Topics.deadLetter(Topics.DIRECTORY_COMMANDS))) {
+            sender.sendRaw(Topics.DIRECTORY_COMMANDS, group.id(), "directory.ChangeSourceOfAuthority",
+                    "{\"groupId\":\"" + group.id() + "\",", TestTokens.groupsAdmin());
+            sender.sendRaw(Topics.DIRECTORY_COMMANDS, group.id(), "no.SuchType", "{}");
             ChangeSourceOfAuthority valid = Samples.changeSourceOfAuthority(group.id(), true);
-            publisher.sendCommand(Topics.DIRECTORY_COMMANDS, valid, TestTokens.groupsAdmin());
+            sender.sendCommand(Topics.DIRECTORY_COMMANDS, valid, TestTokens.groupsAdmin());
 
             var dead = await().atMost(WAIT).until(() -> deadLetters.poll(r -> group.id().equals(r.key())),
                     list -> list.size() >= 2);
@@ -271,7 +251,7 @@ class DirectoryKafkaIT extends DirectoryIntegrationTest {
     @Test
     void createsChangesAndDeletesAGroupAndItsMembersByKafkaCommands() {
         SyncUser bob = Samples.syncUser(UUID.randomUUID().toString(), "bob-kafka@corp.example.test");
-        publisher.sendCommand(Topics.DIRECTORY_COMMANDS, bob, TestTokens.syncEngine());
+        sender.sendCommand(Topics.DIRECTORY_COMMANDS, bob, TestTokens.syncEngine());
         assertThat(resultOf(bob.metadata().commandId()).status()).isEqualTo(CommandResult.Status.SUCCEEDED);
         String groupId = UUID.randomUUID().toString();
         CreateGroup create = new CreateGroup(Samples.metadata(), groupId, "Kafka Team", null, "kafkateam", false,
@@ -283,15 +263,15 @@ class DirectoryKafkaIT extends DirectoryIntegrationTest {
         DeleteGroup delete = new DeleteGroup(Samples.metadata(), groupId);
 
         for (var command : List.of(create, add, rename, remove, again)) {
-            publisher.sendCommand(Topics.DIRECTORY_COMMANDS, command, TestTokens.groupsAdmin());
+            sender.sendCommand(Topics.DIRECTORY_COMMANDS, command, TestTokens.groupsAdmin());
             assertThat(resultOf(command.metadata().commandId()).status()).isEqualTo(CommandResult.Status.SUCCEEDED);
         }
         AddMembers duplicate = new AddMembers(Samples.metadata(), groupId, List.of(bob.userId()));
-        publisher.sendCommand(Topics.DIRECTORY_COMMANDS, duplicate, TestTokens.groupsAdmin());
+        sender.sendCommand(Topics.DIRECTORY_COMMANDS, duplicate, TestTokens.groupsAdmin());
         CommandResult refused = resultOf(duplicate.metadata().commandId());
         assertThat(refused.status()).isEqualTo(CommandResult.Status.REJECTED);
         assertThat(refused.message()).contains("already exist");
-        publisher.sendCommand(Topics.DIRECTORY_COMMANDS, delete, TestTokens.groupsAdmin());
+        sender.sendCommand(Topics.DIRECTORY_COMMANDS, delete, TestTokens.groupsAdmin());
         assertThat(resultOf(delete.metadata().commandId()).status()).isEqualTo(CommandResult.Status.SUCCEEDED);
 
         MembersAdded added = await().atMost(WAIT).until(() -> events.values(MembersAdded.class,
@@ -305,12 +285,12 @@ class DirectoryKafkaIT extends DirectoryIntegrationTest {
     @Test
     void letsOnlyOwnersAndAdminsChangeMembersByKafkaCommand() {
         SyncUser owner = Samples.syncUser(UUID.randomUUID().toString(), "owner-kafka@corp.example.test");
-        publisher.sendCommand(Topics.DIRECTORY_COMMANDS, owner, TestTokens.syncEngine());
+        sender.sendCommand(Topics.DIRECTORY_COMMANDS, owner, TestTokens.syncEngine());
         resultOf(owner.metadata().commandId());
         String groupId = UUID.randomUUID().toString();
         CreateGroup create = new CreateGroup(Samples.metadata(), groupId, "Owned by Kafka", null, "ownedkafka", false,
                 true, List.of(), null, List.of(owner.userId()), List.of());
-        publisher.sendCommand(Topics.DIRECTORY_COMMANDS, create, TestTokens.groupsAdmin());
+        sender.sendCommand(Topics.DIRECTORY_COMMANDS, create, TestTokens.groupsAdmin());
         assertThat(resultOf(create.metadata().commandId()).status()).isEqualTo(CommandResult.Status.SUCCEEDED);
         String ownerToken = TestTokens.user(owner.userId(), owner.userPrincipalName(),
                 List.of(Permissions.GROUP_MEMBER_READWRITE_ALL), List.of());
@@ -319,8 +299,8 @@ class DirectoryKafkaIT extends DirectoryIntegrationTest {
 
         AddMembers byOwner = new AddMembers(Samples.metadata(), groupId, List.of(owner.userId()));
         AddMembers byStranger = new AddMembers(Samples.metadata(), groupId, List.of(owner.userId()));
-        publisher.sendCommand(Topics.DIRECTORY_COMMANDS, byStranger, strangerToken);
-        publisher.sendCommand(Topics.DIRECTORY_COMMANDS, byOwner, ownerToken);
+        sender.sendCommand(Topics.DIRECTORY_COMMANDS, byStranger, strangerToken);
+        sender.sendCommand(Topics.DIRECTORY_COMMANDS, byOwner, ownerToken);
 
         assertThat(resultOf(byStranger.metadata().commandId()).errorCode()).isEqualTo("Authorization_RequestDenied");
         assertThat(resultOf(byOwner.metadata().commandId()).status()).isEqualTo(CommandResult.Status.SUCCEEDED);

@@ -7,6 +7,8 @@ import dev.steward.directory.DirectoryApplication;
 import dev.steward.directory.common.CommandOrigin;
 import dev.steward.directory.common.DirectoryCommands;
 import dev.steward.directory.it.Samples.AdGroup;
+import dev.steward.platform.kafka.access.KafkaPrincipal;
+import dev.steward.platform.testing.AuthenticatedKafka;
 import dev.steward.platform.testing.TestTokens;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,7 +23,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -33,7 +34,7 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(classes = DirectoryApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"server.address=127.0.0.1", "logging.config=classpath:logback-directory-test.xml",
                 "spring.datasource.username=sa", "spring.datasource.password="})
-@EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+@AuthenticatedKafka(principal = KafkaPrincipal.DIRECTORY)
 class DirectoryServiceOnH2IT {
 
     @LocalServerPort

@@ -7,7 +7,6 @@ import dev.steward.contracts.ContractMessage;
 import dev.steward.contracts.Topics;
 import dev.steward.contracts.command.CommandResult;
 import dev.steward.contracts.command.CreateGroup;
-import dev.steward.platform.kafka.ContractPublisher;
 import dev.steward.platform.security.DirectoryRoles;
 import dev.steward.platform.security.Permissions;
 import dev.steward.platform.testing.TestTokens;
@@ -39,9 +38,6 @@ class TenantSettingsIT extends DirectoryIntegrationTest {
             Permissions.DIRECTORY_READ_ALL);
     private static final String GROUP_WRITER_APP = TestTokens.app(UUID.randomUUID().toString(),
             Permissions.GROUP_READWRITE_ALL);
-
-    @Autowired
-    ContractPublisher publisher;
 
     @AfterEach
     void restoreEntraDefaults() {
@@ -277,10 +273,10 @@ class TenantSettingsIT extends DirectoryIntegrationTest {
     void kafkaCreateGroupObeysTheSettingsAndMakesTheCreatorOwner() {
         String dave = syncedUser("dave");
         String daveToken = userToken(dave, Permissions.GROUP_READWRITE_ALL);
-        try (TopicReader<ContractMessage> results = TopicReader.contracts(broker.getBrokersAsString(),
+        try (TopicReader<ContractMessage> results = TopicReader.contracts(kafka.adminConfig(),
                 Topics.DIRECTORY_COMMAND_RESULTS)) {
             CreateGroup allowed = kafkaSecurityGroup("KafkaDaves");
-            publisher.sendCommand(Topics.DIRECTORY_COMMANDS, allowed, daveToken);
+            sender.sendCommand(Topics.DIRECTORY_COMMANDS, allowed, daveToken);
             assertThat(resultOf(results, allowed).status()).isEqualTo(CommandResult.Status.SUCCEEDED);
             JsonNode owners = api.get("/v1.0/groups/" + allowed.groupId() + "/owners", SETTINGS_ADMIN).json();
             assertThat(owners.get("value")).singleElement()
@@ -289,7 +285,7 @@ class TenantSettingsIT extends DirectoryIntegrationTest {
             api.patch(POLICY, PRIVILEGED_ROLE_ADMIN,
                     "{\"defaultUserRolePermissions\":{\"allowedToCreateSecurityGroups\":false}}");
             CreateGroup refused = kafkaSecurityGroup("KafkaDaves2");
-            publisher.sendCommand(Topics.DIRECTORY_COMMANDS, refused, daveToken);
+            sender.sendCommand(Topics.DIRECTORY_COMMANDS, refused, daveToken);
             CommandResult result = resultOf(results, refused);
             assertThat(result.status()).isEqualTo(CommandResult.Status.REJECTED);
             assertThat(result.errorCode()).isEqualTo("Authorization_RequestDenied");

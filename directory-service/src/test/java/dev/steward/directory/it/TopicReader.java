@@ -3,6 +3,7 @@ package dev.steward.directory.it;
 import dev.steward.contracts.ContractMessage;
 import dev.steward.contracts.kafka.ContractDeserializer;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -21,20 +22,21 @@ final class TopicReader<V> implements AutoCloseable {
     private final KafkaConsumer<String, V> consumer;
     private final List<ConsumerRecord<String, V>> seen = new CopyOnWriteArrayList<>();
 
-    private TopicReader(String bootstrapServers, String topic, Deserializer<V> values) {
-        consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), values);
+    private TopicReader(Map<String, Object> clientConfig, String topic, Deserializer<V> values) {
+        Map<String, Object> config = new HashMap<>(clientConfig);
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID());
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        consumer = new KafkaConsumer<>(config, new StringDeserializer(), values);
         consumer.subscribe(List.of(topic));
     }
 
-    static TopicReader<ContractMessage> contracts(String bootstrapServers, String topic) {
-        return new TopicReader<>(bootstrapServers, topic, new ContractDeserializer());
+    /** @param clientConfig bootstrap servers and credentials, e.g. {@code TestKafka.adminConfig()} */
+    static TopicReader<ContractMessage> contracts(Map<String, Object> clientConfig, String topic) {
+        return new TopicReader<>(clientConfig, topic, new ContractDeserializer());
     }
 
-    static TopicReader<byte[]> raw(String bootstrapServers, String topic) {
-        return new TopicReader<>(bootstrapServers, topic, new ByteArrayDeserializer());
+    static TopicReader<byte[]> raw(Map<String, Object> clientConfig, String topic) {
+        return new TopicReader<>(clientConfig, topic, new ByteArrayDeserializer());
     }
 
     /** Polls once and answers every record seen so far that matches. */

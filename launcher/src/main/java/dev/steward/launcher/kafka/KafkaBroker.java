@@ -2,14 +2,19 @@ package dev.steward.launcher.kafka;
 
 import dev.steward.launcher.LauncherException;
 import dev.steward.launcher.process.ChildProcess;
+import dev.steward.platform.kafka.access.BrokerSecurity;
+import dev.steward.platform.kafka.access.KafkaPrincipal;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -35,10 +40,19 @@ public final class KafkaBroker implements AutoCloseable {
      * @param host           the listeners' address; {@code advertisedHost} is what clients are told
      * @param logLevel       slf4j-simple level of the broker's logging (warn, info, ...)
      * @param marker         a JVM option that marks the process as this stack's
+     * @param adminPassword  the super user's password ({@link BrokerSecurity}): the broker's own, and the
+     *                       provisioner's
+     * @param plainUsers     SASL/PLAIN users besides the super user (name to password), for clients whose SCRAM
+     *                       does not work with Kafka 4 (Debian 12's {@code kcat})
      */
     public record Settings(List<Path> classPath, Path stateDirectory, Path logFile, String host, String advertisedHost,
-            int port, int controllerPort, String logLevel, String marker) {
+            int port, int controllerPort, String logLevel, String marker, String adminPassword,
+            Map<String, String> plainUsers) {
     }
+
+    /** The name of the client listener ({@code SASL_PLAINTEXT}); the controller's is {@value #CONTROLLER_LISTENER}. */
+    static final String CLIENT_LISTENER = "BROKER";
+    static final String CONTROLLER_LISTENER = "CONTROLLER";
 
     private final Settings settings;
     private final ChildProcess process;
@@ -80,11 +94,38 @@ public final class KafkaBroker implements AutoCloseable {
         return process.logFile();
     }
 
+    /** Bootstrap servers and the super user's credentials. */
+    public Map<String, Object> adminClientConfig() {
+        Map<String, Object> config = new HashMap<>(BrokerSecurity.adminClientProperties(settings.adminPassword()));
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        return config;
+    }
+
+    /** Bootstrap servers and the SCRAM credentials of a principal. */
+    public Map<String, Object> clientConfig(KafkaPrincipal principal, String password) {
+        Map<String, Object> config = new HashMap<>(BrokerSecurity.clientProperties(principal.userName(), password));
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        return config;
+    }
+
+    /**
+     * Creates (or resets) the SCRAM user of every principal and the ACLs of the topic table, and waits until the
+     * broker enforces them.
+     */
+    public void provision(Map<KafkaPrincipal, String> passwords) {
+        try (Admin admin = Admin.create(adminClientConfig())) {
+            BrokerSecurity.provision(admin, passwords, 60);
+        } catch (IllegalStateException e) {
+            throw new LauncherException("Kafka users and ACLs could not be set up: " + e.getMessage()
+                    + "; the broker's log is " + logFile(), e);
+        }
+    }
+
     /** Waits until the broker answers a describe-cluster request with its node. */
     public void awaitReady(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         Properties properties = new Properties();
-        properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        properties.putAll(adminClientConfig());
         properties.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2_000);
         properties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 2_000);
         properties.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 500);
@@ -121,17 +162,17 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     static Properties serverProperties(Settings settings) {
-        String listener = "PLAINTEXT://" + settings.host() + ":" + settings.port();
-        String controller = "CONTROLLER://" + settings.host() + ":" + settings.controllerPort();
+        String listener = CLIENT_LISTENER + "://" + settings.host() + ":" + settings.port();
+        String controller = CONTROLLER_LISTENER + "://" + settings.host() + ":" + settings.controllerPort();
         Properties p = new Properties();
         p.setProperty("process.roles", "broker,controller");
         p.setProperty("node.id", "1");
         p.setProperty("controller.quorum.voters", "1@" + settings.advertisedHost() + ":" + settings.controllerPort());
         p.setProperty("listeners", listener + "," + controller);
-        p.setProperty("advertised.listeners", "PLAINTEXT://" + settings.advertisedHost() + ":" + settings.port());
-        p.setProperty("controller.listener.names", "CONTROLLER");
-        p.setProperty("inter.broker.listener.name", "PLAINTEXT");
-        p.setProperty("listener.security.protocol.map", "CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT");
+        p.setProperty("advertised.listeners", CLIENT_LISTENER + "://" + settings.advertisedHost() + ":" + settings.port());
+        BrokerSecurity.brokerProperties(CLIENT_LISTENER, CONTROLLER_LISTENER, settings.adminPassword(),
+                        settings.plainUsers())
+                .forEach(p::setProperty);
         p.setProperty("log.dirs", settings.stateDirectory().resolve("data").toString());
         p.setProperty("num.partitions", "1");
         p.setProperty("default.replication.factor", "1");
@@ -156,6 +197,9 @@ public final class KafkaBroker implements AutoCloseable {
             Files.createDirectories(settings.stateDirectory());
             try (var out = Files.newBufferedWriter(file)) {
                 serverProperties(settings).store(out, "written by the Steward launcher on every start");
+            }
+            if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
             }
             return file;
         } catch (IOException e) {

@@ -3,6 +3,7 @@ package dev.steward.launcher.stack;
 import dev.steward.launcher.LauncherException;
 import dev.steward.launcher.auth.AuthServer;
 import dev.steward.launcher.auth.StackUsers;
+import dev.steward.launcher.kafka.BrokerCredentials;
 import dev.steward.launcher.kafka.KafkaBroker;
 import dev.steward.launcher.ldap.SeedDirectory;
 import dev.steward.launcher.process.ChildProcess;
@@ -10,6 +11,8 @@ import dev.steward.launcher.service.ServiceProcess;
 import dev.steward.launcher.service.ServiceSupervisor;
 import dev.steward.launcher.service.StewardService;
 import dev.steward.launcher.token.SeedUsers;
+import dev.steward.platform.kafka.access.BrokerSecurity;
+import dev.steward.platform.kafka.access.KafkaPrincipal;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -61,6 +64,7 @@ public final class LocalStack implements AutoCloseable {
     /** Set once this launcher has claimed the data directory's run files; only then does close() clear them. */
     private boolean owner;
     private KafkaBroker kafka;
+    private BrokerCredentials kafkaCredentials;
     private SeedDirectory directory;
     private ChildProcess watchdog;
     private ScheduledExecutorService monitor;
@@ -110,13 +114,16 @@ public final class LocalStack implements AutoCloseable {
         KafkaBroker broker = KafkaBroker.start(new KafkaBroker.Settings(
                 List.of(options.launcherTarget().resolve("kafka-libs"), options.launcherTarget().resolve("lib")),
                 layout.kafka(), layout.log("kafka"), options.bindAddress(), options.connectHost(),
-                options.kafkaPort(), options.kafkaControllerPort(), options.kafkaLogLevel(), layout.marker()));
+                options.kafkaPort(), options.kafkaControllerPort(), options.kafkaLogLevel(), layout.marker(),
+                kafkaCredentials.adminPassword(), Map.of(KafkaPrincipal.COMMAND_SENDER.userName(),
+                        kafkaCredentials.password(KafkaPrincipal.COMMAND_SENDER))));
         adopt(broker::close, () -> kafka = broker);
         runFiles.writePid(RunFiles.KAFKA, broker.pid());
         SeedDirectory ldap = SeedDirectory.start(address(options.bindAddress()), options.ldapPort(),
                 layout.directorySnapshot());
         adopt(ldap::close, () -> directory = ldap);
         broker.awaitReady(Duration.ofSeconds(90));
+        broker.provision(kafkaCredentials.passwords());
         Duration authReady = auth.awaitReady(authStartedAt, options.readyTimeout());
         out.printf(Locale.ROOT, "  %-20s %-28s pid %d, up after %.1f s%n", AuthServer.MODULE, auth.url(), auth.pid(),
                 authReady.toMillis() / 1000.0);
@@ -158,6 +165,8 @@ public final class LocalStack implements AutoCloseable {
             deleteRecursively(layout.directorySnapshot().getParent());
             layout.createDirectories();
         }
+        kafkaCredentials = BrokerCredentials.loadOrCreate(layout.kafkaCredentials());
+        kafkaCredentials.writeKcatConfig(layout.kcatConfig(), KafkaPrincipal.COMMAND_SENDER);
         synchronized (lifecycle) {
             if (closed) {
                 throw new LauncherException("start-up interrupted: Steward is stopping");
@@ -271,9 +280,19 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    /** The sync engine's client secret at the authorization server, generated for each start of the stack. */
+    /**
+     * Properties passed in the environment, never on the command line: the service's broker credentials and the sync
+     * engine's client secret at the authorization server (generated for each start of the stack).
+     */
     private Map<String, String> secrets(StewardService service) {
-        return service == StewardService.SYNC ? Map.of("steward.client.secret", syncClientSecret) : Map.of();
+        Map<String, String> secrets = new LinkedHashMap<>();
+        KafkaPrincipal principal = KafkaPrincipal.byUserName(service.module());
+        secrets.put(BrokerSecurity.USERNAME_PROPERTY, principal.userName());
+        secrets.put(BrokerSecurity.PASSWORD_PROPERTY, kafkaCredentials.password(principal));
+        if (service == StewardService.SYNC) {
+            secrets.put("steward.client.secret", syncClientSecret);
+        }
+        return secrets;
     }
 
     private static String secret() {
@@ -471,7 +490,8 @@ public final class LocalStack implements AutoCloseable {
                     + options.layout().run().resolve(service.module() + ".properties") + ")"));
         }
         line(text, "auth", AuthServer.url(authPort) + "   (token issuer)");
-        line(text, "Kafka", options.kafkaBootstrapServers());
+        line(text, "Kafka", options.kafkaBootstrapServers() + "   (SASL; kcat -F "
+                + options.layout().kcatConfig() + ")");
         line(text, "LDAP", options.ldapUrl());
         line(text, "  bind DN", SeedDirectory.BIND_DN);
         line(text, "  password", SeedDirectory.BIND_PASSWORD);

@@ -28,6 +28,16 @@ public record StackLayout(Path root) {
         return root.resolve("kafka");
     }
 
+    /** The broker's passwords (super user and one per principal), created once per data directory. */
+    public Path kafkaCredentials() {
+        return root.resolve("kafka-credentials.properties");
+    }
+
+    /** A {@code kcat -F} configuration with the command sender's credentials. */
+    public Path kcatConfig() {
+        return root.resolve("kcat.conf");
+    }
+
     public Path directorySnapshot() {
         return root.resolve("ldap").resolve("directory.ldif");
     }

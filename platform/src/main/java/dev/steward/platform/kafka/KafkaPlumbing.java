@@ -4,8 +4,8 @@ import dev.steward.contracts.CloudEventHeaders;
 import dev.steward.contracts.ContractMessage;
 import dev.steward.contracts.MalformedMessageException;
 import dev.steward.contracts.Topics;
-import dev.steward.contracts.kafka.ContractDeserializer;
 import dev.steward.contracts.kafka.ContractSerializer;
+import dev.steward.platform.kafka.access.KafkaCredentials;
 import dev.steward.platform.security.UnauthenticatedException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -30,6 +30,7 @@ import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryC
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -58,6 +59,12 @@ public class KafkaPlumbing {
      */
     public static final int MAX_RECORD_BYTES = 1_048_576;
 
+    /** The service's broker credentials ({@code steward.kafka.username/password}) in every Kafka client it builds. */
+    @Bean
+    static KafkaCredentials kafkaCredentials(Environment environment) {
+        return new KafkaCredentials(environment);
+    }
+
     @Bean
     DefaultKafkaProducerFactoryCustomizer contractProducer(@Value("${spring.application.name:steward}") String service) {
         return factory -> factory.updateConfigs(Map.of(
@@ -76,7 +83,7 @@ public class KafkaPlumbing {
         return factory -> factory.updateConfigs(Map.of(
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ErrorHandlingDeserializer.class,
-                ErrorHandlingDeserializer.VALUE_DESERIALIZER_CLASS, ContractDeserializer.class,
+                ErrorHandlingDeserializer.VALUE_DESERIALIZER_CLASS, ProducerCheckingDeserializer.class,
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"));
     }
 

@@ -17,11 +17,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** A minimal service on the platform, to test its edges. */
+/** A minimal service on the platform, to test its edges; it runs as self-service on the broker. */
 @SpringBootApplication
 public class PlatformTestApplication {
 
     public static final List<ContractMessage> RECEIVED = new CopyOnWriteArrayList<>();
+    public static final List<ContractMessage> RECEIVED_EVENTS = new CopyOnWriteArrayList<>();
 
     @RestController
     static class ProbeController {
@@ -41,8 +42,13 @@ public class PlatformTestApplication {
         }
     }
 
-    @KafkaListener(topics = Topics.SELFSERVICE_COMMANDS, groupId = "platform-test")
+    @KafkaListener(topics = Topics.SELFSERVICE_COMMANDS)
     void on(ConsumerRecord<String, ContractMessage> record) {
         RECEIVED.add(record.value());
+    }
+
+    @KafkaListener(topics = Topics.DIRECTORY_EVENTS)
+    void onEvent(ConsumerRecord<String, ContractMessage> record) {
+        RECEIVED_EVENTS.add(record.value());
     }
 }

@@ -5,9 +5,13 @@ import dev.steward.contracts.ContractCommand;
 import dev.steward.contracts.ContractMessage;
 import dev.steward.contracts.kafka.ContractDeserializer;
 import dev.steward.contracts.kafka.ContractSerializer;
+import dev.steward.platform.kafka.access.KafkaPrincipal;
+import dev.steward.platform.kafka.access.TopicAccess;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -19,6 +23,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -29,31 +34,40 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /**
  * Talks to the broker in tests as another service would: the contract serializer writes the JSON and the
  * CloudEvents headers, the aggregate id is the key, and each send waits for the broker. Raw bytes play a broken
- * producer, and readers read a whole topic from its beginning.
+ * producer (with the client's {@code ce_source}), and readers read a whole topic from its beginning (as the broker's
+ * super user, so any topic). A client made by {@link TestKafka#owners()} publishes each topic as the principal that
+ * owns it ({@link TopicAccess}: the producing service, or a command sender for command topics).
  */
 public final class KafkaTestClient implements AutoCloseable {
 
-    private final String bootstrapServers;
-    private final KafkaProducer<String, ContractMessage> contracts;
-    private final KafkaProducer<String, byte[]> raw;
+    private final TestKafka kafka;
+    private final KafkaPrincipal principal;
+    private final String source;
+    private final Map<KafkaPrincipal, KafkaProducer<String, ContractMessage>> contracts = new EnumMap<>(KafkaPrincipal.class);
+    private final Map<KafkaPrincipal, KafkaProducer<String, byte[]>> raw = new EnumMap<>(KafkaPrincipal.class);
 
-    /** @param source the {@code ce_source} of what this client publishes, e.g. {@code /steward/directory-service} */
-    public KafkaTestClient(String bootstrapServers, String source) {
-        this.bootstrapServers = bootstrapServers;
-        this.contracts = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ContractSerializer.SOURCE_CONFIG, source), new StringSerializer(), new ContractSerializer());
-        this.raw = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
-                new StringSerializer(), new ByteArraySerializer());
+    /**
+     * Use {@link TestKafka#client(KafkaPrincipal)} or {@link TestKafka#owners()}.
+     *
+     * @param principal who publishes (its credentials), or null for the owner of each topic
+     * @param source    the {@code ce_source} of what this client publishes, or null for the principal's own
+     */
+    KafkaTestClient(TestKafka kafka, KafkaPrincipal principal, String source) {
+        this.kafka = kafka;
+        this.principal = principal;
+        this.source = source;
     }
 
     /** Publishes the messages to {@code topic}, in order. */
     public void publish(String topic, ContractMessage... messages) {
         for (ContractMessage message : messages) {
-            await(contracts.send(new ProducerRecord<>(topic, message.key(), message)));
+            await(contracts(topic).send(new ProducerRecord<>(topic, message.key(), message)));
         }
+    }
+
+    /** Publishes one message to {@code topic} and answers where it went. */
+    public RecordMetadata send(String topic, ContractMessage message) {
+        return await(contracts(topic).send(new ProducerRecord<>(topic, message.key(), message)));
     }
 
     /** Sends a command with a bearer token in its authorization header; a null token sends none. */
@@ -62,16 +76,57 @@ public final class KafkaTestClient implements AutoCloseable {
         if (token != null) {
             record.headers().add(CloudEventHeaders.AUTHORIZATION, ("Bearer " + token).getBytes(StandardCharsets.UTF_8));
         }
-        await(contracts.send(record));
+        await(contracts(topic).send(record));
     }
 
     /** A record with the given {@code ce_type} (none when null) and body (none when null), sent as it is. */
     public void sendRaw(String topic, String key, String type, String body) {
+        sendRaw(topic, key, type, body, null);
+    }
+
+    /** The same with a bearer token in its authorization header (none when null). */
+    public void sendRaw(String topic, String key, String type, String body, String token) {
         var record = new ProducerRecord<>(topic, key, body == null ? null : body.getBytes(StandardCharsets.UTF_8));
         if (type != null) {
             record.headers().add(CloudEventHeaders.TYPE, type.getBytes(StandardCharsets.UTF_8));
         }
-        await(raw.send(record));
+        if (token != null) {
+            record.headers().add(CloudEventHeaders.AUTHORIZATION, ("Bearer " + token).getBytes(StandardCharsets.UTF_8));
+        }
+        record.headers().add(CloudEventHeaders.SOURCE, source(sender(topic)).getBytes(StandardCharsets.UTF_8));
+        await(raw.computeIfAbsent(sender(topic), who -> new KafkaProducer<>(producerConfig(who), new StringSerializer(),
+                new ByteArraySerializer())).send(record));
+    }
+
+    private KafkaProducer<String, ContractMessage> contracts(String topic) {
+        return contracts.computeIfAbsent(sender(topic), who -> {
+            Map<String, Object> config = producerConfig(who);
+            var serializer = new ContractSerializer();
+            serializer.configure(config, false);
+            return new KafkaProducer<>(config, new StringSerializer(), serializer);
+        });
+    }
+
+    private KafkaPrincipal sender(String topic) {
+        if (principal != null) {
+            return principal;
+        }
+        TopicAccess.Rule rule = TopicAccess.rule(topic)
+                .orElseThrow(() -> new IllegalArgumentException(topic + " is not in the topic table"));
+        return rule.writers().size() == 1 ? rule.writers().iterator().next() : KafkaPrincipal.COMMAND_SENDER;
+    }
+
+    private String source(KafkaPrincipal sender) {
+        return source != null ? source : sender.source();
+    }
+
+    private Map<String, Object> producerConfig(KafkaPrincipal sender) {
+        Map<String, Object> config = new HashMap<>(kafka.clientConfig(sender));
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+        config.put(ContractSerializer.SOURCE_CONFIG, source(sender));
+        return config;
     }
 
     /** Every contract message on {@code topic} so far, read from the beginning. */
@@ -85,8 +140,9 @@ public final class KafkaTestClient implements AutoCloseable {
     }
 
     private <V> List<ConsumerRecord<String, V>> readAll(String topic, Deserializer<V> deserializer) {
-        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of("bootstrap.servers", bootstrapServers,
-                "enable.auto.commit", false), new StringDeserializer(), deserializer)) {
+        Map<String, Object> config = new HashMap<>(kafka.adminConfig());
+        config.put("enable.auto.commit", false);
+        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), deserializer)) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
                     .map(info -> new TopicPartition(topic, info.partition())).toList();
             consumer.assign(partitions);
@@ -104,9 +160,9 @@ public final class KafkaTestClient implements AutoCloseable {
         }
     }
 
-    private static void await(Future<?> sent) {
+    private static <T> T await(Future<T> sent) {
         try {
-            sent.get(30, TimeUnit.SECONDS);
+            return sent.get(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -117,7 +173,7 @@ public final class KafkaTestClient implements AutoCloseable {
 
     @Override
     public void close() {
-        contracts.close();
-        raw.close();
+        contracts.values().forEach(KafkaProducer::close);
+        raw.values().forEach(KafkaProducer::close);
     }
 }

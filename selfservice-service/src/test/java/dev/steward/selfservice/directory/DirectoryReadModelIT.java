@@ -14,6 +14,8 @@ import dev.steward.contracts.event.GroupUpdated;
 import dev.steward.contracts.event.MembersAdded;
 import dev.steward.contracts.event.MembersRemoved;
 import dev.steward.contracts.event.SourceOfAuthorityChanged;
+import dev.steward.platform.kafka.access.KafkaPrincipal;
+import dev.steward.platform.testing.KafkaTestClient;
 import dev.steward.selfservice.support.DirectoryEvents;
 import dev.steward.selfservice.support.GroupFixture;
 import dev.steward.selfservice.support.Http.Response;
@@ -83,6 +85,25 @@ class DirectoryReadModelIT extends SelfServiceTestBase {
 
         assertThat(groups.find(group.id()).orElseThrow().ownerIds()).containsExactly(alice.id());
         assertThat(groups.ownerIds(group.id())).containsExactly(alice.id());
+    }
+
+    @Test
+    void ignoresAnOwnerEventThatTheDirectoryDidNotPublish() {
+        TestUser alice = TestUser.named("alice");
+        TestUser bob = TestUser.named("bob");
+        GroupFixture group = given(GroupFixture.cloudSecurityGroup().ownedBy(alice.id()));
+
+        try (KafkaTestClient forger = testKafka.client(KafkaPrincipal.DIRECTORY, KafkaPrincipal.SYNC.source())) {
+            forger.publish(Topics.DIRECTORY_EVENTS, DirectoryEvents.ownersAdded(group, T0.plusSeconds(1), bob.id()));
+        }
+        publishAndAwaitConsumed();
+
+        assertThat(groups.find(group.id()).orElseThrow().ownerIds()).containsExactly(alice.id());
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(kafka.readAllRaw(Topics.deadLetter(Topics.DIRECTORY_EVENTS)))
+                .anySatisfy(record -> assertThat(new String(record.headers()
+                        .lastHeader(CloudEventHeaders.DEAD_LETTER_REASON).value(), StandardCharsets.UTF_8))
+                        .isEqualTo("record on steward.directory.events has ce_source '/steward/sync-service'; only "
+                                + "/steward/directory-service publishes there")));
     }
 
     @Test

@@ -4,7 +4,10 @@ import static org.awaitility.Awaitility.await;
 
 import dev.steward.contracts.IntegrationEvent;
 import dev.steward.contracts.Topics;
+import dev.steward.platform.kafka.access.KafkaPrincipal;
+import dev.steward.platform.testing.AuthenticatedKafka;
 import dev.steward.platform.testing.KafkaTestClient;
+import dev.steward.platform.testing.TestKafka;
 import dev.steward.platform.testing.TestDatabase;
 import dev.steward.platform.testing.TestTokens;
 import dev.steward.selfservice.SelfServiceApplication;
@@ -18,8 +21,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -30,7 +31,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(classes = SelfServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"server.address=127.0.0.1", "steward.kafka.partitions=1", "steward.outbox.poll-interval=200ms"})
-@EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+@AuthenticatedKafka(principal = KafkaPrincipal.SELFSERVICE)
 public abstract class SelfServiceTestBase {
 
     protected static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -39,7 +40,7 @@ public abstract class SelfServiceTestBase {
     @LocalServerPort
     protected int port;
     @Autowired
-    protected EmbeddedKafkaBroker broker;
+    protected TestKafka testKafka;
     @Autowired
     protected GroupDirectory groups;
     @Autowired
@@ -59,7 +60,7 @@ public abstract class SelfServiceTestBase {
     @BeforeEach
     void connect() {
         http = new Http(port);
-        kafka = new KafkaTestClient(broker.getBrokersAsString(), "/steward/directory-service");
+        kafka = testKafka.owners();
     }
 
     @AfterEach

@@ -19,21 +19,17 @@ import dev.steward.contracts.event.MembersRemoved;
 import dev.steward.contracts.event.OwnersAdded;
 import dev.steward.contracts.event.OwnersRemoved;
 import dev.steward.contracts.event.SourceOfAuthorityChanged;
+import dev.steward.platform.kafka.access.KafkaPrincipal;
+import dev.steward.platform.testing.KafkaTestClient;
 import dev.steward.sync.testing.SyncServiceIntegrationTest;
 import dev.steward.sync.testing.TopicRecorder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 class DirectoryEventsDeadLetterIT extends SyncServiceIntegrationTest {
@@ -101,6 +97,20 @@ class DirectoryEventsDeadLetterIT extends SyncServiceIntegrationTest {
     }
 
     @Test
+    void sourceOfAuthorityChangeThatTheDirectoryDidNotPublishIsDeadLetteredAndFreezesNothing() throws Exception {
+        String anchor = UUID.randomUUID().toString();
+        SourceOfAuthorityChanged forged = sourceOfAuthorityChanged(anchor, "Forged", true);
+        try (KafkaTestClient misattributed = testKafka.client(KafkaPrincipal.DIRECTORY, KafkaPrincipal.SYNC.source())) {
+            misattributed.publish(Topics.DIRECTORY_EVENTS, forged);
+        }
+
+        assertThat(TopicRecorder.header(awaitDeadLetter(forged.key()), CloudEventHeaders.DEAD_LETTER_REASON))
+                .isEqualTo("record on steward.directory.events has ce_source '/steward/sync-service'; only "
+                        + "/steward/directory-service publishes there");
+        assertThat(getAs(ADMIN, "/sync/connectorSpace/{id}", DirectoryIds.fromAnchor(anchor)).getStatus()).isEqualTo(404);
+    }
+
+    @Test
     void recordWithoutAMessageTypeIsDeadLettered() throws Exception {
         String key = UUID.randomUUID().toString();
         send(key, null, "{}".getBytes(StandardCharsets.UTF_8));
@@ -114,16 +124,9 @@ class DirectoryEventsDeadLetterIT extends SyncServiceIntegrationTest {
                 EventMetadata.CURRENT_SCHEMA_VERSION);
     }
 
-    private void send(String key, String type, byte[] value) throws Exception {
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()),
-                new StringSerializer(), new ByteArraySerializer())) {
-            ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.DIRECTORY_EVENTS, key, value);
-            if (type != null) {
-                record.headers().add(CloudEventHeaders.TYPE, type.getBytes(StandardCharsets.UTF_8));
-            }
-            producer.send(record).get();
-        }
+    /** A raw record on the directory's event topic, sent as the directory (with its {@code ce_source}). */
+    private void send(String key, String type, byte[] value) {
+        owners().sendRaw(Topics.DIRECTORY_EVENTS, key, type, new String(value, StandardCharsets.UTF_8));
     }
 
     private ConsumerRecord<String, byte[]> awaitDeadLetter(String key) {

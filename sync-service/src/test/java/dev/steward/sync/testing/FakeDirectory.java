@@ -3,13 +3,13 @@ package dev.steward.sync.testing;
 import dev.steward.contracts.CloudEventHeaders;
 import dev.steward.contracts.ContractCommand;
 import dev.steward.contracts.ContractJson;
-import dev.steward.contracts.ContractMessage;
 import dev.steward.contracts.MessageTypes;
 import dev.steward.contracts.Topics;
 import dev.steward.contracts.command.CommandResult;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -20,7 +20,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.kafka.core.KafkaTemplate;
+import dev.steward.platform.testing.KafkaTestClient;
 
 /**
  * Answers every command on {@code steward.directory.commands} as the directory service does: one
@@ -32,18 +32,21 @@ public final class FakeDirectory implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(FakeDirectory.class);
 
     private final KafkaConsumer<String, byte[]> consumer;
-    private final KafkaTemplate<String, ContractMessage> results;
+    private final KafkaTestClient results;
     private final Map<String, String> rejections = new ConcurrentHashMap<>();
     private final Thread thread;
     private volatile boolean running = true;
 
-    public FakeDirectory(String bootstrapServers, KafkaTemplate<String, ContractMessage> results) {
+    /**
+     * @param readerConfig bootstrap servers and credentials of a reader of the command topic
+     * @param results      publishes the results as the directory service
+     */
+    public FakeDirectory(Map<String, Object> readerConfig, KafkaTestClient results) {
         this.results = results;
-        this.consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, "test-fake-directory-" + System.nanoTime(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-                new StringDeserializer(), new ByteArrayDeserializer());
+        Map<String, Object> config = new HashMap<>(readerConfig);
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "test-fake-directory-" + System.nanoTime());
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        this.consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
         consumer.subscribe(List.of(Topics.DIRECTORY_COMMANDS));
         thread = new Thread(this::poll, "fake-directory");
         thread.setDaemon(true);
@@ -80,7 +83,7 @@ public final class FakeDirectory implements AutoCloseable {
         String errorCode = rejections.remove(rule(type, command.key()));
         CommandResult result = errorCode == null ? CommandResult.succeeded(ref, Instant.now())
                 : CommandResult.rejected(ref, errorCode, "rejected by the fake directory", Instant.now());
-        results.send(Topics.DIRECTORY_COMMAND_RESULTS, result.key(), result).join();
+        results.publish(Topics.DIRECTORY_COMMAND_RESULTS, result);
     }
 
     private static String rule(String type, String key) {

@@ -17,7 +17,11 @@ import dev.steward.contracts.OnPremisesExtensionAttributes;
 import dev.steward.contracts.Topics;
 import dev.steward.contracts.command.SyncGroupMembership;
 import dev.steward.contracts.event.SourceOfAuthorityChanged;
+import dev.steward.platform.kafka.access.KafkaPrincipal;
+import dev.steward.platform.testing.AuthenticatedKafka;
+import dev.steward.platform.testing.KafkaTestClient;
 import dev.steward.platform.testing.TestDatabase;
+import dev.steward.platform.testing.TestKafka;
 import dev.steward.platform.testing.TestTokens;
 import dev.steward.sync.connectorspace.ConnectorSpace;
 import dev.steward.sync.ldap.AdGuids;
@@ -27,11 +31,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -43,9 +45,6 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -61,7 +60,7 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest
 @Import(TestServiceTokens.class)
 @AutoConfigureMockMvc
-@EmbeddedKafka(partitions = 3, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+@AuthenticatedKafka(principal = KafkaPrincipal.SYNC, partitions = 3)
 public abstract class SyncServiceIntegrationTest {
 
     /** The sync engine's app token the service is configured with; every export must carry it. */
@@ -71,15 +70,14 @@ public abstract class SyncServiceIntegrationTest {
     private static final AtomicInteger NEXT_RID = new AtomicInteger(5000);
     private static TopicRecorder recorder;
     private static FakeDirectory directory;
+    private static KafkaTestClient owners;
 
     @Autowired
     protected MockMvc mvc;
     @Autowired
     protected JsonMapper json;
     @Autowired
-    protected EmbeddedKafkaBroker broker;
-    @Autowired
-    protected KafkaTemplate<String, ContractMessage> kafka;
+    protected TestKafka testKafka;
     @Autowired
     protected ConnectorSpace connectorSpaceRepository;
     @Autowired
@@ -107,14 +105,22 @@ public abstract class SyncServiceIntegrationTest {
 
     protected synchronized FakeDirectory directory() {
         if (directory == null) {
-            directory = new FakeDirectory(broker.getBrokersAsString(), kafka);
+            directory = new FakeDirectory(testKafka.adminConfig(), owners());
         }
         return directory;
     }
 
+    /** Publishes each topic as its owner: directory events and command results as the directory service. */
+    protected synchronized KafkaTestClient owners() {
+        if (owners == null) {
+            owners = testKafka.owners();
+        }
+        return owners;
+    }
+
     protected synchronized TopicRecorder recorder() {
         if (recorder == null) {
-            recorder = new TopicRecorder(broker.getBrokersAsString(), List.of(Topics.DIRECTORY_COMMANDS,
+            recorder = new TopicRecorder(testKafka.adminConfig(), List.of(Topics.DIRECTORY_COMMANDS,
                     Topics.SYNC_EVENTS, Topics.deadLetter(Topics.DIRECTORY_EVENTS)));
         }
         return recorder;
@@ -223,7 +229,7 @@ public abstract class SyncServiceIntegrationTest {
 
     /** Publishes as the directory would, and returns where the record went. */
     protected RecordMetadata publishEvent(ContractMessage event) throws Exception {
-        return kafka.send(Topics.DIRECTORY_EVENTS, event.key(), event).get().getRecordMetadata();
+        return owners().send(Topics.DIRECTORY_EVENTS, event);
     }
 
     protected static SourceOfAuthorityChanged sourceOfAuthorityChanged(String anchor, String displayName,
@@ -237,7 +243,7 @@ public abstract class SyncServiceIntegrationTest {
 
     /** Waits until the service's consumer group has committed past {@code record}: it has been handled. */
     protected void awaitConsumed(RecordMetadata record) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()))) {
+        try (Admin admin = Admin.create(testKafka.adminConfig())) {
             TopicPartition partition = new TopicPartition(record.topic(), record.partition());
             await("consumed " + record).atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100)).until(() -> {
                 OffsetAndMetadata committed = admin.listConsumerGroupOffsets("steward-sync")

@@ -11,19 +11,26 @@ import dev.steward.contracts.kafka.ContractSerializer;
 import dev.steward.platform.kafka.ContractPublisher;
 import dev.steward.platform.testing.KafkaTestClient;
 import dev.steward.platform.testing.TestDatabase;
+import dev.steward.platform.testing.TestKafka;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.support.StaticApplicationContext;
@@ -33,13 +40,13 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** The outbox on the real PostgreSQL and a real broker: order, outages, a throwing producer, ids, pruning. */
-@EmbeddedKafka(partitions = 1)
 class OutboxRelayIT {
+
+    /** The secured test broker; the relay publishes as its super user, as the topic is outside the ACL table. */
+    private static TestKafka kafka;
 
     /** As in the services' Flyway scripts (platform/README.md). */
     static final String OUTBOX_TABLE = """
@@ -58,15 +65,20 @@ class OutboxRelayIT {
 
     private static final OutboxSettings SETTINGS = new OutboxSettings(2, Duration.ofSeconds(1), Duration.ofDays(7));
 
-    private final EmbeddedKafkaBroker broker;
     private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
     private JdbcTemplate jdbc;
     private TransactionTemplate tx;
     private Outbox outbox;
     private String topic;
 
-    OutboxRelayIT(EmbeddedKafkaBroker broker) {
-        this.broker = broker;
+    @BeforeAll
+    static void startBroker() {
+        kafka = TestKafka.start(1);
+    }
+
+    @AfterAll
+    static void stopBroker() {
+        kafka.close();
     }
 
     @BeforeEach
@@ -82,7 +94,11 @@ class OutboxRelayIT {
         context.refresh();
         outbox = new Outbox(jdbc, clock, context);
         topic = "outbox-test-" + UUID.randomUUID();
-        broker.addTopics(topic);
+        try (Admin admin = Admin.create(kafka.adminConfig())) {
+            admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not create " + topic, e);
+        }
     }
 
     @Test
@@ -232,14 +248,15 @@ class OutboxRelayIT {
     }
 
     private DefaultKafkaProducerFactory<String, ContractMessage> producerFactory() {
-        return new DefaultKafkaProducerFactory<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                broker.getBrokersAsString(), ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true, ContractSerializer.SOURCE_CONFIG, "/steward/test"),
+        Map<String, Object> config = new HashMap<>(kafka.adminConfig());
+        config.putAll(Map.of(ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ContractSerializer.SOURCE_CONFIG, "/steward/test"));
+        return new DefaultKafkaProducerFactory<>(config,
                 new StringSerializer(), new ContractSerializer());
     }
 
     private List<String> publishedIds() {
-        try (KafkaTestClient client = new KafkaTestClient(broker.getBrokersAsString(), "/steward/test")) {
+        try (KafkaTestClient client = kafka.owners()) {
             return client.readAll(topic).stream().map(record -> record.value().messageId()).toList();
         }
     }

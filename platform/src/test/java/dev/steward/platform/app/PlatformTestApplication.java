@@ -39,6 +39,15 @@ public class PlatformTestApplication {
         Map<String, Object> echo(@RequestBody Map<String, Object> body) {
             return body;
         }
+
+        @PostMapping(path = "/probe/typed", consumes = "application/json")
+        TypedProbe typed(@RequestBody TypedProbe body) {
+            return body;
+        }
+    }
+
+    /** A typed request body: unknown properties are refused, instance annotations are not. */
+    public record TypedProbe(String name) {
     }
 
     @KafkaListener(topics = Topics.SELFSERVICE_COMMANDS, groupId = "platform-test")

@@ -1,5 +1,7 @@
 package dev.steward.platform.testing;
 
+import dev.steward.platform.security.DirectoryRoles;
+import dev.steward.platform.security.Permissions;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -65,6 +67,18 @@ public final class GraphFuzzer {
     /** A fuzzer for the service of {@code context} listening on {@code 127.0.0.1:port}; {@code token} is an administrator's. */
     public static GraphFuzzer of(ApplicationContext context, int port, String token) {
         return new GraphFuzzer(context, "127.0.0.1", port, token);
+    }
+
+    /** A Global Administrator with every delegated permission Steward knows: the token the walks use. */
+    public static String administrator() {
+        return TestTokens.user(TestTokens.ADMIN_ID, "admin@corp.example.test", List.of(Permissions.GROUP_READ_ALL,
+                Permissions.GROUP_READWRITE_ALL, Permissions.GROUP_MEMBER_READ_ALL, Permissions.GROUP_MEMBER_READWRITE_ALL,
+                Permissions.DIRECTORY_READ_ALL, Permissions.DIRECTORY_READWRITE_ALL,
+                Permissions.ON_PREMISES_SYNC_BEHAVIOR_READWRITE_ALL, Permissions.SYNCHRONIZATION_READ_ALL,
+                Permissions.SYNCHRONIZATION_READWRITE_ALL, Permissions.AUDIT_LOG_READ_ALL, Permissions.GROUP_CREATE,
+                "User.Read.All", Permissions.USER_READWRITE_ALL, Permissions.POLICY_READ_ALL,
+                Permissions.POLICY_READWRITE_AUTHORIZATION), List.of(DirectoryRoles.GLOBAL_ADMINISTRATOR,
+                DirectoryRoles.GROUPS_ADMINISTRATOR, DirectoryRoles.HYBRID_IDENTITY_ADMINISTRATOR));
     }
 
     /** Walks every endpoint and prints {@code probes tried N, 5xx M}. */
@@ -521,6 +535,8 @@ public final class GraphFuzzer {
             }
         } else if (status >= 300) {
             failures.add(label + " -> unexpected redirect " + status);
+        } else if (Set.of("POST", "PUT", "PATCH", "DELETE").contains(method)) {
+            failures.add(label + " -> " + status + ": a write was accepted although no probe carries a valid body");
         } else if (body.length > 0) {
             try {
                 if (!contentType.startsWith("application/json") && !contentType.startsWith("application/vnd.spring-boot")) {

@@ -336,19 +336,19 @@ public final class GraphFuzzer {
             List.of("Authorization: Bearer " + b64("{\"alg\":\"RS256\"}") + "." + b64("{\"exp\":1e999}") + ".AAAA"),
             List.of("Authorization: Bearer a", "Authorization: Bearer b"));
 
-    /** Bodies with broken framing (chunked encoding, lengths), sent as they are. */
+    /** Bodies with broken framing (chunked encoding, lengths), sent as they are; their content is never valid JSON. */
     private static final List<String> FRAMINGS = List.of(
-            "Transfer-Encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n",
-            "Transfer-Encoding: chunked\r\n\r\nFFFFFFFFFFFFFFFF\r\n{}\r\n0\r\n\r\n",
-            "Transfer-Encoding: chunked\r\n\r\n2;" + "x".repeat(10_000) + "\r\n{}\r\n0\r\n\r\n",
-            "Transfer-Encoding: chunked\r\n\r\n5\r\n{}\r\n",
-            "Transfer-Encoding: gzip, chunked\r\n\r\n2\r\n{}\r\n0\r\n\r\n",
-            "Transfer-Encoding: junk\r\n\r\n{}",
-            "Content-Length: 2\r\nTransfer-Encoding: chunked\r\n\r\n2\r\n{}\r\n0\r\n\r\n",
-            "Content-Length: abc\r\n\r\n{}",
-            "Content-Length: -1\r\n\r\n{}",
-            "Content-Length: 2\r\nContent-Length: 3\r\n\r\n{}x",
-            "Content-Length: 99999999999999999999\r\n\r\n{}");
+            "Transfer-Encoding: chunked\r\n\r\nzz\r\n[{\r\n0\r\n\r\n",
+            "Transfer-Encoding: chunked\r\n\r\nFFFFFFFFFFFFFFFF\r\n[{\r\n0\r\n\r\n",
+            "Transfer-Encoding: chunked\r\n\r\n2;" + "x".repeat(10_000) + "\r\n[{\r\n0\r\n\r\n",
+            "Transfer-Encoding: chunked\r\n\r\n5\r\n[{\r\n",
+            "Transfer-Encoding: gzip, chunked\r\n\r\n2\r\n[{\r\n0\r\n\r\n",
+            "Transfer-Encoding: junk\r\n\r\n[{",
+            "Content-Length: 2\r\nTransfer-Encoding: chunked\r\n\r\n2\r\n[{\r\n0\r\n\r\n",
+            "Content-Length: abc\r\n\r\n[{",
+            "Content-Length: -1\r\n\r\n[{",
+            "Content-Length: 2\r\nContent-Length: 3\r\n\r\n[{x",
+            "Content-Length: 99999999999999999999\r\n\r\n[{");
 
     private List<byte[]> rawTargets(String path) {
         String first = path.contains("?") ? path + "&" : path + "?";

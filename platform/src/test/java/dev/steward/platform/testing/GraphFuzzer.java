@@ -23,7 +23,8 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.context.ApplicationContext;
-import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
 import tools.jackson.databind.JsonNode;
@@ -117,7 +118,7 @@ public final class GraphFuzzer {
     }
 
     /** One method on one path pattern, e.g. {@code PATCH /v1.0/groups/{id}}. */
-    public record Endpoint(String method, String pattern) {
+    public record Endpoint(String method, String pattern, boolean bodyOptional) {
 
         String path(String variableValue) {
             Matcher m = VARIABLE.matcher(pattern);
@@ -145,7 +146,11 @@ public final class GraphFuzzer {
     List<Endpoint> endpoints() {
         Set<Endpoint> endpoints = new TreeSet<>((a, b) -> (a.pattern + " " + a.method).compareTo(b.pattern + " " + b.method));
         for (RequestMappingInfoHandlerMapping mapping : context.getBeansOfType(RequestMappingInfoHandlerMapping.class).values()) {
-            for (RequestMappingInfo info : mapping.getHandlerMethods().keySet()) {
+            for (Map.Entry<RequestMappingInfo, HandlerMethod> handler : mapping.getHandlerMethods().entrySet()) {
+                RequestMappingInfo info = handler.getKey();
+                boolean bodyOptional = Arrays.stream(handler.getValue().getMethodParameters())
+                        .map(parameter -> parameter.getParameterAnnotation(RequestBody.class))
+                        .anyMatch(body -> body != null && !body.required());
                 Set<String> methods = new LinkedHashSet<>();
                 info.getMethodsCondition().getMethods().forEach(m -> methods.add(m.name()));
                 if (methods.isEmpty()) {
@@ -154,7 +159,7 @@ public final class GraphFuzzer {
                 for (String pattern : info.getPatternValues()) {
                     for (String method : methods) {
                         if (!method.equals("HEAD") && !method.equals("OPTIONS") && !method.equals("TRACE")) {
-                            endpoints.add(new Endpoint(method, pattern));
+                            endpoints.add(new Endpoint(method, pattern, bodyOptional));
                         }
                     }
                 }
@@ -182,6 +187,9 @@ public final class GraphFuzzer {
         for (Map.Entry<String, byte[]> probe : BODIES.entrySet()) {
             if (!body && authorization == null) {
                 break;
+            }
+            if (endpoint.bodyOptional() && probe.getValue().length == 0) {
+                continue; // no body is a valid request there
             }
             List<String> headers = new ArrayList<>(headers(authorization, false));
             headers.add("Content-Type: application/json");

@@ -40,7 +40,9 @@ import tools.jackson.databind.json.JsonMapper;
  * query options, bodies, headers and encodings, once with the given token and once without one. Every probe goes
  * over a raw socket, so request lines with invalid percent-encoding or raw non-ASCII bytes reach Tomcat as sent.
  *
- * <p>Probes never carry a valid body and only delete random ids, so walking a service does not change its data.
+ * <p>Probes never carry a valid body and only delete random ids, so walking a service does not change its data; a
+ * write (POST, PUT, PATCH, DELETE) answered with a 2xx is therefore a failure too (a body silently accepted). Where an
+ * endpoint's body is optional ({@code @RequestBody(required = false)}), no empty-body probe is sent.
  */
 public final class GraphFuzzer {
 

@@ -2,12 +2,13 @@ package dev.steward.launcher;
 
 import dev.steward.launcher.stack.DownCommand;
 import dev.steward.launcher.stack.LocalStack;
+import dev.steward.launcher.stack.RestartCommand;
 import dev.steward.launcher.stack.StackOptions;
 import dev.steward.launcher.stack.StatusCommand;
 import dev.steward.launcher.token.TokenCommand;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
-import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -20,6 +21,8 @@ public final class StewardLauncher {
               up [--detach] [--fresh]   start Kafka, the LDAP directory and the four services; Ctrl-C stops them
               down                      stop a stack started with --detach
               status                    what runs, whether it answers, resident memory
+              restart <service>         restart one service of the running stack (directory, selfservice, sync,
+                                        audit) and wait until it is up again
               token --user <upn> [--scp "a b"] [--roles "x y"] [--wids "id1 id2"] [--lifetime PT8H]
                                         print a bearer token for a user of the directory
             Options of up: --bind-address, --data-dir, --kafka-port, --kafka-controller-port, --ldap-port,
@@ -50,7 +53,14 @@ public final class StewardLauncher {
                     return StatusCommand.run(StackOptions.layout(Arguments.parse(options, Set.of("data-dir",
                             "repo-root"), Set.of())), out);
                 }
-                case "token" -> out.println(TokenCommand.run(options, Clock.systemUTC()));
+                case "restart" -> {
+                    if (options.isEmpty() || options.get(0).startsWith("--")) {
+                        throw LauncherException.usage("restart needs a service: directory, selfservice, sync or audit");
+                    }
+                    return RestartCommand.run(StackOptions.layout(Arguments.parse(options.subList(1, options.size()),
+                            Set.of("data-dir", "repo-root"), Set.of())), options.get(0), Duration.ofMinutes(5), out);
+                }
+                case "token" -> out.println(TokenCommand.run(options));
                 default -> throw LauncherException.usage("unknown command '" + args.get(0) + "'");
             }
             return 0;

@@ -10,7 +10,6 @@ import dev.steward.contracts.DirectoryIds;
 import dev.steward.launcher.ldap.SeedDirectory;
 import dev.steward.launcher.service.Database;
 import dev.steward.launcher.service.StewardService;
-import dev.steward.launcher.stack.DevKeys;
 import dev.steward.launcher.stack.LocalStack;
 import dev.steward.launcher.stack.Ports;
 import dev.steward.launcher.stack.StackLayout;
@@ -18,7 +17,7 @@ import dev.steward.launcher.stack.StackOptions;
 import dev.steward.launcher.token.Grants;
 import dev.steward.launcher.token.SeedUser;
 import dev.steward.launcher.token.SeedUsers;
-import dev.steward.launcher.token.TokenMinter;
+import dev.steward.launcher.token.TokenCommand;
 import dev.steward.platform.security.DirectoryRoles;
 import dev.steward.platform.security.Permissions;
 import java.io.IOException;
@@ -28,7 +27,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -49,7 +47,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * The walking skeleton end to end: a Kafka broker process, the embedded LDAP directory and the four service jars
  * ({@code ../<module>/target/<module>.jar}) as separate processes on free ports, against PostgreSQL databases
- * {@code steward_e2e_*} (a fresh schema per run), with tokens of the stack's development key. It walks the seed
+ * {@code steward_e2e_*} (a fresh schema per run), with tokens from the stack's authorization server. It walks the seed
  * scenario "switch the Source of Authority of a synced group" and back, and on the way the self-service path: a
  * request to join the group is refused while AD masters it, accepted once the cloud does, routed to the group's
  * owner only and recorded in the audit log.
@@ -116,21 +114,20 @@ class StackEndToEndIT {
         stack = new LocalStack(options, System.out);
         stack.start(System.currentTimeMillis(), false);
 
+        // every token comes from the stack's authorization server, as ./steward token gets it
         SeedUsers seed = SeedUsers.seed();
-        TokenMinter tokens = new TokenMinter(DevKeys.privateKey(options.layout()), Clock.systemUTC());
         SeedUser seededAdmin = seed.find(Grants.ADMIN_UPN).orElseThrow();
-        Grants hybridAdmin = Grants.defaultFor(Grants.ADMIN_UPN).withWids(List.of(
-                DirectoryRoles.GROUPS_ADMINISTRATOR, DirectoryRoles.HYBRID_IDENTITY_ADMINISTRATOR));
-        assertThat(hybridAdmin.scopes()).as("the admin asks to join a group in My Groups")
+        assertThat(Grants.defaultFor(Grants.ADMIN_UPN).scopes()).as("the admin asks to join a group in My Groups")
                 .contains(Permissions.GROUP_MEMBER_READWRITE_ALL);
-        admin = new GraphClient(tokens.userToken(seededAdmin, hybridAdmin, Duration.ofHours(1)));
+        admin = new GraphClient(TokenCommand.run(List.of("--user", Grants.ADMIN_UPN, "--wids",
+                DirectoryRoles.GROUPS_ADMINISTRATOR + " " + DirectoryRoles.HYBRID_IDENTITY_ADMINISTRATOR,
+                "--lifetime", "PT1H", "--data-dir=" + dataDir)));
         adminId = seededAdmin.cloudId();
 
         SeedUser seededAlice = seed.find(ALICE_UPN).orElseThrow();
         assertThat(seededAlice.cloudId()).as("alice's oid").isEqualTo(DirectoryIds.fromAnchor(ALICE_GUID));
-        alice = new GraphClient(tokens.userToken(seededAlice, Grants.defaultFor(ALICE_UPN), Duration.ofHours(1)));
-        SeedUser seededBob = seed.find(BOB_UPN).orElseThrow();
-        bob = new GraphClient(tokens.userToken(seededBob, Grants.defaultFor(BOB_UPN), Duration.ofHours(1)));
+        alice = new GraphClient(TokenCommand.run(List.of("--user", ALICE_UPN, "--data-dir=" + dataDir)));
+        bob = new GraphClient(TokenCommand.run(List.of("--user", BOB_UPN, "--data-dir=" + dataDir)));
     }
 
     @AfterAll

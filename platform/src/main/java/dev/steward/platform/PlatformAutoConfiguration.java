@@ -2,6 +2,7 @@ package dev.steward.platform;
 
 import dev.steward.platform.kafka.KafkaPlumbing;
 import dev.steward.platform.kafka.ProcessedMessages;
+import dev.steward.platform.outbox.OutboxConfiguration;
 import dev.steward.platform.security.ApiSecurityConfiguration;
 import dev.steward.platform.web.GraphEdgeFilter;
 import dev.steward.platform.web.GraphErrorAdvice;
@@ -38,7 +39,7 @@ import tools.jackson.databind.json.JsonMapper;
         "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
         "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration"},
         afterName = "org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration")
-@Import({ApiSecurityConfiguration.class, KafkaPlumbing.class})
+@Import({ApiSecurityConfiguration.class, KafkaPlumbing.class, OutboxConfiguration.class})
 public class PlatformAutoConfiguration {
 
     @Bean

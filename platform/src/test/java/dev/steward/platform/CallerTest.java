@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class CallerTest {
 
     private final StewardSecurityProperties testTrust = new StewardSecurityProperties(TestTokens.ISSUER,
-            DevTokens.AUDIENCE, null, TestTokens.properties().get("steward.security.public-key-location"), false);
+            DevTokens.AUDIENCE, null, TestTokens.properties().get("steward.security.public-key-location"), false, null);
     private final KafkaCommandAuthenticator authenticator =
             new KafkaCommandAuthenticator(TokenValidation.decoder(testTrust));
 
@@ -55,25 +55,26 @@ class CallerTest {
     }
 
     @Test
-    void refusesDevTokensOutsideLocalStack() {
+    void refusesTokensOfAnotherIssuerAndAcceptsDevTokensOnlyWhereTheLocalStackNamesTheirIssuer() {
         var claims = DevTokens.Claims.app("app-1", "x", List.of("Group.ReadWrite.All"));
-        var devTrust = new StewardSecurityProperties(null, null, null,
-                TestTokens.properties().get("steward.security.public-key-location"), false);
-        var localStackTrust = new StewardSecurityProperties(null, null, null,
-                TestTokens.properties().get("steward.security.public-key-location"), true);
+        var devTrust = new StewardSecurityProperties(DevTokens.ISSUER, DevTokens.AUDIENCE, null,
+                TestTokens.properties().get("steward.security.public-key-location"), true, null);
+        var testTrust = new StewardSecurityProperties(TestTokens.ISSUER, DevTokens.AUDIENCE, null,
+                TestTokens.properties().get("steward.security.public-key-location"), false, null);
+        var localStackTrust = devTrust;
 
-        assertThatThrownBy(() -> new KafkaCommandAuthenticator(TokenValidation.decoder(devTrust))
+        assertThatThrownBy(() -> new KafkaCommandAuthenticator(TokenValidation.decoder(testTrust))
                 .authenticate(bearer(TestTokens.mintDevIssuer(claims))))
                 .isInstanceOf(UnauthenticatedException.class)
-                .hasMessageContaining("local stack");
+                .hasMessageContaining("not valid");
         assertThat(new KafkaCommandAuthenticator(TokenValidation.decoder(localStackTrust))
                 .authenticate(bearer(TestTokens.mintDevIssuer(claims))).appId()).isEqualTo("app-1");
     }
 
     @Test
     void refusesToStartWithDevIssuerOutsideLocalStack() {
-        assertThatThrownBy(() -> TokenValidation.decoder(new StewardSecurityProperties(DevTokens.ISSUER, null, null,
-                TestTokens.properties().get("steward.security.public-key-location"), false)))
+        assertThatThrownBy(() -> TokenValidation.decoder(new StewardSecurityProperties(DevTokens.ISSUER, DevTokens.AUDIENCE, null,
+                TestTokens.properties().get("steward.security.public-key-location"), false, null)))
                 .isInstanceOf(IllegalStateException.class);
     }
 

@@ -38,6 +38,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -86,10 +87,12 @@ class PlatformEdgesIT {
     }
 
     @Test
-    void rejectsForgedExpiredAndDevIssuedTokens() throws Exception {
+    void rejectsForgedExpiredUnexpiringDevIssuedAndForeignTokens() throws Exception {
         var claims = DevTokens.Claims.user(TestTokens.ADMIN_ID, "admin@corp.example.test", "Admin",
                 List.of(Permissions.GROUP_READ_ALL), List.of());
-        for (String token : List.of(TestTokens.forged(claims), TestTokens.expired(claims), TestTokens.mintDevIssuer(claims))) {
+        for (String token : List.of(TestTokens.forged(claims), TestTokens.expired(claims), TestTokens.mintDevIssuer(claims),
+                TestTokens.withoutExpiry(claims), TestTokens.fromIssuer("https://elsewhere.invalid/", claims),
+                TestTokens.forAudience("api://another-api", claims))) {
             HttpResponse<String> response = get("/probe", token, null);
             assertThat(response.statusCode()).isEqualTo(401);
             assertThat(JSON.readTree(response.body()).get("error").get("message").asString())
@@ -227,6 +230,7 @@ class PlatformEdgesIT {
                      ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ByteArrayDeserializer())) {
             var bad = new ProducerRecord<String, byte[]>(Topics.SELFSERVICE_COMMANDS, "g1", "{\"groupId\":".getBytes());
             bad.headers().add(CloudEventHeaders.TYPE, "selfservice.RequestMembership".getBytes());
+            bad.headers().add(CloudEventHeaders.AUTHORIZATION, ("Bearer " + TestTokens.groupsAdmin()).getBytes());
             producer.send(bad);
             producer.flush();
 
@@ -239,9 +243,25 @@ class PlatformEdgesIT {
                 assertThat(records.count()).isPositive();
                 var reason = records.iterator().next().headers().lastHeader(CloudEventHeaders.DEAD_LETTER_REASON);
                 assertThat(new String(reason.value(), StandardCharsets.UTF_8)).contains("malformed RequestMembership");
+                var deadLetter = records.iterator().next().headers();
+                assertThat(deadLetter.lastHeader(CloudEventHeaders.TYPE)).as("other headers are kept").isNotNull();
+                assertThat(deadLetter.headers(CloudEventHeaders.AUTHORIZATION)).as("the bearer token is not").isEmpty();
             });
             await().atMost(Duration.ofSeconds(30)).until(() -> PlatformTestApplication.RECEIVED.contains(good));
         }
+    }
+
+    @Test
+    void refusesToStartWithoutTokenIssuerOrAudience() {
+        assertThatThrownBy(() -> new SpringApplicationBuilder(PlatformTestApplication.class).properties(
+                        "server.port=0", "server.address=127.0.0.1", "spring.main.banner-mode=off",
+                        "spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
+                        "steward.security.public-key-location="
+                                + TestTokens.properties().get("steward.security.public-key-location"))
+                .run().close())
+                .hasRootCauseMessage("token validation is not configured: set steward.security.issuer (the token "
+                        + "issuer every token must name in iss) and steward.security.audience (the audience every "
+                        + "token must name in aud); a service never accepts tokens from any issuer or for any audience");
     }
 
     @Test

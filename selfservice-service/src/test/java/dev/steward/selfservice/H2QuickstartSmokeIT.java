@@ -27,7 +27,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /** The service as {@code ./steward up} runs it: on an H2 file database in PostgreSQL mode. */
 @SpringBootTest(classes = SelfServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"server.address=127.0.0.1", "steward.kafka.partitions=1", "steward.outbox.poll-interval-ms=200"})
+        properties = {"server.address=127.0.0.1", "steward.kafka.partitions=1", "steward.outbox.poll-interval=200ms"})
 @EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 class H2QuickstartSmokeIT {
 

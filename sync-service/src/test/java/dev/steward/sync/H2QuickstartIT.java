@@ -11,12 +11,14 @@ import dev.steward.contracts.command.SyncGroup;
 import dev.steward.contracts.command.SyncGroupMembership;
 import dev.steward.platform.testing.TestTokens;
 import dev.steward.sync.testing.TestDirectory;
+import dev.steward.sync.testing.TestServiceTokens;
 import dev.steward.sync.testing.TopicRecorder;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpHeaders;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
@@ -32,6 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Initial cycle the service queues when it starts.
  */
 @SpringBootTest
+@Import(TestServiceTokens.class)
 @AutoConfigureMockMvc
 @EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 class H2QuickstartIT {
@@ -51,7 +54,6 @@ class H2QuickstartIT {
         registry.add("spring.datasource.username", () -> "sa");
         registry.add("steward.sync.ldap.url", TestDirectory::url);
         registry.add("steward.sync.ldap.password", () -> TestDirectory.PASSWORD);
-        registry.add("steward.sync.directory-token", TestTokens::syncEngine);
         // no directory answers here: the cycle sends the membership after a short wait
         registry.add("steward.sync.engine.export-answer-timeout", () -> "1s");
         registry.add("steward.sync.initial-cycle-on-start", () -> "true");

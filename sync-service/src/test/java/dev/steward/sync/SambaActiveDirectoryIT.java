@@ -44,6 +44,7 @@ import dev.steward.sync.testing.FakeDirectory;
 import dev.steward.sync.testing.SambaDomainController;
 import dev.steward.sync.testing.SambaDomainController.SambaIdentity;
 import dev.steward.sync.testing.TopicRecorder;
+import dev.steward.sync.testing.TestServiceTokens;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,6 +59,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
@@ -73,6 +75,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * of both byte layouts is checked against Samba rather than against values the test wrote itself.
  */
 @SpringBootTest
+@Import(TestServiceTokens.class)
 @EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 // The DC is gone after this class: its context must not be cached for another one.
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
@@ -121,7 +124,6 @@ class SambaActiveDirectoryIT {
         registry.add("steward.sync.ldap.base-dn", () -> BASE_DN);
         // Small pages: Samba's paged results control is used for every read.
         registry.add("steward.sync.ldap.page-size", () -> "2");
-        registry.add("steward.sync.directory-token", TestTokens::syncEngine);
         registry.add("steward.sync.initial-cycle-on-start", () -> "false");
         registry.add("steward.sync.schedule.interval", () -> "0s");
     }
@@ -398,7 +400,7 @@ class SambaActiveDirectoryIT {
                 new SyncProperties.Ldap(SAMBA.url(), ADMINISTRATOR_DN, SAMBA.password(), BASE_DN, 2,
                         Duration.ofSeconds(5), Duration.ofSeconds(30)),
                 new SyncProperties.Scope(List.of(), List.of(), scopeFilter),
-                null, "token", new SyncProperties.Schedule(Duration.ZERO), false,
+                null, new SyncProperties.Schedule(Duration.ZERO), false,
                 new SyncProperties.Engine("app", "Steward Sync", 5, Duration.ofSeconds(60))));
     }
 

@@ -225,6 +225,27 @@ class AuditProjectionIT extends PostgresAndKafkaTest {
         assertThat(response.body().get("@odata.count").asLong()).isEqualTo(2);
     }
 
+    /** The sync engine's outbox publishes at least once: a copy published again after a lost ack is one entry. */
+    @Test
+    void ignoresSyncEventsPublishedAgainUnderTheSameId() {
+        String correlation = UUID.randomUUID().toString();
+        String key = "cycle-" + correlation;
+        var skipped = TestEvents.syncChangeSkipped(meta(key, correlation, now()));
+        var completed = TestEvents.syncCycleCompleted(meta(key, correlation, now().plusSeconds(1)), "Succeeded", null);
+        var later = TestEvents.syncCycleCompleted(meta(key, correlation, now().plusSeconds(2)), "Failed", "x");
+
+        // one key, so one partition, in order: once the last is in, the copies before it were read
+        producer.publish(Topics.SYNC_EVENTS, skipped, completed, skipped, completed, later);
+
+        await().atMost(WITHIN).until(() -> api.directoryAudits(TestTokens.groupsAdmin(),
+                "correlationId eq '" + correlation + "'").ids().contains(later.messageId()));
+        ApiClient.Response response = api.directoryAudits(TestTokens.groupsAdmin(), Map.of(
+                "$filter", "correlationId eq '" + correlation + "'", "$count", "true"));
+        assertThat(response.body().get("@odata.count").asLong()).isEqualTo(3);
+        assertThat(response.ids()).containsExactlyInAnyOrder(skipped.messageId(), completed.messageId(),
+                later.messageId());
+    }
+
     @Test
     void deadLettersBadRecordsWithReasonAndProjectsTheNextGoodOne() {
         String key = "bad-" + UUID.randomUUID();

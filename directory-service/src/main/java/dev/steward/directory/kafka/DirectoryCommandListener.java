@@ -9,6 +9,7 @@ import dev.steward.contracts.command.CommandResult.ContractCommandRef;
 import dev.steward.directory.common.CommandOrigin;
 import dev.steward.directory.common.DirectoryCommands;
 import dev.steward.directory.common.DirectoryError;
+import dev.steward.directory.common.BatchedWrites;
 import dev.steward.directory.group.api.CreateGroupFromOnPremises;
 import dev.steward.directory.group.api.SyncGroupFromOnPremises;
 import dev.steward.directory.group.command.DirectoryObjects;
@@ -21,8 +22,6 @@ import dev.steward.platform.security.AccessDeniedException;
 import dev.steward.platform.security.Caller;
 import dev.steward.platform.security.KafkaCommandAuthenticator;
 import dev.steward.platform.security.UnauthenticatedException;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -76,14 +75,14 @@ class DirectoryCommandListener {
     private final Cache groupCache;
     private final Clock clock;
     private final String mailDomain;
-    @PersistenceContext
-    private EntityManager entityManager;
+    private final BatchedWrites writes;
 
     DirectoryCommandListener(KafkaCommandAuthenticator authenticator, DirectoryCommands commands,
                              CommandOutcomes outcomes, ContractPublisher publisher, TransactionTemplate transactions,
                              MembershipReadModel memberships, DirectoryObjects directoryObjects,
                              GroupCreation creation,
                              @Qualifier("groupCache") Cache groupCache, Clock clock,
+                             BatchedWrites writes,
                              @Value("${steward.directory.mail-domain:corp.example.test}") String mailDomain) {
         this.authenticator = authenticator;
         this.commands = commands;
@@ -96,6 +95,7 @@ class DirectoryCommandListener {
         this.groupCache = groupCache;
         this.clock = clock;
         this.mailDomain = mailDomain;
+        this.writes = writes;
     }
 
     /** A command taken from its record, not yet executed. */
@@ -170,19 +170,17 @@ class DirectoryCommandListener {
         Set<String> aggregates = batch.stream().map(received -> received.ref().aggregateId())
                 .collect(Collectors.toSet());
         try {
-            return transactions.execute(status -> {
+            return transactions.execute(status -> writes.batch(() -> {
                 forgetCachedGroupsOnRollback(aggregates);
                 Set<String> existing = directoryObjects.existing(aggregates);
                 List<CommandResult> results = new ArrayList<>();
                 for (Received received : batch) {
                     results.add(execute(received, existing));
-                    // everything is flushed; a persistence context that grew with the batch would make every
-                    // later flush check every earlier entity
-                    entityManager.clear();
+                    writes.commandDone();
                 }
                 outcomes.recordAll(results);
                 return results;
-            });
+            }));
         } catch (RuntimeException e) {
             if (batch.size() == 1) {
                 return List.of(executeAlone(batch.get(0)));

@@ -102,6 +102,9 @@ class DirectoryBenchmark {
     static void environment(DynamicPropertyRegistry registry) {
         TestTokens.properties().forEach((key, value) -> registry.add(key, () -> value));
         DATABASE.register(registry);
+        if (Boolean.getBoolean("bench.logSql")) {
+            registry.add("spring.datasource.url", () -> DATABASE.url() + "&options=-c%20log_statement%3Dall");
+        }
     }
 
     @Test

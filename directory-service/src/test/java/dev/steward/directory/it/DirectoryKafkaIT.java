@@ -181,6 +181,23 @@ class DirectoryKafkaIT extends DirectoryIntegrationTest {
     }
 
     @Test
+    void refusesACommandWhoseTokenExpiredBeforeItWasConsumed() {
+        AdGroup group = synced(AdGroup.security("KafkaBacklog"));
+        var claims = DevTokens.Claims.user(TestTokens.ADMIN_ID, "admin@corp.example.test", "Admin",
+                List.of(Permissions.ON_PREMISES_SYNC_BEHAVIOR_READWRITE_ALL), List.of(DirectoryRoles.GROUPS_ADMINISTRATOR));
+        ChangeSourceOfAuthority waitedTooLong = Samples.changeSourceOfAuthority(group.id(), true);
+
+        publisher.sendCommand(Topics.DIRECTORY_COMMANDS, waitedTooLong, TestTokens.expired(claims));
+
+        CommandResult result = resultOf(waitedTooLong.metadata().commandId());
+        assertThat(result.status()).isEqualTo(CommandResult.Status.REJECTED);
+        assertThat(result.errorCode()).isEqualTo("InvalidAuthenticationToken");
+        assertThat(result.message()).contains("expired");
+        assertThat(api.get("/beta/groups/" + group.id() + "/onPremisesSyncBehavior", TestTokens.groupsAdmin()).json()
+                .get("isCloudManaged").asBoolean()).isFalse();
+    }
+
+    @Test
     void rejectsCommandForUnknownGroupWithGraphCode() throws Exception {
         ChangeSourceOfAuthority command = Samples.changeSourceOfAuthority(UUID.randomUUID().toString(), true);
 
@@ -228,6 +245,8 @@ class DirectoryKafkaIT extends DirectoryIntegrationTest {
                     ("{\"groupId\":\"" + group.id() + "\",").getBytes(StandardCharsets.UTF_8));
             garbage.headers().add(CloudEventHeaders.TYPE,
                     "directory.ChangeSourceOfAuthority".getBytes(StandardCharsets.UTF_8));
+            garbage.headers().add(CloudEventHeaders.AUTHORIZATION,
+                    ("Bearer " + TestTokens.groupsAdmin()).getBytes(StandardCharsets.UTF_8));
             producer.send(garbage);
             var notACommand = new ProducerRecord<String, byte[]>(Topics.DIRECTORY_COMMANDS, group.id(),
                     "{}".getBytes(StandardCharsets.UTF_8));
@@ -243,6 +262,8 @@ class DirectoryKafkaIT extends DirectoryIntegrationTest {
                     r.headers().lastHeader(CloudEventHeaders.DEAD_LETTER_REASON).value(), StandardCharsets.UTF_8)).toList();
             assertThat(reasons).anySatisfy(reason -> assertThat(reason).contains("malformed ChangeSourceOfAuthority"));
             assertThat(reasons).anySatisfy(reason -> assertThat(reason).contains("no.SuchType"));
+            assertThat(dead).as("a dead letter never carries the bearer token")
+                    .allSatisfy(r -> assertThat(r.headers().headers(CloudEventHeaders.AUTHORIZATION)).isEmpty());
             assertThat(resultOf(valid.metadata().commandId()).status()).isEqualTo(CommandResult.Status.SUCCEEDED);
         }
     }

@@ -16,7 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
  * ({@code --name=value}, visible in {@code ps}); secrets (the sync engine's token) go in
  * {@code SPRING_APPLICATION_JSON}, which only the process's owner can read.
  */
-public final class ServiceProcess implements AutoCloseable {
+public final class ServiceProcess implements AutoCloseable, ServiceSupervisor.Supervised {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -63,18 +63,22 @@ public final class ServiceProcess implements AutoCloseable {
         return service;
     }
 
+    @Override
     public long pid() {
         return process.pid();
     }
 
+    @Override
     public boolean isAlive() {
         return process.isAlive();
     }
 
+    @Override
     public int exitValue() {
         return process.exitValue();
     }
 
+    @Override
     public Path logFile() {
         return process.logFile();
     }
@@ -110,6 +114,16 @@ public final class ServiceProcess implements AutoCloseable {
                 throw new LauncherException("interrupted while waiting for " + service.module(), e);
             }
         }
+    }
+
+    @Override
+    public boolean healthy() {
+        return probe.check().up();
+    }
+
+    @Override
+    public void stop() {
+        close();
     }
 
     @Override

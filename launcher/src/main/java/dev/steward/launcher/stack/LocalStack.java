@@ -1,13 +1,15 @@
 package dev.steward.launcher.stack;
 
 import dev.steward.launcher.LauncherException;
+import dev.steward.launcher.auth.AuthServer;
+import dev.steward.launcher.auth.StackUsers;
 import dev.steward.launcher.kafka.KafkaBroker;
 import dev.steward.launcher.ldap.SeedDirectory;
 import dev.steward.launcher.process.ChildProcess;
 import dev.steward.launcher.service.ServiceProcess;
+import dev.steward.launcher.service.ServiceSupervisor;
 import dev.steward.launcher.service.StewardService;
-import dev.steward.launcher.token.TokenMinter;
-import dev.steward.platform.security.DevTokens;
+import dev.steward.launcher.token.SeedUsers;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -19,15 +21,18 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.time.Clock;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -37,10 +42,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
- * The local stack: the development key, a Kafka broker process, the embedded LDAP directory and the four services as
- * processes, started in that order; stopped in the reverse order (services, broker, directory).
+ * The local stack: the authorization server, a Kafka broker process, the embedded LDAP directory and the four services
+ * as processes, started in that order; stopped in the reverse order (services, authorization server, broker,
+ * directory).
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -57,7 +64,15 @@ public final class LocalStack implements AutoCloseable {
     private SeedDirectory directory;
     private ChildProcess watchdog;
     private ScheduledExecutorService monitor;
+    /** How a service is started again (same command as at start-up), for the supervisor. */
+    private final Map<StewardService, Supplier<ServiceProcess>> starters = new EnumMap<>(StewardService.class);
+    private ServiceSupervisor supervisor;
+    private double readySeconds;
     private String banner;
+    // --- the authorization server: issuer of every token of the stack (see auth/AuthServer)
+    private final int authPort = Ports.free();
+    private final String syncClientSecret = secret();
+    private AuthServer authServer;
 
     public LocalStack(StackOptions options, PrintStream out) {
         this.options = options;
@@ -84,7 +99,14 @@ public final class LocalStack implements AutoCloseable {
             runFiles.writePid(RunFiles.WATCHDOG, guard.pid());
         }
 
-        out.println("Starting Kafka, the LDAP directory and the services (logs in " + layout.logs() + ")");
+        out.println("Starting the authorization server, Kafka, the LDAP directory and the services (logs in "
+                + layout.logs() + ")");
+        long authStartedAt = System.nanoTime();
+        StackUsers.writeAll(layout, SeedUsers.of(layout.directorySnapshot()).all());
+        AuthServer auth = AuthServer.start(runnableCopy(AuthServer.jar(options.repositoryRoot())), authPort,
+                syncClientSecret, layout, options.serviceJavaOptions());
+        adopt(auth::close, () -> authServer = auth);
+        runFiles.writePid(AuthServer.MODULE, auth.pid());
         KafkaBroker broker = KafkaBroker.start(new KafkaBroker.Settings(
                 List.of(options.launcherTarget().resolve("kafka-libs"), options.launcherTarget().resolve("lib")),
                 layout.kafka(), layout.log("kafka"), options.bindAddress(), options.connectHost(),
@@ -95,6 +117,9 @@ public final class LocalStack implements AutoCloseable {
                 layout.directorySnapshot());
         adopt(ldap::close, () -> directory = ldap);
         broker.awaitReady(Duration.ofSeconds(90));
+        Duration authReady = auth.awaitReady(authStartedAt, options.readyTimeout());
+        out.printf(Locale.ROOT, "  %-20s %-28s pid %d, up after %.1f s%n", AuthServer.MODULE, auth.url(), auth.pid(),
+                authReady.toMillis() / 1000.0);
         out.printf(Locale.ROOT, "  %-20s %-28s pid %d%n", "Kafka (KRaft)", broker.bootstrapServers(), broker.pid());
         out.printf(Locale.ROOT, "  %-20s %-28s in the launcher%n", "LDAP directory", options.ldapUrl());
 
@@ -105,6 +130,7 @@ public final class LocalStack implements AutoCloseable {
         out.println();
         out.print(banner);
         out.flush();
+        readySeconds = seconds;
         runFiles.writeStack(stackProperties(seconds));
         runFiles.writeReady(banner);
         watchChildren();
@@ -132,9 +158,6 @@ public final class LocalStack implements AutoCloseable {
             deleteRecursively(layout.directorySnapshot().getParent());
             layout.createDirectories();
         }
-        if (DevKeys.ensure(layout)) {
-            out.println("Created the development signing key " + layout.privateKey());
-        }
         synchronized (lifecycle) {
             if (closed) {
                 throw new LauncherException("start-up interrupted: Steward is stopping");
@@ -146,18 +169,27 @@ public final class LocalStack implements AutoCloseable {
 
     /** Starts the services in parallel (skipped ones get a properties file instead) and waits until all are UP. */
     private void startServices(StackLayout layout) {
-        String syncEngineToken = new TokenMinter(DevKeys.privateKey(layout), Clock.systemUTC()).syncEngineToken();
+        // every service's database, also those of skipped services (run from an IDE with the properties file)
+        List<String> created = options.database().createMissing(List.of(StewardService.values()));
+        if (!created.isEmpty()) {
+            out.println("  Created the databases " + String.join(", ", created));
+        }
         long startedAt = System.nanoTime();
         for (StewardService service : options.services()) {
-            ServiceProcess process = ServiceProcess.start(service, runnableCopy(service),
-                    options.serviceJavaOptions(), layout.marker(), properties(service), secrets(service, syncEngineToken),
+            Supplier<ServiceProcess> starter = () -> ServiceProcess.start(service,
+                    runnableCopy(service.jar(options.repositoryRoot())),
+                    options.serviceJavaOptions(), layout.marker(), properties(service), secrets(service),
                     options.repositoryRoot(), layout.log(service.module()), options.serviceUrl(service));
-            adopt(process::close, () -> services.put(service, process));
+            ServiceProcess process = starter.get();
+            adopt(process::close, () -> {
+                services.put(service, process);
+                starters.put(service, starter);
+            });
             runFiles.writePid(service.module(), process.pid());
         }
         for (StewardService service : StewardService.values()) {
             if (!options.services().contains(service)) {
-                writeSkippedServiceProperties(service, syncEngineToken);
+                writeSkippedServiceProperties(service);
             }
         }
         awaitServices(startedAt);
@@ -168,8 +200,7 @@ public final class LocalStack implements AutoCloseable {
      * rewrites {@code target/<module>.jar} in place, so running from {@code target/} would break the service as soon
      * as someone runs {@code ./mvnw verify} next to the stack.
      */
-    private Path runnableCopy(StewardService service) {
-        Path built = service.jar(options.repositoryRoot());
+    private Path runnableCopy(Path built) {
         Path copy = options.layout().jars().resolve(built.getFileName());
         try {
             if (!Files.exists(copy) || Files.size(copy) != Files.size(built)
@@ -183,8 +214,10 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void requireJars() {
-        List<String> missing = options.services().stream()
-                .map(service -> service.jar(options.repositoryRoot()))
+        List<Path> jars = new ArrayList<>(options.services().stream()
+                .map(service -> service.jar(options.repositoryRoot())).toList());
+        jars.add(AuthServer.jar(options.repositoryRoot()));
+        List<String> missing = jars.stream()
                 .filter(jar -> !Files.isRegularFile(jar))
                 .map(Path::toString)
                 .toList();
@@ -202,11 +235,13 @@ public final class LocalStack implements AutoCloseable {
         properties.put("server.address", options.bindAddress());
         properties.put("spring.kafka.bootstrap-servers", options.kafkaBootstrapServers());
         properties.putAll(options.database().properties(service, layout));
-        properties.put("steward.security.public-key-location", "file:" + layout.publicKey());
-        properties.put("steward.security.issuer", DevTokens.ISSUER);
-        properties.put("steward.security.audience", DevTokens.AUDIENCE);
-        properties.put("steward.security.local-stack", "true");
+        String issuer = AuthServer.url(authPort);
+        properties.put("steward.security.issuer", issuer);
+        properties.put("steward.security.audience", AuthServer.AUDIENCE);
+        properties.put("steward.security.jwk-set-uri", issuer + "/oauth2/jwks");
         if (service == StewardService.SYNC) {
+            properties.put("steward.client.id", AuthServer.SYNC_APP_ID);
+            properties.put("steward.client.token-uri", issuer + "/oauth2/token");
             properties.put("steward.sync.ldap.url", options.ldapUrl());
             properties.put("steward.sync.ldap.bind-dn", SeedDirectory.BIND_DN);
             properties.put("steward.sync.ldap.password", SeedDirectory.BIND_PASSWORD);
@@ -224,10 +259,10 @@ public final class LocalStack implements AutoCloseable {
      * A skipped service is one a developer runs from the IDE: its properties go to
      * {@code run/<module>.properties}, for {@code --spring.config.additional-location=file:<that file>}.
      */
-    private void writeSkippedServiceProperties(StewardService service, String syncEngineToken) {
+    private void writeSkippedServiceProperties(StewardService service) {
         Properties properties = new Properties();
         properties.putAll(properties(service));
-        properties.putAll(secrets(service, syncEngineToken));
+        properties.putAll(secrets(service));
         Path file = options.layout().run().resolve(service.module() + ".properties");
         try (var writer = Files.newBufferedWriter(file)) {
             properties.store(writer, service.module() + " for the running local stack");
@@ -236,8 +271,15 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    private static Map<String, String> secrets(StewardService service, String syncEngineToken) {
-        return service == StewardService.SYNC ? Map.of("steward.sync.directory-token", syncEngineToken) : Map.of();
+    /** The sync engine's client secret at the authorization server, generated for each start of the stack. */
+    private Map<String, String> secrets(StewardService service) {
+        return service == StewardService.SYNC ? Map.of("steward.client.secret", syncClientSecret) : Map.of();
+    }
+
+    private static String secret() {
+        byte[] bytes = new byte[32];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     private void awaitServices(long startedAt) {
@@ -275,33 +317,59 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    /** Reports a child that dies while the stack runs (it is not restarted). */
+    /**
+     * Keeps the services running while the stack runs ({@link ServiceSupervisor}: restarts with back-off, gives up on
+     * one that keeps failing), takes {@code ./steward restart} requests, and reports a broker that dies.
+     */
     private void watchChildren() {
+        synchronized (lifecycle) {
+            supervisor = new ServiceSupervisor(ServiceSupervisor.Policy.defaults(options.readyTimeout()), out,
+                    this::serviceChanged);
+            services.forEach((service, process) -> supervisor.supervise(service.module(), process,
+                    starters.get(service)));
+        }
         monitor = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "child-monitor");
             thread.setDaemon(true);
             return thread;
         });
-        List<String> reported = new ArrayList<>();
+        Set<String> reported = new HashSet<>();
         monitor.scheduleWithFixedDelay(() -> {
             synchronized (lifecycle) {
                 if (closed) {
                     return;
                 }
-                for (ServiceProcess process : services.values()) {
-                    String name = process.service().module();
-                    if (!process.isAlive() && !reported.contains(name)) {
-                        reported.add(name);
-                        out.println(name + " exited unexpectedly (code " + process.exitValue() + "); see "
-                                + process.logFile());
+                try {
+                    for (StewardService service : services.keySet()) {
+                        if (runFiles.takeRestartRequest(service.module())) {
+                            supervisor.requestRestart(service.module());
+                        }
                     }
+                    supervisor.tick();
+                } catch (RuntimeException e) {
+                    out.println("supervising the services failed: " + e);
+                }
+                if (authServer != null && !authServer.isAlive() && !reported.contains(AuthServer.MODULE)) {
+                    reported.add(AuthServer.MODULE);
+                    out.println(AuthServer.MODULE + " exited unexpectedly; see " + authServer.logFile());
                 }
                 if (kafka != null && !kafka.isAlive() && !reported.contains("kafka")) {
                     reported.add("kafka");
                     out.println("Kafka exited unexpectedly; see " + kafka.logFile());
                 }
             }
-        }, 2, 2, TimeUnit.SECONDS);
+        }, 1, 1, TimeUnit.SECONDS);
+    }
+
+    /** A service was restarted or changed state: its pid file and {@code ./steward status} follow. */
+    private void serviceChanged(String module, ServiceSupervisor.Supervised current, ServiceSupervisor.State state,
+                                String note) {
+        StewardService service = StewardService.byShortName(module).orElseThrow();
+        if (current instanceof ServiceProcess process) {
+            services.put(service, process);
+            runFiles.writePid(module, process.pid());
+        }
+        runFiles.writeStack(stackProperties(readySeconds));
     }
 
     public String banner() {
@@ -324,11 +392,12 @@ public final class LocalStack implements AutoCloseable {
         closedLatch.await();
     }
 
-    /** Stops services (in parallel), then the broker, then the directory. Safe to call twice and from a hook. */
+    /** Stops services (in parallel), then the authorization server, the broker, the directory. Safe to call twice and from a hook. */
     @Override
     public void close() {
         List<ServiceProcess> running;
         KafkaBroker broker;
+        AuthServer auth;
         SeedDirectory ldap;
         ChildProcess guard;
         synchronized (lifecycle) {
@@ -342,6 +411,7 @@ public final class LocalStack implements AutoCloseable {
             }
             running = new ArrayList<>(services.values());
             broker = kafka;
+            auth = authServer;
             ldap = directory;
             guard = watchdog;
         }
@@ -358,6 +428,9 @@ public final class LocalStack implements AutoCloseable {
             }
             for (Thread thread : stopping) {
                 joinQuietly(thread);
+            }
+            if (auth != null) {
+                auth.close();
             }
             if (broker != null) {
                 broker.close();
@@ -397,6 +470,7 @@ public final class LocalStack implements AutoCloseable {
                     + "--spring.config.additional-location=file:"
                     + options.layout().run().resolve(service.module() + ".properties") + ")"));
         }
+        line(text, "auth", AuthServer.url(authPort) + "   (token issuer)");
         line(text, "Kafka", options.kafkaBootstrapServers());
         line(text, "LDAP", options.ldapUrl());
         line(text, "  bind DN", SeedDirectory.BIND_DN);
@@ -420,11 +494,17 @@ public final class LocalStack implements AutoCloseable {
         stack.setProperty("kafka.pid", Long.toString(kafka.pid()));
         stack.setProperty("kafka.address", kafka.bootstrapServers());
         stack.setProperty("ldap.url", options.ldapUrl());
+        stack.setProperty(AuthServer.MODULE + ".pid", Long.toString(authServer.pid()));
+        stack.setProperty(AuthServer.MODULE + ".url", authServer.url());
         synchronized (lifecycle) {
             for (ServiceProcess process : services.values()) {
                 String name = process.service().module();
                 stack.setProperty(name + ".pid", Long.toString(process.pid()));
                 stack.setProperty(name + ".url", options.serviceUrl(process.service()));
+                if (supervisor != null) {
+                    supervisor.state(name).ifPresent(state -> stack.setProperty(name + ".state", state.label()));
+                    supervisor.note(name).ifPresent(note -> stack.setProperty(name + ".note", note));
+                }
             }
         }
         return stack;

@@ -121,6 +121,28 @@ public final class RunFiles {
         return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).flatMap(handle -> handle.info().commandLine());
     }
 
+    /** Asks the running launcher to restart a service ({@code ./steward restart}); it takes the request within 1 s. */
+    public void requestRestart(String module) {
+        write(restartRequest(module), Long.toString(ProcessHandle.current().pid()));
+    }
+
+    /** True (and the request is removed) if someone asked for a restart of {@code module}. */
+    public boolean takeRestartRequest(String module) {
+        try {
+            return Files.deleteIfExists(restartRequest(module));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    public boolean restartRequested(String module) {
+        return Files.exists(restartRequest(module));
+    }
+
+    private Path restartRequest(String module) {
+        return layout.run().resolve(module + ".restart");
+    }
+
     public void writeReady(String banner) {
         write(layout.readyFile(), banner);
     }

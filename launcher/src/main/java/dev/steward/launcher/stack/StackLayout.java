@@ -7,21 +7,13 @@ import java.nio.file.Path;
 
 /**
  * Where the local stack keeps its state, all under one data directory ({@code .steward/} by default, git-ignored):
- * the development key pair, logs, the broker's log dirs, the directory snapshot, the H2 databases and the run files
+ * the users' sign-in file of the authorization server ({@code auth/}), logs, the broker's log dirs, the directory snapshot, the H2 databases and the run files
  * (pids, ready marker) that {@code ./steward down} and {@code ./steward status} read.
  */
 public record StackLayout(Path root) {
 
     public StackLayout {
         root = root.toAbsolutePath().normalize();
-    }
-
-    public Path privateKey() {
-        return root.resolve("dev-signing-key.pem");
-    }
-
-    public Path publicKey() {
-        return root.resolve("dev-signing-key.pub.pem");
     }
 
     public Path logs() {

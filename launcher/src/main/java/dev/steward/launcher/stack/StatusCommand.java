@@ -1,5 +1,6 @@
 package dev.steward.launcher.stack;
 
+import dev.steward.launcher.auth.AuthServer;
 import dev.steward.launcher.service.HealthProbe;
 import dev.steward.launcher.service.StewardService;
 import java.io.IOException;
@@ -27,27 +28,47 @@ public final class StatusCommand {
         }
         Properties stack = runFiles.readStack().get();
         out.println("Steward is running (ready after " + stack.getProperty("ready-seconds") + " s)");
-        out.printf(Locale.ROOT, "  %-20s %-8s %-6s %10s  %s%n", "process", "pid", "state", "resident", "address");
+        out.printf(Locale.ROOT, "  %-20s %-8s %-10s %10s  %s%n", "process", "pid", "state", "resident", "address");
         boolean healthy = true;
         healthy &= row(out, "launcher + LDAP", stack.getProperty("launcher.pid"),
                 reachable(URI.create(stack.getProperty("ldap.url"))), stack.getProperty("ldap.url"));
         String kafka = stack.getProperty("kafka.address");
         healthy &= row(out, "kafka", stack.getProperty("kafka.pid"), reachable(URI.create("kafka://" + kafka)), kafka);
+        String auth = stack.getProperty(AuthServer.MODULE + ".url");
+        if (auth != null) {
+            healthy &= row(out, AuthServer.MODULE, stack.getProperty(AuthServer.MODULE + ".pid"),
+                    new HealthProbe(auth).check().up(), auth);
+        }
         for (StewardService service : StewardService.values()) {
             String url = stack.getProperty(service.module() + ".url");
             if (url != null) {
+                String supervision = stack.getProperty(service.module() + ".state");
                 healthy &= row(out, service.module(), stack.getProperty(service.module() + ".pid"),
-                        new HealthProbe(url).check().up(), url);
+                        new HealthProbe(url).check().up(), url, supervision);
+                String note = stack.getProperty(service.module() + ".note");
+                if (note != null) {
+                    out.printf(Locale.ROOT, "  %-20s %s%n", "", note);
+                }
             }
         }
         return healthy ? 0 : 1;
     }
 
     private static boolean row(PrintStream out, String name, String pidText, boolean answers, String address) {
+        return row(out, name, pidText, answers, address, null);
+    }
+
+    /**
+     * @param supervision what the launcher's supervisor says of a service ({@code up}, {@code starting},
+     *                    {@code restarting}, {@code gave up}); shown when the process does not answer
+     */
+    private static boolean row(PrintStream out, String name, String pidText, boolean answers, String address,
+                               String supervision) {
         long pid = Long.parseLong(pidText);
         boolean alive = ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
-        String state = !alive ? "gone" : answers ? "up" : "down";
-        out.printf(Locale.ROOT, "  %-20s %-8d %-6s %10s  %s%n", name, pid, state,
+        String state = alive && answers ? "up"
+                : supervision != null && !supervision.equals("up") ? supervision : alive ? "down" : "gone";
+        out.printf(Locale.ROOT, "  %-20s %-8d %-10s %10s  %s%n", name, pid, state,
                 alive ? residentMemory(pid) : "-", address);
         return alive && answers;
     }

@@ -37,6 +37,7 @@ final class Watchdog {
               for pid in $alive; do kill -KILL "$pid" 2>/dev/null; done
             }
             stop_all "$run"/*-service.pid
+            stop_all "$run"/auth-server.pid
             stop_all "$run"/kafka.pid
             rm -f "$run/launcher.pid" "$run/ready" "$run/stack.properties" "$run/watchdog.pid"
             """;

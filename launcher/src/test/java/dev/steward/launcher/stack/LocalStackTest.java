@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.steward.launcher.ldap.SeedDirectory;
 import dev.steward.launcher.service.Database;
 import dev.steward.launcher.service.StewardService;
-import dev.steward.platform.security.DevTokens;
 import java.io.PrintStream;
 import java.io.OutputStream;
 import java.nio.file.Path;
@@ -20,7 +19,7 @@ class LocalStackTest {
     Path dataDir;
 
     @Test
-    void givesEveryServiceItsPortTheBrokerAnH2FileAndTheDevelopmentKey() {
+    void givesEveryServiceItsPortTheBrokerAnH2FileAndTheAuthorizationServerAsIssuer() {
         LocalStack stack = new LocalStack(new StackOptions().layout(new StackLayout(dataDir)), silent());
 
         Map<String, String> directory = stack.properties(StewardService.DIRECTORY);
@@ -33,16 +32,16 @@ class LocalStackTest {
                         + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH")
                 .containsEntry("spring.datasource.username", "sa")
                 .containsEntry("spring.datasource.password", "")
-                .containsEntry("steward.security.public-key-location", "file:" + dataDir.resolve("dev-signing-key.pub.pem"))
-                .containsEntry("steward.security.issuer", DevTokens.ISSUER)
-                .containsEntry("steward.security.audience", DevTokens.AUDIENCE)
-                .containsEntry("steward.security.local-stack", "true")
-                .doesNotContainKey("steward.sync.ldap.url");
+                .containsEntry("steward.security.audience", "api://steward")
+                .containsEntry("steward.security.jwk-set-uri", directory.get("steward.security.issuer") + "/oauth2/jwks")
+                .doesNotContainKeys("steward.security.public-key-location", "steward.security.local-stack",
+                        "steward.client.id", "steward.sync.ldap.url");
+        assertThat(directory.get("steward.security.issuer")).matches("http://127\\.0\\.0\\.1:\\d+");
         assertThat(stack.properties(StewardService.AUDIT)).containsEntry("server.port", "8083");
     }
 
     @Test
-    void pointsTheSyncServiceAtTheEmbeddedDirectoryWithoutPuttingItsTokenOnTheCommandLine() {
+    void pointsTheSyncServiceAtTheEmbeddedDirectoryAndTheTokenEndpointWithoutPuttingItsSecretOnTheCommandLine() {
         LocalStack stack = new LocalStack(new StackOptions().layout(new StackLayout(dataDir)).ldapPort(13389)
                 .syncInterval(Duration.ofMinutes(5)), silent());
 
@@ -55,7 +54,9 @@ class LocalStackTest {
                 .containsEntry("steward.sync.ldap.base-dn", "DC=corp,DC=example,DC=test")
                 .containsEntry("steward.sync.initial-cycle-on-start", "true")
                 .containsEntry("steward.sync.schedule.interval", "PT5M")
-                .doesNotContainKey("steward.sync.directory-token");
+                .containsEntry("steward.client.id", "a0000000-0000-4000-8000-0000000000a1")
+                .containsEntry("steward.client.token-uri", sync.get("steward.security.issuer") + "/oauth2/token")
+                .doesNotContainKeys("steward.client.secret", "steward.sync.directory-token");
     }
 
     @Test

@@ -14,7 +14,12 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -40,7 +45,7 @@ import org.springframework.util.backoff.FixedBackOff;
 /**
  * Contract messages on Kafka: JSON with CloudEvents headers, producers with {@code acks=all} and idempotence,
  * consumers that never stop on a bad record (it goes to {@code <topic>-dlt} with the reason in
- * {@value CloudEventHeaders#DEAD_LETTER_REASON}) and wait out database and broker outages instead of dead-lettering
+ * {@value CloudEventHeaders#DEAD_LETTER_REASON}, without its {@value CloudEventHeaders#AUTHORIZATION} header) and wait out database and broker outages instead of dead-lettering
  * good records, and every topic declared.
  */
 @Configuration(proxyBeanMethods = false)
@@ -97,7 +102,7 @@ public class KafkaPlumbing {
         serializer.configure(config, false);
         KafkaTemplate<String, Object> deadLetters = new KafkaTemplate<>(
                 new DefaultKafkaProducerFactory<String, Object>(config, new StringSerializer(), serializer));
-        var recoverer = new DeadLetterPublishingRecoverer(deadLetters);
+        var recoverer = new CredentialFreeDeadLetters(deadLetters);
         recoverer.setHeadersFunction((record, exception) -> {
             var headers = new RecordHeaders();
             headers.add(CloudEventHeaders.DEAD_LETTER_REASON, reason(exception).getBytes(StandardCharsets.UTF_8));
@@ -110,17 +115,53 @@ public class KafkaPlumbing {
         return handler;
     }
 
+    /**
+     * Every Steward topic and its dead-letter topic, created at start when missing (an existing topic keeps its
+     * settings). {@code steward.kafka.replication-factor} and {@code steward.kafka.min-insync-replicas} default to 1
+     * for the one-broker local stack; production runs 3 and 2, so that with {@code acks=all} a write survives the loss
+     * of one broker and is refused rather than kept on a single copy (platform/README.md).
+     */
     @Bean
     KafkaAdmin.NewTopics stewardTopics(@Value("${steward.kafka.partitions:3}") int partitions,
-                                       @Value("${steward.kafka.replication-factor:1}") short replicationFactor) {
+                                       @Value("${steward.kafka.replication-factor:1}") short replicationFactor,
+                                       @Value("${steward.kafka.min-insync-replicas:1}") int minInsyncReplicas) {
+        return new KafkaAdmin.NewTopics(topics(partitions, replicationFactor, minInsyncReplicas).toArray(NewTopic[]::new));
+    }
+
+    static List<NewTopic> topics(int partitions, short replicationFactor, int minInsyncReplicas) {
+        if (replicationFactor < 1 || minInsyncReplicas < 1 || minInsyncReplicas > replicationFactor) {
+            throw new IllegalArgumentException("steward.kafka.min-insync-replicas (" + minInsyncReplicas + ") must be "
+                    + "between 1 and steward.kafka.replication-factor (" + replicationFactor + ")");
+        }
+        Map<String, String> configs = Map.of(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Integer.toString(minInsyncReplicas));
         List<NewTopic> topics = new ArrayList<>();
         for (String topic : List.of(Topics.DIRECTORY_COMMANDS, Topics.DIRECTORY_COMMAND_RESULTS, Topics.DIRECTORY_EVENTS,
                 Topics.SELFSERVICE_COMMANDS, Topics.SELFSERVICE_COMMAND_RESULTS, Topics.SELFSERVICE_EVENTS,
                 Topics.SYNC_EVENTS)) {
-            topics.add(new NewTopic(topic, partitions, replicationFactor));
-            topics.add(new NewTopic(Topics.deadLetter(topic), partitions, replicationFactor));
+            topics.add(new NewTopic(topic, partitions, replicationFactor).configs(configs));
+            topics.add(new NewTopic(Topics.deadLetter(topic), partitions, replicationFactor).configs(configs));
         }
-        return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+        return topics;
+    }
+
+    /**
+     * Dead letters keep the original record's headers except its bearer token: a dead-letter topic is read by
+     * operators and kept for long, and a token read off it could be replayed while it is valid.
+     */
+    static final class CredentialFreeDeadLetters extends DeadLetterPublishingRecoverer {
+
+        CredentialFreeDeadLetters(KafkaTemplate<String, Object> template) {
+            super(template);
+        }
+
+        @Override
+        protected ProducerRecord<Object, Object> createProducerRecord(ConsumerRecord<?, ?> record,
+                TopicPartition topicPartition, Headers headers, byte[] key, byte[] value) {
+            ProducerRecord<Object, Object> deadLetter = super.createProducerRecord(record, topicPartition, headers,
+                    key, value);
+            deadLetter.headers().remove(CloudEventHeaders.AUTHORIZATION);
+            return deadLetter;
+        }
     }
 
     /** The innermost cause's message: what went wrong, not which layer noticed. */

@@ -2,7 +2,6 @@ package dev.steward.platform.kafka;
 
 import java.sql.Timestamp;
 import java.time.Clock;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -16,6 +15,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
  *   processed_at TIMESTAMP    NOT NULL,
  *   PRIMARY KEY (consumer, message_id));
  * </pre>
+ * The insert is {@code INSERT ... ON CONFLICT DO NOTHING} (PostgreSQL, and H2 in PostgreSQL mode): a duplicate is
+ * an insert of no row, never an error. On PostgreSQL an error aborts the whole transaction, so catching a
+ * duplicate-key error and going on would commit nothing of what came before it; no database error is swallowed
+ * here. Two transactions marking the same message at once: the second waits for the first and inserts nothing if it
+ * committed.
  */
 public class ProcessedMessages {
 
@@ -29,12 +33,8 @@ public class ProcessedMessages {
 
     /** True the first time {@code consumer} sees {@code messageId}; call inside the effect's transaction. */
     public boolean markProcessed(String consumer, String messageId) {
-        try {
-            jdbc.update("INSERT INTO processed_message (consumer, message_id, processed_at) VALUES (?, ?, ?)",
-                    consumer, messageId, Timestamp.from(clock.instant()));
-            return true;
-        } catch (DuplicateKeyException e) {
-            return false;
-        }
+        int inserted = jdbc.update("INSERT INTO processed_message (consumer, message_id, processed_at) VALUES (?, ?, ?) "
+                + "ON CONFLICT DO NOTHING", consumer, messageId, Timestamp.from(clock.instant()));
+        return inserted == 1;
     }
 }

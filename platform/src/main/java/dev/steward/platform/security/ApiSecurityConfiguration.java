@@ -1,6 +1,9 @@
 package dev.steward.platform.security;
 
 import dev.steward.platform.web.GraphErrors;
+import java.time.Clock;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,12 +19,20 @@ import org.springframework.security.web.access.AccessDeniedHandler;
  * decided by the services' named policies on {@link Caller}, the same for HTTP and Kafka.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(StewardSecurityProperties.class)
+@EnableConfigurationProperties({StewardSecurityProperties.class, ServiceClientProperties.class})
 public class ApiSecurityConfiguration {
 
     @Bean
     JwtDecoder jwtDecoder(StewardSecurityProperties properties) {
         return TokenValidation.decoder(properties);
+    }
+
+    /** A service that sends on its own behalf configures {@code steward.client.id} and gets its tokens here. */
+    @Bean
+    @ConditionalOnMissingBean(ServiceTokens.class)
+    @ConditionalOnProperty("steward.client.id")
+    ServiceTokens serviceTokens(ServiceClientProperties client, Clock clock) {
+        return new ClientCredentialsTokens(client, clock);
     }
 
     @Bean

@@ -26,15 +26,17 @@ import java.util.Date;
 import java.util.List;
 
 /**
- * Tokens signed by the development key of the local stack and of tests. Their issuer is {@link #ISSUER}, which a
- * service accepts only when {@code steward.security.local-stack=true}.
+ * Signs tokens with a key of the caller's (the tests' {@code TestTokens}): key pairs, PEM files and Entra-shaped
+ * claims. The local stack no longer uses it: its tokens come from the authorization server ({@code auth-server}).
+ * The old development issuer {@link #ISSUER} is accepted only by a service with
+ * {@code steward.security.local-stack=true}.
  */
 public final class DevTokens {
 
     public static final String ISSUER = "https://steward.invalid/dev";
     public static final String AUDIENCE = "api://steward";
     public static final String KEY_ID = "steward-dev";
-    /** The app id of tokens printed by {@code ./steward token}. */
+    /** The app id of the Steward CLI ({@code ./steward token}'s client at the authorization server). */
     public static final String CLI_APP_ID = "5f1c4e2a-7d3b-4a8e-9c6f-0b2d4e6f8a1c";
 
     private DevTokens() {

@@ -18,7 +18,8 @@ import org.springframework.security.oauth2.jwt.JwtException;
  * <p>
  * A service such as the sync engine sends thousands of commands with one token: a token that validated is
  * remembered until its {@code exp} (at most {@value #REMEMBERED} tokens), so its signature is not checked again for
- * every command. A token without {@code exp} is never remembered.
+ * every command, and never past it: a command consumed after its token expired (beyond the decoder's clock skew) is
+ * refused, whenever it was sent. A token without {@code exp} is refused.
  */
 public class KafkaCommandAuthenticator {
 
@@ -57,13 +58,14 @@ public class KafkaCommandAuthenticator {
         validated.remove(token);
         try {
             Jwt jwt = decoder.decode(token);
-            Caller caller = Caller.from(jwt);
-            if (jwt.getExpiresAt() != null) {
-                if (validated.size() >= REMEMBERED) {
-                    validated.clear();
-                }
-                validated.put(token, new Validated(caller, jwt.getExpiresAt()));
+            if (jwt.getExpiresAt() == null) {
+                throw new UnauthenticatedException("the bearer token has no expiry (exp)");
             }
+            Caller caller = Caller.from(jwt);
+            if (validated.size() >= REMEMBERED) {
+                validated.clear();
+            }
+            validated.put(token, new Validated(caller, jwt.getExpiresAt()));
             return caller;
         } catch (JwtException e) {
             throw new UnauthenticatedException("the bearer token is not valid: " + e.getMessage());

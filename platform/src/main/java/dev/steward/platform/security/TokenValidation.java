@@ -8,9 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
-import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
-import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -24,7 +22,25 @@ public final class TokenValidation {
     private TokenValidation() {
     }
 
+    /**
+     * @throws IllegalStateException when {@code steward.security.issuer} or {@code steward.security.audience} is
+     *                               missing, or no key source can be derived: the service refuses to start
+     */
     public static JwtDecoder decoder(StewardSecurityProperties properties) {
+        List<String> missing = new ArrayList<>();
+        if (!hasText(properties.issuer())) {
+            missing.add("steward.security.issuer (the token issuer every token must name in iss)");
+        }
+        if (!hasText(properties.audience())) {
+            missing.add("steward.security.audience (the audience every token must name in aud)");
+        }
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("token validation is not configured: set " + String.join(" and ", missing)
+                    + "; a service never accepts tokens from any issuer or for any audience");
+        }
+        if (properties.clockSkew().isNegative()) {
+            throw new IllegalStateException("steward.security.clock-skew must not be negative");
+        }
         if (!properties.localStack() && DevTokens.ISSUER.equals(properties.issuer())) {
             throw new IllegalStateException("the development token issuer is accepted only in the local stack "
                     + "(steward.security.local-stack=true)");
@@ -34,39 +50,23 @@ public final class TokenValidation {
             decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri()).build();
         } else if (hasText(properties.publicKeyLocation())) {
             decoder = NimbusJwtDecoder.withPublicKey(DevTokens.readPublicKey(read(properties.publicKeyLocation()))).build();
-        } else if (hasText(properties.issuer())) {
-            decoder = NimbusJwtDecoder.withIssuerLocation(properties.issuer()).build();
         } else {
-            throw new IllegalStateException("configure how tokens are validated: steward.security.jwk-set-uri, "
-                    + "steward.security.public-key-location or steward.security.issuer");
+            decoder = NimbusJwtDecoder.withIssuerLocation(properties.issuer()).build();
         }
         decoder.setJwtValidator(validator(properties));
         return decoder;
     }
 
+    /** {@code exp} required and not passed (within the clock skew), {@code iss} and {@code aud} as configured. */
     static OAuth2TokenValidator<Jwt> validator(StewardSecurityProperties properties) {
         List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
-        validators.add(new JwtTimestampValidator());
-        validators.add(devTokensOnlyInLocalStack(properties.localStack()));
-        if (hasText(properties.issuer())) {
-            validators.add(new JwtIssuerValidator(properties.issuer()));
-        }
-        if (hasText(properties.audience())) {
-            validators.add(new JwtClaimValidator<List<String>>("aud",
-                    aud -> aud != null && aud.contains(properties.audience())));
-        }
+        JwtTimestampValidator timestamps = new JwtTimestampValidator(properties.clockSkew());
+        timestamps.setAllowEmptyExpiryClaim(false);
+        validators.add(timestamps);
+        validators.add(new JwtIssuerValidator(properties.issuer()));
+        validators.add(new JwtClaimValidator<List<String>>("aud",
+                aud -> aud != null && aud.contains(properties.audience())));
         return new DelegatingOAuth2TokenValidator<>(validators);
-    }
-
-    /** A token from the development key is refused by any service that is not part of the local stack. */
-    static OAuth2TokenValidator<Jwt> devTokensOnlyInLocalStack(boolean localStack) {
-        return jwt -> {
-            boolean devToken = jwt.getIssuer() != null && DevTokens.ISSUER.equals(jwt.getIssuer().toString());
-            return devToken && !localStack
-                    ? OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token",
-                    "development tokens are accepted only by the local stack", null))
-                    : OAuth2TokenValidatorResult.success();
-        };
     }
 
     private static String read(String location) {

@@ -3,7 +3,10 @@ package dev.steward.platform.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import static org.awaitility.Awaitility.await;
+
 import dev.steward.contracts.CloudEventHeaders;
+import dev.steward.platform.testing.TestTokens;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -65,16 +68,32 @@ class KafkaCommandAuthenticatorTest {
     }
 
     @Test
-    void neverRemembersATokenWithoutExpiryOrAnInvalidOne() {
+    void refusesATokenWithoutExpiryEvenFromADecoderThatLetItThrough() {
         var authenticator = new KafkaCommandAuthenticator(decoder(null), Clock.fixed(NOW, ZoneOffset.UTC));
 
-        authenticator.authenticate(bearer("t1"));
-        authenticator.authenticate(bearer("t1"));
+        assertThatThrownBy(() -> authenticator.authenticate(bearer("t1")))
+                .isInstanceOf(UnauthenticatedException.class).hasMessageContaining("no expiry");
+        assertThatThrownBy(() -> authenticator.authenticate(bearer("t1")))
+                .isInstanceOf(UnauthenticatedException.class);
         assertThatThrownBy(() -> authenticator.authenticate(bearer("forged")))
                 .isInstanceOf(UnauthenticatedException.class);
         assertThatThrownBy(() -> authenticator.authenticate(bearer("forged")))
                 .isInstanceOf(UnauthenticatedException.class);
 
         assertThat(decoded).hasValue(4);
+    }
+
+    @Test
+    void refusesACommandWhoseTokenExpiredBeforeItWasConsumed() {
+        var trust = new StewardSecurityProperties(TestTokens.ISSUER, DevTokens.AUDIENCE, null,
+                TestTokens.properties().get("steward.security.public-key-location"), false, Duration.ZERO);
+        var authenticator = new KafkaCommandAuthenticator(TokenValidation.decoder(trust));
+        var claims = DevTokens.Claims.app("sync-app", "Sync", List.of("OnPremDirectorySynchronization.ReadWrite.All"));
+        String token = TestTokens.issued(Instant.now(), Duration.ofSeconds(2), claims);
+
+        assertThat(authenticator.authenticate(bearer(token)).appId()).isEqualTo("sync-app");
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                assertThatThrownBy(() -> authenticator.authenticate(bearer(token)))
+                        .isInstanceOf(UnauthenticatedException.class).hasMessageContaining("expired"));
     }
 }

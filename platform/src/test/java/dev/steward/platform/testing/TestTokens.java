@@ -1,5 +1,9 @@
 package dev.steward.platform.testing;
 
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import dev.steward.platform.security.DevTokens;
 import dev.steward.platform.security.DirectoryRoles;
 import dev.steward.platform.security.Permissions;
@@ -9,10 +13,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.interfaces.RSAPrivateKey;
+import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * Signs tokens for tests with a key made for the test JVM. Services under test trust it through
@@ -50,6 +56,38 @@ public final class TestTokens {
     public static String expired(DevTokens.Claims claims) {
         return DevTokens.mint((RSAPrivateKey) KEYS.getPrivate(), ISSUER, claims,
                 Instant.now().minus(Duration.ofHours(2)), Duration.ofHours(1));
+    }
+
+    /** Signed with this key and issuer but without {@code exp}: must be refused. */
+    public static String withoutExpiry(DevTokens.Claims claims) {
+        return resigned(mint(claims), builder -> builder.expirationTime(null));
+    }
+
+    /** Signed with this key for another audience: must be refused. */
+    public static String forAudience(String audience, DevTokens.Claims claims) {
+        return resigned(mint(claims), builder -> builder.audience(audience));
+    }
+
+    /** Signed with this key by another issuer: must be refused. */
+    public static String fromIssuer(String issuer, DevTokens.Claims claims) {
+        return DevTokens.mint((RSAPrivateKey) KEYS.getPrivate(), issuer, claims, Instant.now(), Duration.ofHours(1));
+    }
+
+    /** Issued at {@code issuedAt}, expiring {@code lifetime} later. */
+    public static String issued(Instant issuedAt, Duration lifetime, DevTokens.Claims claims) {
+        return DevTokens.mint((RSAPrivateKey) KEYS.getPrivate(), ISSUER, claims, issuedAt, lifetime);
+    }
+
+    private static String resigned(String token, UnaryOperator<JWTClaimsSet.Builder> change) {
+        try {
+            SignedJWT original = SignedJWT.parse(token);
+            SignedJWT changed = new SignedJWT(original.getHeader(),
+                    change.apply(new JWTClaimsSet.Builder(original.getJWTClaimsSet())).build());
+            changed.sign(new RSASSASigner(KEYS.getPrivate()));
+            return changed.serialize();
+        } catch (ParseException | JOSEException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A token signed by some other key: must be refused. */

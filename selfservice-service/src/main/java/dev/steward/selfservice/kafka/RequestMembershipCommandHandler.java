@@ -14,7 +14,7 @@ import dev.steward.selfservice.membership.MembershipRequest;
 import dev.steward.selfservice.membership.MembershipRequestDraft;
 import dev.steward.selfservice.membership.MembershipRequestRefused;
 import dev.steward.selfservice.membership.command.MembershipRequestService;
-import dev.steward.selfservice.outbox.Outbox;
+import dev.steward.platform.outbox.Outbox;
 import java.time.Clock;
 import org.apache.kafka.common.header.Headers;
 import org.slf4j.Logger;

@@ -29,7 +29,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * one partition, so a record published after others is consumed after them.
  */
 @SpringBootTest(classes = SelfServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"server.address=127.0.0.1", "steward.kafka.partitions=1", "steward.outbox.poll-interval-ms=200"})
+        properties = {"server.address=127.0.0.1", "steward.kafka.partitions=1", "steward.outbox.poll-interval=200ms"})
 @EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 public abstract class SelfServiceTestBase {
 
@@ -92,6 +92,7 @@ public abstract class SelfServiceTestBase {
 
     /** Waits until every queued message went to Kafka. */
     protected void awaitOutboxDrained() {
-        await().atMost(TIMEOUT).until(() -> jdbc.queryForObject("SELECT COUNT(*) FROM outbox_message", Integer.class) == 0);
+        await().atMost(TIMEOUT).until(() -> jdbc.queryForObject(
+                "SELECT COUNT(*) FROM outbox_message WHERE sent_at IS NULL", Integer.class) == 0);
     }
 }

@@ -7,11 +7,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * {@code steward.sync.*}: where the directory is, what is in scope, how the sync engine authenticates its commands,
- * and when cycles run.
+ * {@code steward.sync.*}: where the directory is, what is in scope, and when cycles run. The sync engine's commands
+ * carry a token it obtains as a client ({@code steward.client.*}, platform's {@code ServiceTokens}).
  *
  * @param netbiosName         the domain's NetBIOS name; default the first DC label of the base DN, upper-cased
- * @param directoryToken      the sync engine's app token, sent as the bearer token of every export command
  * @param initialCycleOnStart queue an Initial cycle when the service starts
  */
 @ConfigurationProperties("steward.sync")
@@ -19,7 +18,6 @@ public record SyncProperties(
         @DefaultValue Ldap ldap,
         @DefaultValue Scope scope,
         String netbiosName,
-        String directoryToken,
         @DefaultValue Schedule schedule,
         @DefaultValue("true") boolean initialCycleOnStart,
         @DefaultValue Engine engine) {

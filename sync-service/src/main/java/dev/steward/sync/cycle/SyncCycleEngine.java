@@ -5,6 +5,7 @@ import dev.steward.contracts.ContractCommand;
 import dev.steward.contracts.References;
 import dev.steward.contracts.Topics;
 import dev.steward.platform.kafka.ContractPublisher;
+import dev.steward.platform.security.ServiceTokens;
 import dev.steward.sync.config.SyncProperties;
 import dev.steward.sync.connectorspace.ConnectorSpace;
 import dev.steward.sync.connectorspace.ConnectorSpaceEntry;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.SortedMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.IdGenerator;
@@ -64,12 +66,14 @@ public class SyncCycleEngine {
     private final ContractPublisher publisher;
     private final TransactionTemplate transaction;
     private final SyncProperties properties;
+    private final ObjectProvider<ServiceTokens> serviceTokens;
     private final IdGenerator ids;
     private final Clock clock;
 
     public SyncCycleEngine(LdapConnector connector, ConnectorSpace connectorSpace, ExportCommands exportCommands,
                            SkippedChanges skippedChanges, ContractPublisher publisher, TransactionTemplate transaction,
-                           SyncProperties properties, IdGenerator ids, Clock clock) {
+                           SyncProperties properties, ObjectProvider<ServiceTokens> serviceTokens, IdGenerator ids,
+                           Clock clock) {
         this.connector = connector;
         this.connectorSpace = connectorSpace;
         this.exportCommands = exportCommands;
@@ -77,6 +81,7 @@ public class SyncCycleEngine {
         this.publisher = publisher;
         this.transaction = transaction;
         this.properties = properties;
+        this.serviceTokens = serviceTokens;
         this.ids = ids;
         this.clock = clock;
     }
@@ -87,11 +92,13 @@ public class SyncCycleEngine {
      * @throws RuntimeException when the cycle cannot go on (directory unreadable, broker unavailable, no token)
      */
     public void run(SyncCycle cycle, Tally tally) {
-        String token = properties.directoryToken();
-        if (token == null || token.isBlank()) {
-            throw new CycleAbortedException("steward.sync.directory-token is not set: the directory would refuse "
-                    + "every export");
+        ServiceTokens tokens = serviceTokens.getIfAvailable();
+        if (tokens == null) {
+            throw new CycleAbortedException("steward.client.id, steward.client.secret and steward.client.token-uri are "
+                    + "not set: the sync engine cannot obtain a token, and the directory would refuse every export");
         }
+        Token token = new Token(tokens);
+        token.get();
         exportCommands.forgetOlderThanRetention();
         ExportPlan plan = ExportPlanner.plan(connector.read(), properties.ldap().baseDn(),
                 properties.effectiveNetbiosName());
@@ -103,7 +110,7 @@ public class SyncCycleEngine {
         for (ObjectExport export : plan.exports()) {
             Outcome outcome;
             try {
-                outcome = transaction.execute(status -> process(cycle, export, token.trim(), memberships));
+                outcome = transaction.execute(status -> process(cycle, export, token, memberships));
             } catch (IllegalArgumentException e) {
                 log.warn("cycle {}: {} ({}) not exported: {}", cycle.id(), export.distinguishedName(),
                         export.anchor(), e.getMessage());
@@ -120,12 +127,12 @@ public class SyncCycleEngine {
                     properties.engine().exportAnswerTimeout());
         }
         for (ContractCommand command : memberships) {
-            publisher.sendCommand(Topics.DIRECTORY_COMMANDS, command, token.trim());
+            publisher.sendCommand(Topics.DIRECTORY_COMMANDS, command, token.get());
         }
     }
 
     /** @param memberships collects the object's membership chunks, sent after every object's values */
-    private Outcome process(SyncCycle cycle, ObjectExport export, String token, List<ContractCommand> memberships) {
+    private Outcome process(SyncCycle cycle, ObjectExport export, Token token, List<ContractCommand> memberships) {
         ConnectorSpaceEntry entry = connectorSpace.lockOrCreate(export.anchor(), export.cloudId(), export.objectType(),
                 export.distinguishedName(), export.displayName());
         ExportedValues values = export.exportedValues();
@@ -179,7 +186,7 @@ public class SyncCycleEngine {
         }
         exportCommands.record(sent);
         for (ContractCommand command : commands) {
-            publisher.sendCommand(Topics.DIRECTORY_COMMANDS, command, token);
+            publisher.sendCommand(Topics.DIRECTORY_COMMANDS, command, token.get());
         }
         memberships.addAll(chunks);
         if (exportValues) {
@@ -192,6 +199,20 @@ public class SyncCycleEngine {
             log.info("cycle {}: took {} ({}) over again from AD", cycle.id(), export.displayName(), export.cloudId());
         }
         return outcome;
+    }
+
+    /**
+     * The sync engine's token, asked for at every send: a long cycle renews it as it goes, so no command leaves with
+     * a token near its end. A token that cannot be had ends the cycle.
+     */
+    private record Token(ServiceTokens tokens) {
+        String get() {
+            try {
+                return tokens.accessToken();
+            } catch (ServiceTokens.ServiceTokenException e) {
+                throw new CycleAbortedException("the sync engine cannot obtain a token: " + e.getMessage());
+            }
+        }
     }
 
     private CommandMetadata metadata(SyncCycle cycle) {

@@ -4,11 +4,12 @@ import dev.steward.contracts.EventMetadata;
 import dev.steward.contracts.Initiator;
 import dev.steward.contracts.Topics;
 import dev.steward.contracts.event.SyncCycleCompleted;
-import dev.steward.platform.kafka.ContractPublisher;
+import dev.steward.platform.outbox.Outbox;
 import dev.steward.sync.config.SyncProperties;
 import dev.steward.sync.ldap.DirectoryReadException;
 import jakarta.annotation.PostConstruct;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -19,13 +20,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.IdGenerator;
 
 /**
  * Runs cycles one at a time, in the order requested, on one background thread. A request while a cycle runs is
  * queued (at most {@code steward.sync.engine.max-queued-cycles} wait; more are refused); a scheduled cycle is
  * dropped instead when anything is running or queued. Every finished cycle is announced with
- * {@link SyncCycleCompleted}.
+ * {@link SyncCycleCompleted}, written to the outbox in the transaction that records the cycle's end (so a cycle is
+ * announced if and only if its end is recorded, once, under an event id derived from the cycle id).
  */
 @Component
 public class SyncCycleRunner implements DisposableBean {
@@ -36,7 +39,8 @@ public class SyncCycleRunner implements DisposableBean {
 
     private final SyncCycles cycles;
     private final SyncCycleEngine engine;
-    private final ContractPublisher publisher;
+    private final Outbox outbox;
+    private final TransactionTemplate transaction;
     private final IdGenerator ids;
     private final int maxQueued;
     private final AtomicInteger waiting = new AtomicInteger();
@@ -46,21 +50,30 @@ public class SyncCycleRunner implements DisposableBean {
         return thread;
     });
 
-    public SyncCycleRunner(SyncCycles cycles, SyncCycleEngine engine, ContractPublisher publisher, IdGenerator ids,
-                           SyncProperties properties) {
+    public SyncCycleRunner(SyncCycles cycles, SyncCycleEngine engine, Outbox outbox, TransactionTemplate transaction,
+                           IdGenerator ids, SyncProperties properties) {
         this.cycles = cycles;
         this.engine = engine;
-        this.publisher = publisher;
+        this.outbox = outbox;
+        this.transaction = transaction;
         this.ids = ids;
         this.maxQueued = Math.max(0, properties.engine().maxQueuedCycles());
     }
 
-    /** Before any request can arrive: cycles a previous run of the service left unfinished never will finish. */
+    /**
+     * Before any request can arrive: cycles a previous run of the service left unfinished never will finish. They are
+     * marked failed and announced, like any other finished cycle.
+     */
     @PostConstruct
     void failUnfinishedCycles() {
-        int failed = cycles.failUnfinished(INTERRUPTED);
-        if (failed > 0) {
-            log.warn("marked {} unfinished sync cycle(s) of a previous run as failed", failed);
+        List<String> failed = transaction.execute(status -> {
+            List<String> unfinished = cycles.unfinished();
+            cycles.failUnfinished(INTERRUPTED);
+            unfinished.forEach(id -> cycles.find(id).ifPresent(cycle -> outbox.append(Topics.SYNC_EVENTS, completed(cycle))));
+            return unfinished;
+        });
+        if (failed != null && !failed.isEmpty()) {
+            log.warn("marked {} unfinished sync cycle(s) of a previous run as failed", failed.size());
         }
     }
 
@@ -124,18 +137,27 @@ public class SyncCycleRunner implements DisposableBean {
             }
         }
         try {
-            cycles.complete(cycle.id(), status, tally.counts(), error);
-            SyncCycle done = cycles.find(cycle.id()).orElseThrow();
+            CycleStatus finalStatus = status;
+            String finalError = error;
+            SyncCycle done = transaction.execute(tx -> {
+                cycles.complete(cycle.id(), finalStatus, tally.counts(), finalError);
+                SyncCycle completed = cycles.find(cycle.id()).orElseThrow();
+                outbox.append(Topics.SYNC_EVENTS, completed(completed));
+                return completed;
+            });
             log.info("sync cycle {} {}: {}", done.id(), done.status().wireName(), done.counts());
-            publisher.publish(Topics.SYNC_EVENTS, completed(done));
         } catch (RuntimeException e) {
             log.error("could not record or announce the end of sync cycle {}", cycle.id(), e);
         }
     }
 
+    /** The stable event id of a cycle's end: announcing the same cycle twice is one event to consumers. */
+    static UUID completedEventId(String cycleId) {
+        return UUID.nameUUIDFromBytes(("steward:sync:cycle-completed:" + cycleId).getBytes(StandardCharsets.UTF_8));
+    }
+
     private static SyncCycleCompleted completed(SyncCycle cycle) {
-        // A fixed event id per cycle: announcing the same cycle twice is one event to consumers.
-        UUID eventId = UUID.nameUUIDFromBytes(("steward:sync:cycle-completed:" + cycle.id()).getBytes(StandardCharsets.UTF_8));
+        UUID eventId = completedEventId(cycle.id());
         CycleCounts counts = cycle.counts();
         return new SyncCycleCompleted(
                 new EventMetadata(eventId, cycle.completedAt(), cycle.id(), cycle.id(), cycle.initiator(),

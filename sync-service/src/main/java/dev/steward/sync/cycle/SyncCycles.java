@@ -66,6 +66,12 @@ public class SyncCycles {
     }
 
     /** Cycles left Queued or Running by a stopped service never finish: mark them failed. */
+    /** Ids of the cycles queued or running. */
+    public List<String> unfinished() {
+        return jdbc.sql("SELECT id FROM sync_cycle WHERE status IN (?, ?) ORDER BY seq")
+                .params(CycleStatus.QUEUED.wireName(), CycleStatus.RUNNING.wireName()).query(String.class).list();
+    }
+
     public int failUnfinished(String reason) {
         return jdbc.sql("UPDATE sync_cycle SET status = ?, completed_at = ?, error = ? WHERE status IN (?, ?)")
                 .params(CycleStatus.FAILED.wireName(), SqlTime.of(clock.instant()), reason,

@@ -26,7 +26,7 @@ class SyncPropertiesTest {
         return new SyncProperties(
                 new SyncProperties.Ldap("ldap://127.0.0.1:3389", null, null, "DC=corp,DC=example,DC=test", 500,
                         Duration.ofSeconds(10), Duration.ofSeconds(60)),
-                new SyncProperties.Scope(List.of(), List.of(), null), netbiosName, "token",
+                new SyncProperties.Scope(List.of(), List.of(), null), netbiosName,
                 new SyncProperties.Schedule(Duration.ZERO), false, new SyncProperties.Engine("app", "Steward Sync", 5, Duration.ofSeconds(60)));
     }
 }

@@ -14,7 +14,7 @@ import static org.mockito.Mockito.when;
 import dev.steward.contracts.Initiator;
 import dev.steward.contracts.Topics;
 import dev.steward.contracts.event.SyncCycleCompleted;
-import dev.steward.platform.kafka.ContractPublisher;
+import dev.steward.platform.outbox.Outbox;
 import dev.steward.sync.config.SyncProperties;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,6 +26,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.JdkIdGenerator;
 
 class SyncCycleRunnerTest {
@@ -34,7 +36,8 @@ class SyncCycleRunnerTest {
 
     private final SyncCycles cycles = mock(SyncCycles.class);
     private final SyncCycleEngine engine = mock(SyncCycleEngine.class);
-    private final ContractPublisher publisher = mock(ContractPublisher.class);
+    private final Outbox outbox = mock(Outbox.class);
+    private final TransactionTemplate transaction = new TransactionTemplate(mock(PlatformTransactionManager.class));
     private final CountDownLatch release = new CountDownLatch(1);
     private SyncCycleRunner runner;
 
@@ -49,7 +52,7 @@ class SyncCycleRunnerTest {
             call.<Tally>getArgument(1).add(Outcome.ADDED);
             return null;
         }).when(engine).run(any(), any());
-        runner = new SyncCycleRunner(cycles, engine, publisher, new JdkIdGenerator(), properties(2));
+        runner = new SyncCycleRunner(cycles, engine, outbox, transaction, new JdkIdGenerator(), properties(2));
     }
 
     @AfterEach
@@ -100,9 +103,27 @@ class SyncCycleRunnerTest {
         verify(cycles).complete(anyString(), eq(CycleStatus.FAILED), eq(new CycleCounts(0, 1, 0, 0, 0)),
                 eq("directory unreachable"));
         ArgumentCaptor<SyncCycleCompleted> event = ArgumentCaptor.forClass(SyncCycleCompleted.class);
-        verify(publisher).publish(eq(Topics.SYNC_EVENTS), event.capture());
+        verify(outbox).append(eq(Topics.SYNC_EVENTS), event.capture());
         assertThat(event.getValue().status()).isEqualTo("Failed");
         assertThat(event.getValue().error()).isEqualTo("directory unreachable");
+        assertThat(event.getValue().metadata().eventId()).isEqualTo(SyncCycleRunner.completedEventId(
+                event.getValue().cycleId()));
+    }
+
+    @Test
+    void cyclesLeftUnfinishedByAPreviousRunAreFailedAndAnnounced() {
+        when(cycles.unfinished()).thenReturn(List.of("c-1"));
+        when(cycles.find("c-1")).thenReturn(Optional.of(cycle("c-1", PolicyType.DELTA, CycleTrigger.SCHEDULED,
+                CycleStatus.FAILED, SyncCycleRunner.INTERRUPTED)));
+
+        runner.failUnfinishedCycles();
+
+        verify(cycles).failUnfinished(SyncCycleRunner.INTERRUPTED);
+        ArgumentCaptor<SyncCycleCompleted> event = ArgumentCaptor.forClass(SyncCycleCompleted.class);
+        verify(outbox).append(eq(Topics.SYNC_EVENTS), event.capture());
+        assertThat(event.getValue().cycleId()).isEqualTo("c-1");
+        assertThat(event.getValue().status()).isEqualTo("Failed");
+        assertThat(event.getValue().metadata().eventId()).isEqualTo(SyncCycleRunner.completedEventId("c-1"));
     }
 
     private static SyncCycle cycle(String id, PolicyType policyType, CycleTrigger trigger, CycleStatus status,
@@ -113,7 +134,7 @@ class SyncCycleRunnerTest {
 
     private static SyncProperties properties(int maxQueued) {
         return new SyncProperties(new SyncProperties.Ldap(null, null, null, null, 500, Duration.ofSeconds(1),
-                Duration.ofSeconds(1)), new SyncProperties.Scope(List.of(), List.of(), null), null, "token",
+                Duration.ofSeconds(1)), new SyncProperties.Scope(List.of(), List.of(), null), null,
                 new SyncProperties.Schedule(Duration.ZERO), false, new SyncProperties.Engine("app", "Steward Sync", maxQueued, Duration.ofSeconds(60)));
     }
 }

@@ -72,7 +72,7 @@ class LdapConnectorTest {
                 new SyncProperties.Ldap(TestDirectory.url(), TestDirectory.BIND_DN, password, TestDirectory.BASE_DN, 2,
                         Duration.ofSeconds(5), Duration.ofSeconds(10)),
                 new SyncProperties.Scope(userBases, groupBases, filter == null ? "(!(isCriticalSystemObject=TRUE))" : filter),
-                null, "token", new SyncProperties.Schedule(Duration.ZERO), false,
+                null, new SyncProperties.Schedule(Duration.ZERO), false,
                 new SyncProperties.Engine("app", "Steward Sync", 5, Duration.ofSeconds(60)));
     }
 }

@@ -38,6 +38,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -58,12 +59,13 @@ import tools.jackson.databind.json.JsonMapper;
  * exports, on a random port of 127.0.0.1 (the bad-input walk needs the real Tomcat). Every subclass shares it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "server.address=127.0.0.1")
+@Import(TestServiceTokens.class)
 @AutoConfigureMockMvc
 @EmbeddedKafka(partitions = 3, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 public abstract class SyncServiceIntegrationTest {
 
     /** The sync engine's app token the service is configured with; every export must carry it. */
-    protected static final String DIRECTORY_TOKEN = TestTokens.syncEngine();
+    protected static final String DIRECTORY_TOKEN = TestServiceTokens.SYNC_ENGINE_TOKEN;
     protected static final String ADMIN = TestTokens.groupsAdmin();
 
     private static final AtomicInteger NEXT_RID = new AtomicInteger(5000);
@@ -93,7 +95,6 @@ public abstract class SyncServiceIntegrationTest {
         registry.add("steward.sync.ldap.password", () -> TestDirectory.PASSWORD);
         // Small pages, so that every read goes through several pages of the paged results control.
         registry.add("steward.sync.ldap.page-size", () -> "2");
-        registry.add("steward.sync.directory-token", () -> DIRECTORY_TOKEN);
         registry.add("steward.sync.initial-cycle-on-start", () -> "false");
         registry.add("steward.sync.schedule.interval", () -> "0s");
     }

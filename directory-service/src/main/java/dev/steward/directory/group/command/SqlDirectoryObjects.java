@@ -1,6 +1,7 @@
 package dev.steward.directory.group.command;
 
 import dev.steward.directory.group.api.ObjectType;
+import dev.steward.directory.common.BatchedWrites;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -26,9 +27,11 @@ class SqlDirectoryObjects implements DirectoryObjects {
             SELECT COUNT(*) FROM nested WHERE id = :group""";
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final BatchedWrites writes;
 
-    SqlDirectoryObjects(NamedParameterJdbcTemplate jdbc) {
+    SqlDirectoryObjects(NamedParameterJdbcTemplate jdbc, BatchedWrites writes) {
         this.jdbc = jdbc;
+        this.writes = writes;
     }
 
     @Override
@@ -37,6 +40,7 @@ class SqlDirectoryObjects implements DirectoryObjects {
         if (ids.isEmpty()) {
             return types;
         }
+        writes.beforeRead();
         MapSqlParameterSource parameters = new MapSqlParameterSource("ids", List.copyOf(ids));
         jdbc.query("SELECT id, 'u' FROM user_view WHERE id IN (:ids) UNION ALL "
                 + "SELECT id, 'g' FROM group_view WHERE id IN (:ids)", parameters, row -> {
@@ -47,6 +51,7 @@ class SqlDirectoryObjects implements DirectoryObjects {
 
     @Override
     public boolean isNestedIn(String group, String container) {
+        writes.beforeRead();
         Long count = jdbc.queryForObject(NESTED_IN,
                 new MapSqlParameterSource("container", container).addValue("group", group), Long.class);
         return count != null && count > 0;

@@ -5,6 +5,7 @@ import dev.steward.directory.group.api.GroupDeleted;
 import dev.steward.directory.group.api.GroupState;
 import dev.steward.directory.group.api.GroupUpdated;
 import dev.steward.directory.group.api.SourceOfAuthoritySwitched;
+import dev.steward.directory.common.BatchedWrites;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.Optional;
@@ -16,8 +17,8 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps {@code group_view} in line with the group events, in the same transaction as the events (a subscribing
  * processor): a write is visible to the next read, and an event the read model cannot take fails its command
- * instead of being stored. A created group is inserted without looking it up first; rows are flushed at once so the
- * command side's SQL checks see them.
+ * instead of being stored. A created group is inserted without looking it up first; rows reach the database
+ * as {@link BatchedWrites} decides.
  */
 @Component
 @ProcessingGroup(GroupProjection.PROCESSING_GROUP)
@@ -26,11 +27,13 @@ class GroupProjection {
     static final String PROCESSING_GROUP = "group-projection";
 
     private final GroupViewRepository groups;
+    private final BatchedWrites writes;
     @PersistenceContext
     private EntityManager entityManager;
 
-    GroupProjection(GroupViewRepository groups) {
+    GroupProjection(GroupViewRepository groups, BatchedWrites writes) {
         this.groups = groups;
+        this.writes = writes;
     }
 
     @EventHandler
@@ -38,7 +41,7 @@ class GroupProjection {
         GroupView view = new GroupView(event.group().id());
         view.apply(event.group(), version);
         entityManager.persist(view);
-        entityManager.flush();
+        writes.written();
     }
 
     @EventHandler
@@ -52,14 +55,15 @@ class GroupProjection {
                 .filter(view -> view.getAggregateVersion() < version)
                 .ifPresent(view -> {
                     view.applySourceOfAuthority(event.isCloudManaged(), event.onPremisesSyncEnabled(), version);
-                    groups.saveAndFlush(view);
+                    groups.save(view);
+                    writes.written();
                 });
     }
 
     @EventHandler
     void on(GroupDeleted event) {
         groups.deleteById(event.groupId());
-        groups.flush();
+        writes.written();
     }
 
     private void save(GroupState group, long version) {
@@ -69,6 +73,7 @@ class GroupProjection {
         }
         GroupView view = existing.orElseGet(() -> new GroupView(group.id()));
         view.apply(group, version);
-        groups.saveAndFlush(view);
+        groups.save(view);
+        writes.written();
     }
 }

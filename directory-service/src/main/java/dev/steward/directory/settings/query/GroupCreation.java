@@ -6,6 +6,7 @@ import dev.steward.directory.policy.GroupCreatePolicy;
 import dev.steward.platform.security.AccessDeniedException;
 import dev.steward.platform.security.Caller;
 import java.util.List;
+import dev.steward.directory.common.BatchedWrites;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -19,10 +20,12 @@ public class GroupCreation {
 
     private final TenantSettingsReadModel settings;
     private final JdbcTemplate jdbc;
+    private final BatchedWrites writes;
 
-    GroupCreation(TenantSettingsReadModel settings, JdbcTemplate jdbc) {
+    GroupCreation(TenantSettingsReadModel settings, JdbcTemplate jdbc, BatchedWrites writes) {
         this.settings = settings;
         this.jdbc = jdbc;
+        this.writes = writes;
     }
 
     public boolean allows(Caller caller, CreateGroup command) {
@@ -47,6 +50,7 @@ public class GroupCreation {
             return command;
         }
         String userId = ObjectIds.normalize(caller.userId());
+        writes.beforeRead();
         Long known = jdbc.queryForObject("SELECT COUNT(*) FROM user_view WHERE id = ?", Long.class, userId);
         if (known == null || known == 0) {
             return command;

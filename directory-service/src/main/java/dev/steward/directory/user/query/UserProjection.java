@@ -5,6 +5,7 @@ import dev.steward.directory.user.api.CloudUserUpdated;
 import dev.steward.directory.user.api.UserCreated;
 import dev.steward.directory.user.api.UserDeleted;
 import dev.steward.directory.user.api.UserUpdated;
+import dev.steward.directory.common.BatchedWrites;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.axonframework.config.ProcessingGroup;
@@ -14,8 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps {@code user_view} in line with the user events, in the same transaction as the events (a subscribing
- * processor). A created user is inserted without looking it up first; rows are flushed at once so the command
- * side's SQL checks see them.
+ * processor). A created user is inserted without looking it up first; rows reach the database as
+ * {@link BatchedWrites} decides.
  */
 @Component
 @ProcessingGroup(UserProjection.PROCESSING_GROUP)
@@ -25,13 +26,18 @@ class UserProjection {
 
     @PersistenceContext
     private EntityManager entityManager;
+    private final BatchedWrites writes;
+
+    UserProjection(BatchedWrites writes) {
+        this.writes = writes;
+    }
 
     @EventHandler
     void on(UserCreated event, @SequenceNumber long version) {
         UserView view = new UserView(event.user().id());
         view.apply(event.user(), version);
         entityManager.persist(view);
-        entityManager.flush();
+        writes.written();
     }
 
     @EventHandler
@@ -40,7 +46,7 @@ class UserProjection {
         view.apply(event.user(), version);
         view.applyCloud(event.mailNickname(), event.accountEnabled());
         entityManager.persist(view);
-        entityManager.flush();
+        writes.written();
     }
 
     @EventHandler
@@ -49,7 +55,7 @@ class UserProjection {
         if (view != null && view.getAggregateVersion() < version) {
             view.apply(event.user(), version);
             view.applyCloud(event.mailNickname(), event.accountEnabled());
-            entityManager.flush();
+            writes.written();
         }
     }
 
@@ -58,7 +64,7 @@ class UserProjection {
         UserView view = entityManager.find(UserView.class, event.userId());
         if (view != null) {
             entityManager.remove(view);
-            entityManager.flush();
+            writes.written();
         }
     }
 
@@ -67,7 +73,7 @@ class UserProjection {
         UserView view = entityManager.find(UserView.class, event.user().id());
         if (view != null && view.getAggregateVersion() < version) {
             view.apply(event.user(), version);
-            entityManager.flush();
+            writes.written();
         }
     }
 }

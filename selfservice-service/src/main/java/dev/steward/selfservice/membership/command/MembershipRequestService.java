@@ -17,7 +17,7 @@ import dev.steward.selfservice.membership.MembershipRequestRefused;
 import dev.steward.selfservice.membership.MembershipRequests;
 import dev.steward.selfservice.membership.RefusalReason;
 import dev.steward.selfservice.membership.RequestStatus;
-import dev.steward.selfservice.outbox.Outbox;
+import dev.steward.platform.outbox.Outbox;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;

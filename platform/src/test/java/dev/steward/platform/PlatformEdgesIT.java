@@ -16,6 +16,7 @@ import dev.steward.platform.kafka.KafkaPlumbing;
 import dev.steward.platform.security.DevTokens;
 import dev.steward.platform.security.Permissions;
 import dev.steward.platform.testing.AuthenticatedKafka;
+import dev.steward.platform.testing.GraphFuzzer;
 import dev.steward.platform.testing.KafkaTestClient;
 import dev.steward.platform.testing.TestKafka;
 import dev.steward.platform.testing.TestTokens;
@@ -25,6 +26,7 @@ import dev.steward.contracts.EventMetadata;
 import dev.steward.contracts.Initiator;
 import dev.steward.contracts.event.GroupDeleted;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -38,6 +40,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -59,6 +62,8 @@ class PlatformEdgesIT {
     TestKafka kafka;
     @Autowired
     ContractPublisher publisher;
+    @Autowired
+    ApplicationContext context;
 
     @DynamicPropertySource
     static void security(DynamicPropertyRegistry registry) {
@@ -130,6 +135,89 @@ class PlatformEdgesIT {
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(unknown.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/json");
         assertThat(JSON.readTree(unknown.body()).get("error").get("code").asString()).isEqualTo("Request_ResourceNotFound");
+    }
+
+    @Test
+    void refusesDuplicateKeysUnknownPropertiesAndTrailingTokensButAcceptsAnnotations() throws Exception {
+        String token = TestTokens.groupsAdmin();
+
+        assertThat(post("/probe", token, "application/json", "{\"a\":1,\"a\":2}").statusCode()).isEqualTo(400);
+        HttpResponse<String> unknown = post("/probe/typed", token, "application/json", "{\"name\":\"x\",\"nmae\":\"y\"}");
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(unknown.body()).get("error").get("message").asString())
+                .isEqualTo("Property 'nmae' does not exist on this resource.");
+        assertThat(post("/probe/typed", token, "application/json", "{\"name\":\"x\"} {}").statusCode()).isEqualTo(400);
+
+        HttpResponse<String> annotated = post("/probe/typed", token, "application/json",
+                "{\"@odata.type\":\"#microsoft.graph.group\",\"name\":\"x\",\"owners@odata.bind\":[\"a\"]}");
+        assertThat(annotated.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(annotated.body()).get("name").asString()).isEqualTo("x");
+    }
+
+    @Test
+    void answersWrongContentTypeWith415AndUnproducibleAcceptWith406InGraphShape() throws Exception {
+        String token = TestTokens.groupsAdmin();
+        for (String contentType : List.of("text/plain", "application/xml", "*/*", "garbage")) {
+            HttpResponse<String> response = post("/probe/typed", token, contentType, "{\"name\":\"x\"}");
+            assertThat(response.statusCode()).as(contentType).isEqualTo(415);
+            assertThat(JSON.readTree(response.body()).get("error").get("code").asString())
+                    .isEqualTo("Request_UnsupportedMediaType");
+        }
+
+        String reader = TestTokens.user(TestTokens.ADMIN_ID, "admin@corp.example.test", List.of(Permissions.GROUP_READ_ALL),
+                List.of());
+        HttpResponse<String> xml = http.send(HttpRequest.newBuilder(uri("/probe")).header("Authorization", "Bearer " + reader)
+                .header("Accept", "application/xml").GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(xml.statusCode()).isEqualTo(406);
+        assertThat(xml.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/json");
+        assertThat(JSON.readTree(xml.body()).get("error").get("code").asString()).isEqualTo("Request_NotAcceptable");
+    }
+
+    @Test
+    void answersWhatTomcatRefusesBeforeSpringInGraphShape() throws Exception {
+        String authorization = "Authorization: Bearer " + TestTokens.user(TestTokens.ADMIN_ID, "admin@corp.example.test",
+                List.of(Permissions.GROUP_READ_ALL), List.of()) + "\r\n";
+        for (byte[] request : List.of(
+                ("GET /probe/%ZZ HTTP/1.1\r\nHost: x\r\n" + authorization + "Connection: close\r\n\r\n")
+                        .getBytes(StandardCharsets.ISO_8859_1),
+                ("GET /pro\u00FFbe HTTP/1.1\r\nHost: x\r\n" + authorization + "Connection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1),
+                ("GET /probe HTTP/1.1\r\nHost: x\r\n" + authorization + "X-Big: " + "b".repeat(20_000) + "\r\nConnection: close\r\n\r\n")
+                        .getBytes(StandardCharsets.ISO_8859_1),
+                ("POST /probe HTTP/1.1\r\nHost: x\r\n" + authorization + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n"
+                        + "Connection: close\r\n\r\nzz\r\n{}\r\n0\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1))) {
+            String answer = rawExchange(request);
+            assertThat(answer).startsWith("HTTP/1.1 4").contains("Content-Type: application/json")
+                    .doesNotContain("<html").doesNotContain("\"timestamp\"");
+            String body = answer.substring(answer.indexOf("\r\n\r\n") + 4);
+            if (answer.substring(0, answer.indexOf("\r\n\r\n")).contains("Transfer-Encoding: chunked")) {
+                body = body.substring(body.indexOf("\r\n") + 2, body.lastIndexOf("\r\n0\r\n"));
+            }
+            JsonNode error = JSON.readTree(body).get("error");
+            assertThat(error.get("code").asString()).isEqualTo("Request_BadRequest");
+            assertThat(error.get("innerError").get("request-id").asString()).isNotBlank();
+        }
+    }
+
+    @Test
+    void answersActuatorErrorsInGraphShape() throws Exception {
+        HttpResponse<String> unknownComponent = get("/actuator/health/nothing", null, null);
+        assertThat(unknownComponent.statusCode()).isEqualTo(404);
+        assertThat(JSON.readTree(unknownComponent.body()).get("error").get("code").asString())
+                .isEqualTo("Request_ResourceNotFound");
+        HttpResponse<String> unknownEndpoint = get("/actuator/env", TestTokens.groupsAdmin(), null);
+        assertThat(unknownEndpoint.statusCode()).isEqualTo(404);
+        assertThat(JSON.readTree(unknownEndpoint.body()).get("error").get("code").asString())
+                .isEqualTo("Request_ResourceNotFound");
+    }
+
+    @Test
+    void answersEveryBadInputOnEveryEndpointWithoutServerErrorInGraphShape() {
+        GraphFuzzer.Report report = GraphFuzzer.of(context, port, TestTokens.groupsAdmin()).run();
+
+        assertThat(report.endpoints()).extracting(GraphFuzzer.Endpoint::toString)
+                .contains("GET /probe", "POST /probe", "GET /actuator/health");
+        assertThat(report.probes()).isGreaterThan(1000);
+        report.assertClean();
     }
 
     @Test
@@ -216,6 +304,21 @@ class PlatformEdgesIT {
             request.header("client-request-id", clientRequestId);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(String path, String token, String contentType, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + token)
+                .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String rawExchange(byte[] request) throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request);
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     private URI uri(String path) {

@@ -8,6 +8,7 @@ import dev.steward.platform.odata.FilterExpression.Not;
 import dev.steward.platform.odata.FilterExpression.Or;
 import dev.steward.platform.odata.FilterExpression.StartsWith;
 import dev.steward.platform.odata.FilterToken.Type;
+import dev.steward.platform.text.SafeText;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -79,6 +80,10 @@ public final class FilterParser {
         }
         if (expression.length() > MAX_LENGTH) {
             throw FilterErrors.malformed("longer than " + MAX_LENGTH + " characters.");
+        }
+        if (!SafeText.isSafe(expression)) {
+            // no stored text has them, and PostgreSQL refuses a NUL in a parameter
+            throw FilterErrors.malformed("control characters and unpaired surrogates are not allowed.");
         }
         return new FilterParser(FilterTokenizer.tokenize(expression), schema).run();
     }

@@ -41,8 +41,14 @@ public class GraphErrors {
     /** Writes the body directly, for filters that answer before any controller (401, 403 from security). */
     public void write(HttpServletRequest request, HttpServletResponse response, int status, String code, String message)
             throws IOException {
+        RequestIdFilter.assignIds(request, response);
         response.setStatus(status);
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.getOutputStream().write(JSON.writeValueAsBytes(body(request, code, message)));
+    }
+
+    /** Writes the body of {@code failure} directly, whatever the request's {@code Accept} header says. */
+    public void write(HttpServletRequest request, HttpServletResponse response, GraphFailure failure) throws IOException {
+        write(request, response, failure.status(), failure.code(), failure.message());
     }
 }

@@ -20,16 +20,29 @@ public class RequestIdFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String requestId = UUID.randomUUID().toString();
-        String clientRequestId = request.getHeader(CLIENT_REQUEST_ID);
-        if (clientRequestId == null || clientRequestId.isBlank() || clientRequestId.length() > 100) {
-            clientRequestId = requestId;
-        }
-        request.setAttribute(REQUEST_ID, requestId);
-        request.setAttribute(CLIENT_REQUEST_ID, clientRequestId);
-        response.setHeader(REQUEST_ID, requestId);
-        response.setHeader(CLIENT_REQUEST_ID, clientRequestId);
+        assignIds(request, response);
         chain.doFilter(request, response);
+    }
+
+    /**
+     * Gives the request its ids unless it has them; also for answers written before this filter ran (Tomcat's own
+     * refusals). A {@code client-request-id} that is blank, longer than 100 characters or not plain text is replaced.
+     */
+    static void assignIds(HttpServletRequest request, HttpServletResponse response) {
+        if (request.getAttribute(REQUEST_ID) == null) {
+            String requestId = UUID.randomUUID().toString();
+            String clientRequestId = request.getHeader(CLIENT_REQUEST_ID);
+            if (clientRequestId == null || clientRequestId.isBlank() || clientRequestId.length() > 100
+                    || !clientRequestId.chars().allMatch(c -> c >= 0x20 && c < 0x7F)) {
+                clientRequestId = requestId;
+            }
+            request.setAttribute(REQUEST_ID, requestId);
+            request.setAttribute(CLIENT_REQUEST_ID, clientRequestId);
+        }
+        if (!response.isCommitted()) {
+            response.setHeader(REQUEST_ID, request.getAttribute(REQUEST_ID).toString());
+            response.setHeader(CLIENT_REQUEST_ID, request.getAttribute(CLIENT_REQUEST_ID).toString());
+        }
     }
 
     static String requestId(HttpServletRequest request) {

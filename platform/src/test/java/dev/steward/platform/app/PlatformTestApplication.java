@@ -6,6 +6,7 @@ import dev.steward.platform.security.AccessDeniedException;
 import dev.steward.platform.security.Caller;
 import dev.steward.platform.security.Callers;
 import dev.steward.platform.security.Permissions;
+import dev.steward.platform.web.GraphException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -38,8 +39,20 @@ public class PlatformTestApplication {
 
         @PostMapping("/probe")
         Map<String, Object> echo(@RequestBody Map<String, Object> body) {
+            if (!body.containsKey("name")) {
+                throw GraphException.badRequest("A name is required.");
+            }
             return body;
         }
+
+        @PostMapping(path = "/probe/typed", consumes = "application/json")
+        TypedProbe typed(@RequestBody TypedProbe body) {
+            return body;
+        }
+    }
+
+    /** A typed request body: unknown properties are refused, instance annotations are not. */
+    public record TypedProbe(String name) {
     }
 
     @KafkaListener(topics = Topics.SELFSERVICE_COMMANDS)

@@ -211,6 +211,15 @@ class FilterParserTest {
     }
 
     @Test
+    void refusesControlCharactersAndLoneSurrogatesSoNoneReachesTheDatabase() {
+        for (String filter : List.of("displayName eq 'a\u0000b'", "displayName eq 'a\u0007'", "displayName eq '\ud800'",
+                "displayName\u0000eq 'a'")) {
+            assertThatThrownBy(() -> FilterParser.parse(filter)).isInstanceOfSatisfying(GraphException.class,
+                    e -> assertThat(e.getMessage()).contains("control characters"));
+        }
+    }
+
+    @Test
     void readsAStringLiteralUpToTheLengthLimit() {
         String text = "a".repeat(FilterParser.MAX_LENGTH - 17);
 

@@ -55,9 +55,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The one Spring context of the PostgreSQL integration tests: the service against the real PostgreSQL (a fresh
  * schema), an embedded Kafka broker, the in-memory seed directory, and a {@link FakeDirectory} answering the
- * exports. Every subclass shares it.
+ * exports, on a random port of 127.0.0.1 (the bad-input walk needs the real Tomcat). Every subclass shares it.
  */
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "server.address=127.0.0.1")
 @Import(TestServiceTokens.class)
 @AutoConfigureMockMvc
 @AuthenticatedKafka(principal = KafkaPrincipal.SYNC, partitions = 3)

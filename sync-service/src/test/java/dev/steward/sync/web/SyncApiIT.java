@@ -1,6 +1,7 @@
 package dev.steward.sync.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import dev.steward.platform.security.DevTokens;
 import dev.steward.platform.security.DirectoryRoles;
@@ -12,6 +13,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import tools.jackson.databind.JsonNode;
 
@@ -85,7 +88,9 @@ class SyncApiIT extends SyncServiceIntegrationTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"{\"policyType\":\"Full\"}", "not json", "[\"Delta\"]", "{\"policyType\":5}",
-            "{\"policyType\":{\"name\":\"Delta\"}}", "{\"policyType\":"})
+            "{\"policyType\":{\"name\":\"Delta\"}}", "{\"policyType\":",
+            "{\"policyType\":\"Delta\",\"policyType\":\"Initial\"}", "{\"policyType\":\"Delta\",\"force\":true}",
+            "{\"policyType\":\"Delta\"} x"})
     void rejectsABadCycleRequestWithAGraphError(String body) throws Exception {
         MockHttpServletResponse response = postCycle(ADMIN, body);
 
@@ -93,6 +98,15 @@ class SyncApiIT extends SyncServiceIntegrationTest {
         JsonNode error = body(response).get("error");
         assertThat(error.get("code").asString()).isEqualTo("Request_BadRequest");
         assertThat(error.get("innerError").get("request-id").asString()).isNotBlank();
+    }
+
+    @Test
+    void refusesACycleRequestThatIsNotJsonWith415() throws Exception {
+        MockHttpServletResponse response = mvc.perform(post(CYCLES).header(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN)
+                .contentType(MediaType.TEXT_PLAIN).content("{\"policyType\":\"Delta\"}")).andReturn().getResponse();
+
+        assertThat(response.getStatus()).isEqualTo(415);
+        assertThat(body(response).get("error").get("code").asString()).isEqualTo("Request_UnsupportedMediaType");
     }
 
     @Test

@@ -10,17 +10,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
  * Maps directory error codes to HTTP statuses and Graph error bodies: the one place where a refused command becomes
- * an HTTP answer. Also answers an {@code Accept} header the directory cannot serve with 406 (the platform's advice
- * would make it a 500). Everything else falls through to the platform's Graph error advice.
+ * an HTTP answer. Everything else (406, 415, unreadable bodies, ...) falls through to the platform's Graph error
+ * advice.
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -47,18 +45,6 @@ public class DirectoryErrorAdvice {
                     .body(errors.body(request, "Service_InternalServerError",
                             "The service could not complete the request. Quote the request-id when reporting it."));
         });
-    }
-
-    /**
-     * No representation satisfies the request's {@code Accept} (e.g. {@code text/plain} for an entity): 406 with a
-     * JSON error body, which is written whatever the client accepts.
-     */
-    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
-    ResponseEntity<Map<String, Object>> notAcceptable(HttpMediaTypeNotAcceptableException e,
-                                                      HttpServletRequest request) {
-        return ResponseEntity.status(HttpStatus.NOT_ACCEPTABLE).contentType(MediaType.APPLICATION_JSON)
-                .body(errors.body(request, "Request_NotAcceptable",
-                        "The resource cannot be represented in a media type the Accept header allows."));
     }
 
     private ResponseEntity<Map<String, Object>> answer(HttpServletRequest request, DirectoryError error) {

@@ -19,6 +19,8 @@ final class UserRules {
 
     private static final int DISPLAY_NAME_MAX = 256;
     private static final int MAIL_NICKNAME_MAX = 64;
+    /** Entra's limit: 113 characters (64 for the alias, 48 for the domain). */
+    private static final int PRINCIPAL_NAME_MAX = 113;
     private static final String MAIL_NICKNAME_FORBIDDEN = "@()\\[]\";:<>, ";
     /** {@code alias@domain}: the alias of letters, digits and {@code ' . - _ ! # ^ ~}, a dotted DNS domain. */
     private static final Pattern PRINCIPAL_NAME = Pattern.compile(
@@ -54,7 +56,9 @@ final class UserRules {
     }
 
     static String userPrincipalName(String value) {
-        if (value == null || !PRINCIPAL_NAME.matcher(value).matches()) {
+        // bounded first: the pattern's repeated domain labels recurse once per label and overflow the stack on
+        // tens of thousands of them
+        if (value == null || value.length() > PRINCIPAL_NAME_MAX || !PRINCIPAL_NAME.matcher(value).matches()) {
             throw invalid("userPrincipalName");
         }
         return value;

@@ -60,6 +60,14 @@ class UserTest {
     }
 
     @Test
+    void refusesOverlongPrincipalNameWithoutRunningThePatternIntoAStackOverflow() {
+        fixture.givenNoPriorActivity()
+                .when(createCarol("carol@corp" + ".a".repeat(50_000)))
+                .expectException(CommandExecutionException.class)
+                .expectExceptionMessage("Invalid value specified for property 'userPrincipalName' of resource 'User'.");
+    }
+
+    @Test
     void refusesCloudUserWithInvalidPrincipalName() {
         fixture.givenNoPriorActivity()
                 .when(createCarol("carol at corp"))

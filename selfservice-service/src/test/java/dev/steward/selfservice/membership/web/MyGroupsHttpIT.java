@@ -290,7 +290,10 @@ class MyGroupsHttpIT extends SelfServiceTestBase {
         TestUser bob = TestUser.named("bob");
 
         for (String body : List.of("{not json", "[]", "null", "{}", "{\"groupId\":\"  \"}",
-                "{\"groupId\":\"g\",\"justification\":\"" + "x".repeat(1001) + "\"}")) {
+                "{\"groupId\":\"g\",\"justification\":\"" + "x".repeat(1001) + "\"}",
+                "{\"groupId\":\"" + UUID.randomUUID() + "\",\"groupId\":\"" + UUID.randomUUID() + "\"}",
+                "{\"groupId\":\"" + UUID.randomUUID() + "\",\"justifcation\":\"typo\"}",
+                "{\"groupId\":\"" + UUID.randomUUID() + "\"} trailing")) {
             Response response = http.post("/mygroups/requests", bob.token(), body);
             assertThat(response.status()).as(body).isEqualTo(400);
             assertThat(response.errorCode()).isEqualTo("Request_BadRequest");

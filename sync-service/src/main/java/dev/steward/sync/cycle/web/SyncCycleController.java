@@ -3,6 +3,7 @@ package dev.steward.sync.cycle.web;
 import dev.steward.platform.security.Caller;
 import dev.steward.platform.security.Callers;
 import dev.steward.platform.web.GraphException;
+import dev.steward.platform.web.GraphJsonBodies;
 import dev.steward.platform.web.GraphPage;
 import dev.steward.sync.access.ReadSynchronization;
 import dev.steward.sync.access.RunSyncCycles;
@@ -51,11 +52,14 @@ public class SyncCycleController {
     public SyncCycleController(SyncCycleRunner runner, SyncCycles cycles, JsonMapper json) {
         this.runner = runner;
         this.cycles = cycles;
-        this.json = json;
+        this.json = GraphJsonBodies.strict(json);
     }
 
-    /** {@code {"policyType": "Delta" | "Initial"}}; no body or no policyType means Delta. 202 with the queued cycle. */
-    @PostMapping
+    /**
+     * {@code {"policyType": "Delta" | "Initial"}}; no body or no policyType means Delta. 202 with the queued cycle. A
+     * body that is not {@code application/json} is a 415; another property, or one named twice, is a 400.
+     */
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<Map<String, Object>> start(@RequestBody(required = false) String body) {
         Caller caller = Callers.current();
         RunSyncCycles.check(caller);
@@ -102,6 +106,11 @@ public class SyncCycleController {
         }
         if (node == null || !node.isObject()) {
             throw GraphException.badRequest("The request body must be a JSON object such as {\"policyType\":\"Delta\"}.");
+        }
+        for (String name : node.propertyNames()) {
+            if (!name.equals("policyType") && !name.contains("@")) {
+                throw GraphException.badRequest("Property '" + name + "' does not exist on this resource.");
+            }
         }
         JsonNode policy = node.get("policyType");
         if (policy == null || policy.isNull()) {

@@ -105,7 +105,7 @@ class DirectoryBenchmark {
         TestTokens.properties().forEach((key, value) -> registry.add(key, () -> value));
         DATABASE.register(registry);
         if (Boolean.getBoolean("bench.logSql")) {
-            registry.add("spring.datasource.url", () -> DATABASE.url() + "&options=-c%20log_statement%3Dall");
+            registry.add("spring.datasource.url", () -> DATABASE.url() + "&options=-c%20" + System.getProperty("bench.logSqlOption", "log_statement%3Dall"));
         }
     }
 

@@ -2,9 +2,9 @@ package dev.steward.directory.group.command;
 
 import dev.steward.directory.group.api.ObjectType;
 import dev.steward.directory.common.BatchedWrites;
+import java.sql.ResultSet;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -26,6 +26,9 @@ class SqlDirectoryObjects implements DirectoryObjects {
             )
             SELECT COUNT(*) FROM nested WHERE id = :group""";
 
+    private static final String TYPES_OF = "SELECT u.id, 'u' FROM UNNEST(?) AS x(id) JOIN user_view u ON u.id = x.id "
+            + "UNION ALL SELECT g.id, 'g' FROM UNNEST(?) AS x(id) JOIN group_view g ON g.id = x.id";
+
     private final NamedParameterJdbcTemplate jdbc;
     private final BatchedWrites writes;
 
@@ -41,11 +44,14 @@ class SqlDirectoryObjects implements DirectoryObjects {
             return types;
         }
         writes.beforeRead();
-        MapSqlParameterSource parameters = new MapSqlParameterSource("ids", List.copyOf(ids));
-        jdbc.query("SELECT id, 'u' FROM user_view WHERE id IN (:ids) UNION ALL "
-                + "SELECT id, 'g' FROM group_view WHERE id IN (:ids)", parameters, row -> {
-                    types.put(row.getString(1), "u".equals(row.getString(2)) ? ObjectType.USER : ObjectType.GROUP);
-                });
+        // one array parameter, not an IN list: one cached plan for any number of ids, index look-ups per id
+        Object[] values = ids.toArray();
+        jdbc.getJdbcTemplate().query(TYPES_OF, statement -> {
+            statement.setArray(1, statement.getConnection().createArrayOf("varchar", values));
+            statement.setArray(2, statement.getConnection().createArrayOf("varchar", values));
+        }, (ResultSet row) -> {
+            types.put(row.getString(1), "u".equals(row.getString(2)) ? ObjectType.USER : ObjectType.GROUP);
+        });
         return types;
     }
 

@@ -27,7 +27,7 @@ public final class StewardLauncher {
                                         print a bearer token for a user of the directory
             Options of up: --bind-address, --data-dir, --kafka-port, --kafka-controller-port, --ldap-port,
               --directory-port, --selfservice-port, --sync-port, --audit-port, --postgres=<jdbc base url>,
-              --db-user, --db-password, --sync-interval=<ISO duration>, --ready-timeout=<seconds>,
+              --db-user, --db-password, --db-prefix, --sync-interval=<ISO duration>, --ready-timeout=<seconds>,
               --java-opts="<JVM options of the services>", --kafka-log-level=<warn|info|debug>
             """;
 

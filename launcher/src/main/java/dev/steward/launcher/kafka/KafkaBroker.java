@@ -78,6 +78,11 @@ public final class KafkaBroker implements AutoCloseable {
         return new KafkaBroker(settings, process);
     }
 
+    /** A new broker process with the same settings: same ports, log dirs (already formatted) and credentials. */
+    public KafkaBroker startAgain() {
+        return start(settings);
+    }
+
     public String bootstrapServers() {
         return settings.advertisedHost() + ":" + settings.port();
     }

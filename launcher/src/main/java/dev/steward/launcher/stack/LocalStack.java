@@ -63,7 +63,8 @@ public final class LocalStack implements AutoCloseable {
     private boolean closed;
     /** Set once this launcher has claimed the data directory's run files; only then does close() clear them. */
     private boolean owner;
-    private KafkaBroker kafka;
+    private volatile KafkaBroker kafka;
+    private boolean brokerRestarting;
     private BrokerCredentials kafkaCredentials;
     private SeedDirectory directory;
     private ChildProcess watchdog;
@@ -372,12 +373,68 @@ public final class LocalStack implements AutoCloseable {
                     reported.add(AuthServer.MODULE);
                     out.println(AuthServer.MODULE + " exited unexpectedly; see " + authServer.logFile());
                 }
-                if (kafka != null && !kafka.isAlive() && !reported.contains("kafka")) {
-                    reported.add("kafka");
-                    out.println("Kafka exited unexpectedly; see " + kafka.logFile());
+                if (kafka != null && !kafka.isAlive() && !brokerRestarting) {
+                    brokerRestarting = true;
+                    KafkaBroker dead = kafka;
+                    out.println("Kafka exited unexpectedly; see " + dead.logFile() + "; restarting it on the same "
+                            + "port and log dirs");
+                    Thread restart = new Thread(() -> restartBroker(dead), "kafka-restart");
+                    restart.setDaemon(true);
+                    restart.start();
                 }
             }
         }, 1, 1, TimeUnit.SECONDS);
+    }
+
+    /**
+     * Starts the broker again with the same settings (port, log dirs, cluster id, credentials) after it died, waits
+     * until it answers and provisions its users and ACLs again (idempotent); retries every 5 s until it is up or the
+     * stack closes. Runs off the monitor thread so the services stay supervised meanwhile.
+     */
+    private void restartBroker(KafkaBroker dead) {
+        long startedAt = System.nanoTime();
+        for (int attempt = 1; ; attempt++) {
+            synchronized (lifecycle) {
+                if (closed) {
+                    return;
+                }
+            }
+            KafkaBroker broker = null;
+            try {
+                broker = dead.startAgain();
+                KafkaBroker starting = broker;
+                synchronized (lifecycle) {
+                    if (closed) {
+                        starting.close();
+                        return;
+                    }
+                    kafka = starting;
+                    runFiles.writePid(RunFiles.KAFKA, starting.pid());
+                }
+                broker.awaitReady(Duration.ofSeconds(90));
+                broker.provision(kafkaCredentials.passwords());
+                synchronized (lifecycle) {
+                    brokerRestarting = false;
+                    if (!closed) {
+                        runFiles.writeStack(stackProperties(readySeconds));
+                    }
+                }
+                out.printf(Locale.ROOT, "Kafka is up again (pid %d, after %.1f s)%n", broker.pid(),
+                        (System.nanoTime() - startedAt) / 1e9);
+                return;
+            } catch (RuntimeException e) {
+                out.println("restarting Kafka failed (attempt " + attempt + "): " + e.getMessage());
+                if (broker != null && broker.isAlive()) {
+                    broker.close();
+                }
+                try {
+                    Thread.sleep(5_000);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
     }
 
     /** A service was restarted or changed state: its pid file and {@code ./steward status} follow. */

@@ -25,7 +25,8 @@ public final class StackOptions {
     /** The flags of {@code up} that take a value (also accepted as system properties {@code steward.<flag>}). */
     public static final Set<String> VALUED_FLAGS = Set.of("bind-address", "data-dir", "repo-root", "kafka-port",
             "kafka-controller-port", "ldap-port", "directory-port", "selfservice-port", "sync-port", "audit-port",
-            "postgres", "db-user", "db-password", "sync-interval", "ready-timeout", "java-opts", "kafka-log-level",
+            "postgres", "db-user", "db-password", "db-prefix", "sync-interval", "ready-timeout", "java-opts",
+            "kafka-log-level",
             "skip");
     public static final Set<String> SWITCHES = Set.of("fresh");
 
@@ -73,7 +74,8 @@ public final class StackOptions {
             options.servicePort(service, args.port(service.shortName() + "-port", service.defaultPort()));
         }
         options.fresh(args.isSet("fresh"));
-        args.value("postgres").ifPresent(url -> options.database(new Database.PostgreSql(url, "steward_",
+        args.value("postgres").ifPresent(url -> options.database(new Database.PostgreSql(url,
+                args.value("db-prefix", "steward_"),
                 args.value("db-user", "postgres"), args.value("db-password", ""), null)));
         args.value("sync-interval").ifPresent(text -> options.syncInterval(duration("sync-interval", text)));
         args.value("ready-timeout").ifPresent(text -> options.readyTimeout(seconds("ready-timeout", text)));

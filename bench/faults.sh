@@ -10,4 +10,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -B -ntp -q install -DskipTests
-./mvnw -B -ntp -pl launcher verify -Pfaults "-Dfaults.args=$(printf ' %q' "$@")" "$@"
+ARGS=""
+if [ $# -gt 0 ]; then ARGS=$(printf ' %q' "$@"); fi
+./mvnw -B -ntp -pl launcher verify -Pfaults "-Dfaults.args=$ARGS" "$@"

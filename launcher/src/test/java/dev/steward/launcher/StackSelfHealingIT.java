@@ -10,6 +10,7 @@ import dev.steward.launcher.stack.Ports;
 import dev.steward.launcher.stack.RunFiles;
 import dev.steward.launcher.stack.StackLayout;
 import dev.steward.launcher.stack.StackOptions;
+import dev.steward.platform.kafka.access.BrokerSecurity;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -19,12 +20,21 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 
 /**
@@ -33,6 +43,7 @@ import org.junit.jupiter.api.Timeout;
  * stack: H2 databases, the broker, LDAP, and two of the services.
  */
 @Timeout(value = 10, unit = TimeUnit.MINUTES)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StackSelfHealingIT {
 
     private static final ByteArrayOutputStream LAUNCHER_OUTPUT = new ByteArrayOutputStream();
@@ -84,6 +95,7 @@ class StackSelfHealingIT {
     }
 
     @Test
+    @Order(1)
     void serviceKilledWithSigkillComesBackHealthyAndStatusSaysSo() throws Exception {
         RunFiles runFiles = new RunFiles(stack.options().layout());
         long killed = runFiles.pid("audit-service").orElseThrow();
@@ -105,6 +117,7 @@ class StackSelfHealingIT {
     }
 
     @Test
+    @Order(2)
     void restartCommandReplacesTheServiceAndWaitsUntilItIsUp() throws Exception {
         RunFiles runFiles = new RunFiles(stack.options().layout());
         long before = await().atMost(Duration.ofMinutes(4)).until(() -> runFiles.pid("selfservice-service")
@@ -125,6 +138,52 @@ class StackSelfHealingIT {
         Command skipped = steward("restart", "sync");
         assertThat(skipped.exitCode()).isEqualTo(1);
         assertThat(skipped.output()).contains("sync-service is not run by this stack");
+    }
+
+    /** Last: the services lose the broker for a while. */
+    @Test
+    @Order(3)
+    void brokerKilledWithSigkillIsStartedAgainOnTheSamePortWithItsUsersAndTopics() throws Exception {
+        RunFiles runFiles = new RunFiles(stack.options().layout());
+        long killed = runFiles.pid(RunFiles.KAFKA).orElseThrow();
+        String bootstrap = "127.0.0.1:" + stack.options().kafkaPort();
+        Set<String> topicsBefore = topics(bootstrap);
+
+        assertThat(ProcessHandle.of(killed).orElseThrow().destroyForcibly()).isTrue();
+
+        await("the broker restarted").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> launcherOutput().contains("Kafka is up again"));
+        long revived = runFiles.pid(RunFiles.KAFKA).orElseThrow();
+        assertThat(revived).isNotEqualTo(killed);
+        assertThat(ProcessHandle.of(revived).map(ProcessHandle::isAlive)).hasValue(true);
+        assertThat(launcherOutput()).contains("Kafka exited unexpectedly")
+                .contains("restarting it on the same port and log dirs");
+        assertThat(topics(bootstrap)).as("same log dirs: the topics are still there").containsAll(topicsBefore)
+                .contains("steward.directory.events");
+        Map<String, Object> senderConfig = new HashMap<>(BrokerSecurity.clientProperties("command-sender",
+                credentials().getProperty("command-sender")));
+        senderConfig.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        try (Admin sender = Admin.create(senderConfig)) {
+            assertThat(sender.describeCluster().nodes().get(30, TimeUnit.SECONDS))
+                    .as("the command sender still authenticates").isNotEmpty();
+        }
+    }
+
+    private static Set<String> topics(String bootstrap) throws Exception {
+        Map<String, Object> config = new HashMap<>(BrokerSecurity.adminClientProperties(
+                credentials().getProperty(BrokerSecurity.ADMIN)));
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        try (Admin admin = Admin.create(config)) {
+            return admin.listTopics().names().get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private static Properties credentials() throws IOException {
+        Properties properties = new Properties();
+        try (var reader = Files.newBufferedReader(dataDir.resolve("kafka-credentials.properties"))) {
+            properties.load(reader);
+        }
+        return properties;
     }
 
     private static String launcherOutput() {

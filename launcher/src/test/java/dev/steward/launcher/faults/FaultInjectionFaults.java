@@ -564,13 +564,18 @@ class FaultInjectionFaults {
                 .map(info -> new TopicPartition(topic, info.partition())).toList();
     }
 
-    /** Runs {@code ./steward <args>} (the launcher jar in its own JVM); its standard output. */
+    /** Runs {@code ./steward <args>} (up through the script, which detaches; the rest as the launcher jar); its output. */
     private String run(Duration timeout, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-jar", repositoryRoot.resolve("launcher/target/launcher.jar").toString()));
+        List<String> command = "up".equals(args[0])
+                ? new ArrayList<>(List.of(repositoryRoot.resolve("steward").toString()))
+                : new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                        repositoryRoot.resolve("launcher/target/launcher.jar").toString()));
         Collections.addAll(command, args);
-        Process process = new ProcessBuilder(command).directory(repositoryRoot.toFile())
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        ProcessBuilder builder = new ProcessBuilder(command).directory(repositoryRoot.toFile())
+                .redirectError(ProcessBuilder.Redirect.INHERIT);
+        builder.environment().put("STEWARD_NO_BUILD", "1");
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS) || process.exitValue() != 0) {
             throw new IllegalStateException("./steward " + String.join(" ", args) + " failed:\n" + output);

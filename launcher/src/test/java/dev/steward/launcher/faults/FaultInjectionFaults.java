@@ -376,7 +376,7 @@ class FaultInjectionFaults {
 
     // ---------------------------------------------------------------- checking
 
-    /** Correlation id to the types of the directory events carrying it. */
+    /** Correlation id to {@code <type> <event id>} of each directory event record carrying it. */
     private Map<String, List<String>> readEvents() {
         Map<String, List<String>> byCorrelation = new HashMap<>();
         try (KafkaConsumer<String, String> consumer = adminConsumer()) {
@@ -390,7 +390,8 @@ class FaultInjectionFaults {
                     Header type = record.headers().lastHeader("ce_type");
                     String correlationId = event.path("metadata").path("correlationId").asString("");
                     byCorrelation.computeIfAbsent(correlationId, k -> new ArrayList<>())
-                            .add(type == null ? "?" : new String(type.value(), StandardCharsets.UTF_8));
+                            .add((type == null ? "?" : new String(type.value(), StandardCharsets.UTF_8)) + " "
+                                    + event.path("metadata").path("eventId").asString(""));
                 }
             }
         }
@@ -451,11 +452,13 @@ class FaultInjectionFaults {
         List<String> duplicatedEvents = new ArrayList<>();
         List<String> lostAudits = new ArrayList<>();
         List<String> duplicatedAudits = new ArrayList<>();
+        List<String> redelivered = new ArrayList<>();
         Map<String, Integer> byKind = new LinkedHashMap<>();
         for (Write write : accepted) {
             byKind.merge(write.channel() + " " + write.kind(), 1, Integer::sum);
-            long eventCount = events.getOrDefault(write.correlationId(), List.of()).stream()
-                    .filter(write.eventType()::equals).count();
+            List<String> copies = events.getOrDefault(write.correlationId(), List.of()).stream()
+                    .filter(event -> event.startsWith(write.eventType() + " ")).toList();
+            long eventCount = copies.stream().distinct().count();
             long auditCount = audits.getOrDefault(write.correlationId(), List.of()).stream()
                     .filter(write.auditActivity()::equals).count();
             String line = write.channel() + " " + write.kind() + " group " + write.groupId() + " correlation "
@@ -464,6 +467,9 @@ class FaultInjectionFaults {
                 lostEvents.add(line);
             } else if (eventCount > 1) {
                 duplicatedEvents.add(line + ": " + eventCount + " events");
+            }
+            if (copies.size() > eventCount) {
+                redelivered.add(line + ": " + copies.size() + " records of " + eventCount + " event(s) " + copies);
             }
             if (auditCount == 0) {
                 lostAudits.add(line);
@@ -475,7 +481,7 @@ class FaultInjectionFaults {
         int unknownWritten = 0;
         for (Write write : unknown) {
             long eventCount = events.getOrDefault(write.correlationId(), List.of()).stream()
-                    .filter(write.eventType()::equals).count();
+                    .filter(event -> event.startsWith(write.eventType() + " ")).distinct().count();
             long auditCount = audits.getOrDefault(write.correlationId(), List.of()).stream()
                     .filter(write.auditActivity()::equals).count();
             if (eventCount > 0) {
@@ -505,17 +511,21 @@ class FaultInjectionFaults {
         byKind.forEach((kind, n) -> md.append("| - ").append(kind).append(" | ").append(n).append(" |\n"));
         md.append("| faults injected | ").append(faults.size()).append(" |\n");
         md.append("| lost events (accepted, no event) | ").append(lostEvents.size()).append(" |\n");
-        md.append("| duplicated events (accepted, more than one) | ").append(duplicatedEvents.size()).append(" |\n");
+        md.append("| duplicated events (accepted, more than one event id) | ").append(duplicatedEvents.size())
+                .append(" |\n");
+        md.append("| events published more than once (same event id; consumers drop the copy) | ")
+                .append(redelivered.size()).append(" |\n");
         md.append("| lost audit entries | ").append(lostAudits.size()).append(" |\n");
         md.append("| duplicated audit entries | ").append(duplicatedAudits.size()).append(" |\n");
         md.append("| writes refused (4xx, REJECTED) | ").append(refused.size()).append(" |\n");
         md.append("| attempts with unknown outcome (timeout, 5xx, no result) | ").append(unknown.size())
                 .append(" (of which written: ").append(unknownWritten).append(") |\n");
         md.append("\nRetries by cause: ").append(new java.util.TreeMap<>(retries)).append("\n");
-        md.append("\nDirectory events read: ").append(count(events)).append("; audit entries read: ")
+        md.append("\nDirectory event records read: ").append(count(events)).append("; audit entries read: ")
                 .append(count(audits)).append(".\n");
         section(md, "Lost events", lostEvents);
         section(md, "Duplicated events", duplicatedEvents);
+        section(md, "Events published more than once with the same event id", redelivered);
         section(md, "Lost audit entries", lostAudits);
         section(md, "Duplicated audit entries", duplicatedAudits);
         section(md, "Refused writes", refused.stream().map(w -> w.channel() + " " + w.kind() + " at " + w.at())

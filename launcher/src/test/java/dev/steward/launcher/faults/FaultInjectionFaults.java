@@ -148,6 +148,17 @@ class FaultInjectionFaults {
                 System.out.println("down failed: " + e.getMessage());
             }
             dropDatabases();
+            if (!Boolean.getBoolean("faults.keep")) {
+                deleteRecursively(dataDir);
+            }
+        }
+    }
+
+    private static void deleteRecursively(Path directory) throws IOException {
+        try (java.util.stream.Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
         }
     }
 

@@ -56,6 +56,14 @@ class StackOptionsTest {
     }
 
     @Test
+    void databasePrefixNamesTheDatabasesOfAThrowawayStack() {
+        StackOptions options = parse("--postgres=jdbc:postgresql://127.0.0.1:5432/", "--db-prefix=faults_x1_");
+
+        assertThat(options.database()).isEqualTo(new Database.PostgreSql("jdbc:postgresql://127.0.0.1:5432/",
+                "faults_x1_", "postgres", "", null));
+    }
+
+    @Test
     void takesValuesFromSystemPropertiesWhenNoFlagIsGiven() {
         System.setProperty("steward.kafka-port", "29092");
         try {

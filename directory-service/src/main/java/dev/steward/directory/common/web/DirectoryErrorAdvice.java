@@ -3,6 +3,7 @@ package dev.steward.directory.common.web;
 import dev.steward.directory.common.DirectoryError;
 import dev.steward.directory.common.DirectoryException;
 import dev.steward.platform.web.GraphErrors;
+import dev.steward.platform.web.GraphFailure;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 import org.axonframework.commandhandling.CommandExecutionException;
@@ -40,10 +41,11 @@ public class DirectoryErrorAdvice {
     @ExceptionHandler(CommandExecutionException.class)
     ResponseEntity<Map<String, Object>> command(CommandExecutionException e, HttpServletRequest request) {
         return DirectoryError.of(e).map(error -> answer(request, error)).orElseGet(() -> {
+            // an outage of the database is a 503 the caller may retry; anything else is a bug
+            GraphFailure failure = GraphFailure.of(e);
             log.error("command failed for {} {}", request.getMethod(), request.getRequestURI(), e);
-            return ResponseEntity.internalServerError().contentType(MediaType.APPLICATION_JSON)
-                    .body(errors.body(request, "Service_InternalServerError",
-                            "The service could not complete the request. Quote the request-id when reporting it."));
+            return ResponseEntity.status(failure.status()).contentType(MediaType.APPLICATION_JSON)
+                    .body(errors.body(request, failure.code(), failure.message()));
         });
     }
 

@@ -1,5 +1,6 @@
 package dev.steward.platform;
 
+import dev.steward.platform.jdbc.PostgresBatchedInserts;
 import dev.steward.platform.kafka.KafkaPlumbing;
 import dev.steward.platform.kafka.ProcessedMessages;
 import dev.steward.platform.outbox.OutboxConfiguration;
@@ -41,6 +42,11 @@ import tools.jackson.databind.json.JsonMapper;
         afterName = "org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration")
 @Import({ApiSecurityConfiguration.class, KafkaPlumbing.class, OutboxConfiguration.class})
 public class PlatformAutoConfiguration {
+
+    @Bean
+    static PostgresBatchedInserts postgresBatchedInserts() {
+        return new PostgresBatchedInserts();
+    }
 
     @Bean
     @ConditionalOnMissingBean

@@ -3,7 +3,9 @@ package dev.steward.directory.common;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.axonframework.common.DateTimeUtils;
 import org.axonframework.eventhandling.DomainEventData;
@@ -33,6 +35,7 @@ public class BatchedWrites {
 
     private static final class Batch {
         final List<DomainEventData<byte[]>> events = new ArrayList<>();
+        final Map<Object, Object> values = new HashMap<>();
         int commands;
     }
 
@@ -64,6 +67,16 @@ public class BatchedWrites {
         } finally {
             BATCH.remove();
         }
+    }
+
+    /**
+     * A value that lives as long as the batch in progress, created on first use; null outside a batch. For what the
+     * command side learnt during the batch and may reuse until it ends.
+     */
+    @SuppressWarnings("unchecked")
+    public <V> V batchScoped(Object key, Supplier<V> create) {
+        Batch batch = BATCH.get();
+        return batch == null ? null : (V) batch.values.computeIfAbsent(key, unused -> create.get());
     }
 
     /** Holds serialized events of a batch (the event store calls this only {@link #inBatch()}). */
@@ -98,9 +111,7 @@ public class BatchedWrites {
      */
     public void commandDone() {
         Batch batch = BATCH.get();
-        if (batch == null) {
-            entityManager.clear();
-        } else if (++batch.commands % FLUSH_EVERY == 0) {
+        if (++batch.commands % FLUSH_EVERY == 0) {
             flushAll();
             entityManager.clear();
         }

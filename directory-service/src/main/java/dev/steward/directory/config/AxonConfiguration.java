@@ -1,10 +1,10 @@
 package dev.steward.directory.config;
 
 import dev.steward.directory.common.BatchedWrites;
+import dev.steward.directory.common.ReadModels;
 import dev.steward.directory.common.CommandOrigin;
 import dev.steward.directory.common.DirectoryErrorInterceptor;
 import dev.steward.directory.common.IdGenerator;
-import java.util.List;
 import java.util.UUID;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
@@ -36,9 +36,6 @@ import tools.jackson.databind.DeserializationFeature;
 @Configuration(proxyBeanMethods = false)
 public class AxonConfiguration {
 
-    /** The read models the HTTP API and the command side's set-based checks read: kept in the events' transaction. */
-    static final List<String> SUBSCRIBING = List.of("group-projection", "user-projection", "membership-projection",
-            "tenant-settings-projection");
 
     @Bean
     ConfigurerModule eventProcessors(@Value("${steward.directory.processor-segments:4}") int segments,
@@ -48,7 +45,8 @@ public class AxonConfiguration {
                     .usingPooledStreamingEventProcessors((configuration, builder) -> builder
                             .initialSegmentCount(segments).batchSize(batchSize))
                     .registerDefaultListenerInvocationErrorHandler(configuration -> PropagatingErrorHandler.instance());
-            SUBSCRIBING.forEach(processing::registerSubscribingEventProcessor);
+            // the read models the HTTP API and the command side's set-based checks read: in the events' transaction
+            processing.registerSubscribingEventProcessor(ReadModels.PROCESSING_GROUP);
         });
     }
 

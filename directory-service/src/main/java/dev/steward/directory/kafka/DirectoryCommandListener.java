@@ -11,6 +11,7 @@ import dev.steward.directory.common.DirectoryCommands;
 import dev.steward.directory.common.DirectoryError;
 import dev.steward.directory.common.BatchedWrites;
 import dev.steward.directory.group.api.CreateGroupFromOnPremises;
+import dev.steward.directory.group.api.ReferencesObjects;
 import dev.steward.directory.group.api.SyncGroupFromOnPremises;
 import dev.steward.directory.group.command.DirectoryObjects;
 import dev.steward.directory.group.query.MembershipReadModel;
@@ -24,6 +25,7 @@ import dev.steward.platform.security.KafkaCommandAuthenticator;
 import dev.steward.platform.security.UnauthenticatedException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -172,7 +174,7 @@ class DirectoryCommandListener {
         try {
             return transactions.execute(status -> writes.batch(() -> {
                 forgetCachedGroupsOnRollback(aggregates);
-                Set<String> existing = directoryObjects.existing(aggregates);
+                Set<String> existing = lookUpTogether(batch, aggregates);
                 List<CommandResult> results = new ArrayList<>();
                 for (Received received : batch) {
                     results.add(execute(received, existing));
@@ -189,6 +191,22 @@ class DirectoryCommandListener {
                     e.toString());
             return batch.stream().map(this::executeAlone).filter(result -> result != null).toList();
         }
+    }
+
+    /**
+     * The types of every user and group the batch's commands name, in one query (the directory keeps them for the
+     * batch); answers which of the batch's aggregates exist.
+     */
+    private Set<String> lookUpTogether(List<Received> batch, Set<String> aggregates) {
+        Set<String> ids = new HashSet<>(aggregates);
+        for (Received received : batch) {
+            if (received.translation().command() instanceof ReferencesObjects command) {
+                ids.addAll(command.referencedIds());
+            }
+        }
+        Set<String> existing = new HashSet<>(aggregates);
+        existing.retainAll(directoryObjects.typesOf(ids).keySet());
+        return existing;
     }
 
     /**

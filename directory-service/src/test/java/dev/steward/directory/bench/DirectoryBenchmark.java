@@ -136,25 +136,41 @@ class DirectoryBenchmark {
 
     /**
      * Users first, then groups with their membership, as the sync engine sends them: the phases are separate because
-     * records of different keys may be taken in any order across partitions.
+     * records of different keys may be taken in any order across partitions. The stream runs twice with new objects:
+     * the first right after the service started (its code not yet compiled by the JIT), the second as a running
+     * service meets a sync engine's cycle; both are reported, the second is the figure against the target.
      */
     @Test
     @Order(2)
     void syncEnginesCommandStream() throws Exception {
+        StreamRun cold = syncStream(0, "first after start");
+        analyze();
+        StreamRun warm = syncStream(USERS, "running service");
+        assertThat(cold.rejected() + warm.rejected()).isZero();
+    }
+
+    private record StreamRun(double rate, long rejected) {
+    }
+
+    private StreamRun syncStream(int offset, String label) throws Exception {
         List<ContractCommand> users = new ArrayList<>();
+        List<String> userIds = new ArrayList<>();
         for (int i = 0; i < USERS; i++) {
-            SyncUser user = syncUser(UUID.randomUUID().toString(), i);
-            USER_IDS.add(user.userId());
+            SyncUser user = syncUser(UUID.randomUUID().toString(), offset + i);
+            userIds.add(user.userId());
             users.add(user);
+        }
+        if (USER_IDS.isEmpty()) {
+            USER_IDS.addAll(userIds);
         }
         List<ContractCommand> commands = new ArrayList<>();
         for (int g = 0; g < GROUPS; g++) {
             String anchor = UUID.randomUUID().toString();
-            SyncGroup group = syncGroup(anchor, "Group " + g);
+            SyncGroup group = syncGroup(anchor, "Group " + (offset + g));
             commands.add(group);
             List<String> members = new ArrayList<>();
             for (int m = 0; m < GROUP_SIZE; m++) {
-                members.add(USER_IDS.get((g * GROUP_SIZE + m) % USER_IDS.size()));
+                members.add(userIds.get((g * GROUP_SIZE + m) % userIds.size()));
             }
             for (List<String> chunk : References.chunks(members, References.MAX_PER_MESSAGE)) {
                 commands.add(new SyncGroupMembership(metadata(), group.groupId(), anchor, chunk, List.of(), List.of(),
@@ -166,11 +182,12 @@ class DirectoryBenchmark {
         Run groupsRun = sendAndAwaitResults(commands, TestTokens.syncEngine());
         int total = users.size() + commands.size();
         double seconds = usersRun.seconds + groupsRun.seconds;
-        report("sync command stream (" + USERS + " users, then " + GROUPS + " groups of " + GROUP_SIZE + ")",
-                total, seconds, total / seconds, (usersRun.rejected + groupsRun.rejected) + " rejected; users "
+        double rate = total / seconds;
+        report("sync command stream, " + label + " (" + USERS + " users, then " + GROUPS + " groups of " + GROUP_SIZE
+                        + ")", total, seconds, rate, (usersRun.rejected + groupsRun.rejected) + " rejected; users "
                         + String.format("%.0f/s, groups and membership %.0f/s", users.size() / usersRun.seconds,
                         commands.size() / groupsRun.seconds));
-        assertThat(usersRun.rejected + groupsRun.rejected).isZero();
+        return new StreamRun(rate, usersRun.rejected + groupsRun.rejected);
     }
 
     @Test
@@ -210,7 +227,7 @@ class DirectoryBenchmark {
         List<ContractCommand> users = new ArrayList<>();
         List<String> ids = new ArrayList<>(USER_IDS);
         for (int i = ids.size(); i < BIG_GROUP; i++) {
-            SyncUser user = syncUser(UUID.randomUUID().toString(), USERS + i);
+            SyncUser user = syncUser(UUID.randomUUID().toString(), 2 * USERS + i);
             ids.add(user.userId());
             users.add(user);
         }

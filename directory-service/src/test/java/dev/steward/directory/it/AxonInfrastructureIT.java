@@ -10,9 +10,12 @@ import dev.steward.directory.user.api.CreateUserFromOnPremises;
 import dev.steward.directory.user.api.SyncUserFromOnPremises;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.SubscribingEventProcessor;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -69,12 +72,8 @@ class AxonInfrastructureIT extends DirectoryIntegrationTest {
 
     @Test
     void keepsReadModelsInTheEventsTransactionAndPublishesFromAPooledStreamingProcessor() {
-        assertThat(processing.eventProcessors()).containsOnlyKeys("group-projection", "user-projection",
-                "membership-projection", "tenant-settings-projection", "directory-event-publisher");
-        for (String readModel : List.of("group-projection", "user-projection", "membership-projection",
-                "tenant-settings-projection")) {
-            assertThat(processing.eventProcessors().get(readModel)).isInstanceOf(SubscribingEventProcessor.class);
-        }
+        assertThat(processing.eventProcessors()).containsOnlyKeys("read-models", "directory-event-publisher");
+        assertThat(processing.eventProcessors().get("read-models")).isInstanceOf(SubscribingEventProcessor.class);
         assertThat(processing.eventProcessors().get("directory-event-publisher"))
                 .isInstanceOf(PooledStreamingEventProcessor.class);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(jdbc.queryForList(
@@ -105,6 +104,35 @@ class AxonInfrastructureIT extends DirectoryIntegrationTest {
         assertThat(indexes.get(1)).isGreaterThan(indexes.get(0));
         assertThat(jdbc.queryForObject("SELECT display_name FROM user_view WHERE id = ?", String.class, userId))
                 .isEqualTo("Second name");
+    }
+
+    /** The publisher's read for a token with gaps (bounded below by the first gap) finds exactly what Axon's would. */
+    @Test
+    void readsTheEventsInATokensGapsAndAfterIt() {
+        List<Long> indexes = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String anchor = UUID.randomUUID().toString();
+            String userId = DirectoryIds.fromAnchor(anchor);
+            commands.send(onPremisesUser(userId, anchor, "Gap " + i), SYNC_ENGINE);
+            indexes.addAll(eventsOf(userId));
+        }
+        long first = indexes.get(0);
+        long second = indexes.get(1);
+        long third = indexes.get(2);
+
+        assertThat(readFrom(GapAwareTrackingToken.newInstance(third, new TreeSet<>(List.of(second))), third))
+                .containsExactly(second);
+        assertThat(readFrom(GapAwareTrackingToken.newInstance(second, new TreeSet<>(List.of(first))), third))
+                .containsExactly(first, third);
+    }
+
+    /** The global indexes of the events read from {@code token} on, up to {@code last}. */
+    private List<Long> readFrom(GapAwareTrackingToken token, long last) {
+        try (var events = storageEngine.readEvents(token, false)) {
+            return events.map(event -> jdbc.queryForObject("SELECT global_index FROM domain_event_entry "
+                            + "WHERE event_identifier = ?", Long.class, event.getIdentifier()))
+                    .filter(index -> index <= last).toList();
+        }
     }
 
     private List<Long> eventsOf(String aggregateId) {

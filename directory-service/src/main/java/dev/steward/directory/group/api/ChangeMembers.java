@@ -8,7 +8,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * {@code members@odata.bind}. All or nothing: one id that cannot be added or removed refuses the whole command.
  */
 public record ChangeMembers(@TargetAggregateIdentifier String groupId, Relation relation, Change change,
-                           List<String> ids) {
+                           List<String> ids) implements ReferencesObjects {
 
     public enum Relation { MEMBERS, OWNERS }
 
@@ -16,5 +16,10 @@ public record ChangeMembers(@TargetAggregateIdentifier String groupId, Relation 
 
     public ChangeMembers {
         ids = List.copyOf(ids);
+    }
+
+    @Override
+    public List<String> referencedIds() {
+        return change == Change.ADD ? ids : List.of();
     }
 }

@@ -18,7 +18,7 @@ public record CreateGroup(
         List<String> groupTypes,
         String visibility,
         List<String> ownerIds,
-        List<String> memberIds) {
+        List<String> memberIds) implements ReferencesObjects {
 
     /** The mail address a Microsoft 365 group gets: its nickname at the directory's mail domain; others get none. */
     public static String mailOf(List<String> groupTypes, boolean mailEnabled, String mailNickname, String mailDomain) {
@@ -30,5 +30,10 @@ public record CreateGroup(
         groupTypes = groupTypes == null ? List.of() : List.copyOf(groupTypes);
         ownerIds = ownerIds == null ? List.of() : List.copyOf(ownerIds);
         memberIds = memberIds == null ? List.of() : List.copyOf(memberIds);
+    }
+
+    @Override
+    public List<String> referencedIds() {
+        return java.util.stream.Stream.concat(ownerIds.stream(), memberIds.stream()).toList();
     }
 }

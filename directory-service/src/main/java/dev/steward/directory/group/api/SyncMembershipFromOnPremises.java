@@ -15,12 +15,17 @@ public record SyncMembershipFromOnPremises(
         List<String> removedMemberIds,
         List<String> addedOwnerIds,
         List<String> removedOwnerIds,
-        Instant syncedAt) {
+        Instant syncedAt) implements ReferencesObjects {
 
     public SyncMembershipFromOnPremises {
         addedMemberIds = List.copyOf(addedMemberIds);
         removedMemberIds = List.copyOf(removedMemberIds);
         addedOwnerIds = List.copyOf(addedOwnerIds);
         removedOwnerIds = List.copyOf(removedOwnerIds);
+    }
+
+    @Override
+    public List<String> referencedIds() {
+        return java.util.stream.Stream.concat(addedMemberIds.stream(), addedOwnerIds.stream()).toList();
     }
 }

@@ -2,9 +2,7 @@ package dev.steward.directory.group.command;
 
 import dev.steward.directory.group.api.ObjectType;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * What a membership command needs to know beyond its own group: which ids are users or groups, and how groups nest.
@@ -14,11 +12,6 @@ public interface DirectoryObjects {
 
     /** The type of each id that names a user or a group; unknown ids are absent from the answer. */
     Map<String, ObjectType> typesOf(Collection<String> ids);
-
-    /** The ids among {@code ids} that name a user or a group, as a set the caller may add to. */
-    default Set<String> existing(Collection<String> ids) {
-        return new HashSet<>(typesOf(ids).keySet());
-    }
 
     /** True if {@code group} is a member of {@code container}, directly or through nested groups. */
     boolean isNestedIn(String group, String container);

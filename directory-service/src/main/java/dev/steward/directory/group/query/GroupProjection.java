@@ -1,5 +1,6 @@
 package dev.steward.directory.group.query;
 
+import dev.steward.directory.common.ReadModels;
 import dev.steward.directory.group.api.GroupCreated;
 import dev.steward.directory.group.api.GroupDeleted;
 import dev.steward.directory.group.api.GroupState;
@@ -21,10 +22,8 @@ import org.springframework.stereotype.Component;
  * as {@link BatchedWrites} decides.
  */
 @Component
-@ProcessingGroup(GroupProjection.PROCESSING_GROUP)
+@ProcessingGroup(ReadModels.PROCESSING_GROUP)
 class GroupProjection {
-
-    static final String PROCESSING_GROUP = "group-projection";
 
     private final GroupViewRepository groups;
     private final BatchedWrites writes;

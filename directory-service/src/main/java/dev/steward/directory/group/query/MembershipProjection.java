@@ -1,5 +1,6 @@
 package dev.steward.directory.group.query;
 
+import dev.steward.directory.common.ReadModels;
 import dev.steward.directory.group.api.GroupDeleted;
 import dev.steward.directory.group.api.MemberRef;
 import dev.steward.directory.group.api.MembersAdded;
@@ -18,10 +19,8 @@ import org.springframework.stereotype.Component;
  * ones, so plain batched inserts and deletes are exact.
  */
 @Component
-@ProcessingGroup(MembershipProjection.PROCESSING_GROUP)
+@ProcessingGroup(ReadModels.PROCESSING_GROUP)
 class MembershipProjection {
-
-    static final String PROCESSING_GROUP = "membership-projection";
 
     private final JdbcTemplate jdbc;
 

@@ -1,5 +1,6 @@
 package dev.steward.directory.settings.query;
 
+import dev.steward.directory.common.ReadModels;
 import dev.steward.directory.settings.api.AuthorizationPolicyUpdated;
 import dev.steward.directory.settings.api.GroupSetting;
 import dev.steward.directory.settings.api.GroupSettingCreated;
@@ -17,10 +18,8 @@ import org.springframework.stereotype.Component;
  * change is judged by the new settings.
  */
 @Component
-@ProcessingGroup(TenantSettingsProjection.PROCESSING_GROUP)
+@ProcessingGroup(ReadModels.PROCESSING_GROUP)
 class TenantSettingsProjection {
-
-    static final String PROCESSING_GROUP = "tenant-settings-projection";
 
     private final JdbcTemplate jdbc;
 

@@ -1,5 +1,6 @@
 package dev.steward.directory.user.query;
 
+import dev.steward.directory.common.ReadModels;
 import dev.steward.directory.user.api.CloudUserCreated;
 import dev.steward.directory.user.api.CloudUserUpdated;
 import dev.steward.directory.user.api.UserCreated;
@@ -19,10 +20,8 @@ import org.springframework.stereotype.Component;
  * {@link BatchedWrites} decides.
  */
 @Component
-@ProcessingGroup(UserProjection.PROCESSING_GROUP)
+@ProcessingGroup(ReadModels.PROCESSING_GROUP)
 class UserProjection {
-
-    static final String PROCESSING_GROUP = "user-projection";
 
     @PersistenceContext
     private EntityManager entityManager;

@@ -398,7 +398,7 @@ class SambaActiveDirectoryIT {
                         Duration.ofSeconds(5), Duration.ofSeconds(30)),
                 new SyncProperties.Scope(List.of(), List.of(), scopeFilter),
                 null, new SyncProperties.Schedule(Duration.ZERO), false,
-                new SyncProperties.Engine("app", "Steward Sync", 5, Duration.ofSeconds(60))));
+                new SyncProperties.Engine("app", "Steward Sync", 5, Duration.ofSeconds(60), Duration.ofSeconds(30), Duration.ofSeconds(2))));
     }
 
     private static Entry user(String dn, String samAccountName, String displayName, String mail) {

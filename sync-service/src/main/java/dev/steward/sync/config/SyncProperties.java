@@ -58,12 +58,17 @@ public record SyncProperties(
      * @param maxQueuedCycles on-demand cycles that may wait behind the running one; more are refused with 409
      * @param exportAnswerTimeout how long a cycle waits for the directory to answer its users and groups before it
      *                        sends their membership anyway
+     * @param leaseDuration   how long the instance running cycles keeps the database lease without renewing it (it
+     *                        renews it every second while it runs); after that another instance takes over
+     * @param pollInterval    how often an instance looks for cycles queued on other instances
      */
     public record Engine(
             @DefaultValue("a0000000-0000-4000-8000-0000000000a1") String appId,
             @DefaultValue("Steward Sync") String appDisplayName,
             @DefaultValue("5") int maxQueuedCycles,
-            @DefaultValue("60s") Duration exportAnswerTimeout) {
+            @DefaultValue("60s") Duration exportAnswerTimeout,
+            @DefaultValue("30s") Duration leaseDuration,
+            @DefaultValue("2s") Duration pollInterval) {
     }
 
     /** {@code DC=corp,DC=example,DC=test} -> {@code corp.example.test}. */

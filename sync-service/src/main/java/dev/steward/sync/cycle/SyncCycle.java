@@ -3,7 +3,7 @@ package dev.steward.sync.cycle;
 import dev.steward.contracts.Initiator;
 import java.time.Instant;
 
-/** One run of the sync engine, as stored and served. */
+/** One run of the sync engine, as stored and served; {@code progress} is null until its runner saved some. */
 public record SyncCycle(
         String id,
         PolicyType policyType,
@@ -14,5 +14,6 @@ public record SyncCycle(
         Instant completedAt,
         CycleCounts counts,
         String error,
-        Initiator initiator) {
+        Initiator initiator,
+        CycleProgress progress) {
 }

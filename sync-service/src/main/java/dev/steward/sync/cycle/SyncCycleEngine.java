@@ -100,8 +100,10 @@ public class SyncCycleEngine {
         Token token = new Token(tokens);
         token.get();
         exportCommands.forgetOlderThanRetention();
+        tally.phase(Tally.IMPORT, null);
         ExportPlan plan = ExportPlanner.plan(connector.read(), properties.ldap().baseDn(),
                 properties.effectiveNetbiosName());
+        tally.phase(Tally.EXPORT, plan.exports().size() + plan.rejected().size());
         for (RejectedEntry rejected : plan.rejected()) {
             log.warn("cycle {}: {} not synced: {}", cycle.id(), rejected.distinguishedName(), rejected.reason());
             tally.add(Outcome.FAILED);
@@ -121,6 +123,7 @@ public class SyncCycleEngine {
         if (memberships.isEmpty()) {
             return;
         }
+        tally.phase(Tally.MEMBERSHIP, null);
         if (!exportCommands.awaitObjectsAnswered(cycle.id(), properties.engine().exportAnswerTimeout())) {
             log.warn("cycle {}: the directory has not answered every user and group export within {}; sending the "
                     + "membership anyway (a refused chunk is sent again by the next cycle)", cycle.id(),

@@ -7,74 +7,97 @@ import dev.steward.contracts.event.SyncCycleCompleted;
 import dev.steward.platform.outbox.Outbox;
 import dev.steward.sync.config.SyncProperties;
 import dev.steward.sync.ldap.DirectoryReadException;
-import jakarta.annotation.PostConstruct;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.IdGenerator;
 
 /**
- * Runs cycles one at a time, in the order requested, on one background thread. A request while a cycle runs is
- * queued (at most {@code steward.sync.engine.max-queued-cycles} wait; more are refused); a scheduled cycle is
- * dropped instead when anything is running or queued. Every finished cycle is announced with
- * {@link SyncCycleCompleted}, written to the outbox in the transaction that records the cycle's end (so a cycle is
- * announced if and only if its end is recorded, once, under an event id derived from the cycle id).
+ * Runs the queued cycles of every instance, one at a time across all of them. Requests are rows in
+ * {@code sync_cycle} (status Queued), so any instance may take them; the instance that holds the database lease
+ * ({@link CycleLease}) runs them in the order requested, renewing the lease and saving the cycle's progress every
+ * second, and logging it every {@value #LOG_EVERY_SECONDS} seconds.
+ * <ul>
+ *   <li>At most {@code steward.sync.engine.max-queued-cycles} cycles wait behind the running one, counted across
+ *       instances; more are refused. A scheduled cycle is dropped instead when anything is running or queued.</li>
+ *   <li>An instance that stops (crash, kill) leaves its cycle Running; when its lease has expired the next holder
+ *       marks that cycle failed ({@value #INTERRUPTED}) and queues the same kind of cycle again, which exports only
+ *       what the connector space does not already hold.</li>
+ *   <li>An instance that cannot renew its lease (it was taken after a pause longer than the lease) stops its cycle at
+ *       the next object, so two instances never export at the same time.</li>
+ * </ul>
+ * Every finished cycle is announced with {@link SyncCycleCompleted}, written to the outbox in the transaction that
+ * records the cycle's end (so a cycle is announced if and only if its end is recorded, once, under an event id
+ * derived from the cycle id).
  */
 @Component
-public class SyncCycleRunner implements DisposableBean {
+public class SyncCycleRunner implements InitializingBean, DisposableBean {
 
     static final String INTERRUPTED = "The sync service stopped before the cycle finished.";
+    static final String LEASE_LOST = "The sync service lost its lease on running cycles (another instance took over).";
+    private static final int LOG_EVERY_SECONDS = 10;
 
     private static final Logger log = LoggerFactory.getLogger(SyncCycleRunner.class);
 
     private final SyncCycles cycles;
+    private final CycleLease lease;
     private final SyncCycleEngine engine;
     private final Outbox outbox;
     private final TransactionTemplate transaction;
     private final IdGenerator ids;
+    private final Clock clock;
     private final int maxQueued;
-    private final AtomicInteger waiting = new AtomicInteger();
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "sync-cycle");
+    private final Duration leaseDuration;
+    private final Duration pollInterval;
+    private final String instance;
+    private final Semaphore work = new Semaphore(0);
+    private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "sync-cycle-heartbeat");
         thread.setDaemon(true);
         return thread;
     });
+    private final Thread worker = new Thread(this::work, "sync-cycle");
+    private volatile boolean stopped;
 
-    public SyncCycleRunner(SyncCycles cycles, SyncCycleEngine engine, Outbox outbox, TransactionTemplate transaction,
-                           IdGenerator ids, SyncProperties properties) {
+    public SyncCycleRunner(SyncCycles cycles, CycleLease lease, SyncCycleEngine engine, Outbox outbox,
+                           TransactionTemplate transaction, IdGenerator ids, Clock clock, SyncProperties properties) {
         this.cycles = cycles;
+        this.lease = lease;
         this.engine = engine;
         this.outbox = outbox;
         this.transaction = transaction;
         this.ids = ids;
+        this.clock = clock;
         this.maxQueued = Math.max(0, properties.engine().maxQueuedCycles());
+        this.leaseDuration = properties.engine().leaseDuration();
+        this.pollInterval = properties.engine().pollInterval();
+        this.instance = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
+        worker.setDaemon(true);
     }
 
-    /**
-     * Before any request can arrive: cycles a previous run of the service left unfinished never will finish. They are
-     * marked failed and announced, like any other finished cycle.
-     */
-    @PostConstruct
-    void failUnfinishedCycles() {
-        List<String> failed = transaction.execute(status -> {
-            List<String> unfinished = cycles.unfinished();
-            cycles.failUnfinished(INTERRUPTED);
-            unfinished.forEach(id -> cycles.find(id).ifPresent(cycle -> outbox.append(Topics.SYNC_EVENTS, completed(cycle))));
-            return unfinished;
-        });
-        if (failed != null && !failed.isEmpty()) {
-            log.warn("marked {} unfinished sync cycle(s) of a previous run as failed", failed.size());
-        }
+    @Override
+    public void afterPropertiesSet() {
+        worker.start();
+    }
+
+    /** This instance's name in the lease and in the cycles it runs. */
+    public String instance() {
+        return instance;
     }
 
     /**
@@ -82,51 +105,95 @@ public class SyncCycleRunner implements DisposableBean {
      *
      * @throws CycleQueueFullException when the running cycle already has {@code max-queued-cycles} waiting behind it
      */
-    public synchronized SyncCycle request(PolicyType policyType, CycleTrigger trigger, Initiator initiator) {
-        int current = waiting.get();
-        if (current > maxQueued) {
-            throw new CycleQueueFullException(current);
-        }
-        return submit(policyType, trigger, initiator);
-    }
-
-    /** Queues a cycle only if nothing is running or queued (scheduled cycles never pile up). */
-    public synchronized Optional<SyncCycle> requestIfIdle(PolicyType policyType, CycleTrigger trigger, Initiator initiator) {
-        return waiting.get() > 0 ? Optional.empty() : Optional.of(submit(policyType, trigger, initiator));
-    }
-
-    /** Cycles running or queued. */
-    public int waiting() {
-        return waiting.get();
-    }
-
-    private SyncCycle submit(PolicyType policyType, CycleTrigger trigger, Initiator initiator) {
-        SyncCycle cycle = cycles.create(ids.generateId().toString(), policyType, trigger, initiator);
-        waiting.incrementAndGet();
-        try {
-            executor.execute(() -> {
-                try {
-                    run(cycle);
-                } finally {
-                    waiting.decrementAndGet();
-                }
-            });
-        } catch (RuntimeException e) {
-            waiting.decrementAndGet();
-            cycles.complete(cycle.id(), CycleStatus.FAILED, CycleCounts.NONE, INTERRUPTED);
-            throw e;
-        }
+    public SyncCycle request(PolicyType policyType, CycleTrigger trigger, Initiator initiator) {
+        SyncCycle cycle = transaction.execute(status -> {
+            lease.lockQueue();
+            int unfinished = cycles.countUnfinished();
+            if (unfinished > maxQueued) {
+                throw new CycleQueueFullException(unfinished);
+            }
+            return create(policyType, trigger, initiator);
+        });
+        work.release();
         return cycle;
+    }
+
+    /** Queues a cycle only if nothing is running or queued on any instance (scheduled cycles never pile up). */
+    public Optional<SyncCycle> requestIfIdle(PolicyType policyType, CycleTrigger trigger, Initiator initiator) {
+        Optional<SyncCycle> cycle = transaction.execute(status -> {
+            lease.lockQueue();
+            return cycles.anyUnfinished() ? Optional.<SyncCycle>empty()
+                    : Optional.of(create(policyType, trigger, initiator));
+        });
+        cycle.ifPresent(queued -> work.release());
+        return cycle;
+    }
+
+    /** Cycles running or queued, on every instance. */
+    public int waiting() {
+        return cycles.countUnfinished();
+    }
+
+    private SyncCycle create(PolicyType policyType, CycleTrigger trigger, Initiator initiator) {
+        return cycles.create(ids.generateId().toString(), policyType, trigger, initiator);
+    }
+
+    private void work() {
+        while (!stopped) {
+            try {
+                if (cycles.anyUnfinished() && lease.acquire(instance, leaseDuration)) {
+                    try {
+                        runQueued();
+                    } finally {
+                        lease.release(instance);
+                    }
+                }
+            } catch (RuntimeException e) {
+                log.warn("sync cycle runner: {}; trying again in {}", e.toString(), pollInterval);
+            }
+            try {
+                work.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+                work.drainPermits();
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    /** With the lease held: ends what a stopped instance left running, then runs the queue. */
+    private void runQueued() {
+        for (SyncCycle left : cycles.running()) {
+            SyncCycle restarted = transaction.execute(status -> {
+                finish(left.id(), CycleStatus.FAILED, CycleCounts.NONE, INTERRUPTED);
+                return create(left.policyType(), left.trigger(), left.initiator());
+            });
+            log.warn("sync cycle {} was left running by an instance that stopped ({}); marked failed and queued again "
+                    + "as cycle {}", left.id(), left.progress() == null ? "no progress saved" : left.progress(),
+                    restarted.id());
+        }
+        while (!stopped) {
+            Optional<SyncCycle> next = cycles.claimNext(instance);
+            if (next.isEmpty()) {
+                return;
+            }
+            run(next.get());
+            if (!lease.renew(instance, leaseDuration)) {
+                return;
+            }
+        }
     }
 
     private void run(SyncCycle cycle) {
         Tally tally = new Tally();
+        Instant started = clock.instant();
+        ScheduledFuture<?> beat = heartbeat.scheduleWithFixedDelay(() -> beat(cycle, tally, started), 1, 1,
+                TimeUnit.SECONDS);
         CycleStatus status = CycleStatus.SUCCEEDED;
         String error = null;
         try {
-            cycles.markRunning(cycle.id());
             log.info("sync cycle {} ({}, {}) started", cycle.id(), cycle.policyType().wireName(), cycle.trigger().wireName());
             engine.run(cycle, tally);
+            tally.phase(Tally.DONE, null);
         } catch (RuntimeException e) {
             status = CycleStatus.FAILED;
             error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
@@ -135,20 +202,47 @@ public class SyncCycleRunner implements DisposableBean {
             } else {
                 log.error("sync cycle {} failed: {}", cycle.id(), error, e);
             }
+        } finally {
+            beat.cancel(false);
         }
         try {
             CycleStatus finalStatus = status;
             String finalError = error;
             SyncCycle done = transaction.execute(tx -> {
-                cycles.complete(cycle.id(), finalStatus, tally.counts(), finalError);
-                SyncCycle completed = cycles.find(cycle.id()).orElseThrow();
-                outbox.append(Topics.SYNC_EVENTS, completed(completed));
-                return completed;
+                cycles.saveProgress(cycle.id(), tally.progress(clock.instant()));
+                return finish(cycle.id(), finalStatus, tally.counts(), finalError);
             });
             log.info("sync cycle {} {}: {}", done.id(), done.status().wireName(), done.counts());
         } catch (RuntimeException e) {
             log.error("could not record or announce the end of sync cycle {}", cycle.id(), e);
         }
+    }
+
+    /** Every second while a cycle runs: renew the lease (or stop the cycle), save its progress, now and then log it. */
+    private void beat(SyncCycle cycle, Tally tally, Instant started) {
+        try {
+            if (!lease.renew(instance, leaseDuration)) {
+                tally.stop(LEASE_LOST);
+                return;
+            }
+            CycleProgress progress = tally.progress(clock.instant());
+            cycles.saveProgress(cycle.id(), progress);
+            long seconds = Duration.between(started, progress.updatedAt()).toSeconds();
+            if (seconds > 0 && seconds % LOG_EVERY_SECONDS == 0) {
+                log.info("sync cycle {}: {}, {} of {} objects, {}/s, {} failed", cycle.id(), progress.phase(),
+                        progress.processed(), progress.total() == null ? "?" : progress.total(),
+                        progress.processed() / seconds, progress.errors());
+            }
+        } catch (RuntimeException e) {
+            log.warn("sync cycle {}: could not renew the lease or save progress: {}", cycle.id(), e.toString());
+        }
+    }
+
+    private SyncCycle finish(String id, CycleStatus status, CycleCounts counts, String error) {
+        cycles.complete(id, status, counts, error);
+        SyncCycle completed = cycles.find(id).orElseThrow();
+        outbox.append(Topics.SYNC_EVENTS, completed(completed));
+        return completed;
     }
 
     /** The stable event id of a cycle's end: announcing the same cycle twice is one event to consumers. */
@@ -169,9 +263,12 @@ public class SyncCycleRunner implements DisposableBean {
 
     @Override
     public void destroy() throws InterruptedException {
-        executor.shutdownNow();
-        if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
+        stopped = true;
+        worker.interrupt();
+        worker.join(TimeUnit.SECONDS.toMillis(10));
+        if (worker.isAlive()) {
             log.warn("a sync cycle was still running at shutdown");
         }
+        heartbeat.shutdownNow();
     }
 }

@@ -18,7 +18,8 @@ public class SyncCycles {
 
     private static final String COLUMNS = "seq, id, policy_type, trigger_kind, status, requested_at, started_at, "
             + "completed_at, objects_added, objects_updated, objects_unchanged, objects_skipped, objects_failed, error, "
-            + "initiator_user_id, initiator_upn, initiator_display_name, initiator_app_id, initiator_app_display_name";
+            + "initiator_user_id, initiator_upn, initiator_display_name, initiator_app_id, initiator_app_display_name, "
+            + "progress_phase, progress_processed, progress_total, progress_errors, progress_at";
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -41,9 +42,23 @@ public class SyncCycles {
         return find(id).orElseThrow();
     }
 
-    public void markRunning(String id) {
-        jdbc.sql("UPDATE sync_cycle SET status = ?, started_at = ? WHERE id = ?")
-                .params(CycleStatus.RUNNING.wireName(), SqlTime.of(clock.instant()), id).update();
+    /** The oldest queued cycle, now running on {@code runner}; empty if none is queued. */
+    public Optional<SyncCycle> claimNext(String runner) {
+        Optional<String> next = jdbc.sql("SELECT id FROM sync_cycle WHERE status = ? ORDER BY seq LIMIT 1")
+                .param(CycleStatus.QUEUED.wireName()).query(String.class).optional();
+        return next.filter(id -> jdbc.sql("UPDATE sync_cycle SET status = ?, started_at = ?, runner = ? "
+                        + "WHERE id = ? AND status = ?")
+                .params(CycleStatus.RUNNING.wireName(), SqlTime.of(clock.instant()), runner, id,
+                        CycleStatus.QUEUED.wireName())
+                .update() == 1).flatMap(this::find);
+    }
+
+    public void saveProgress(String id, CycleProgress progress) {
+        jdbc.sql("UPDATE sync_cycle SET progress_phase = ?, progress_processed = ?, progress_total = ?, "
+                        + "progress_errors = ?, progress_at = ? WHERE id = ?")
+                .params(progress.phase(), progress.processed(), progress.total(), progress.errors(),
+                        SqlTime.of(progress.updatedAt()), id)
+                .update();
     }
 
     /**
@@ -65,18 +80,20 @@ public class SyncCycles {
                 + outcome.column() + " - 1 WHERE id = ?").param(id).update();
     }
 
-    /** Cycles left Queued or Running by a stopped service never finish: mark them failed. */
-    /** Ids of the cycles queued or running. */
-    public List<String> unfinished() {
-        return jdbc.sql("SELECT id FROM sync_cycle WHERE status IN (?, ?) ORDER BY seq")
-                .params(CycleStatus.QUEUED.wireName(), CycleStatus.RUNNING.wireName()).query(String.class).list();
+    /** Cycles queued or running, on any instance. */
+    public int countUnfinished() {
+        return jdbc.sql("SELECT COUNT(*) FROM sync_cycle WHERE status IN (?, ?)")
+                .params(CycleStatus.QUEUED.wireName(), CycleStatus.RUNNING.wireName()).query(Integer.class).single();
     }
 
-    public int failUnfinished(String reason) {
-        return jdbc.sql("UPDATE sync_cycle SET status = ?, completed_at = ?, error = ? WHERE status IN (?, ?)")
-                .params(CycleStatus.FAILED.wireName(), SqlTime.of(clock.instant()), reason,
-                        CycleStatus.QUEUED.wireName(), CycleStatus.RUNNING.wireName())
-                .update();
+    public boolean anyUnfinished() {
+        return countUnfinished() > 0;
+    }
+
+    /** Cycles marked running, oldest first: with the runner's lease held, their runners stopped before finishing. */
+    public List<SyncCycle> running() {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM sync_cycle WHERE status = ? ORDER BY seq")
+                .param(CycleStatus.RUNNING.wireName()).query(SyncCycles::cycle).list();
     }
 
     public Optional<SyncCycle> find(String id) {
@@ -101,6 +118,10 @@ public class SyncCycles {
                 rs.getString("initiator_app_display_name"), null);
         boolean nobody = initiator.userId() == null && initiator.appId() == null;
         Instant requestedAt = SqlTime.read(rs, "requested_at");
+        String phase = rs.getString("progress_phase");
+        CycleProgress progress = phase == null ? null : new CycleProgress(phase, rs.getInt("progress_processed"),
+                (Integer) rs.getObject("progress_total", Integer.class), rs.getInt("progress_errors"),
+                SqlTime.read(rs, "progress_at"));
         return new SyncCycle(
                 rs.getString("id"),
                 PolicyType.fromWireName(rs.getString("policy_type")),
@@ -112,6 +133,7 @@ public class SyncCycles {
                 new CycleCounts(rs.getInt("objects_added"), rs.getInt("objects_updated"), rs.getInt("objects_unchanged"),
                         rs.getInt("objects_skipped"), rs.getInt("objects_failed")),
                 rs.getString("error"),
-                nobody ? null : initiator);
+                nobody ? null : initiator,
+                progress);
     }
 }

@@ -1,20 +1,63 @@
 package dev.steward.sync.cycle;
 
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 
-/** Counts of a running cycle; kept even when the cycle fails half way. */
+/**
+ * Counts and progress of a running cycle; kept even when the cycle fails half way. The engine names its phase and,
+ * once known, how many objects it will process; its runner may stop it ({@link #stop}), which the engine finds out at
+ * the next object it counts.
+ */
 public final class Tally {
 
-    private final Map<Outcome, Integer> counts = new EnumMap<>(Outcome.class);
+    public static final String STARTING = "starting";
+    public static final String IMPORT = "import";
+    public static final String EXPORT = "export";
+    public static final String MEMBERSHIP = "membership";
+    public static final String DONE = "done";
 
+    private final Map<Outcome, Integer> counts = new EnumMap<>(Outcome.class);
+    private String phase = STARTING;
+    private Integer total;
+    private volatile String stopReason;
+
+    /** @throws CycleAbortedException if the cycle was stopped */
     public synchronized void add(Outcome outcome) {
+        checkGoingOn();
         counts.merge(outcome, 1, Integer::sum);
+    }
+
+    /** The cycle enters {@code phase}, with {@code total} objects to process in all (null if not known yet). */
+    public synchronized void phase(String phase, Integer total) {
+        checkGoingOn();
+        this.phase = phase;
+        if (total != null) {
+            this.total = total;
+        }
+    }
+
+    /** Asks the cycle to stop at its next object. */
+    public void stop(String reason) {
+        stopReason = reason;
+    }
+
+    /** @throws CycleAbortedException if the cycle was stopped */
+    public void checkGoingOn() {
+        String reason = stopReason;
+        if (reason != null) {
+            throw new CycleAbortedException(reason);
+        }
     }
 
     public synchronized CycleCounts counts() {
         return new CycleCounts(get(Outcome.ADDED), get(Outcome.UPDATED), get(Outcome.UNCHANGED), get(Outcome.SKIPPED),
                 get(Outcome.FAILED));
+    }
+
+    public synchronized CycleProgress progress(Instant now) {
+        int processed = counts.values().stream().mapToInt(Integer::intValue).sum();
+        return new CycleProgress(phase, processed, total, get(Outcome.FAILED), now);
     }
 
     private int get(Outcome outcome) {

@@ -27,6 +27,6 @@ class SyncPropertiesTest {
                 new SyncProperties.Ldap("ldap://127.0.0.1:3389", null, null, "DC=corp,DC=example,DC=test", 500,
                         Duration.ofSeconds(10), Duration.ofSeconds(60)),
                 new SyncProperties.Scope(List.of(), List.of(), null), netbiosName,
-                new SyncProperties.Schedule(Duration.ZERO), false, new SyncProperties.Engine("app", "Steward Sync", 5, Duration.ofSeconds(60)));
+                new SyncProperties.Schedule(Duration.ZERO), false, new SyncProperties.Engine("app", "Steward Sync", 5, Duration.ofSeconds(60), Duration.ofSeconds(30), Duration.ofSeconds(2)));
     }
 }

@@ -73,6 +73,6 @@ class LdapConnectorTest {
                         Duration.ofSeconds(5), Duration.ofSeconds(10)),
                 new SyncProperties.Scope(userBases, groupBases, filter == null ? "(!(isCriticalSystemObject=TRUE))" : filter),
                 null, new SyncProperties.Schedule(Duration.ZERO), false,
-                new SyncProperties.Engine("app", "Steward Sync", 5, Duration.ofSeconds(60)));
+                new SyncProperties.Engine("app", "Steward Sync", 5, Duration.ofSeconds(60), Duration.ofSeconds(30), Duration.ofSeconds(2)));
     }
 }

@@ -73,7 +73,14 @@ class SyncApiIT extends SyncServiceIntegrationTest {
         assertThat(cycle.get("status").asString()).isIn("Queued", "Running", "Succeeded");
         assertThat(cycle.get("initiatedBy").get("app").get("displayName").asString()).isEqualTo("test app");
         assertThat(response.getHeader("Location")).endsWith("/sync/cycles/" + cycle.get("id").asString());
-        assertThat(awaitCycle(cycle.get("id").asString()).get("status").asString()).isEqualTo("Succeeded");
+        JsonNode finished = awaitCycle(cycle.get("id").asString());
+        assertThat(finished.get("status").asString()).isEqualTo("Succeeded");
+        JsonNode progress = finished.get("progress");
+        assertThat(progress.get("phase").asString()).isEqualTo("done");
+        assertThat(progress.get("objectsTotal").asInt()).isEqualTo(progress.get("objectsProcessed").asInt())
+                .isPositive();
+        assertThat(progress.get("errors").asInt()).isZero();
+        assertThat(progress.get("updatedDateTime").asString()).isNotBlank();
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.steward.platform.web.GraphPage;
 import dev.steward.sync.access.ReadSynchronization;
 import dev.steward.sync.access.RunSyncCycles;
 import dev.steward.sync.cycle.CycleCounts;
+import dev.steward.sync.cycle.CycleProgress;
 import dev.steward.sync.cycle.CycleQueueFullException;
 import dev.steward.sync.cycle.CycleTrigger;
 import dev.steward.sync.cycle.PolicyType;
@@ -149,6 +150,25 @@ public class SyncCycleController {
         view.put("counts", countView);
         view.put("error", cycle.error());
         view.put("initiatedBy", Views.initiatedBy(cycle.initiator()));
+        view.put("progress", progress(cycle));
+        return view;
+    }
+
+    /** Phase, objects processed of the total, the rate since the cycle started, failures; null before any. */
+    private static Map<String, Object> progress(SyncCycle cycle) {
+        CycleProgress progress = cycle.progress();
+        if (progress == null) {
+            return null;
+        }
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("phase", progress.phase());
+        view.put("objectsProcessed", progress.processed());
+        view.put("objectsTotal", progress.total());
+        double seconds = cycle.startedAt() == null ? 0
+                : Math.max(0, java.time.Duration.between(cycle.startedAt(), progress.updatedAt()).toMillis()) / 1000.0;
+        view.put("objectsPerSecond", seconds == 0 ? null : Math.round(progress.processed() / seconds * 10) / 10.0);
+        view.put("errors", progress.errors());
+        view.put("updatedDateTime", progress.updatedAt());
         return view;
     }
 }

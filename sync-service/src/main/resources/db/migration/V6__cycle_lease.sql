@@ -20,3 +20,7 @@ ALTER TABLE sync_cycle ADD COLUMN progress_errors INTEGER;
 ALTER TABLE sync_cycle ADD COLUMN progress_at TIMESTAMP WITH TIME ZONE;
 
 CREATE INDEX ix_sync_cycle_status ON sync_cycle (status, seq);
+
+-- What the connector space held before an export of values, so a refused export puts it back (the directory kept it).
+ALTER TABLE export_command ADD COLUMN previous_hash VARCHAR(64);
+ALTER TABLE export_command ADD COLUMN previous_values TEXT;

@@ -66,7 +66,8 @@ public class ConnectorSpace {
         return lock(anchor).orElseThrow(() -> new IllegalStateException("connector space row " + anchor + " vanished"));
     }
 
-    private Optional<ConnectorSpaceEntry> lock(String anchor) {
+    /** Locks the object's row for the current transaction; empty if the object is not in the connector space. */
+    public Optional<ConnectorSpaceEntry> lock(String anchor) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM connector_space WHERE anchor = ? FOR UPDATE")
                 .param(anchor).query(ConnectorSpace::entry).optional();
     }
@@ -105,12 +106,13 @@ public class ConnectorSpace {
     }
 
     /**
-     * The directory rejected an export: forget it, so the next cycle considers the object changed. Only the export
-     * with that hash is forgotten; a later successful one stays.
+     * The directory rejected an export: the entry gets back the values it held before it (what the directory kept),
+     * so the next cycle considers the object changed. Only an export with that hash is undone; a later one stays.
      */
-    public boolean forgetExport(String anchor, String hash) {
-        return jdbc.sql("UPDATE connector_space SET exported_hash = NULL, updated_at = ? WHERE anchor = ? AND exported_hash = ?")
-                .params(now(), anchor, hash).update() > 0;
+    public boolean undoExport(String anchor, String rejectedHash, String previousHash, String previousValues) {
+        return jdbc.sql("UPDATE connector_space SET exported_hash = ?, exported_values = ?, updated_at = ? "
+                        + "WHERE anchor = ? AND exported_hash = ?")
+                .params(previousHash, previousValues, now(), anchor, rejectedHash).update() > 0;
     }
 
     /** The group's members and owners the directory confirmed; none before its first confirmed chunk. */

@@ -5,6 +5,7 @@ import dev.steward.contracts.Topics;
 import dev.steward.contracts.command.CommandResult;
 import dev.steward.platform.kafka.ProcessedMessages;
 import dev.steward.sync.connectorspace.ConnectorSpace;
+import java.time.Instant;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,14 +16,17 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Reads the directory's verdict on the sync engine's exports. A membership chunk that succeeded becomes part of the
  * group's exported membership. A rejected export counts as failed in its cycle (an object once, however many of its
- * commands were rejected); a rejected SyncUser / SyncGroup is forgotten by the connector space and a rejected chunk
- * was never recorded, so the next cycle exports the object again (and, for a group whose Source of Authority moved to
- * the cloud meanwhile, records the skip). Results of other services' commands are ignored.
+ * commands were rejected); the connector space gets back the values it held before a rejected SyncUser / SyncGroup,
+ * and a rejected chunk was never recorded, so the next cycle exports the object again. A refusal because the group's
+ * Source of Authority is in the cloud also blocks the group, as the switch the sync engine missed would have (the next
+ * cycle records the skip). Results of other services' commands are ignored.
  */
 @Component
 public class ExportResultListener {
 
     static final String CONSUMER = "sync-export-results";
+    /** The directory's error code for a write to an AD-mastered group whose Source of Authority is in the cloud. */
+    static final String SOURCE_OF_AUTHORITY_IN_CLOUD = "SourceOfAuthorityInCloud";
 
     private static final Logger log = LoggerFactory.getLogger(ExportResultListener.class);
 
@@ -39,6 +43,23 @@ public class ExportResultListener {
         this.connectorSpace = connectorSpace;
         this.processed = processed;
         this.transaction = transaction;
+    }
+
+    /**
+     * The directory refused an export because the group's Source of Authority is in the cloud: the sync engine missed
+     * (or has not yet read) the switch. The entry is blocked as the switch would have done, unless a newer switch (a
+     * rollback after the refusal) was applied meanwhile.
+     */
+    private void blockMissedSwitch(String anchor, CommandResult result) {
+        connectorSpace.lock(anchor).ifPresent(entry -> {
+            Instant changedAt = entry.sourceOfAuthorityChangedAt();
+            if (entry.blockOnPremisesSync() || (changedAt != null && !result.completedAt().isAfter(changedAt))) {
+                return;
+            }
+            connectorSpace.changeSourceOfAuthority(anchor, true, result.completedAt());
+            log.warn("group {} ({}): the directory refused its export because its Source of Authority is in the "
+                    + "cloud; AD changes are blocked from now on", entry.displayName(), entry.cloudId());
+        });
     }
 
     @KafkaListener(id = "sync-export-results", idIsGroup = false, topics = Topics.DIRECTORY_COMMAND_RESULTS)
@@ -58,7 +79,14 @@ public class ExportResultListener {
                     exportCommands.markFailed(command.cycleId(), command.anchor());
                 }
                 if (command.membershipChange() == null) {
-                    connectorSpace.forgetExport(command.anchor(), command.exportedHash());
+                    // The answer can come before the cycle's transaction for the object commits: wait for its row
+                    // lock, so the export being undone is the one that transaction records.
+                    connectorSpace.lock(command.anchor());
+                    connectorSpace.undoExport(command.anchor(), command.exportedHash(), command.previousHash(),
+                            command.previousValues());
+                }
+                if (SOURCE_OF_AUTHORITY_IN_CLOUD.equals(result.errorCode())) {
+                    blockMissedSwitch(command.anchor(), result);
                 }
                 log.warn("the directory rejected export {} of {} in cycle {}: {} {}", command.commandId(),
                         command.anchor(), command.cycleId(), result.errorCode(), result.message());

@@ -179,7 +179,7 @@ public class SyncCycleEngine {
             ContractCommand command = export.command(metadata(cycle), syncedAt);
             commands.add(command);
             sent.add(new ExportCommands.SentCommand(command.metadata().commandId().toString(), cycle.id(),
-                    export.anchor(), values.hash(), null, outcome));
+                    export.anchor(), values.hash(), null, outcome, entry.exportedHash(), entry.exportedValues()));
         }
         for (MembershipChange chunk : membershipChange.chunks(References.MAX_PER_MESSAGE)) {
             ContractCommand command = chunk.command(metadata(cycle), export.cloudId(), export.anchor(), syncedAt);

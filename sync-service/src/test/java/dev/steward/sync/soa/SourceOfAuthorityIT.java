@@ -132,6 +132,47 @@ class SourceOfAuthorityIT extends SyncServiceIntegrationTest {
     }
 
     @Test
+    void anExportRefusedBecauseTheSourceOfAuthorityIsInTheCloudBlocksAGroupWhoseSwitchWasMissed() throws Exception {
+        String anchor = addGroup("Soa-Missed", userDn("Alice"));
+        String groupId = DirectoryIds.fromAnchor(anchor);
+        runCycle("Delta");
+        // The switch happened in the directory, but its SourceOfAuthorityChanged never reached the sync engine.
+        directory().rejectNext(SyncGroup.class, groupId, "SourceOfAuthorityInCloud");
+        TestDirectory.server().modifyDN(groupDn("Soa-Missed"), "CN=Soa-Missed-Renamed", true);
+
+        JsonNode refused = runCycle("Delta");
+        awaitResults(refused.get("id").asString(), Duration.ofSeconds(10));
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> connectorSpace(groupId).get("blockOnPremisesSync").asBoolean());
+        JsonNode next = runCycle("Delta");
+        assertThat(commandsOf(next.get("id").asString())).noneMatch(c -> c.key().equals(groupId));
+        assertThat(next.get("counts").get("skipped").asInt()).isGreaterThanOrEqualTo(1);
+        assertThat(body(getAs(ADMIN, "/sync/provisioningLogs?$filter=targetIdentity/id eq '" + groupId + "'"))
+                .get("value")).singleElement().satisfies(entry -> assertThat(entry.get("eventId").asInt())
+                        .isEqualTo(6956));
+    }
+
+    @Test
+    void aRefusalOlderThanTheLastSwitchAppliedDoesNotBlockTheGroup() throws Exception {
+        String anchor = addGroup("Soa-Stale", userDn("Alice"));
+        String groupId = DirectoryIds.fromAnchor(anchor);
+        runCycle("Delta");
+        // A rollback was applied whose time is later than the refusal to come (results and events travel apart).
+        jdbc.sql("UPDATE connector_space SET soa_changed_at = ? WHERE anchor = ?")
+                .params(java.sql.Timestamp.from(Instant.now().plusSeconds(60)), anchor).update();
+        directory().rejectNext(SyncGroup.class, groupId, "SourceOfAuthorityInCloud");
+        TestDirectory.server().modifyDN(groupDn("Soa-Stale"), "CN=Soa-Stale-Renamed", true);
+
+        JsonNode refused = runCycle("Delta");
+        awaitResults(refused.get("id").asString(), Duration.ofSeconds(10));
+
+        assertThat(connectorSpace(groupId).get("blockOnPremisesSync").asBoolean()).isFalse();
+        JsonNode next = runCycle("Delta");
+        assertThat(commandsOf(next.get("id").asString())).filteredOn(c -> c.key().equals(groupId))
+                .singleElement().isInstanceOf(SyncGroup.class);
+    }
+
+    @Test
     void sendsNoMembershipForABlockedGroup() throws Exception {
         String anchor = addGroup("Soa-Members", userDn("Alice"), userDn("Bob"));
         String groupId = DirectoryIds.fromAnchor(anchor);

@@ -81,7 +81,7 @@ public abstract class SyncServiceIntegrationTest {
     @Autowired
     protected ConnectorSpace connectorSpaceRepository;
     @Autowired
-    private JdbcClient jdbc;
+    protected JdbcClient jdbc;
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {

@@ -33,7 +33,9 @@ public final class AuthServer implements AutoCloseable {
     /** The sync engine's app identity (SEED.md): its client id at the authorization server. */
     public static final String SYNC_APP_ID = "a0000000-0000-4000-8000-0000000000a1";
     public static final String SYNC_APP_NAME = "Steward Sync";
-    public static final List<String> SYNC_ROLES = List.of(Permissions.ON_PREM_DIRECTORY_SYNCHRONIZATION_READWRITE_ALL);
+    /** Exports to the directory, and reading its groups (which are cloud-managed) to reconcile the blocks. */
+    public static final List<String> SYNC_ROLES = List.of(Permissions.ON_PREM_DIRECTORY_SYNCHRONIZATION_READWRITE_ALL,
+            Permissions.GROUP_READ_ALL);
     /** The public client of {@code ./steward token}; nothing listens at its redirect URI. */
     public static final String CLI_APP_ID = DevTokens.CLI_APP_ID;
     public static final String CLI_REDIRECT_URI = "http://127.0.0.1/steward-cli/callback";

@@ -257,6 +257,8 @@ public final class LocalStack implements AutoCloseable {
             properties.put("steward.sync.ldap.password", SeedDirectory.BIND_PASSWORD);
             properties.put("steward.sync.ldap.base-dn", SeedDirectory.BASE_DN);
             properties.put("steward.sync.initial-cycle-on-start", "true");
+            properties.put("steward.sync.directory.url", "http://" + options.bindAddress() + ":"
+                    + options.servicePort(StewardService.DIRECTORY));
             if (options.syncInterval() != null) {
                 properties.put("steward.sync.schedule.interval", options.syncInterval().toString());
             }

@@ -54,6 +54,7 @@ class LocalStackTest {
                 .containsEntry("steward.sync.ldap.base-dn", "DC=corp,DC=example,DC=test")
                 .containsEntry("steward.sync.initial-cycle-on-start", "true")
                 .containsEntry("steward.sync.schedule.interval", "PT5M")
+                .containsEntry("steward.sync.directory.url", "http://127.0.0.1:8080")
                 .containsEntry("steward.client.id", "a0000000-0000-4000-8000-0000000000a1")
                 .containsEntry("steward.client.token-uri", sync.get("steward.security.issuer") + "/oauth2/token")
                 .doesNotContainKeys("steward.client.secret", "steward.sync.directory-token");

@@ -149,6 +149,12 @@ public class ConnectorSpace {
                 cloudIds.stream().map(id -> new Object[] {anchor, relation, id}).toList());
     }
 
+    /** Groups whose Source of Authority is in the cloud, as the sync engine knows them. */
+    public List<ConnectorSpaceEntry> blockedGroups() {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM connector_space WHERE block_on_premises_sync = TRUE")
+                .query(ConnectorSpace::entry).list();
+    }
+
     public Optional<ConnectorSpaceEntry> findByCloudId(String cloudId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM connector_space WHERE cloud_id = ?")
                 .param(cloudId).query(ConnectorSpace::entry).optional();

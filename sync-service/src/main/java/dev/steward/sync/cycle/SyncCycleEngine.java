@@ -19,6 +19,7 @@ import dev.steward.sync.export.ObjectExport;
 import dev.steward.sync.ldap.LdapConnector;
 import dev.steward.sync.ldap.RejectedEntry;
 import dev.steward.sync.provisioning.SkippedChanges;
+import dev.steward.sync.soa.SourceOfAuthorityReconciler;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -69,11 +70,12 @@ public class SyncCycleEngine {
     private final ObjectProvider<ServiceTokens> serviceTokens;
     private final IdGenerator ids;
     private final Clock clock;
+    private final SourceOfAuthorityReconciler reconciler;
 
     public SyncCycleEngine(LdapConnector connector, ConnectorSpace connectorSpace, ExportCommands exportCommands,
                            SkippedChanges skippedChanges, ContractPublisher publisher, TransactionTemplate transaction,
                            SyncProperties properties, ObjectProvider<ServiceTokens> serviceTokens, IdGenerator ids,
-                           Clock clock) {
+                           Clock clock, SourceOfAuthorityReconciler reconciler) {
         this.connector = connector;
         this.connectorSpace = connectorSpace;
         this.exportCommands = exportCommands;
@@ -84,6 +86,7 @@ public class SyncCycleEngine {
         this.serviceTokens = serviceTokens;
         this.ids = ids;
         this.clock = clock;
+        this.reconciler = reconciler;
     }
 
     /**
@@ -99,6 +102,11 @@ public class SyncCycleEngine {
         }
         Token token = new Token(tokens);
         token.get();
+        try {
+            reconciler.reconcile(token::get);
+        } catch (SourceOfAuthorityReconciler.ReconciliationException e) {
+            log.warn("cycle {}: Source of Authority not reconciled with the directory: {}", cycle.id(), e.getMessage());
+        }
         exportCommands.forgetOlderThanRetention();
         tally.phase(Tally.IMPORT, null);
         ExportPlan plan = ExportPlanner.plan(connector.read(), properties.ldap().baseDn(),

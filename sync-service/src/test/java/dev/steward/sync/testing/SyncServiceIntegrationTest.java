@@ -234,8 +234,13 @@ public abstract class SyncServiceIntegrationTest {
 
     protected static SourceOfAuthorityChanged sourceOfAuthorityChanged(String anchor, String displayName,
                                                                       boolean cloudManaged) {
+        return sourceOfAuthorityChanged(anchor, displayName, cloudManaged, Instant.now());
+    }
+
+    protected static SourceOfAuthorityChanged sourceOfAuthorityChanged(String anchor, String displayName,
+                                                                      boolean cloudManaged, Instant occurredAt) {
         String groupId = DirectoryIds.fromAnchor(anchor);
-        return new SourceOfAuthorityChanged(new EventMetadata(UUID.randomUUID(), Instant.now(), groupId,
+        return new SourceOfAuthorityChanged(new EventMetadata(UUID.randomUUID(), occurredAt, groupId,
                 UUID.randomUUID().toString(), Initiator.user(TestTokens.ADMIN_ID, "admin@corp.example.test", "Admin"),
                 EventMetadata.CURRENT_SCHEMA_VERSION), groupId, displayName, anchor, cloudManaged, null,
                 cloudManaged ? OnPremisesExtensionAttributes.NONE : null);

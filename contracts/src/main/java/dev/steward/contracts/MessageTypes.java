@@ -9,6 +9,7 @@ import dev.steward.contracts.command.DeleteGroup;
 import dev.steward.contracts.command.RemoveMembers;
 import dev.steward.contracts.command.RemoveOwners;
 import dev.steward.contracts.command.RequestMembership;
+import dev.steward.contracts.command.SyncDeletion;
 import dev.steward.contracts.command.SyncGroup;
 import dev.steward.contracts.command.SyncGroupMembership;
 import dev.steward.contracts.command.SyncUser;
@@ -44,6 +45,7 @@ public final class MessageTypes {
         register("directory.SyncGroup", SyncGroup.class);
         register("directory.SyncUser", SyncUser.class);
         register("directory.SyncGroupMembership", SyncGroupMembership.class);
+        register("directory.SyncDeletion", SyncDeletion.class);
         register("directory.CreateGroup", CreateGroup.class);
         register("directory.UpdateGroup", UpdateGroup.class);
         register("directory.DeleteGroup", DeleteGroup.class);

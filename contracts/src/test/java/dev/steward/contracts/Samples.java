@@ -9,6 +9,7 @@ import dev.steward.contracts.command.DeleteGroup;
 import dev.steward.contracts.command.RemoveMembers;
 import dev.steward.contracts.command.RemoveOwners;
 import dev.steward.contracts.command.RequestMembership;
+import dev.steward.contracts.command.SyncDeletion;
 import dev.steward.contracts.command.SyncGroup;
 import dev.steward.contracts.command.SyncGroupMembership;
 import dev.steward.contracts.command.SyncUser;
@@ -95,6 +96,8 @@ final class Samples {
         samples.put("directory.SyncUser", new SyncUser(command(), ALICE_ID, ALICE_ANCHOR, "alice@corp.example.test",
                 "Alice", "alice@corp.example.test", "S-1-5-21-1004336348-1177238915-682003330-1106", "alice",
                 "CN=Alice,OU=People,DC=corp,DC=example,DC=test", AT));
+        samples.put("directory.SyncDeletion", new SyncDeletion(command(), ALICE_ID, ALICE_ANCHOR, SyncDeletion.USER,
+                AT));
         samples.put("directory.GroupCreated", new GroupCreated(event(GROUP_ID), group()));
         samples.put("directory.GroupUpdated", new GroupUpdated(event(GROUP_ID), group(),
                 List.of(new ModifiedProperty("displayName", "\"Engineering\"", "\"Engineering Team\"")), false));

@@ -17,7 +17,9 @@ import dev.steward.directory.group.command.DirectoryObjects;
 import dev.steward.directory.group.query.MembershipReadModel;
 import dev.steward.directory.settings.query.GroupCreation;
 import dev.steward.directory.user.api.CreateUserFromOnPremises;
+import dev.steward.directory.user.api.DeleteUserFromOnPremises;
 import dev.steward.directory.user.api.SyncUserFromOnPremises;
+import dev.steward.directory.user.command.UserDeletion;
 import dev.steward.platform.kafka.ContractPublisher;
 import dev.steward.platform.security.AccessDeniedException;
 import dev.steward.platform.security.Caller;
@@ -78,13 +80,14 @@ class DirectoryCommandListener {
     private final Clock clock;
     private final String mailDomain;
     private final BatchedWrites writes;
+    private final UserDeletion userDeletion;
 
     DirectoryCommandListener(KafkaCommandAuthenticator authenticator, DirectoryCommands commands,
                              CommandOutcomes outcomes, ContractPublisher publisher, TransactionTemplate transactions,
                              MembershipReadModel memberships, DirectoryObjects directoryObjects,
                              GroupCreation creation,
                              @Qualifier("groupCache") Cache groupCache, Clock clock,
-                             BatchedWrites writes,
+                             BatchedWrites writes, UserDeletion userDeletion,
                              @Value("${steward.directory.mail-domain:corp.example.test}") String mailDomain) {
         this.authenticator = authenticator;
         this.commands = commands;
@@ -98,6 +101,7 @@ class DirectoryCommandListener {
         this.clock = clock;
         this.mailDomain = mailDomain;
         this.writes = writes;
+        this.userDeletion = userDeletion;
     }
 
     /** A command taken from its record, not yet executed. */
@@ -262,7 +266,11 @@ class DirectoryCommandListener {
             } else if (existing != null && command instanceof SyncGroupFromOnPremises sync) {
                 command = existing.add(sync.groupId()) ? new CreateGroupFromOnPremises(sync.groupId(), sync) : command;
             }
-            commands.send(command, origin);
+            if (command instanceof DeleteUserFromOnPremises deletion) {
+                userDeletion.delete(deletion, deletion.userId(), origin);
+            } else {
+                commands.send(command, origin);
+            }
         } catch (CommandExecutionException | dev.steward.directory.common.DirectoryException e) {
             DirectoryError error = DirectoryError.of(e).orElseThrow(() -> e);
             return rejected(CommandResult.rejected(ref, error.code().graphCode(), error.message(), clock.instant()));

@@ -8,12 +8,14 @@ import dev.steward.contracts.command.CreateGroup;
 import dev.steward.contracts.command.DeleteGroup;
 import dev.steward.contracts.command.RemoveMembers;
 import dev.steward.contracts.command.RemoveOwners;
+import dev.steward.contracts.command.SyncDeletion;
 import dev.steward.contracts.command.SyncGroup;
 import dev.steward.contracts.command.SyncGroupMembership;
 import dev.steward.contracts.command.SyncUser;
 import dev.steward.contracts.command.UpdateGroup;
 import dev.steward.directory.common.ObjectIds;
 import dev.steward.directory.group.api.ChangeMembers;
+import dev.steward.directory.group.api.DeleteGroupFromOnPremises;
 import dev.steward.directory.group.api.ExtensionAttributes;
 import dev.steward.directory.group.api.SwitchSourceOfAuthority;
 import dev.steward.directory.group.api.SyncGroupFromOnPremises;
@@ -24,6 +26,7 @@ import dev.steward.directory.policy.GroupMembershipWritePolicy;
 import dev.steward.directory.policy.GroupWritePolicy;
 import dev.steward.directory.policy.SourceOfAuthorityPolicy;
 import dev.steward.directory.settings.query.GroupCreation;
+import dev.steward.directory.user.api.DeleteUserFromOnPremises;
 import dev.steward.directory.user.api.SyncUserFromOnPremises;
 import dev.steward.platform.security.Caller;
 import java.util.List;
@@ -99,6 +102,11 @@ record DirectoryCommandTranslation(Object command, Predicate<Caller> policy) {
                     sync.userPrincipalName(), sync.displayName(), sync.mail(), sync.onPremisesSecurityIdentifier(),
                     sync.onPremisesSamAccountName(), sync.onPremisesDistinguishedName(), sync.syncedAt()),
                     DirectorySyncPolicy::allows);
+        }
+        if (command instanceof SyncDeletion deletion) {
+            return new DirectoryCommandTranslation(SyncDeletion.GROUP.equals(deletion.objectType())
+                    ? new DeleteGroupFromOnPremises(deletion.objectId(), deletion.anchor())
+                    : new DeleteUserFromOnPremises(deletion.objectId(), deletion.anchor()), DirectorySyncPolicy::allows);
         }
         if (command instanceof AddMembers add) {
             return membership(add.groupId(), ChangeMembers.Relation.MEMBERS, ChangeMembers.Change.ADD,

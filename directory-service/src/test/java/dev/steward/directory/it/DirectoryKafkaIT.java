@@ -5,13 +5,25 @@ import static org.awaitility.Awaitility.await;
 
 import dev.steward.contracts.CloudEventHeaders;
 import dev.steward.contracts.ContractMessage;
+import dev.steward.contracts.DirectoryIds;
 import dev.steward.contracts.Topics;
+import dev.steward.contracts.command.AddMembers;
 import dev.steward.contracts.command.ChangeSourceOfAuthority;
 import dev.steward.contracts.command.CommandResult;
+import dev.steward.contracts.command.CreateGroup;
+import dev.steward.contracts.command.DeleteGroup;
+import dev.steward.contracts.command.RemoveMembers;
+import dev.steward.contracts.command.SyncDeletion;
 import dev.steward.contracts.command.SyncGroup;
 import dev.steward.contracts.command.SyncUser;
+import dev.steward.contracts.command.UpdateGroup;
+import dev.steward.contracts.event.DirectoryObjectRef;
 import dev.steward.contracts.event.GroupCreated;
+import dev.steward.contracts.event.GroupDeleted;
+import dev.steward.contracts.event.MembersAdded;
+import dev.steward.contracts.event.MembersRemoved;
 import dev.steward.contracts.event.SourceOfAuthorityChanged;
+import dev.steward.contracts.event.UserDeleted;
 import dev.steward.contracts.event.UserSynced;
 import dev.steward.directory.group.api.ExtensionAttributes;
 import dev.steward.directory.it.Samples.AdGroup;
@@ -22,16 +34,6 @@ import dev.steward.platform.testing.TestTokens;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import dev.steward.contracts.command.AddMembers;
-import dev.steward.contracts.command.CreateGroup;
-import dev.steward.contracts.command.DeleteGroup;
-import dev.steward.contracts.command.RemoveMembers;
-import dev.steward.contracts.command.UpdateGroup;
-import dev.steward.contracts.event.DirectoryObjectRef;
-import dev.steward.contracts.event.GroupDeleted;
-import dev.steward.contracts.event.MembersAdded;
-import dev.steward.contracts.event.MembersRemoved;
-import dev.steward.platform.security.Permissions;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -280,6 +282,64 @@ class DirectoryKafkaIT extends DirectoryIntegrationTest {
         assertThat(events.values(MembersRemoved.class, e -> e.groupId().equals(groupId))).hasSize(1);
         await().atMost(WAIT).until(() -> events.values(GroupDeleted.class, e -> e.groupId().equals(groupId)),
                 list -> list.size() == 1);
+    }
+
+    @Test
+    void deletesAGroupAndAUserDeletedInAdAndTakesTheUserOutOfItsGroups() {
+        SyncUser erin = Samples.syncUser(UUID.randomUUID().toString(), "erin-deleted@corp.example.test");
+        sender.sendCommand(Topics.DIRECTORY_COMMANDS, erin, TestTokens.syncEngine());
+        assertThat(resultOf(erin.metadata().commandId()).status()).isEqualTo(CommandResult.Status.SUCCEEDED);
+        AdGroup adGroup = synced(AdGroup.security("KafkaDeletedInAd"));
+        String cloudGroupId = UUID.randomUUID().toString();
+        CreateGroup cloudGroup = new CreateGroup(Samples.metadata(), cloudGroupId, "Has Erin", null, "haserin", false,
+                true, List.of(), null, List.of(), List.of(erin.userId()));
+        sender.sendCommand(Topics.DIRECTORY_COMMANDS, cloudGroup, TestTokens.groupsAdmin());
+        assertThat(resultOf(cloudGroup.metadata().commandId()).status()).isEqualTo(CommandResult.Status.SUCCEEDED);
+
+        SyncDeletion groupGone = new SyncDeletion(Samples.metadata(), adGroup.id(), adGroup.anchor(),
+                SyncDeletion.GROUP, SYNCED_AT);
+        SyncDeletion userGone = new SyncDeletion(Samples.metadata(), erin.userId(), erin.anchor(), SyncDeletion.USER,
+                SYNCED_AT);
+        sender.sendCommand(Topics.DIRECTORY_COMMANDS, groupGone, TestTokens.syncEngine());
+        sender.sendCommand(Topics.DIRECTORY_COMMANDS, userGone, TestTokens.syncEngine());
+
+        assertThat(resultOf(groupGone.metadata().commandId()).status()).isEqualTo(CommandResult.Status.SUCCEEDED);
+        assertThat(resultOf(userGone.metadata().commandId()).status()).isEqualTo(CommandResult.Status.SUCCEEDED);
+        assertThat(api.get("/v1.0/groups/" + adGroup.id(), TestTokens.groupsAdmin()).status()).isEqualTo(404);
+        assertThat(api.get("/v1.0/users/" + erin.userId(), TestTokens.app(UUID.randomUUID().toString(),
+                Permissions.USER_READWRITE_ALL)).status()).isEqualTo(404);
+        GroupDeleted deleted = await().atMost(WAIT).until(() -> events.values(GroupDeleted.class,
+                e -> e.groupId().equals(adGroup.id())), list -> !list.isEmpty()).get(0);
+        assertThat(deleted.metadata().initiator().appId()).isEqualTo(TestTokens.SYNC_APP_ID);
+        MembersRemoved left = await().atMost(WAIT).until(() -> events.values(MembersRemoved.class,
+                e -> e.groupId().equals(cloudGroupId)), list -> !list.isEmpty()).get(0);
+        assertThat(left.members()).containsExactly(DirectoryObjectRef.user(erin.userId()));
+        await().atMost(WAIT).until(() -> events.values(UserDeleted.class, e -> e.userId().equals(erin.userId())),
+                list -> list.size() == 1);
+    }
+
+    @Test
+    void refusesToDeleteByASyncAGroupWhoseSourceOfAuthorityIsInTheCloudAnotherAnchorsObjectOrForAnotherCaller() {
+        AdGroup converted = synced(AdGroup.security("KafkaDeleteConverted"));
+        commands.send(new dev.steward.directory.group.api.SwitchSourceOfAuthority(converted.id(), true), SYNC_ENGINE);
+        AdGroup other = synced(AdGroup.security("KafkaDeleteOtherAnchor"));
+        SyncDeletion convertedGone = new SyncDeletion(Samples.metadata(), converted.id(), converted.anchor(),
+                SyncDeletion.GROUP, SYNCED_AT);
+        String wrongAnchor = UUID.randomUUID().toString();
+        SyncDeletion notItsAnchor = new SyncDeletion(Samples.metadata(), DirectoryIds.fromAnchor(wrongAnchor),
+                wrongAnchor, SyncDeletion.GROUP, SYNCED_AT);
+        SyncDeletion byAnAdmin = new SyncDeletion(Samples.metadata(), other.id(), other.anchor(), SyncDeletion.GROUP,
+                SYNCED_AT);
+
+        sender.sendCommand(Topics.DIRECTORY_COMMANDS, convertedGone, TestTokens.syncEngine());
+        sender.sendCommand(Topics.DIRECTORY_COMMANDS, notItsAnchor, TestTokens.syncEngine());
+        sender.sendCommand(Topics.DIRECTORY_COMMANDS, byAnAdmin, TestTokens.groupsAdmin());
+
+        assertThat(resultOf(convertedGone.metadata().commandId()).errorCode()).isEqualTo("SourceOfAuthorityInCloud");
+        assertThat(resultOf(notItsAnchor.metadata().commandId()).status()).isEqualTo(CommandResult.Status.REJECTED);
+        assertThat(resultOf(byAnAdmin.metadata().commandId()).errorCode()).isEqualTo("Authorization_RequestDenied");
+        assertThat(api.get("/v1.0/groups/" + converted.id(), TestTokens.groupsAdmin()).status()).isEqualTo(200);
+        assertThat(api.get("/v1.0/groups/" + other.id(), TestTokens.groupsAdmin()).status()).isEqualTo(200);
     }
 
     @Test

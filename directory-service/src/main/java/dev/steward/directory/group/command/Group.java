@@ -10,6 +10,7 @@ import dev.steward.directory.group.api.ChangeMembers;
 import dev.steward.directory.group.api.CreateGroup;
 import dev.steward.directory.group.api.CreateGroupFromOnPremises;
 import dev.steward.directory.group.api.DeleteGroup;
+import dev.steward.directory.group.api.DeleteGroupFromOnPremises;
 import dev.steward.directory.group.api.ExtensionAttributes;
 import dev.steward.directory.group.api.GroupCreated;
 import dev.steward.directory.group.api.GroupDeleted;
@@ -191,6 +192,12 @@ public class Group {
     @CommandHandler
     public void handle(DeleteGroup command) {
         checkCloudWritable();
+        apply(new GroupDeleted(id, state.displayName(), state.onPremisesAnchor()));
+    }
+
+    @CommandHandler
+    public void handle(DeleteGroupFromOnPremises command) {
+        checkSyncAllowed(command.anchor());
         apply(new GroupDeleted(id, state.displayName(), state.onPremisesAnchor()));
     }
 

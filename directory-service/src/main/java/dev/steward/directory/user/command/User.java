@@ -10,6 +10,7 @@ import dev.steward.directory.user.api.CloudUserUpdated;
 import dev.steward.directory.user.api.CreateCloudUser;
 import dev.steward.directory.user.api.CreateUserFromOnPremises;
 import dev.steward.directory.user.api.DeleteUser;
+import dev.steward.directory.user.api.DeleteUserFromOnPremises;
 import dev.steward.directory.user.api.SyncUserFromOnPremises;
 import dev.steward.directory.user.api.UpdateCloudUser;
 import dev.steward.directory.user.api.UserDeleted;
@@ -90,6 +91,14 @@ public class User {
     public void handle(DeleteUser command) {
         checkCloudWritable();
         apply(new UserDeleted(id, state.userPrincipalName(), state.displayName(), null));
+    }
+
+    @CommandHandler
+    public void handle(DeleteUserFromOnPremises command) {
+        if (!command.anchor().equals(state.onPremisesAnchor())) {
+            throw new DirectoryException(DirectoryErrorCode.ANCHOR_MISMATCH);
+        }
+        apply(new UserDeleted(id, state.userPrincipalName(), state.displayName(), state.onPremisesAnchor()));
     }
 
     @CommandHandler

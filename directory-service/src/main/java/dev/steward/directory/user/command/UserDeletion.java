@@ -14,7 +14,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Deletes a cloud user and takes it out of every group it was a member or owner of, in one transaction: the user's
+ * Deletes a user (a cloud user, or one the sync engine saw deleted in AD) and takes it out of every group it was a
+ * member or owner of, in one transaction: the user's
  * {@code UserDeleted} and each group's {@code MembersRemoved} / {@code OwnersRemoved} commit together or not at all.
  * Each group records the change in its own events, so its aggregate, its delta and its history stay exact.
  */
@@ -38,8 +39,13 @@ public class UserDeletion {
     }
 
     public void delete(String userId, CommandOrigin origin) {
+        delete(new DeleteUser(userId), userId, origin);
+    }
+
+    /** @param deletion the command that deletes the user ({@code DeleteUser}, or the sync engine's deletion) */
+    public void delete(Object deletion, String userId, CommandOrigin origin) {
         transactions.executeWithoutResult(status -> {
-            commands.send(new DeleteUser(userId), origin);
+            commands.send(deletion, origin);
             List<String> groups = jdbc.queryForList(GROUPS_OF, String.class, userId, userId);
             forgetCachedGroupsOnRollback(groups);
             groups.forEach(group -> commands.send(new RemoveDeletedUser(group, userId), origin));

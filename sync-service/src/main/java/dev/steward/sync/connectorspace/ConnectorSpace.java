@@ -1,5 +1,6 @@
 package dev.steward.sync.connectorspace;
 
+import dev.steward.sync.export.KnownObject;
 import dev.steward.sync.export.Membership;
 import dev.steward.sync.export.MembershipChange;
 import dev.steward.sync.support.SqlTime;
@@ -29,7 +30,7 @@ public class ConnectorSpace {
 
     private static final String COLUMNS = "anchor, cloud_id, object_type, distinguished_name, display_name, "
             + "exported_hash, exported_values, exported_at, skipped_hash, block_on_premises_sync, pending_takeover, "
-            + "soa_changed_at, last_cycle_id, updated_at";
+            + "soa_changed_at, last_cycle_id, updated_at, deleted_in_ad_at";
 
     private static final String MEMBER = "member";
     private static final String OWNER = "owner";
@@ -66,6 +67,11 @@ public class ConnectorSpace {
         return lock(anchor).orElseThrow(() -> new IllegalStateException("connector space row " + anchor + " vanished"));
     }
 
+    /** Locks the object's row for the current transaction, if the object is in the connector space. */
+    public Optional<ConnectorSpaceEntry> lockExisting(String anchor) {
+        return lock(anchor);
+    }
+
     private Optional<ConnectorSpaceEntry> lock(String anchor) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM connector_space WHERE anchor = ? FOR UPDATE")
                 .param(anchor).query(ConnectorSpace::entry).optional();
@@ -77,21 +83,51 @@ public class ConnectorSpace {
         OffsetDateTime now = now();
         jdbc.sql("UPDATE connector_space SET distinguished_name = ?, display_name = ?, exported_hash = ?, "
                         + "exported_values = ?, exported_at = ?, skipped_hash = NULL, pending_takeover = FALSE, "
-                        + "last_cycle_id = ?, updated_at = ? WHERE anchor = ?")
+                        + "deleted_in_ad_at = NULL, last_cycle_id = ?, updated_at = ? WHERE anchor = ?")
                 .params(distinguishedName, displayName, hash, json, now, cycleId, now, anchor).update();
     }
 
     /** AD's values were withheld because the Source of Authority is in the cloud. */
     public void recordSkip(String anchor, String distinguishedName, String displayName, String skippedHash, String cycleId) {
         jdbc.sql("UPDATE connector_space SET distinguished_name = ?, display_name = ?, skipped_hash = ?, "
-                        + "last_cycle_id = ?, updated_at = ? WHERE anchor = ?")
+                        + "deleted_in_ad_at = NULL, last_cycle_id = ?, updated_at = ? WHERE anchor = ?")
                 .params(distinguishedName, displayName, skippedHash, cycleId, now(), anchor).update();
     }
 
     /** The object was read and its values are the exported ones: nothing to export, nothing withheld. */
     public void recordSeen(String anchor, String distinguishedName, String cycleId) {
-        jdbc.sql("UPDATE connector_space SET distinguished_name = ?, skipped_hash = NULL, last_cycle_id = ? WHERE anchor = ?")
+        jdbc.sql("UPDATE connector_space SET distinguished_name = ?, skipped_hash = NULL, deleted_in_ad_at = NULL, "
+                        + "last_cycle_id = ? WHERE anchor = ?")
                 .params(distinguishedName, cycleId, anchor).update();
+    }
+
+    /**
+     * The AD object was deleted (tombstone) or left the scope: its cloud object's deletion is pending. Call on a
+     * locked row.
+     */
+    public void recordDeletedInAd(String anchor, String cycleId) {
+        OffsetDateTime now = now();
+        jdbc.sql("UPDATE connector_space SET deleted_in_ad_at = ?, last_cycle_id = ?, updated_at = ? WHERE anchor = ?")
+                .params(now, cycleId, now, anchor).update();
+    }
+
+    /**
+     * Objects a Delta cycle reads even when AD reports no change: never exported or whose export the directory
+     * rejected, and rolled-back groups awaiting takeover. Blocked and deleted objects are left out.
+     */
+    public List<String> anchorsAwaitingExport() {
+        return jdbc.sql("SELECT anchor FROM connector_space WHERE (exported_hash IS NULL OR pending_takeover = TRUE) "
+                        + "AND block_on_premises_sync = FALSE AND deleted_in_ad_at IS NULL ORDER BY anchor")
+                .query(String.class).list();
+    }
+
+    /** Every object not deleted in AD, with its last known DN: what a Delta resolves member DNs against. */
+    public List<KnownObject> knownObjects() {
+        return jdbc.sql("SELECT cloud_id, object_type, distinguished_name FROM connector_space "
+                        + "WHERE deleted_in_ad_at IS NULL AND distinguished_name IS NOT NULL")
+                .query((rs, row) -> new KnownObject(rs.getString("cloud_id"),
+                        ObjectType.fromWireName(rs.getString("object_type")), rs.getString("distinguished_name")))
+                .list();
     }
 
     /**
@@ -185,6 +221,7 @@ public class ConnectorSpace {
                 rs.getBoolean("pending_takeover"),
                 SqlTime.read(rs, "soa_changed_at"),
                 rs.getString("last_cycle_id"),
-                SqlTime.read(rs, "updated_at"));
+                SqlTime.read(rs, "updated_at"),
+                SqlTime.read(rs, "deleted_in_ad_at"));
     }
 }

@@ -31,6 +31,7 @@ import dev.steward.sync.connectorspace.ChangeCookies;
 import dev.steward.sync.connectorspace.ConnectorSpace;
 import dev.steward.sync.connectorspace.ConnectorSpaceEntry;
 import dev.steward.sync.connectorspace.ObjectType;
+import dev.steward.sync.cycle.CycleCounts;
 import dev.steward.sync.cycle.CycleStatus;
 import dev.steward.sync.cycle.CycleTrigger;
 import dev.steward.sync.cycle.PolicyType;
@@ -276,6 +277,34 @@ class SambaDeltaIT {
             assertThat(entry.blockOnPremisesSync()).isTrue();
             assertThat(entry.deletedInAdAt()).isNotNull();
             assertThat(commandsOf(delta.id())).noneMatch(c -> c.key().equals(DirectoryIds.fromAnchor(anchor)));
+        }
+    }
+
+    @Test
+    void deltaCycleReadsAnUnchangedGroupAwaitingTakeoverOrWhoseExportWasRejected() throws Exception {
+        try (LDAPConnection ldap = SAMBA.administratorConnection()) {
+            String rolledBack = addGroup(ldap, "tk-rolled-back", List.of());
+            String rejected = addGroup(ldap, "tk-rejected", List.of());
+            runCycle(PolicyType.DELTA);
+            String rolledBackAnchor = anchor(ldap, rolledBack);
+            String rejectedId = cloudId(ldap, rejected);
+            transaction.executeWithoutResult(status -> {
+                connectorSpace.lockExisting(rolledBackAnchor).orElseThrow();
+                connectorSpace.changeSourceOfAuthority(rolledBackAnchor, true, Instant.now());
+                connectorSpace.changeSourceOfAuthority(rolledBackAnchor, false, Instant.now());
+            });
+            directory.rejectNext(SyncGroup.class, rejectedId, "Request_BadRequest");
+            ldap.modify(rejected, new Modification(ModificationType.REPLACE, "description", "changed once"));
+            SyncCycle refused = runCycle(PolicyType.DELTA);
+            assertThat(refused.counts().failed()).isEqualTo(1);
+
+            // Neither changed in AD since: the Delta still reads and exports both.
+            SyncCycle delta = runCycle(PolicyType.DELTA);
+
+            assertThat(commandsOf(delta.id())).filteredOn(SyncGroup.class::isInstance).map(ContractCommand::key)
+                    .containsExactlyInAnyOrder(DirectoryIds.fromAnchor(rolledBackAnchor), rejectedId);
+            assertThat(connectorSpace.findByAnchor(rolledBackAnchor).orElseThrow().pendingTakeover()).isFalse();
+            assertThat(runCycle(PolicyType.DELTA).counts()).isEqualTo(CycleCounts.NONE);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.steward.sync.connectorspace;
 
+import dev.steward.sync.cycle.CycleStatus;
 import dev.steward.sync.ldap.ChangeCookie;
 import dev.steward.sync.support.SqlTime;
 import java.time.Clock;
@@ -10,9 +11,6 @@ import org.springframework.stereotype.Repository;
 /** The change-tracking cookie stored with each cycle (table {@code change_cookie}). */
 @Repository
 public class ChangeCookies {
-
-    /** {@code CycleStatus.SUCCEEDED}'s stored name. */
-    static final String SUCCEEDED = "Succeeded";
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -34,7 +32,7 @@ public class ChangeCookies {
     public Optional<ChangeCookie> latestSucceeded() {
         return jdbc.sql("SELECT c.mechanism, c.source, c.cookie FROM change_cookie c JOIN sync_cycle s ON s.id = c.cycle_id "
                         + "WHERE s.status = ? ORDER BY s.seq DESC LIMIT 1")
-                .param(SUCCEEDED)
+                .param(CycleStatus.SUCCEEDED.wireName())
                 .query((rs, row) -> new ChangeCookie(rs.getString("mechanism"), rs.getString("source"), rs.getString("cookie")))
                 .optional();
     }

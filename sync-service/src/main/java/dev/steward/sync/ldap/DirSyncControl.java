@@ -21,8 +21,6 @@ public final class DirSyncControl {
 
     /** LDAP_DIRSYNC_OBJECT_SECURITY: no "Replicating Directory Changes" right needed, only objects the caller may read. */
     public static final int OBJECT_SECURITY = 0x1;
-    /** LDAP_DIRSYNC_ANCESTORS_FIRST_ORDER: parents before their children. */
-    public static final int ANCESTORS_FIRST_ORDER = 0x800;
     /** LDAP_DIRSYNC_INCREMENTAL_VALUES: changed values of linked attributes only ({@code member;range=1-1} / {@code 0-0}). */
     public static final int INCREMENTAL_VALUES = 0x80000000;
 

@@ -137,11 +137,25 @@ public class LdapConnector {
             List<ChangedObject> changed;
             ChangeCookie next;
             if (mechanism.equals(ChangeCookie.DIRSYNC)) {
-                DirSyncResult result = dirSync(connection, server, TRACKED_FILTER, decodeCookie(since.value()));
+                byte[] cookie = decodeCookie(since.value());
+                if (cookie == null) {
+                    return readAll(connection, server, "the stored DirSync cookie is not base64");
+                }
+                DirSyncResult result;
+                try {
+                    result = dirSync(connection, server, TRACKED_FILTER, cookie);
+                } catch (LDAPException e) {
+                    // e.g. a cookie of a restored DC the server refuses: start over rather than fail every Delta
+                    return readAll(connection, server, "the server refused the DirSync cookie: " + e.getResultCode()
+                            + " " + e.getDiagnosticMessage());
+                }
                 changed = result.changed();
                 next = new ChangeCookie(ChangeCookie.DIRSYNC, source(), Base64.getEncoder().encodeToString(result.cookie()));
             } else {
-                long usn = parseUsn(since.value());
+                Long usn = parseUsnOrNull(since.value());
+                if (usn == null) {
+                    return readAll(connection, server, "the stored USN '" + since.value() + "' is not a number");
+                }
                 next = new ChangeCookie(ChangeCookie.USN, source(), Long.toString(highestCommittedUsn(server)));
                 changed = changedSinceUsn(connection, server, usn);
             }
@@ -268,9 +282,10 @@ public class LdapConnector {
             Attribute values = part == null ? null : rangedMember(part);
             if (values == null) {
                 if (part != null && part.getAttribute(MEMBER) != null) {
-                    members.addAll(Arrays.asList(part.getAttributeValues(MEMBER)));
+                    // the server ignored the range and answered the whole list
+                    members = new ArrayList<>(Arrays.asList(part.getAttributeValues(MEMBER)));
                 }
-                break; // no range option: the server had no more values to give in ranges
+                break;
             }
             MemberRange got = MemberRange.of(values).orElseThrow();
             if (got.low() != next) {
@@ -445,22 +460,28 @@ public class LdapConnector {
     }
 
     private long highestCommittedUsn(Server server) {
-        return parseUsn(server.rootDse().getAttributeValue("highestCommittedUSN"));
+        String text = server.rootDse().getAttributeValue("highestCommittedUSN");
+        Long usn = parseUsnOrNull(text);
+        if (usn == null) {
+            throw new DirectoryReadException("the root DSE's highestCommittedUSN '" + text + "' is not a number");
+        }
+        return usn;
     }
 
-    private static long parseUsn(String text) {
+    private static Long parseUsnOrNull(String text) {
         try {
             return Long.parseLong(text.trim());
         } catch (RuntimeException e) {
-            throw new DirectoryReadException("not a USN: " + text);
+            return null;
         }
     }
 
+    /** The stored cookie's bytes; null when it is not base64. */
     private static byte[] decodeCookie(String value) {
         try {
             return Base64.getDecoder().decode(value);
         } catch (IllegalArgumentException e) {
-            throw new DirectoryReadException("the stored DirSync cookie is not base64: " + e.getMessage());
+            return null;
         }
     }
 

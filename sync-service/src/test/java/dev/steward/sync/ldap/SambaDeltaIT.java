@@ -367,9 +367,16 @@ class SambaDeltaIT {
             assertThat(delta.read().groups().get(0).members()).map(SambaDeltaIT::dn).containsExactly(dn(henry));
             assertThat(delta.deleted()).containsExactly(goneAnchor);
             assertThat(Long.parseLong(delta.cookie().value())).isGreaterThan(Long.parseLong(full.cookie().value()));
-            // A cookie of the other mechanism is not used: full read.
+            // A cookie of the other mechanism, another scope, or a corrupt one is not used: full read.
             assertThat(connector.readChanges(new ChangeCookie(ChangeCookie.DIRSYNC, connector.source(),
                     Base64.getEncoder().encodeToString(new byte[] {1})), List.of()).fullRead()).isTrue();
+            assertThat(connector.readChanges(new ChangeCookie(ChangeCookie.USN, "ldap://elsewhere", "1"), List.of())
+                    .fullRead()).isTrue();
+            assertThat(connector.readChanges(new ChangeCookie(ChangeCookie.USN, connector.source(), "x"), List.of())
+                    .fullRead()).isTrue();
+            LdapConnector dirSync = connector(LdapConnectorProperties.ChangeTracking.AUTO);
+            assertThat(dirSync.readChanges(new ChangeCookie(ChangeCookie.DIRSYNC, dirSync.source(), "not base64!"),
+                    List.of()).fullRead()).isTrue();
         }
     }
 

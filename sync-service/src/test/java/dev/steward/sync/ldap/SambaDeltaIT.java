@@ -288,15 +288,15 @@ class SambaDeltaIT {
             runCycle(PolicyType.DELTA);
             String rolledBackAnchor = anchor(ldap, rolledBack);
             String rejectedId = cloudId(ldap, rejected);
+            directory.rejectNext(SyncGroup.class, rejectedId, "Request_BadRequest");
+            ldap.modify(rejected, new Modification(ModificationType.REPLACE, "description", "changed once"));
+            SyncCycle refused = runCycle(PolicyType.DELTA);
+            assertThat(refused.counts().failed()).isEqualTo(1);
             transaction.executeWithoutResult(status -> {
                 connectorSpace.lockExisting(rolledBackAnchor).orElseThrow();
                 connectorSpace.changeSourceOfAuthority(rolledBackAnchor, true, Instant.now());
                 connectorSpace.changeSourceOfAuthority(rolledBackAnchor, false, Instant.now());
             });
-            directory.rejectNext(SyncGroup.class, rejectedId, "Request_BadRequest");
-            ldap.modify(rejected, new Modification(ModificationType.REPLACE, "description", "changed once"));
-            SyncCycle refused = runCycle(PolicyType.DELTA);
-            assertThat(refused.counts().failed()).isEqualTo(1);
 
             // Neither changed in AD since: the Delta still reads and exports both.
             SyncCycle delta = runCycle(PolicyType.DELTA);

@@ -7,6 +7,7 @@ import dev.steward.contracts.Topics;
 import dev.steward.platform.kafka.ContractPublisher;
 import dev.steward.platform.security.ServiceTokens;
 import dev.steward.sync.config.SyncProperties;
+import dev.steward.sync.connectorspace.ChangeCookies;
 import dev.steward.sync.connectorspace.ConnectorSpace;
 import dev.steward.sync.connectorspace.ConnectorSpaceEntry;
 import dev.steward.sync.connectorspace.ObjectType;
@@ -16,7 +17,6 @@ import dev.steward.sync.export.ExportedValues;
 import dev.steward.sync.export.Membership;
 import dev.steward.sync.export.MembershipChange;
 import dev.steward.sync.export.ObjectExport;
-import dev.steward.sync.connectorspace.ChangeCookies;
 import dev.steward.sync.ldap.DirectoryChanges;
 import dev.steward.sync.ldap.LdapConnector;
 import dev.steward.sync.ldap.RejectedEntry;
@@ -119,7 +119,8 @@ public class SyncCycleEngine {
         exportCommands.forgetOlderThanRetention();
         DirectoryChanges changes = cycle.policyType() == PolicyType.INITIAL ? connector.readAll()
                 : connector.readChanges(cookies.latestSucceeded().orElse(null), connectorSpace.anchorsAwaitingExport());
-        ExportPlan plan = changes.fullRead()
+        // Only a Delta's changed groups need the DNs of objects it did not read (their members and owners).
+        ExportPlan plan = changes.fullRead() || changes.read().groups().isEmpty()
                 ? ExportPlanner.plan(changes.read(), properties.ldap().baseDn(), properties.effectiveNetbiosName())
                 : ExportPlanner.plan(changes.read(), properties.ldap().baseDn(), properties.effectiveNetbiosName(),
                         connectorSpace.knownObjects());

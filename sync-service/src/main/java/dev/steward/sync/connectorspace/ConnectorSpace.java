@@ -141,10 +141,13 @@ public class ConnectorSpace {
     }
 
     /**
-     * The directory rejected an export: forget it, so the next cycle considers the object changed. Only the export
-     * with that hash is forgotten; a later successful one stays.
+     * The directory rejected an export: forget it, so the next cycle considers the object changed (and a Delta reads
+     * it). Only the export with that hash is forgotten; a later successful one stays. Waits for the row's lock.
      */
     public boolean forgetExport(String anchor, String hash) {
+        // The rejection may arrive while the cycle still holds the row, before it recorded this export: wait for the
+        // lock, so that the update below sees the recorded hash (a statement started earlier would not match it).
+        lock(anchor);
         return jdbc.sql("UPDATE connector_space SET exported_hash = NULL, updated_at = ? WHERE anchor = ? AND exported_hash = ?")
                 .params(now(), anchor, hash).update() > 0;
     }

@@ -21,6 +21,5 @@ ALTER TABLE sync_cycle ADD COLUMN progress_at TIMESTAMP WITH TIME ZONE;
 
 CREATE INDEX ix_sync_cycle_status ON sync_cycle (status, seq);
 
--- What the connector space held before an export of values, so a refused export puts it back (the directory kept it).
-ALTER TABLE export_command ADD COLUMN previous_hash VARCHAR(64);
+-- The values the connector space held before an export, so a refused export puts them back (the directory kept them).
 ALTER TABLE export_command ADD COLUMN previous_values TEXT;

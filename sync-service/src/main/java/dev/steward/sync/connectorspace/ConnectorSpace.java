@@ -1,5 +1,6 @@
 package dev.steward.sync.connectorspace;
 
+import dev.steward.sync.export.KnownObject;
 import dev.steward.sync.export.Membership;
 import dev.steward.sync.export.MembershipChange;
 import dev.steward.sync.support.SqlTime;
@@ -29,7 +30,7 @@ public class ConnectorSpace {
 
     private static final String COLUMNS = "anchor, cloud_id, object_type, distinguished_name, display_name, "
             + "exported_hash, exported_values, exported_at, skipped_hash, block_on_premises_sync, pending_takeover, "
-            + "soa_changed_at, last_cycle_id, updated_at";
+            + "soa_changed_at, last_cycle_id, updated_at, deleted_in_ad_at";
 
     private static final String MEMBER = "member";
     private static final String OWNER = "owner";
@@ -78,21 +79,51 @@ public class ConnectorSpace {
         OffsetDateTime now = now();
         jdbc.sql("UPDATE connector_space SET distinguished_name = ?, display_name = ?, exported_hash = ?, "
                         + "exported_values = ?, exported_at = ?, skipped_hash = NULL, pending_takeover = FALSE, "
-                        + "last_cycle_id = ?, updated_at = ? WHERE anchor = ?")
+                        + "deleted_in_ad_at = NULL, last_cycle_id = ?, updated_at = ? WHERE anchor = ?")
                 .params(distinguishedName, displayName, hash, json, now, cycleId, now, anchor).update();
     }
 
     /** AD's values were withheld because the Source of Authority is in the cloud. */
     public void recordSkip(String anchor, String distinguishedName, String displayName, String skippedHash, String cycleId) {
         jdbc.sql("UPDATE connector_space SET distinguished_name = ?, display_name = ?, skipped_hash = ?, "
-                        + "last_cycle_id = ?, updated_at = ? WHERE anchor = ?")
+                        + "deleted_in_ad_at = NULL, last_cycle_id = ?, updated_at = ? WHERE anchor = ?")
                 .params(distinguishedName, displayName, skippedHash, cycleId, now(), anchor).update();
     }
 
     /** The object was read and its values are the exported ones: nothing to export, nothing withheld. */
     public void recordSeen(String anchor, String distinguishedName, String cycleId) {
-        jdbc.sql("UPDATE connector_space SET distinguished_name = ?, skipped_hash = NULL, last_cycle_id = ? WHERE anchor = ?")
+        jdbc.sql("UPDATE connector_space SET distinguished_name = ?, skipped_hash = NULL, deleted_in_ad_at = NULL, "
+                        + "last_cycle_id = ? WHERE anchor = ?")
                 .params(distinguishedName, cycleId, anchor).update();
+    }
+
+    /**
+     * The AD object was deleted (tombstone) or left the scope: its cloud object's deletion is pending. Call on a
+     * locked row.
+     */
+    public void recordDeletedInAd(String anchor, String cycleId) {
+        OffsetDateTime now = now();
+        jdbc.sql("UPDATE connector_space SET deleted_in_ad_at = ?, last_cycle_id = ?, updated_at = ? WHERE anchor = ?")
+                .params(now, cycleId, now, anchor).update();
+    }
+
+    /**
+     * Objects a Delta cycle reads even when AD reports no change: never exported or whose export the directory
+     * rejected, and rolled-back groups awaiting takeover. Blocked and deleted objects are left out.
+     */
+    public List<String> anchorsAwaitingExport() {
+        return jdbc.sql("SELECT anchor FROM connector_space WHERE (exported_hash IS NULL OR pending_takeover = TRUE) "
+                        + "AND block_on_premises_sync = FALSE AND deleted_in_ad_at IS NULL ORDER BY anchor")
+                .query(String.class).list();
+    }
+
+    /** Every object not deleted in AD, with its last known DN: what a Delta resolves member DNs against. */
+    public List<KnownObject> knownObjects() {
+        return jdbc.sql("SELECT cloud_id, object_type, distinguished_name FROM connector_space "
+                        + "WHERE deleted_in_ad_at IS NULL AND distinguished_name IS NOT NULL")
+                .query((rs, row) -> new KnownObject(rs.getString("cloud_id"),
+                        ObjectType.fromWireName(rs.getString("object_type")), rs.getString("distinguished_name")))
+                .list();
     }
 
     /**
@@ -106,13 +137,16 @@ public class ConnectorSpace {
     }
 
     /**
-     * The directory rejected an export: the entry gets back the values it held before it (what the directory kept),
-     * so the next cycle considers the object changed. Only an export with that hash is undone; a later one stays.
+     * The directory rejected an export: the entry gets back the values it held before it (what the directory kept)
+     * and no exported hash, so the next cycle considers the object changed (and a Delta reads it again). Only an export
+     * with that hash is undone; a later one stays. Waits for the row's lock: the rejection may arrive while the cycle
+     * still holds the row, before it recorded this export (a statement started earlier would not see it).
      */
-    public boolean undoExport(String anchor, String rejectedHash, String previousHash, String previousValues) {
-        return jdbc.sql("UPDATE connector_space SET exported_hash = ?, exported_values = ?, updated_at = ? "
+    public boolean undoExport(String anchor, String rejectedHash, String previousValues) {
+        lock(anchor);
+        return jdbc.sql("UPDATE connector_space SET exported_hash = NULL, exported_values = ?, updated_at = ? "
                         + "WHERE anchor = ? AND exported_hash = ?")
-                .params(previousHash, previousValues, now(), anchor, rejectedHash).update() > 0;
+                .params(previousValues, now(), anchor, rejectedHash).update() > 0;
     }
 
     /** The group's members and owners the directory confirmed; none before its first confirmed chunk. */
@@ -147,6 +181,12 @@ public class ConnectorSpace {
     private void remove(String anchor, String relation, List<String> cloudIds) {
         batch.batchUpdate("DELETE FROM exported_reference WHERE anchor = ? AND relation = ? AND cloud_id = ?",
                 cloudIds.stream().map(id -> new Object[] {anchor, relation, id}).toList());
+    }
+
+    /** The object's cloud copy was deleted: its entry and exported membership go. */
+    public void remove(String anchor) {
+        jdbc.sql("DELETE FROM exported_reference WHERE anchor = ?").param(anchor).update();
+        jdbc.sql("DELETE FROM connector_space WHERE anchor = ?").param(anchor).update();
     }
 
     /** Groups whose Source of Authority is in the cloud, as the sync engine knows them. */
@@ -193,6 +233,7 @@ public class ConnectorSpace {
                 rs.getBoolean("pending_takeover"),
                 SqlTime.read(rs, "soa_changed_at"),
                 rs.getString("last_cycle_id"),
-                SqlTime.read(rs, "updated_at"));
+                SqlTime.read(rs, "updated_at"),
+                SqlTime.read(rs, "deleted_in_ad_at"));
     }
 }

@@ -39,10 +39,10 @@ public class ExportCommands {
     public void record(List<SentCommand> commands) {
         for (SentCommand command : commands) {
             jdbc.sql("INSERT INTO export_command (command_id, cycle_id, anchor, exported_hash, membership_change, "
-                            + "outcome, sent_at, previous_hash, previous_values) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                            + "outcome, sent_at, previous_values) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
                     .params(command.commandId(), command.cycleId(), command.anchor(), command.exportedHash(),
                             command.membershipChange() == null ? null : ExportedValues.toJson(command.membershipChange()),
-                            command.outcome().name(), SqlTime.of(clock.instant()), command.previousHash(),
+                            command.outcome().name(), SqlTime.of(clock.instant()),
                             command.previousValues())
                     .update();
         }
@@ -50,12 +50,12 @@ public class ExportCommands {
 
     public Optional<SentCommand> find(String commandId) {
         return jdbc.sql("SELECT command_id, cycle_id, anchor, exported_hash, membership_change, outcome, "
-                        + "previous_hash, previous_values FROM export_command WHERE command_id = ?")
+                        + "previous_values FROM export_command WHERE command_id = ?")
                 .param(commandId)
                 .query((rs, row) -> new SentCommand(rs.getString("command_id"), rs.getString("cycle_id"),
                         rs.getString("anchor"), rs.getString("exported_hash"),
                         membershipChange(rs.getString("membership_change")), Outcome.valueOf(rs.getString("outcome")),
-                        rs.getString("previous_hash"), rs.getString("previous_values")))
+                        rs.getString("previous_values")))
                 .optional();
     }
 
@@ -111,17 +111,21 @@ public class ExportCommands {
      * @param membershipChange the chunk a SyncGroupMembership carried; null for other commands
      * @param outcome          how the cycle counted the object; {@link Outcome#FAILED} once one of its commands of
      *                         that cycle was rejected
-     * @param previousHash     for a SyncUser / SyncGroup: the hash the connector space held before it (null if none)
-     * @param previousValues   and those values as JSON, put back if the directory refuses the export
+     * @param previousValues   for a SyncUser / SyncGroup: the values (JSON) the connector space held before it (null if
+     *                         none), put back if the directory refuses the export
      */
     public record SentCommand(String commandId, String cycleId, String anchor, String exportedHash,
-                              MembershipChange membershipChange, Outcome outcome, String previousHash,
-                              String previousValues) {
+                              MembershipChange membershipChange, Outcome outcome, String previousValues) {
 
-        /** A membership chunk, or an export of values that replaces nothing. */
+        /** A {@code SyncDeletion}: neither values nor membership. */
+        public boolean isDeletion() {
+            return exportedHash == null && membershipChange == null;
+        }
+
+        /** A membership chunk, a deletion, or an export of values that replaces nothing. */
         public SentCommand(String commandId, String cycleId, String anchor, String exportedHash,
                            MembershipChange membershipChange, Outcome outcome) {
-            this(commandId, cycleId, anchor, exportedHash, membershipChange, outcome, null, null);
+            this(commandId, cycleId, anchor, exportedHash, membershipChange, outcome, null);
         }
     }
 }

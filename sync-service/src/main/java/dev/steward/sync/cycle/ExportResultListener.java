@@ -27,6 +27,7 @@ public class ExportResultListener {
     static final String CONSUMER = "sync-export-results";
     /** The directory's error code for a write to an AD-mastered group whose Source of Authority is in the cloud. */
     static final String SOURCE_OF_AUTHORITY_IN_CLOUD = "SourceOfAuthorityInCloud";
+    static final String RESOURCE_NOT_FOUND = "Request_ResourceNotFound";
 
     private static final Logger log = LoggerFactory.getLogger(ExportResultListener.class);
 
@@ -62,6 +63,21 @@ public class ExportResultListener {
         });
     }
 
+    /**
+     * The directory deleted the cloud copy of an object deleted in AD (or had none any more): the connector-space entry
+     * goes. Any other refusal leaves the entry marked deleted, with its pending provisioning log entry.
+     */
+    private void deletionAnswered(ExportCommands.SentCommand command, CommandResult result) {
+        if (result.status() == CommandResult.Status.SUCCEEDED || RESOURCE_NOT_FOUND.equals(result.errorCode())) {
+            connectorSpace.remove(command.anchor());
+            log.info("the directory deleted {} (AD anchor {}) in cycle {}", result.aggregateId(), command.anchor(),
+                    command.cycleId());
+        } else {
+            log.warn("the directory refused to delete {} (AD anchor {}) in cycle {}: {} {}", result.aggregateId(),
+                    command.anchor(), command.cycleId(), result.errorCode(), result.message());
+        }
+    }
+
     @KafkaListener(id = "sync-export-results", idIsGroup = false, topics = Topics.DIRECTORY_COMMAND_RESULTS)
     public void on(ConsumerRecord<String, ContractMessage> record) {
         if (!(record.value() instanceof CommandResult result)) {
@@ -73,17 +89,15 @@ public class ExportResultListener {
                 return;
             }
             var command = sent.get();
-            if (result.status() == CommandResult.Status.REJECTED) {
+            if (command.isDeletion()) {
+                deletionAnswered(command, result);
+            } else if (result.status() == CommandResult.Status.REJECTED) {
                 if (command.outcome() != Outcome.FAILED) {
                     cycles.recountAsFailed(command.cycleId(), command.outcome());
                     exportCommands.markFailed(command.cycleId(), command.anchor());
                 }
                 if (command.membershipChange() == null) {
-                    // The answer can come before the cycle's transaction for the object commits: wait for its row
-                    // lock, so the export being undone is the one that transaction records.
-                    connectorSpace.lock(command.anchor());
-                    connectorSpace.undoExport(command.anchor(), command.exportedHash(), command.previousHash(),
-                            command.previousValues());
+                    connectorSpace.undoExport(command.anchor(), command.exportedHash(), command.previousValues());
                 }
                 if (SOURCE_OF_AUTHORITY_IN_CLOUD.equals(result.errorCode())) {
                     blockMissedSwitch(command.anchor(), result);

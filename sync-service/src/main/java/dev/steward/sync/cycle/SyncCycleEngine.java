@@ -4,9 +4,11 @@ import dev.steward.contracts.CommandMetadata;
 import dev.steward.contracts.ContractCommand;
 import dev.steward.contracts.References;
 import dev.steward.contracts.Topics;
+import dev.steward.contracts.command.SyncDeletion;
 import dev.steward.platform.kafka.ContractPublisher;
 import dev.steward.platform.security.ServiceTokens;
 import dev.steward.sync.config.SyncProperties;
+import dev.steward.sync.connectorspace.ChangeCookies;
 import dev.steward.sync.connectorspace.ConnectorSpace;
 import dev.steward.sync.connectorspace.ConnectorSpaceEntry;
 import dev.steward.sync.connectorspace.ObjectType;
@@ -16,14 +18,19 @@ import dev.steward.sync.export.ExportedValues;
 import dev.steward.sync.export.Membership;
 import dev.steward.sync.export.MembershipChange;
 import dev.steward.sync.export.ObjectExport;
+import dev.steward.sync.ldap.DirectoryChanges;
 import dev.steward.sync.ldap.LdapConnector;
 import dev.steward.sync.ldap.RejectedEntry;
+import dev.steward.sync.provisioning.AdDeletions;
 import dev.steward.sync.provisioning.SkippedChanges;
 import dev.steward.sync.soa.SourceOfAuthorityReconciler;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +40,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.IdGenerator;
 
 /**
- * One sync cycle: read everything in scope (full import), compare each object with its connector-space entry, and
+ * One sync cycle: import (Initial: everything in scope, and a fresh change-tracking cookie; Delta: only the objects
+ * DirSync or uSNChanged report changed since the last succeeded cycle's cookie, read whole, plus objects still awaiting
+ * an export; a full read when the server tracks no changes), compare each object with its connector-space entry, and
  * export with {@code SyncUser} / {@code SyncGroup} commands what has to go to the directory, users before groups;
  * a group's members and owners follow its {@code SyncGroup} as {@code SyncGroupMembership} chunks of differences.
  * <ul>
@@ -50,6 +59,11 @@ import org.springframework.util.IdGenerator;
  * Each object is decided and exported in its own transaction holding its connector-space row, and the row is updated
  * only after the broker acknowledged the commands.
  * <p>
+ * An object deleted in AD (tombstone) or gone out of scope: its connector-space entry is marked deleted and the cloud
+ * deletion recorded as pending in the provisioning log (the directory takes no deletion from the sync engine); for a
+ * group whose Source of Authority is in the cloud the deletion is skipped and recorded (event 6956). The cycle's
+ * cookie is stored with it once every export was sent; the next Delta starts from it only if this cycle succeeded.
+ * <p>
  * Two phases: first every {@code SyncUser} and {@code SyncGroup}, then, once the directory has answered those (or
  * {@code steward.sync.export-answer-timeout} passed), every {@code SyncGroupMembership}. The directory takes its
  * command topic's partitions in parallel, so a membership chunk sent right after the users it names could otherwise
@@ -64,6 +78,8 @@ public class SyncCycleEngine {
     private final ConnectorSpace connectorSpace;
     private final ExportCommands exportCommands;
     private final SkippedChanges skippedChanges;
+    private final AdDeletions deletions;
+    private final ChangeCookies cookies;
     private final ContractPublisher publisher;
     private final TransactionTemplate transaction;
     private final SyncProperties properties;
@@ -73,13 +89,16 @@ public class SyncCycleEngine {
     private final SourceOfAuthorityReconciler reconciler;
 
     public SyncCycleEngine(LdapConnector connector, ConnectorSpace connectorSpace, ExportCommands exportCommands,
-                           SkippedChanges skippedChanges, ContractPublisher publisher, TransactionTemplate transaction,
-                           SyncProperties properties, ObjectProvider<ServiceTokens> serviceTokens, IdGenerator ids,
-                           Clock clock, SourceOfAuthorityReconciler reconciler) {
+                           SkippedChanges skippedChanges, AdDeletions deletions, ChangeCookies cookies,
+                           ContractPublisher publisher, TransactionTemplate transaction, SyncProperties properties,
+                           ObjectProvider<ServiceTokens> serviceTokens, IdGenerator ids, Clock clock,
+                           SourceOfAuthorityReconciler reconciler) {
         this.connector = connector;
         this.connectorSpace = connectorSpace;
         this.exportCommands = exportCommands;
         this.skippedChanges = skippedChanges;
+        this.deletions = deletions;
+        this.cookies = cookies;
         this.publisher = publisher;
         this.transaction = transaction;
         this.properties = properties;
@@ -109,8 +128,13 @@ public class SyncCycleEngine {
         }
         exportCommands.forgetOlderThanRetention();
         tally.phase(Tally.IMPORT, null);
-        ExportPlan plan = ExportPlanner.plan(connector.read(), properties.ldap().baseDn(),
-                properties.effectiveNetbiosName());
+        DirectoryChanges changes = cycle.policyType() == PolicyType.INITIAL ? connector.readAll()
+                : connector.readChanges(cookies.latestSucceeded().orElse(null), connectorSpace.anchorsAwaitingExport());
+        // Only a Delta's changed groups need the DNs of objects it did not read (their members and owners).
+        ExportPlan plan = changes.fullRead() || changes.read().groups().isEmpty()
+                ? ExportPlanner.plan(changes.read(), properties.ldap().baseDn(), properties.effectiveNetbiosName())
+                : ExportPlanner.plan(changes.read(), properties.ldap().baseDn(), properties.effectiveNetbiosName(),
+                        connectorSpace.knownObjects());
         tally.phase(Tally.EXPORT, plan.exports().size() + plan.rejected().size());
         for (RejectedEntry rejected : plan.rejected()) {
             log.warn("cycle {}: {} not synced: {}", cycle.id(), rejected.distinguishedName(), rejected.reason());
@@ -128,10 +152,50 @@ public class SyncCycleEngine {
             }
             tally.add(outcome);
         }
+        Map<String, Boolean> gone = new LinkedHashMap<>();
+        changes.deleted().forEach(anchor -> gone.put(anchor, false));
+        changes.outOfScope().forEach(anchor -> gone.putIfAbsent(anchor, true));
+        gone.forEach((anchor, leftScope) -> transaction.execute(status -> processDeletion(cycle, anchor, leftScope,
+                token)).ifPresent(tally::add));
+        tally.phase(Tally.MEMBERSHIP, null);
+        sendMemberships(cycle, memberships, token);
+        if (changes.cookie() != null) {
+            cookies.record(cycle.id(), changes.cookie());
+        }
+    }
+
+    /**
+     * An AD object deleted or gone out of scope: its cloud copy is deleted with a {@code SyncDeletion}, and the
+     * connector-space entry goes when the directory confirms ({@link ExportResultListener}). Nothing for an object
+     * never synced or already marked.
+     *
+     * @return the outcome to count: skipped for a group whose Source of Authority is in the cloud
+     */
+    private Optional<Outcome> processDeletion(SyncCycle cycle, String anchor, boolean leftScope, Token token) {
+        Optional<ConnectorSpaceEntry> found = connectorSpace.lock(anchor);
+        if (found.isEmpty() || found.get().deletedInAdAt() != null) {
+            return Optional.empty();
+        }
+        ConnectorSpaceEntry entry = found.get();
+        connectorSpace.recordDeletedInAd(anchor, cycle.id());
+        if (entry.blockOnPremisesSync()) {
+            deletions.recordSkipped(cycle.id(), cycle.initiator(), entry, leftScope);
+            return Optional.of(Outcome.SKIPPED);
+        }
+        deletions.recordPending(cycle.id(), entry, leftScope);
+        SyncDeletion deletion = new SyncDeletion(metadata(cycle), entry.cloudId(), anchor,
+                entry.objectType().wireName(), clock.instant());
+        // Not counted among the cycle's objects: a refusal changes no count.
+        exportCommands.record(List.of(new ExportCommands.SentCommand(deletion.metadata().commandId().toString(),
+                cycle.id(), anchor, null, null, Outcome.FAILED)));
+        publisher.sendCommand(Topics.DIRECTORY_COMMANDS, deletion, token.get());
+        return Optional.empty();
+    }
+
+    private void sendMemberships(SyncCycle cycle, List<ContractCommand> memberships, Token token) {
         if (memberships.isEmpty()) {
             return;
         }
-        tally.phase(Tally.MEMBERSHIP, null);
         if (!exportCommands.awaitObjectsAnswered(cycle.id(), properties.engine().exportAnswerTimeout())) {
             log.warn("cycle {}: the directory has not answered every user and group export within {}; sending the "
                     + "membership anyway (a refused chunk is sent again by the next cycle)", cycle.id(),
@@ -187,7 +251,7 @@ public class SyncCycleEngine {
             ContractCommand command = export.command(metadata(cycle), syncedAt);
             commands.add(command);
             sent.add(new ExportCommands.SentCommand(command.metadata().commandId().toString(), cycle.id(),
-                    export.anchor(), values.hash(), null, outcome, entry.exportedHash(), entry.exportedValues()));
+                    export.anchor(), values.hash(), null, outcome, entry.exportedValues()));
         }
         for (MembershipChange chunk : membershipChange.chunks(References.MAX_PER_MESSAGE)) {
             ContractCommand command = chunk.command(metadata(cycle), export.cloudId(), export.anchor(), syncedAt);

@@ -4,6 +4,7 @@ import com.unboundid.ldap.sdk.DN;
 import com.unboundid.ldap.sdk.LDAPException;
 import dev.steward.contracts.DirectoryIds;
 import dev.steward.sync.config.SyncProperties;
+import dev.steward.sync.connectorspace.ObjectType;
 import dev.steward.sync.ldap.AdGroup;
 import dev.steward.sync.ldap.AdUser;
 import dev.steward.sync.ldap.DirectoryRead;
@@ -32,13 +33,34 @@ public final class ExportPlanner {
     }
 
     public static ExportPlan plan(DirectoryRead read, String baseDn, String netbiosName) {
+        return plan(read, baseDn, netbiosName, List.of());
+    }
+
+    /**
+     * A plan for the objects of a partial read (a Delta's changed objects): member and owner DNs that name none of
+     * them are resolved against {@code known} objects, synced earlier; the objects read win over known ones.
+     */
+    public static ExportPlan plan(DirectoryRead read, String baseDn, String netbiosName, List<KnownObject> known) {
         Map<String, String> userIdsByDn = new HashMap<>();
         Map<String, AdGroup> groupsByDn = new HashMap<>();
+        Map<String, String> knownGroupIdsByDn = new HashMap<>();
+        for (KnownObject object : known) {
+            if (object.objectType() == ObjectType.USER) {
+                userIdsByDn.put(normalize(object.distinguishedName()), object.cloudId());
+            } else {
+                knownGroupIdsByDn.put(normalize(object.distinguishedName()), object.cloudId());
+            }
+        }
         for (AdUser user : read.users()) {
             userIdsByDn.put(normalize(user.distinguishedName()), DirectoryIds.fromAnchor(user.anchor()));
         }
         for (AdGroup group : read.groups()) {
             groupsByDn.put(normalize(group.distinguishedName()), group);
+            knownGroupIdsByDn.remove(normalize(group.distinguishedName()));
+            userIdsByDn.remove(normalize(group.distinguishedName())); // a known user's old DN, now a group's
+        }
+        for (AdUser user : read.users()) {
+            knownGroupIdsByDn.remove(normalize(user.distinguishedName()));
         }
 
         List<ObjectExport> exports = new ArrayList<>();
@@ -73,6 +95,8 @@ public final class ExportPlanner {
                     members.add(userId);
                 } else if (nested != null) {
                     members.add(DirectoryIds.fromAnchor(nested.anchor()));
+                } else if (knownGroupIdsByDn.containsKey(key)) {
+                    members.add(knownGroupIdsByDn.get(key));
                 }
             }
             String domain = SyncProperties.domainNameOf(group.distinguishedName());

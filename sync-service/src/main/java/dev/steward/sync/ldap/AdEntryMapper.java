@@ -38,8 +38,8 @@ public final class AdEntryMapper {
         for (Attribute attribute : entry.getAttributes()) {
             if (attribute.getBaseName().equalsIgnoreCase("member")
                     && attribute.getOptions().stream().anyMatch(o -> o.toLowerCase().startsWith("range="))) {
-                throw new IllegalArgumentException("the server returned the member list in ranges ("
-                        + attribute.getName() + "): groups larger than the server's MaxValRange are not synced yet");
+                throw new IllegalArgumentException("the member list is incomplete (" + attribute.getName()
+                        + "): read its remaining ranges first (LdapConnector does)");
             }
         }
         String groupTypeText = text(entry, "groupType");
@@ -55,6 +55,15 @@ public final class AdEntryMapper {
     private static OnPremisesExtensionAttributes extensionAttributes(Entry entry) {
         return OnPremisesExtensionAttributes.of(IntStream.rangeClosed(1, OnPremisesExtensionAttributes.COUNT)
                 .mapToObj(number -> text(entry, OnPremisesExtensionAttributes.name(number))).toList());
+    }
+
+    /** The entry's anchor, or null when it has no valid objectGUID. */
+    static String anchorOrNull(Entry entry) {
+        try {
+            return anchor(entry);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private static String anchor(Entry entry) {

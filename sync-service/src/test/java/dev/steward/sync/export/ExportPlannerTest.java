@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.steward.contracts.CommandMetadata;
 import dev.steward.contracts.DirectoryIds;
 import dev.steward.contracts.OnPremisesExtensionAttributes;
+import dev.steward.sync.connectorspace.ObjectType;
 import dev.steward.sync.ldap.AdGroup;
 import dev.steward.sync.ldap.AdUser;
 import dev.steward.sync.ldap.DirectoryRead;
@@ -151,6 +152,30 @@ class ExportPlannerTest {
                         .containsEntry("newValue", "{\"extensionAttribute3\":\"Berlin\"}"));
         assertThat(export(munich).command(CommandMetadata.of(UUID.randomUUID(), Instant.EPOCH, "c"), Instant.EPOCH)
                 .onPremisesExtensionAttributes()).isEqualTo(munich.extensionAttributes());
+    }
+
+    @Test
+    void aDeltaResolvesMembersAndOwnersItDidNotReadAgainstKnownObjectsAndPrefersWhatItRead() {
+        AdGroup leads = group("5da07194-3ecf-4c61-9085-419c6dbf1e05", "Leads", null);
+        String leadsId = DirectoryIds.fromAnchor(leads.anchor());
+        AdGroup engineering = group("4c9f6083-2dbe-4b50-8f74-308b5cae0d04", "Engineering",
+                "cn=alice,cn=users," + BASE, ALICE.distinguishedName(), leads.distinguishedName(),
+                "CN=Renamed,CN=Users," + BASE, "CN=Unknown,CN=Users," + BASE);
+        AdUser renamed = new AdUser(BOB.anchor(), "CN=Renamed,CN=Users," + BASE, "Renamed", "bob@corp.example.test",
+                null, null, null, "bob");
+        List<KnownObject> known = List.of(
+                new KnownObject(DirectoryIds.fromAnchor(ALICE.anchor()), ObjectType.USER, ALICE.distinguishedName()),
+                new KnownObject(leadsId, ObjectType.GROUP, leads.distinguishedName()),
+                new KnownObject(DirectoryIds.fromAnchor(BOB.anchor()), ObjectType.USER, BOB.distinguishedName()));
+
+        ExportPlan plan = ExportPlanner.plan(read(List.of(renamed), List.of(engineering)), BASE, "CORP", known);
+
+        GroupExport exported = groups(plan).get(0);
+        assertThat(exported.ownerIds()).containsExactly(DirectoryIds.fromAnchor(ALICE.anchor()));
+        assertThat(exported.memberIds()).containsExactlyInAnyOrder(DirectoryIds.fromAnchor(ALICE.anchor()), leadsId,
+                DirectoryIds.fromAnchor(BOB.anchor()));
+        // Only what was read is exported.
+        assertThat(plan.exports()).map(ObjectExport::anchor).containsExactly(BOB.anchor(), engineering.anchor());
     }
 
     private static AdGroup withSite(AdGroup group, String site) {

@@ -45,6 +45,44 @@ class LdapConnectorTest {
     }
 
     @Test
+    void withoutDirSyncOrHighestCommittedUsnADeltaIsAFullReadWithoutCookie() {
+        LdapConnector connector = new LdapConnector(properties(TestDirectory.PASSWORD, List.of(), List.of(), null));
+
+        DirectoryChanges initial = connector.readAll();
+        DirectoryChanges delta = connector.readChanges(new ChangeCookie(ChangeCookie.USN, connector.source(), "5"),
+                List.of());
+
+        for (DirectoryChanges changes : List.of(initial, delta)) {
+            assertThat(changes.fullRead()).isTrue();
+            assertThat(changes.cookie()).isNull();
+            assertThat(changes.read().groups()).hasSize(3);
+            assertThat(changes.deleted()).isEmpty();
+        }
+    }
+
+    @Test
+    void changeTrackingThatTheServerDoesNotOfferFailsTheRead() {
+        LdapConnector connector = new LdapConnector(properties(TestDirectory.PASSWORD, List.of(), List.of(), null),
+                new LdapConnectorProperties(false, null, true, LdapConnectorProperties.ChangeTracking.DIRSYNC, 1500,
+                        1048576, false));
+
+        assertThatThrownBy(() -> connector.readChanges(null, List.of())).isInstanceOf(DirectoryReadException.class)
+                .hasMessageContaining("DirSync");
+    }
+
+    @Test
+    void startTlsWithAnLdapsUrlIsRefusedAtStart() {
+        SyncProperties ldaps = new SyncProperties(
+                new SyncProperties.Ldap("ldaps://127.0.0.1:636", null, null, TestDirectory.BASE_DN, 2,
+                        Duration.ofSeconds(5), Duration.ofSeconds(10)),
+                new SyncProperties.Scope(List.of(), List.of(), null), null, new SyncProperties.Schedule(Duration.ZERO),
+                false, new SyncProperties.Engine("app", "Steward Sync", 5, Duration.ofSeconds(60), Duration.ofSeconds(30), Duration.ofSeconds(2)));
+
+        assertThatIllegalStateException().isThrownBy(() -> new LdapConnector(ldaps,
+                new LdapConnectorProperties(true, null, true, null, 1500, 1048576, false)));
+    }
+
+    @Test
     void aWrongPasswordFailsTheRead() {
         LdapConnector connector = new LdapConnector(properties("wrong", List.of(), List.of(), null));
 

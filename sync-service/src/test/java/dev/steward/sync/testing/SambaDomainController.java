@@ -59,6 +59,7 @@ public final class SambaDomainController implements BeforeAllCallback, AfterAllC
     private final String password = strongPassword();
     private Path directory;
     private Path smbConf;
+    private Path privateDir;
     private Process samba;
     private Thread shutdownHook;
 
@@ -70,6 +71,14 @@ public final class SambaDomainController implements BeforeAllCallback, AfterAllC
     /** The administrator's password, made for this run. */
     public String password() {
         return password;
+    }
+
+    /**
+     * The CA certificate Samba generates at its first start for LDAPS (port 636) and StartTLS (its default
+     * {@code tls cafile}, under the private directory); the server certificate names {@code dc1.corp.example.test}.
+     */
+    public Path tlsCaCertificate() {
+        return privateDir.resolve("tls/ca.pem");
     }
 
     /** A new connection bound as the domain's Administrator (by its UPN); close it. */
@@ -171,6 +180,8 @@ public final class SambaDomainController implements BeforeAllCallback, AfterAllC
         Map<String, String> provisioned = global(Files.readAllLines(smbConf, StandardCharsets.UTF_8));
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("ldap server require strong auth", "no");
+        // A throwaway DC: no fsync per write (seeding thousands of objects takes seconds, not minutes).
+        settings.put("ldb:nosync", "true");
         settings.put("log file", directory.resolve("log/log.%m").toString());
         settings.put("pid directory", directory.resolve("run").toString());
         // provision already puts these under the target directory; keep its choice, else set ours
@@ -187,6 +198,7 @@ public final class SambaDomainController implements BeforeAllCallback, AfterAllC
         for (String key : List.of("lock directory", "state directory", "cache directory", "private dir")) {
             Files.createDirectories(Path.of(settings.get(key)));
         }
+        privateDir = Path.of(settings.get("private dir"));
         List<String> lines = new ArrayList<>();
         boolean inGlobal = false;
         for (String line : Files.readAllLines(smbConf, StandardCharsets.UTF_8)) {

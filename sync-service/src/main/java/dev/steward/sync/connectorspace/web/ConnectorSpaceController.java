@@ -66,6 +66,7 @@ public class ConnectorSpaceController {
         view.put("sourceOfAuthorityChangedDateTime", entry.sourceOfAuthorityChangedAt());
         view.put("lastExportedDateTime", entry.exportedAt());
         view.put("lastCycleId", entry.lastCycleId());
+        view.put("deletedInActiveDirectoryDateTime", entry.deletedInAdAt());
         view.put("exportedValues", entry.exportedValues() == null ? null : ExportedValues.parse(entry.exportedValues()));
         return view;
     }

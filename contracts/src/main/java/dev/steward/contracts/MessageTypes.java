@@ -35,6 +35,7 @@ import dev.steward.contracts.event.MembershipRequestReminded;
 import dev.steward.contracts.event.MembershipRequestCompleted;
 import dev.steward.contracts.event.MembershipRequestAddRefused;
 import dev.steward.contracts.event.GroupJoinPolicyChanged;
+import dev.steward.contracts.event.TenantSettingsChanged;
 import dev.steward.contracts.command.ApproveMembershipRequest;
 import dev.steward.contracts.command.RejectMembershipRequest;
 import dev.steward.contracts.command.CancelMembershipRequest;
@@ -87,6 +88,7 @@ public final class MessageTypes {
         register("selfservice.MembershipRequestCompleted", MembershipRequestCompleted.class);
         register("selfservice.MembershipRequestAddRefused", MembershipRequestAddRefused.class);
         register("selfservice.GroupJoinPolicyChanged", GroupJoinPolicyChanged.class);
+        register("selfservice.TenantSettingsChanged", TenantSettingsChanged.class);
         register("sync.SyncChangeSkipped", SyncChangeSkipped.class);
         register("sync.SyncCycleCompleted", SyncCycleCompleted.class);
         register("steward.CommandResult", CommandResult.class);

@@ -40,6 +40,7 @@ import dev.steward.contracts.event.MembershipRequestReminded;
 import dev.steward.contracts.event.MembershipRequestCompleted;
 import dev.steward.contracts.event.MembershipRequestAddRefused;
 import dev.steward.contracts.event.GroupJoinPolicyChanged;
+import dev.steward.contracts.event.TenantSettingsChanged;
 import dev.steward.contracts.command.ApproveMembershipRequest;
 import dev.steward.contracts.command.RejectMembershipRequest;
 import dev.steward.contracts.command.CancelMembershipRequest;
@@ -154,6 +155,9 @@ final class Samples {
                 "Request_BadRequest", "One or more added object references already exist for the following modified properties: 'members'."));
         samples.put("selfservice.GroupJoinPolicyChanged", new GroupJoinPolicyChanged(event(GROUP_ID), GROUP_ID,
                 "Engineering", "OwnerApproval", "Open"));
+        samples.put("selfservice.TenantSettingsChanged", new TenantSettingsChanged(
+                event(TenantSettingsChanged.AGGREGATE_ID), List.of(new ModifiedProperty("restrictSecurityGroups", "false",
+                        "true"))));
         samples.put("sync.SyncChangeSkipped", new SyncChangeSkipped(event(GROUP_ID), "cycle-1", GROUP_ID, GROUP_ANCHOR,
                 "group", "Engineering", "CN=Engineering,OU=Groups,DC=corp,DC=example,DC=test",
                 SyncChangeSkipped.SOURCE_OF_AUTHORITY_IN_CLOUD,

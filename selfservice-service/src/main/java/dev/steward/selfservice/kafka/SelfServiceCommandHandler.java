@@ -20,6 +20,7 @@ import dev.steward.selfservice.membership.MembershipRequestDraft;
 import dev.steward.selfservice.membership.MembershipRequestRefused;
 import dev.steward.selfservice.membership.command.MembershipDecisionService;
 import dev.steward.selfservice.membership.command.MembershipRequestService;
+import dev.steward.selfservice.settings.TenantRestrictions;
 import java.time.Clock;
 import org.apache.kafka.common.header.Headers;
 import org.slf4j.Logger;
@@ -45,17 +46,20 @@ class SelfServiceCommandHandler {
     private final KafkaCommandAuthenticator authenticator;
     private final MembershipRequestService requests;
     private final MembershipDecisionService decisions;
+    private final TenantRestrictions restrictions;
     private final ProcessedMessages processed;
     private final Outbox outbox;
     private final Clock clock;
     private final TransactionTemplate transaction;
 
     SelfServiceCommandHandler(KafkaCommandAuthenticator authenticator, MembershipRequestService requests,
-                              MembershipDecisionService decisions, ProcessedMessages processed, Outbox outbox,
+                              MembershipDecisionService decisions, TenantRestrictions restrictions,
+                              ProcessedMessages processed, Outbox outbox,
                               Clock clock, PlatformTransactionManager transactions) {
         this.authenticator = authenticator;
         this.requests = requests;
         this.decisions = decisions;
+        this.restrictions = restrictions;
         this.processed = processed;
         this.outbox = outbox;
         this.clock = clock;
@@ -80,6 +84,7 @@ class SelfServiceCommandHandler {
                 requestIdOf(command));
         try {
             Caller caller = authenticator.authenticate(headers);
+            restrictions.checkGroupsAccess(caller);
             MembershipRequest request = run(command, caller, correlationId);
             return CommandResult.succeeded(new ContractCommandRef(command.metadata().commandId(), type, correlationId,
                     request.id()), clock.instant());

@@ -17,6 +17,7 @@ import dev.steward.selfservice.membership.RefusalReason;
 import dev.steward.selfservice.membership.command.DecisionPermission;
 import dev.steward.selfservice.membership.command.ManageableInMyGroupsPolicy;
 import dev.steward.selfservice.membership.query.MyGroupsReadPermission;
+import dev.steward.selfservice.settings.TenantRestrictions;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,10 +42,12 @@ public class MyGroupsService {
     private final Outbox outbox;
     private final IdGenerator ids;
     private final Clock clock;
+    private final TenantRestrictions restrictions;
 
-    public MyGroupsService(MyGroupsReadPermission readPermission, DecisionPermission writePermission,
+    public MyGroupsService(TenantRestrictions restrictions, MyGroupsReadPermission readPermission, DecisionPermission writePermission,
                            ManageableInMyGroupsPolicy manageable, GroupDirectory groups, MyGroupsDirectory lists,
                            Outbox outbox, IdGenerator ids, Clock clock) {
+        this.restrictions = restrictions;
         this.readPermission = readPermission;
         this.writePermission = writePermission;
         this.manageable = manageable;
@@ -63,20 +66,22 @@ public class MyGroupsService {
     @Transactional(readOnly = true)
     public GroupPage visible(Caller caller, GroupCursor after, int limit) {
         readPermission.check(caller);
-        return page(caller, (from, n) -> lists.allAfter(from, n), after, limit, this::isManageable);
+        return page(caller, (from, n) -> lists.allAfter(from, n), after, limit,
+                group -> isManageable(group) && restrictions.maySee(caller, group));
     }
 
     @Transactional(readOnly = true)
     public GroupPage memberOf(Caller caller, GroupCursor after, int limit) {
         readPermission.check(caller);
         return page(caller, (from, n) -> lists.memberOfAfter(caller.userId(), from, n), after, limit,
-                group -> true);
+                group -> restrictions.maySee(caller, group));
     }
 
     @Transactional(readOnly = true)
     public GroupPage owned(Caller caller, GroupCursor after, int limit) {
         readPermission.check(caller);
-        return page(caller, (from, n) -> lists.ownedAfter(caller.userId(), from, n), after, limit, group -> true);
+        return page(caller, (from, n) -> lists.ownedAfter(caller.userId(), from, n), after, limit,
+                group -> restrictions.maySee(caller, group));
     }
 
     /** One group as the caller sees it; 404 for an unknown group or one not manageable in My Groups. */
@@ -84,6 +89,7 @@ public class MyGroupsService {
     public GroupView one(Caller caller, String groupId) {
         readPermission.check(caller);
         KnownGroup group = groups.find(groupId).filter(this::isManageable)
+                .filter(found -> restrictions.maySee(caller, found))
                 .orElseThrow(() -> MembershipRequestRefused.notFound(RefusalReason.GROUP_NOT_FOUND, groupId));
         return view(caller, group);
     }
@@ -102,6 +108,7 @@ public class MyGroupsService {
                 RefusalReason.INVALID_REQUEST, "The property 'joinPolicy' must be one of Open, OwnerApproval, Closed."));
         KnownGroup group = groups.findForUpdate(groupId)
                 .orElseThrow(() -> MembershipRequestRefused.notFound(RefusalReason.GROUP_NOT_FOUND, groupId));
+        restrictions.checkMaySee(caller, group);
         if (!group.isOwner(caller.userId()) && !caller.hasAnyDirectoryRole(DirectoryRoles.GROUP_ADMINS)) {
             throw new AccessDeniedException();
         }

@@ -7,6 +7,7 @@ import dev.steward.selfservice.directory.KnownGroup;
 import dev.steward.selfservice.directorycommand.DirectoryCommands;
 import dev.steward.selfservice.membership.MembershipRequestRefused;
 import dev.steward.selfservice.membership.RefusalReason;
+import dev.steward.selfservice.settings.TenantRestrictions;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,9 +22,11 @@ public class LeaveGroupService {
     private final ManageableInMyGroupsPolicy manageable;
     private final GroupDirectory groups;
     private final DirectoryCommands commands;
+    private final TenantRestrictions restrictions;
 
     public LeaveGroupService(DecisionPermission permission, ManageableInMyGroupsPolicy manageable,
-                             GroupDirectory groups, DirectoryCommands commands) {
+                             GroupDirectory groups, DirectoryCommands commands, TenantRestrictions restrictions) {
+        this.restrictions = restrictions;
         this.permission = permission;
         this.manageable = manageable;
         this.groups = groups;
@@ -41,6 +44,7 @@ public class LeaveGroupService {
         permission.checkSignedInWriter(caller);
         KnownGroup group = groups.findForUpdate(groupId)
                 .orElseThrow(() -> MembershipRequestRefused.notFound(RefusalReason.GROUP_NOT_FOUND, groupId));
+        restrictions.checkMaySee(caller, group);
         manageable.check(group);
         if (!group.isMember(caller.userId())) {
             throw new MembershipRequestRefused(RefusalReason.NOT_A_MEMBER,

@@ -13,6 +13,7 @@ import dev.steward.selfservice.membership.RefusalReason;
 import dev.steward.selfservice.membership.RequestEvents;
 import dev.steward.selfservice.membership.RequestStatus;
 import dev.steward.selfservice.membership.query.RequestVisibilityPolicy;
+import dev.steward.selfservice.settings.TenantRestrictions;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -36,11 +37,14 @@ public class MembershipDecisionService {
     private final GroupDirectory groups;
     private final RequestEvents events;
     private final DirectoryCommands directoryCommands;
+    private final TenantRestrictions restrictions;
     private final Clock clock;
 
     public MembershipDecisionService(DecisionPermission permission, RequestVisibilityPolicy visibility,
                                      MembershipRequests requests, GroupDirectory groups, RequestEvents events,
-                                     DirectoryCommands directoryCommands, Clock clock) {
+                                     DirectoryCommands directoryCommands, TenantRestrictions restrictions,
+                                     Clock clock) {
+        this.restrictions = restrictions;
         this.permission = permission;
         this.visibility = visibility;
         this.requests = requests;
@@ -105,6 +109,7 @@ public class MembershipDecisionService {
         MembershipRequest request = lockVisible(caller, requestId);
         List<String> owners = groups.ownerIds(request.groupId());
         permission.checkMayDecide(caller, request, owners);
+        restrictions.checkOwnersManageRequests(caller);
         requirePending(request);
         return new Locked(request);
     }
@@ -112,6 +117,8 @@ public class MembershipDecisionService {
     private MembershipRequest lockVisible(Caller caller, String requestId) {
         return requests.findForUpdate(requestId)
                 .filter(request -> visibility.canView(caller, request, groups.ownerIds(request.groupId())))
+                .filter(request -> groups.find(request.groupId())
+                        .map(group -> restrictions.maySee(caller, group)).orElse(true))
                 .orElseThrow(() -> MembershipRequestRefused.notFound(RefusalReason.REQUEST_NOT_FOUND, requestId));
     }
 

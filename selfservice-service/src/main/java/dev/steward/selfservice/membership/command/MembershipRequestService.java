@@ -17,6 +17,7 @@ import dev.steward.selfservice.membership.RequestStatus;
 import dev.steward.selfservice.config.RequestLifecycleProperties;
 import dev.steward.selfservice.directorycommand.DirectoryCommands;
 import dev.steward.selfservice.membership.RequestEvents;
+import dev.steward.selfservice.settings.TenantRestrictions;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -43,6 +44,7 @@ public class MembershipRequestService {
     private final RequestEvents events;
     private final DirectoryCommands directoryCommands;
     private final RequestLifecycleProperties lifecycle;
+    private final TenantRestrictions restrictions;
     private final GroupDirectory groups;
     private final UserDirectory users;
     private final MembershipRequests requests;
@@ -54,7 +56,9 @@ public class MembershipRequestService {
                                     SinglePendingRequestPolicy singlePending, JoinPolicyRule joinPolicy,
                                     GroupDirectory groups, UserDirectory users, MembershipRequests requests,
                                     RequestEvents events, DirectoryCommands directoryCommands,
-                                    RequestLifecycleProperties lifecycle, Clock clock, IdGenerator ids) {
+                                    RequestLifecycleProperties lifecycle, TenantRestrictions restrictions,
+                                    Clock clock, IdGenerator ids) {
+        this.restrictions = restrictions;
         this.permission = permission;
         this.manageable = manageable;
         this.hasOwners = hasOwners;
@@ -83,6 +87,7 @@ public class MembershipRequestService {
         validate(draft);
         KnownGroup group = groups.findForUpdate(draft.groupId())
                 .orElseThrow(() -> MembershipRequestRefused.notFound(RefusalReason.GROUP_NOT_FOUND, draft.groupId()));
+        restrictions.checkMaySee(caller, group);
         manageable.check(group);
         boolean atOnce = joinPolicy.joinsAtOnce(group);
         if (!atOnce) {

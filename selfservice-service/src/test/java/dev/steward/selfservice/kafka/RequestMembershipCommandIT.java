@@ -207,6 +207,9 @@ class RequestMembershipCommandIT extends SelfServiceTestBase {
         var cancelByOwner = new CancelMembershipRequest(metadata(), requestId);
         var approve = new ApproveMembershipRequest(metadata(), requestId);
         var approveAgain = new ApproveMembershipRequest(metadata(), requestId);
+        var anonymous = new RejectMembershipRequest(metadata(), requestId, "no");
+        kafka.sendCommand(Topics.SELFSERVICE_COMMANDS, anonymous, null);
+        assertThat(awaitResult(anonymous).errorCode()).isEqualTo("InvalidAuthenticationToken");
         kafka.sendCommand(Topics.SELFSERVICE_COMMANDS, byStranger, mallory.token());
         kafka.sendCommand(Topics.SELFSERVICE_COMMANDS, byApp,
                 TestTokens.app(UUID.randomUUID().toString(), Permissions.GROUP_MEMBER_READWRITE_ALL));

@@ -316,6 +316,10 @@ class MembershipRequestLifecycleIT extends SelfServiceTestBase {
         assertThat(http.post("/mygroups/groups/" + group.id() + "/leave", TestUser.named("bob").token(), "{}").status())
                 .as("not a member").isEqualTo(400);
         assertThat(http.post("/mygroups/groups/" + group.id() + "/leave", null, "{}").status()).isEqualTo(401);
+        assertThat(http.post("/mygroups/groups/" + group.id() + "/leave", TestTokens.app(UUID.randomUUID().toString(),
+                Permissions.GROUP_MEMBER_READWRITE_ALL), "{}").status()).as("an application").isEqualTo(403);
+        assertThat(http.post("/mygroups/groups/" + group.id() + "/leave", carol.token(List.of(Permissions.GROUP_READ_ALL)),
+                "{}").status()).as("no write scope").isEqualTo(403);
         assertThat(http.post("/mygroups/groups/" + UUID.randomUUID() + "/leave", carol.token(), "{}").status())
                 .isEqualTo(404);
         Response left = http.post("/mygroups/groups/" + group.id() + "/leave", carol.token(), "{}");

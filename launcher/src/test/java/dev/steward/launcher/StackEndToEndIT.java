@@ -212,21 +212,26 @@ class StackEndToEndIT {
     }
 
     /**
-     * Once the selfservice read model has seen the switch, the admin (not a member of Engineering) may ask to join;
-     * until then it still answers 400 because the group is AD-mastered, and anything else fails at once.
+     * Once the selfservice read model has seen the switch, the group is manageable in My Groups but closed: its join
+     * policy has to be set again after a switch (DOMAIN.md §4). Until then requests still answer 400 because the
+     * group is AD-mastered, and anything else fails at once. Alice, its owner, sets owner approval; then the admin
+     * (not a member of Engineering) may ask to join.
      */
     private static String requestsToJoinTheCloudManagedGroup() {
-        GraphClient.Response created = await("selfservice-service accepts a request to join the cloud-managed group")
+        GraphClient.Response closed = await("selfservice-service sees the switch: Engineering is closed until set again")
                 .atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(250))
                 .until(() -> {
                     GraphClient.Response response = requestToJoinEngineering();
-                    if (response.status() != 201) {
-                        assertThat(response.status()).as("before the switch reaches self-service: %s", response)
-                                .isEqualTo(400);
-                        assertThat(graphErrorMessage(response, "Request_BadRequest")).contains(MASTERED_ON_PREMISES);
-                    }
+                    assertThat(response.status()).as("a request to join Engineering: %s", response).isEqualTo(400);
                     return response;
-                }, response -> response.status() == 201);
+                }, response -> !graphErrorMessage(response, "Request_BadRequest").contains(MASTERED_ON_PREMISES));
+        assertThat(graphErrorMessage(closed, "Request_BadRequest")).contains("is closed");
+        GraphClient.Response opened = alice.patch(selfservice("/mygroups/groups/" + GROUP_ID),
+                "{\"joinPolicy\":\"OwnerApproval\"}");
+        assertThat(opened.status()).as("the owner sets the join policy: %s", opened).isEqualTo(200);
+
+        GraphClient.Response created = requestToJoinEngineering();
+        assertThat(created.status()).as("a request to join the cloud-managed group: %s", created).isEqualTo(201);
 
         JsonNode request = created.json();
         String requestId = request.path("id").asString("");

@@ -32,6 +32,19 @@ import dev.steward.contracts.event.UserDeleted;
 import dev.steward.contracts.event.UserSynced;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import dev.steward.contracts.event.MembershipRequestRouted;
+import dev.steward.contracts.event.MembershipRequestApproved;
+import dev.steward.contracts.event.MembershipRequestRejected;
+import dev.steward.contracts.event.MembershipRequestCancelled;
+import dev.steward.contracts.event.MembershipRequestExpired;
+import dev.steward.contracts.event.MembershipRequestReminded;
+import dev.steward.contracts.event.MembershipRequestCompleted;
+import dev.steward.contracts.event.MembershipRequestAddRefused;
+import dev.steward.contracts.event.GroupJoinPolicyChanged;
+import dev.steward.contracts.event.TenantSettingsChanged;
+import dev.steward.contracts.command.ApproveMembershipRequest;
+import dev.steward.contracts.command.RejectMembershipRequest;
+import dev.steward.contracts.command.CancelMembershipRequest;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -122,6 +135,32 @@ final class Samples {
         samples.put("selfservice.MembershipRequested", new MembershipRequested(event("0d6f4b1e-1111-4222-8333-944455556666"),
                 "0d6f4b1e-1111-4222-8333-944455556666", GROUP_ID, "Engineering", "7c9e6679-7425-40de-944b-e07fc1f90ae7",
                 "bob@corp.example.test", List.of(ALICE_ID), "I work on the build system"));
+        samples.put("selfservice.ApproveMembershipRequest", new ApproveMembershipRequest(command(), "0d6f4b1e-1111-4222-8333-944455556666"));
+        samples.put("selfservice.RejectMembershipRequest", new RejectMembershipRequest(command(), "0d6f4b1e-1111-4222-8333-944455556666",
+                "Only the build team joins this group"));
+        samples.put("selfservice.CancelMembershipRequest", new CancelMembershipRequest(command(), "0d6f4b1e-1111-4222-8333-944455556666"));
+        samples.put("selfservice.MembershipRequestRouted", new MembershipRequestRouted(event("0d6f4b1e-1111-4222-8333-944455556666"), "0d6f4b1e-1111-4222-8333-944455556666", GROUP_ID,
+                "Engineering", "7c9e6679-7425-40de-944b-e07fc1f90ae7", List.of(ALICE_ID, LEADS_ID), List.of(LEADS_ID), List.of()));
+        samples.put("selfservice.MembershipRequestApproved", new MembershipRequestApproved(event("0d6f4b1e-1111-4222-8333-944455556666"), "0d6f4b1e-1111-4222-8333-944455556666", GROUP_ID,
+                "Engineering", "7c9e6679-7425-40de-944b-e07fc1f90ae7", "bob@corp.example.test", ALICE_ID, false));
+        samples.put("selfservice.MembershipRequestRejected", new MembershipRequestRejected(event("0d6f4b1e-1111-4222-8333-944455556666"), "0d6f4b1e-1111-4222-8333-944455556666", GROUP_ID,
+                "Engineering", "7c9e6679-7425-40de-944b-e07fc1f90ae7", "bob@corp.example.test", ALICE_ID, "Only the build team joins this group"));
+        samples.put("selfservice.MembershipRequestCancelled", new MembershipRequestCancelled(event("0d6f4b1e-1111-4222-8333-944455556666"), "0d6f4b1e-1111-4222-8333-944455556666", GROUP_ID,
+                "Engineering", "7c9e6679-7425-40de-944b-e07fc1f90ae7", "bob@corp.example.test"));
+        samples.put("selfservice.MembershipRequestExpired", new MembershipRequestExpired(event("0d6f4b1e-1111-4222-8333-944455556666"), "0d6f4b1e-1111-4222-8333-944455556666", GROUP_ID,
+                "Engineering", "7c9e6679-7425-40de-944b-e07fc1f90ae7", "bob@corp.example.test", List.of(ALICE_ID), AT));
+        samples.put("selfservice.MembershipRequestReminded", new MembershipRequestReminded(event("0d6f4b1e-1111-4222-8333-944455556666"), "0d6f4b1e-1111-4222-8333-944455556666", GROUP_ID,
+                "Engineering", "7c9e6679-7425-40de-944b-e07fc1f90ae7", List.of(ALICE_ID), AT));
+        samples.put("selfservice.MembershipRequestCompleted", new MembershipRequestCompleted(event("0d6f4b1e-1111-4222-8333-944455556666"), "0d6f4b1e-1111-4222-8333-944455556666", GROUP_ID,
+                "Engineering", "7c9e6679-7425-40de-944b-e07fc1f90ae7", "bob@corp.example.test", "a3bb189e-8bf9-3888-9912-ace4e6543002"));
+        samples.put("selfservice.MembershipRequestAddRefused", new MembershipRequestAddRefused(event("0d6f4b1e-1111-4222-8333-944455556666"), "0d6f4b1e-1111-4222-8333-944455556666",
+                GROUP_ID, "Engineering", "7c9e6679-7425-40de-944b-e07fc1f90ae7", "bob@corp.example.test", "a3bb189e-8bf9-3888-9912-ace4e6543002",
+                "Request_BadRequest", "One or more added object references already exist for the following modified properties: 'members'."));
+        samples.put("selfservice.GroupJoinPolicyChanged", new GroupJoinPolicyChanged(event(GROUP_ID), GROUP_ID,
+                "Engineering", "OwnerApproval", "Open"));
+        samples.put("selfservice.TenantSettingsChanged", new TenantSettingsChanged(
+                event(TenantSettingsChanged.AGGREGATE_ID), List.of(new ModifiedProperty("restrictSecurityGroups", "false",
+                        "true"))));
         samples.put("sync.SyncChangeSkipped", new SyncChangeSkipped(event(GROUP_ID), "cycle-1", GROUP_ID, GROUP_ANCHOR,
                 "group", "Engineering", "CN=Engineering,OU=Groups,DC=corp,DC=example,DC=test",
                 SyncChangeSkipped.SOURCE_OF_AUTHORITY_IN_CLOUD,

@@ -65,6 +65,7 @@ class StackEndToEndIT {
     private static final String SWITCHED = "Change Source of Authority from AD to cloud";
     private static final String ROLLED_BACK = "Undo changes to Source of Authority from AD to cloud";
     private static final String JOIN_REQUESTED = "Request to join a group";
+    private static final String APPROVED = "Approve a pending request to join a group";
     private static final String ALICE_UPN = "alice@corp.example.test";
     private static final String ALICE_GUID = "2a7d4e61-0b9c-4f3e-8d52-1e6f3a8c9b02";
     private static final String BOB_UPN = "bob@corp.example.test";
@@ -165,6 +166,7 @@ class StackEndToEndIT {
         routesTheRequestToTheOwnerOnly(requestId);
         awaitAuditEntry(JOIN_REQUESTED, entry -> hasDetail(entry, "requestId", requestId)
                 && targets(entry).anyMatch(target -> target.path("id").asString("").equals(adminId)));
+        approvalAddsTheRequesterToTheGroup(requestId);
 
         GraphClient.Response rename = admin.patch(directory("/v1.0/groups/" + GROUP_ID),
                 "{\"displayName\":\"" + CLOUD_NAME + "\"}");
@@ -212,21 +214,26 @@ class StackEndToEndIT {
     }
 
     /**
-     * Once the selfservice read model has seen the switch, the admin (not a member of Engineering) may ask to join;
-     * until then it still answers 400 because the group is AD-mastered, and anything else fails at once.
+     * Once the selfservice read model has seen the switch, the group is manageable in My Groups but closed: its join
+     * policy has to be set again after a switch (DOMAIN.md §4). Until then requests still answer 400 because the
+     * group is AD-mastered, and anything else fails at once. Alice, its owner, sets owner approval; then the admin
+     * (not a member of Engineering) may ask to join.
      */
     private static String requestsToJoinTheCloudManagedGroup() {
-        GraphClient.Response created = await("selfservice-service accepts a request to join the cloud-managed group")
+        GraphClient.Response closed = await("selfservice-service sees the switch: Engineering is closed until set again")
                 .atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(250))
                 .until(() -> {
                     GraphClient.Response response = requestToJoinEngineering();
-                    if (response.status() != 201) {
-                        assertThat(response.status()).as("before the switch reaches self-service: %s", response)
-                                .isEqualTo(400);
-                        assertThat(graphErrorMessage(response, "Request_BadRequest")).contains(MASTERED_ON_PREMISES);
-                    }
+                    assertThat(response.status()).as("a request to join Engineering: %s", response).isEqualTo(400);
                     return response;
-                }, response -> response.status() == 201);
+                }, response -> !graphErrorMessage(response, "Request_BadRequest").contains(MASTERED_ON_PREMISES));
+        assertThat(graphErrorMessage(closed, "Request_BadRequest")).contains("is closed");
+        GraphClient.Response opened = alice.patch(selfservice("/mygroups/groups/" + GROUP_ID),
+                "{\"joinPolicy\":\"OwnerApproval\"}");
+        assertThat(opened.status()).as("the owner sets the join policy: %s", opened).isEqualTo(200);
+
+        GraphClient.Response created = requestToJoinEngineering();
+        assertThat(created.status()).as("a request to join the cloud-managed group: %s", created).isEqualTo(201);
 
         JsonNode request = created.json();
         String requestId = request.path("id").asString("");
@@ -251,6 +258,27 @@ class StackEndToEndIT {
                 });
         GraphClient.Response hidden = bob.get(selfservice("/mygroups/requests/" + requestId));
         assertThat(hidden.status()).as("bob reading the request: %s", hidden).isEqualTo(404);
+    }
+
+    /**
+     * Alice approves; selfservice-service sends the directory's AddMembers with its own client token (app role
+     * GroupMember.ReadWrite.All), the directory adds the admin, and the request completes only on its answer. The
+     * audit log records the approval and the directory's member add.
+     */
+    private static void approvalAddsTheRequesterToTheGroup(String requestId) {
+        GraphClient.Response approved = alice.post(selfservice("/mygroups/requests/" + requestId + "/approve"), "{}");
+        assertThat(approved.status()).as("the owner approves: %s", approved).isEqualTo(200);
+        await("the directory confirms the add and the request completes").atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> admin.get(selfservice("/mygroups/requests/" + requestId)).json().path("status")
+                        .asString(""), "Completed"::equals);
+        GraphClient.Response members = admin.get(directory("/v1.0/groups/" + GROUP_ID + "/members"));
+        assertThat(members.status()).as("members: %s", members).isEqualTo(200);
+        assertThat(StreamSupport.stream(members.json().path("value").spliterator(), false)
+                .map(member -> member.path("id").asString("")))
+                .as("the admin is a member of Engineering").contains(adminId);
+        awaitAuditEntry(APPROVED, entry -> hasDetail(entry, "requestId", requestId));
+        awaitAuditEntry("Add member to group");
     }
 
     private static GraphClient.Response requestToJoinEngineering() {

@@ -68,6 +68,8 @@ class H2QuickstartSmokeIT {
             assertThat(groups.find(group.id()).orElseThrow().ownerIds()).as("an owner added twice is one row")
                     .containsExactly(alice.id());
 
+            assertThat(http.patch("/mygroups/groups/" + group.id(), alice.token(), "{\"joinPolicy\":\"OwnerApproval\"}")
+                    .status()).as("a security group is closed until an owner opens it").isEqualTo(200);
             var created = http.post("/mygroups/requests", bob.token(), "{\"groupId\":\"" + group.id() + "\"}");
             assertThat(created.status()).isEqualTo(201);
             String requestId = created.text("id");

@@ -36,6 +36,10 @@ public final class AuthServer implements AutoCloseable {
     /** Exports to the directory, and reading its groups (which are cloud-managed) to reconcile the blocks. */
     public static final List<String> SYNC_ROLES = List.of(Permissions.ON_PREM_DIRECTORY_SYNCHRONIZATION_READWRITE_ALL,
             Permissions.GROUP_READ_ALL);
+    /** Self-service's app identity: it adds and removes the members My Groups decided on (AddMembers, RemoveMembers). */
+    public static final String SELFSERVICE_APP_ID = "a0000000-0000-4000-8000-0000000000a2";
+    public static final String SELFSERVICE_APP_NAME = "Steward Self-service";
+    public static final List<String> SELFSERVICE_ROLES = List.of(Permissions.GROUP_MEMBER_READWRITE_ALL);
     /** The public client of {@code ./steward token}; nothing listens at its redirect URI. */
     public static final String CLI_APP_ID = DevTokens.CLI_APP_ID;
     public static final String CLI_REDIRECT_URI = "http://127.0.0.1/steward-cli/callback";
@@ -67,6 +71,12 @@ public final class AuthServer implements AutoCloseable {
      */
     public static AuthServer start(Path jar, int port, String syncClientSecret, StackLayout layout,
                                   List<String> javaOptions) {
+        return start(jar, port, syncClientSecret, null, layout, javaOptions);
+    }
+
+    /** As above, and registers self-service's client when {@code selfServiceClientSecret} is given. */
+    public static AuthServer start(Path jar, int port, String syncClientSecret, String selfServiceClientSecret,
+                                  StackLayout layout, List<String> javaOptions) {
         if (!Files.isRegularFile(jar)) {
             throw new LauncherException(MODULE + " is not built: " + jar + " is missing. Build it with "
                     + "./mvnw -B -q -DskipTests package (./steward up does so when needed).");
@@ -81,7 +91,8 @@ public final class AuthServer implements AutoCloseable {
         properties(port, layout).forEach((name, value) -> command.add("--" + name + "=" + value));
         Map<String, String> environment = new HashMap<>();
         environment.put("MALLOC_ARENA_MAX", "2");
-        environment.put("SPRING_APPLICATION_JSON", JSON.writeValueAsString(clients(syncClientSecret)));
+        environment.put("SPRING_APPLICATION_JSON", JSON.writeValueAsString(clients(syncClientSecret,
+                selfServiceClientSecret)));
         ChildProcess process = ChildProcess.start(MODULE, command, environment, layout.root(), layout.log(MODULE));
         writeUrl(layout, url);
         return new AuthServer(process, url);
@@ -109,12 +120,25 @@ public final class AuthServer implements AutoCloseable {
      * source, so the whole entry travels together).
      */
     static Map<String, Object> clients(String syncClientSecret) {
-        Map<String, Object> sync = new LinkedHashMap<>();
-        sync.put("id", SYNC_APP_ID);
-        sync.put("display-name", SYNC_APP_NAME);
-        sync.put("roles", SYNC_ROLES);
-        sync.put("secret", syncClientSecret);
-        return Map.of("steward", Map.of("auth", Map.of("clients", List.of(sync))));
+        return clients(syncClientSecret, null);
+    }
+
+    static Map<String, Object> clients(String syncClientSecret, String selfServiceClientSecret) {
+        List<Map<String, Object>> clients = new ArrayList<>();
+        clients.add(client(SYNC_APP_ID, SYNC_APP_NAME, SYNC_ROLES, syncClientSecret));
+        if (selfServiceClientSecret != null) {
+            clients.add(client(SELFSERVICE_APP_ID, SELFSERVICE_APP_NAME, SELFSERVICE_ROLES, selfServiceClientSecret));
+        }
+        return Map.of("steward", Map.of("auth", Map.of("clients", clients)));
+    }
+
+    private static Map<String, Object> client(String id, String displayName, List<String> roles, String secret) {
+        Map<String, Object> client = new LinkedHashMap<>();
+        client.put("id", id);
+        client.put("display-name", displayName);
+        client.put("roles", roles);
+        client.put("secret", secret);
+        return client;
     }
 
     /** Every permission Steward knows, {@code User.Read} and {@code User.Read.All}: what the CLI may ask for. */

@@ -77,6 +77,7 @@ public final class LocalStack implements AutoCloseable {
     // --- the authorization server: issuer of every token of the stack (see auth/AuthServer)
     private final int authPort = Ports.free();
     private final String syncClientSecret = secret();
+    private final String selfServiceClientSecret = secret();
     private AuthServer authServer;
 
     public LocalStack(StackOptions options, PrintStream out) {
@@ -109,7 +110,7 @@ public final class LocalStack implements AutoCloseable {
         long authStartedAt = System.nanoTime();
         StackUsers.writeAll(layout, SeedUsers.of(layout.directorySnapshot()).all());
         AuthServer auth = AuthServer.start(runnableCopy(AuthServer.jar(options.repositoryRoot())), authPort,
-                syncClientSecret, layout, options.serviceJavaOptions());
+                syncClientSecret, selfServiceClientSecret, layout, options.serviceJavaOptions());
         adopt(auth::close, () -> authServer = auth);
         runFiles.writePid(AuthServer.MODULE, auth.pid());
         KafkaBroker broker = KafkaBroker.start(new KafkaBroker.Settings(
@@ -249,6 +250,10 @@ public final class LocalStack implements AutoCloseable {
         properties.put("steward.security.issuer", issuer);
         properties.put("steward.security.audience", AuthServer.AUDIENCE);
         properties.put("steward.security.jwk-set-uri", issuer + "/oauth2/jwks");
+        if (service == StewardService.SELFSERVICE) {
+            properties.put("steward.client.id", AuthServer.SELFSERVICE_APP_ID);
+            properties.put("steward.client.token-uri", issuer + "/oauth2/token");
+        }
         if (service == StewardService.SYNC) {
             properties.put("steward.client.id", AuthServer.SYNC_APP_ID);
             properties.put("steward.client.token-uri", issuer + "/oauth2/token");
@@ -294,6 +299,9 @@ public final class LocalStack implements AutoCloseable {
         secrets.put(BrokerSecurity.PASSWORD_PROPERTY, kafkaCredentials.password(principal));
         if (service == StewardService.SYNC) {
             secrets.put("steward.client.secret", syncClientSecret);
+        }
+        if (service == StewardService.SELFSERVICE) {
+            secrets.put("steward.client.secret", selfServiceClientSecret);
         }
         return secrets;
     }

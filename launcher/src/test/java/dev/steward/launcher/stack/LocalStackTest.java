@@ -2,6 +2,7 @@ package dev.steward.launcher.stack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.steward.launcher.auth.AuthServer;
 import dev.steward.launcher.ldap.SeedDirectory;
 import dev.steward.launcher.service.Database;
 import dev.steward.launcher.service.StewardService;
@@ -58,6 +59,19 @@ class LocalStackTest {
                 .containsEntry("steward.client.id", "a0000000-0000-4000-8000-0000000000a1")
                 .containsEntry("steward.client.token-uri", sync.get("steward.security.issuer") + "/oauth2/token")
                 .doesNotContainKeys("steward.client.secret", "steward.sync.directory-token");
+    }
+
+    @Test
+    void givesSelfServiceItsOwnClientAtTheTokenEndpointWithoutPuttingItsSecretOnTheCommandLine() {
+        LocalStack stack = new LocalStack(new StackOptions().layout(new StackLayout(dataDir)), silent());
+
+        Map<String, String> selfService = stack.properties(StewardService.SELFSERVICE);
+
+        assertThat(selfService)
+                .containsEntry("steward.client.id", AuthServer.SELFSERVICE_APP_ID)
+                .containsEntry("steward.client.token-uri", selfService.get("steward.security.issuer") + "/oauth2/token")
+                .doesNotContainKeys("steward.client.secret");
+        assertThat(AuthServer.SELFSERVICE_ROLES).containsExactly("GroupMember.ReadWrite.All");
     }
 
     @Test

@@ -29,6 +29,8 @@ public final class TestTokens {
     public static final String ISSUER = "https://steward.invalid/test";
     public static final String ADMIN_ID = "a0000000-0000-4000-8000-000000000001";
     public static final String SYNC_APP_ID = "a0000000-0000-4000-8000-0000000000a1";
+    /** The self-service app identity (the launcher's {@code AuthServer.SELFSERVICE_APP_ID}). */
+    public static final String SELFSERVICE_APP_ID = "a0000000-0000-4000-8000-0000000000a2";
 
     private static final KeyPair KEYS = DevTokens.generateKeyPair();
     private static final Path PUBLIC_KEY = writePublicKey();
@@ -128,5 +130,10 @@ public final class TestTokens {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The self-service app token: it adds and removes the members My Groups decided on. */
+    public static String selfService() {
+        return app(SELFSERVICE_APP_ID, Permissions.GROUP_MEMBER_READWRITE_ALL);
     }
 }

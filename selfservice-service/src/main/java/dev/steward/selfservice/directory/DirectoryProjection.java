@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,7 +29,8 @@ import org.springframework.transaction.annotation.Transactional;
  * <p>
  * Owners and members are not in snapshots: their events add and remove rows, applied in the order they arrive, which
  * Kafka keeps per group (the record key is the group id). Adding a present row or removing an absent one changes
- * nothing. A deleted group is forgotten with its owners, its members and its memberships in other groups.
+ * nothing. A deleted group is forgotten with its owners, its members and its memberships in other groups. A change of
+ * owners is announced ({@link GroupOwnersChanged}) inside the transaction, so that pending requests follow it.
  */
 @Component
 public class DirectoryProjection {
@@ -41,11 +43,14 @@ public class DirectoryProjection {
     private final GroupDirectory groups;
     private final UserDirectory users;
     private final ProcessedMessages processed;
+    private final ApplicationEventPublisher events;
 
-    public DirectoryProjection(GroupDirectory groups, UserDirectory users, ProcessedMessages processed) {
+    public DirectoryProjection(GroupDirectory groups, UserDirectory users, ProcessedMessages processed,
+                               ApplicationEventPublisher events) {
         this.groups = groups;
         this.users = users;
         this.processed = processed;
+        this.events = events;
     }
 
     /** Applies one event; answers false when it was a duplicate, stale, or of a type this model does not need. */
@@ -85,8 +90,10 @@ public class DirectoryProjection {
     private boolean applyRelations(IntegrationEvent event) {
         if (event instanceof OwnersAdded added) {
             groups.addOwners(added.groupId(), added.ownerIds());
+            ownersChanged(added.groupId(), event);
         } else if (event instanceof OwnersRemoved removed) {
             groups.removeOwners(removed.groupId(), removed.ownerIds());
+            ownersChanged(removed.groupId(), event);
         } else if (event instanceof MembersAdded added) {
             groups.addMembers(added.groupId(), ids(added.members()));
         } else if (event instanceof MembersRemoved removed) {
@@ -95,6 +102,11 @@ public class DirectoryProjection {
             groups.delete(((GroupDeleted) event).groupId());
         }
         return true;
+    }
+
+    private void ownersChanged(String groupId, IntegrationEvent event) {
+        events.publishEvent(new GroupOwnersChanged(groupId, event.metadata().initiator(),
+                event.metadata().correlationId()));
     }
 
     private static List<String> ids(List<DirectoryObjectRef> objects) {
@@ -125,8 +137,15 @@ public class DirectoryProjection {
             log.info("stale Source of Authority change of group {}; ignored", changed.groupId());
             return false;
         }
+        boolean movedToCloud = changed.isCloudManaged() && groups.find(changed.groupId())
+                .map(group -> !group.isCloudManaged()).orElse(false);
         groups.updateSourceOfAuthority(changed.groupId(), changed.isCloudManaged(), changed.onPremisesSyncEnabled(),
                 changed.onPremisesAnchor(), at);
+        if (movedToCloud) {
+            // DOMAIN.md §4: after an SOA switch the join policy has to be set again; until an owner does, only
+            // owners add members.
+            groups.setJoinPolicy(changed.groupId(), JoinPolicy.CLOSED);
+        }
         return true;
     }
 

@@ -21,7 +21,8 @@ import org.springframework.stereotype.Repository;
 public class GroupDirectory {
 
     private static final String COLUMNS =
-            "id, display_name, kind, group_types, on_premises_sync_enabled, is_cloud_managed, on_premises_anchor";
+            "id, display_name, kind, group_types, on_premises_sync_enabled, is_cloud_managed, on_premises_anchor, "
+            + "join_policy";
 
     private final JdbcTemplate jdbc;
 
@@ -54,12 +55,17 @@ public class GroupDirectory {
 
     void insert(GroupSnapshot group, Instant version) {
         jdbc.update("INSERT INTO directory_group (id, display_name, mail_enabled, security_enabled, group_types, kind, "
-                        + "on_premises_sync_enabled, is_cloud_managed, on_premises_anchor, state_version, soa_version) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + "on_premises_sync_enabled, is_cloud_managed, on_premises_anchor, state_version, soa_version, "
+                        + "join_policy) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 group.id(), group.displayName(), group.mailEnabled(), group.securityEnabled(),
                 ContractJson.mapper().writeValueAsString(group.groupTypes()), group.kind().name(),
                 group.onPremisesSyncEnabled(), group.isCloudManaged(), group.onPremisesAnchor(),
-                Timestamps.toColumn(version), Timestamps.toColumn(version));
+                Timestamps.toColumn(version), Timestamps.toColumn(version), JoinPolicy.defaultFor(group).wireName());
+    }
+
+    /** Sets how users join the group. */
+    public void setJoinPolicy(String groupId, JoinPolicy policy) {
+        jdbc.update("UPDATE directory_group SET join_policy = ? WHERE id = ?", policy.wireName(), groupId);
     }
 
     /**
@@ -119,16 +125,22 @@ public class GroupDirectory {
     }
 
     private Optional<KnownGroup> load(String sql, String groupId) {
-        return jdbc.query(sql, (rs, row) -> new KnownGroup(
+        return jdbc.query(sql, (rs, row) -> {
+            List<String> groupTypes = Arrays.asList(ContractJson.mapper().readValue(rs.getString("group_types"),
+                    String[].class));
+            return new KnownGroup(
                         rs.getString("id"),
                         rs.getString("display_name"),
                         GroupKind.valueOf(rs.getString("kind")),
-                        Arrays.asList(ContractJson.mapper().readValue(rs.getString("group_types"), String[].class)),
+                        groupTypes,
                         (Boolean) rs.getObject("on_premises_sync_enabled"),
                         rs.getBoolean("is_cloud_managed"),
                         rs.getString("on_premises_anchor"),
                         ownerIds(groupId),
-                        memberIds(groupId)), groupId)
+                        memberIds(groupId),
+                        JoinPolicy.fromWireName(rs.getString("join_policy"))
+                                .orElse(groupTypes.contains("Unified") ? JoinPolicy.OPEN : JoinPolicy.CLOSED));
+        }, groupId)
                 .stream().findFirst();
     }
 

@@ -12,6 +12,7 @@ import java.util.List;
  * @param onPremisesAnchor      the AD objectGUID the group is synced from; null for a group created in the cloud
  * @param ownerIds              the group's owners, sorted
  * @param memberIds             the group's direct members (users and groups), sorted
+ * @param joinPolicy            how users join it in My Groups
  */
 public record KnownGroup(
         String id,
@@ -22,7 +23,8 @@ public record KnownGroup(
         boolean isCloudManaged,
         String onPremisesAnchor,
         List<String> ownerIds,
-        List<String> memberIds) {
+        List<String> memberIds,
+        JoinPolicy joinPolicy) {
 
     public static final String DYNAMIC_MEMBERSHIP = "DynamicMembership";
 

@@ -3,6 +3,7 @@ package dev.steward.selfservice.membership;
 import dev.steward.selfservice.directory.Timestamps;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,7 +20,9 @@ import org.springframework.stereotype.Repository;
 public class MembershipRequests implements PendingRequests {
 
     private static final String COLUMNS = "r.id, r.group_id, r.group_display_name, r.requester_id, "
-            + "r.requester_user_principal_name, r.justification, r.status, r.created_date_time";
+            + "r.requester_user_principal_name, r.justification, r.status, r.created_date_time, r.expires_at, "
+            + "r.decided_by_id, r.decided_date_time, r.decision_reason, r.add_error_code, r.add_error_message, "
+            + "r.completed_date_time";
     private static final String AFTER_CURSOR = " AND (r.created_date_time > :cursorTime "
             + "OR (r.created_date_time = :cursorTime AND r.id > :cursorId))";
     private static final String ORDER = " ORDER BY r.created_date_time, r.id LIMIT :limit";
@@ -33,8 +36,9 @@ public class MembershipRequests implements PendingRequests {
     public void insert(MembershipRequest request, String correlationId) {
         jdbc.update("INSERT INTO membership_request (id, group_id, group_display_name, requester_id, "
                         + "requester_user_principal_name, justification, status, created_date_time, correlation_id, "
-                        + "pending_key) VALUES (:id, :groupId, :groupDisplayName, :requesterId, :upn, :justification, "
-                        + ":status, :created, :correlationId, :pendingKey)",
+                        + "pending_key, expires_at, decided_date_time) VALUES (:id, :groupId, :groupDisplayName, "
+                        + ":requesterId, :upn, :justification, :status, :created, :correlationId, :pendingKey, :expires, "
+                        + ":decided)",
                 new MapSqlParameterSource()
                         .addValue("id", request.id())
                         .addValue("groupId", request.groupId())
@@ -45,11 +49,19 @@ public class MembershipRequests implements PendingRequests {
                         .addValue("status", request.status().wireName())
                         .addValue("created", Timestamps.toColumn(request.createdDateTime()))
                         .addValue("correlationId", correlationId)
-                        .addValue("pendingKey", request.status() == RequestStatus.PENDING
-                                ? pendingKey(request.groupId(), request.requesterId()) : null));
+                        .addValue("pendingKey", request.status().isOpen()
+                                ? pendingKey(request.groupId(), request.requesterId()) : null)
+                        .addValue("expires", request.expiresDateTime() == null ? null
+                                : Timestamps.toColumn(request.expiresDateTime()))
+                        .addValue("decided", request.decidedDateTime() == null ? null
+                                : Timestamps.toColumn(request.decidedDateTime())));
+        insertApprovers(request.id(), request.approverIds());
+    }
+
+    private void insertApprovers(String requestId, List<String> approverIds) {
         jdbc.batchUpdate("INSERT INTO membership_request_approver (request_id, approver_id) VALUES (:requestId, :approverId)",
-                request.approverIds().stream().distinct()
-                        .map(approver -> new MapSqlParameterSource("requestId", request.id()).addValue("approverId", approver))
+                approverIds.stream().distinct()
+                        .map(approver -> new MapSqlParameterSource("requestId", requestId).addValue("approverId", approver))
                         .toArray(MapSqlParameterSource[]::new));
     }
 
@@ -64,6 +76,125 @@ public class MembershipRequests implements PendingRequests {
         List<MembershipRequest> found = withApprovers(jdbc.query(
                 "SELECT " + COLUMNS + " FROM membership_request r WHERE r.id = :id", Map.of("id", id), this::row));
         return found.stream().findFirst();
+    }
+
+    /**
+     * Reads the request and locks its row until the transaction ends: two decisions on one request are serialised,
+     * and the second sees the first one's outcome.
+     */
+    public Optional<MembershipRequest> findForUpdate(String id) {
+        List<MembershipRequest> found = withApprovers(jdbc.query(
+                "SELECT " + COLUMNS + " FROM membership_request r WHERE r.id = :id FOR UPDATE", Map.of("id", id),
+                this::row));
+        return found.stream().findFirst();
+    }
+
+    /** The correlation id the request was made under. */
+    public Optional<String> correlationId(String id) {
+        return jdbc.queryForList("SELECT correlation_id FROM membership_request WHERE id = :id", Map.of("id", id),
+                String.class).stream().filter(java.util.Objects::nonNull).findFirst();
+    }
+
+    /**
+     * Moves a request from {@code from} to {@code to} and records the decision; answers false (and changes nothing)
+     * when the request is no longer in {@code from}. The pending key is kept while the request stays open.
+     */
+    public boolean transition(String id, RequestStatus from, RequestStatus to, Transition change) {
+        if (!from.mayBecome(to)) {
+            throw new IllegalStateException("a " + from.wireName() + " request cannot become " + to.wireName());
+        }
+        var params = new MapSqlParameterSource("id", id).addValue("from", from.wireName()).addValue("to", to.wireName());
+        StringBuilder sql = new StringBuilder("UPDATE membership_request SET status = :to");
+        if (!to.isOpen()) {
+            sql.append(", pending_key = NULL");
+        }
+        if (change.decidedById() != null) {
+            sql.append(", decided_by_id = :decidedBy");
+            params.addValue("decidedBy", change.decidedById());
+        }
+        if (change.decidedAt() != null) {
+            sql.append(", decided_date_time = :decidedAt");
+            params.addValue("decidedAt", Timestamps.toColumn(change.decidedAt()));
+        }
+        if (change.reason() != null) {
+            sql.append(", decision_reason = :reason");
+            params.addValue("reason", change.reason());
+        }
+        if (change.completedAt() != null) {
+            sql.append(", completed_date_time = :completedAt");
+            params.addValue("completedAt", Timestamps.toColumn(change.completedAt()));
+        }
+        if (change.addErrorCode() != null) {
+            sql.append(", add_error_code = :errorCode, add_error_message = :errorMessage");
+            params.addValue("errorCode", change.addErrorCode()).addValue("errorMessage", change.addErrorMessage());
+        }
+        sql.append(" WHERE id = :id AND status = :from");
+        return jdbc.update(sql.toString(), params) == 1;
+    }
+
+    /** What a transition records besides the new status; null fields are left as they are. */
+    public record Transition(String decidedById, Instant decidedAt, String reason, Instant completedAt,
+                             String addErrorCode, String addErrorMessage) {
+
+        public static Transition decided(String by, Instant at, String reason) {
+            return new Transition(by, at, reason, null, null, null);
+        }
+
+        public static Transition closed(Instant at) {
+            return new Transition(null, null, null, at, null, null);
+        }
+
+        public static Transition addRefused(Instant at, String errorCode, String errorMessage) {
+            return new Transition(null, null, null, at, errorCode == null ? "Unknown" : errorCode,
+                    SafeLength.cut(errorMessage, 1000));
+        }
+    }
+
+    /** Records the add command an approval sent. */
+    public void recordAddCommand(String id, String commandId) {
+        jdbc.update("UPDATE membership_request SET add_command_id = :commandId WHERE id = :id",
+                Map.of("id", id, "commandId", commandId));
+    }
+
+    /** Routes the request to {@code approverIds} instead of its current approvers. */
+    public void replaceApprovers(String id, List<String> approverIds) {
+        jdbc.update("DELETE FROM membership_request_approver WHERE request_id = :id", Map.of("id", id));
+        insertApprovers(id, approverIds);
+    }
+
+    /** The ids of a group's pending requests, oldest first. */
+    public List<String> pendingIdsOfGroup(String groupId) {
+        return jdbc.queryForList("SELECT id FROM membership_request WHERE group_id = :groupId AND status = :status "
+                        + "ORDER BY created_date_time, id",
+                new MapSqlParameterSource("groupId", groupId).addValue("status", RequestStatus.PENDING.wireName()),
+                String.class);
+    }
+
+    /**
+     * Pending requests that expire at or before {@code now}; a request without an expiry (made before expiry existed)
+     * counts from {@code createdBefore}.
+     */
+    public List<String> pendingExpiredBy(Instant now, Instant createdBefore, int limit) {
+        return jdbc.queryForList("SELECT id FROM membership_request WHERE status = :status AND (expires_at <= :now "
+                        + "OR (expires_at IS NULL AND created_date_time <= :createdBefore)) ORDER BY id LIMIT :limit",
+                new MapSqlParameterSource("status", RequestStatus.PENDING.wireName())
+                        .addValue("now", Timestamps.toColumn(now))
+                        .addValue("createdBefore", Timestamps.toColumn(createdBefore)).addValue("limit", limit),
+                String.class);
+    }
+
+    /** Pending requests not reminded yet that expire at or before {@code expiringBy}. */
+    public List<String> pendingToRemind(Instant expiringBy, int limit) {
+        return jdbc.queryForList("SELECT id FROM membership_request WHERE status = :status AND reminded_at IS NULL "
+                        + "AND expires_at <= :by ORDER BY id LIMIT :limit",
+                new MapSqlParameterSource("status", RequestStatus.PENDING.wireName())
+                        .addValue("by", Timestamps.toColumn(expiringBy)).addValue("limit", limit), String.class);
+    }
+
+    /** Records the reminder; false if the request was reminded before. */
+    public boolean markReminded(String id, Instant at) {
+        return jdbc.update("UPDATE membership_request SET reminded_at = :at WHERE id = :id AND reminded_at IS NULL",
+                new MapSqlParameterSource("id", id).addValue("at", Timestamps.toColumn(at))) == 1;
     }
 
     /** Pending requests of the groups {@code ownerId} owns now, oldest first. */
@@ -106,10 +237,7 @@ public class MembershipRequests implements PendingRequests {
         jdbc.query("SELECT request_id, approver_id FROM membership_request_approver WHERE request_id IN (:ids) "
                         + "ORDER BY approver_id", Map.of("ids", approvers.keySet()),
                 (RowCallbackHandler) rs -> approvers.get(rs.getString("request_id")).add(rs.getString("approver_id")));
-        return requests.stream().map(request -> new MembershipRequest(request.id(), request.groupId(),
-                request.groupDisplayName(), request.requesterId(), request.requesterUserPrincipalName(),
-                request.justification(), request.status(), request.createdDateTime(), approvers.get(request.id())))
-                .toList();
+        return requests.stream().map(request -> request.withApprovers(approvers.get(request.id()))).toList();
     }
 
     private MembershipRequest row(ResultSet rs, int rowNum) throws SQLException {
@@ -122,7 +250,14 @@ public class MembershipRequests implements PendingRequests {
                 rs.getString("justification"),
                 RequestStatus.fromWireName(rs.getString("status")),
                 Timestamps.fromColumn(rs.getObject("created_date_time", LocalDateTime.class)),
-                List.of());
+                List.of(),
+                Timestamps.fromColumn(rs.getObject("expires_at", LocalDateTime.class)),
+                rs.getString("decided_by_id"),
+                Timestamps.fromColumn(rs.getObject("decided_date_time", LocalDateTime.class)),
+                rs.getString("decision_reason"),
+                rs.getString("add_error_code"),
+                rs.getString("add_error_message"),
+                Timestamps.fromColumn(rs.getObject("completed_date_time", LocalDateTime.class)));
     }
 
     private static String pendingKey(String groupId, String requesterId) {

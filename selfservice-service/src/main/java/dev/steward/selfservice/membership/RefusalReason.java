@@ -14,7 +14,11 @@ public enum RefusalReason {
     GROUP_NOT_MANAGEABLE(HttpStatus.BAD_REQUEST, "Request_BadRequest"),
     GROUP_HAS_NO_OWNERS(HttpStatus.BAD_REQUEST, "Request_BadRequest"),
     ALREADY_A_MEMBER(HttpStatus.BAD_REQUEST, "Request_BadRequest"),
-    REQUEST_ALREADY_PENDING(HttpStatus.BAD_REQUEST, "Request_BadRequest");
+    REQUEST_ALREADY_PENDING(HttpStatus.BAD_REQUEST, "Request_BadRequest"),
+    GROUP_CLOSED(HttpStatus.BAD_REQUEST, "Request_BadRequest"),
+    REQUEST_NOT_PENDING(HttpStatus.BAD_REQUEST, "Request_BadRequest"),
+    NOT_A_MEMBER(HttpStatus.BAD_REQUEST, "Request_BadRequest"),
+    REASON_REQUIRED(HttpStatus.BAD_REQUEST, "Request_BadRequest");
 
     private final HttpStatus status;
     private final String graphCode;

@@ -255,6 +255,9 @@ class DirectoryReadModelIT extends SelfServiceTestBase {
                 DirectoryEvents.created(cloud.snapshot(), T0),
                 DirectoryEvents.ownersAdded(cloud, T0, alice.id()),
                 DirectoryEvents.sourceOfAuthorityChanged(engineering, true, null, T0.plusSeconds(10)));
+        // as the owners do after the switch (the policy is Closed until then) and for the cloud group
+        groups.setJoinPolicy(engineering.id(), JoinPolicy.OWNER_APPROVAL);
+        groups.setJoinPolicy(cloud.id(), JoinPolicy.OWNER_APPROVAL);
         assertThat(requestToJoin(TestUser.named("bob"), engineering).status()).isEqualTo(201);
 
         publishAndAwaitConsumed(DirectoryEvents.sourceOfAuthorityChanged(engineering, false, null, T0.plusSeconds(20)));
@@ -285,6 +288,7 @@ class DirectoryReadModelIT extends SelfServiceTestBase {
                 DirectoryEvents.sourceOfAuthorityChanged(group, true, null, T0.plusSeconds(10)));
         // as if projected before V2 added the column
         jdbc.update("UPDATE directory_group SET on_premises_anchor = NULL WHERE id = ?", group.id());
+        groups.setJoinPolicy(group.id(), JoinPolicy.OWNER_APPROVAL);
         assertThat(requestToJoin(TestUser.named("bob"), group).status()).isEqualTo(201);
 
         publishAndAwaitConsumed(DirectoryEvents.sourceOfAuthorityChanged(group, false, null, T0.plusSeconds(20)));

@@ -5,8 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import dev.steward.contracts.CloudEventHeaders;
 import dev.steward.contracts.CommandMetadata;
+import dev.steward.contracts.ContractCommand;
 import dev.steward.contracts.Topics;
+import dev.steward.contracts.command.ApproveMembershipRequest;
+import dev.steward.contracts.command.CancelMembershipRequest;
 import dev.steward.contracts.command.CommandResult;
+import dev.steward.contracts.command.RejectMembershipRequest;
 import dev.steward.contracts.command.RequestMembership;
 import dev.steward.contracts.event.MembershipRequested;
 import dev.steward.platform.security.DevTokens;
@@ -187,6 +191,45 @@ class RequestMembershipCommandIT extends SelfServiceTestBase {
         });
     }
 
+    @Test
+    void decisionsOverKafkaRunTheSameRulesAsHttp() {
+        TestUser alice = TestUser.named("alice");
+        TestUser carol = TestUser.named("carol");
+        TestUser mallory = TestUser.named("mallory");
+        GroupFixture group = given(GroupFixture.cloudSecurityGroup().ownedBy(alice.id()));
+        RequestMembership requested = command(group, null, "please");
+        kafka.sendCommand(Topics.SELFSERVICE_COMMANDS, requested, carol.token());
+        String requestId = awaitResult(requested).aggregateId();
+
+        var byStranger = new ApproveMembershipRequest(metadata(), requestId);
+        var byApp = new ApproveMembershipRequest(metadata(), requestId);
+        var withoutReason = new RejectMembershipRequest(metadata(), requestId, null);
+        var cancelByOwner = new CancelMembershipRequest(metadata(), requestId);
+        var approve = new ApproveMembershipRequest(metadata(), requestId);
+        var approveAgain = new ApproveMembershipRequest(metadata(), requestId);
+        var anonymous = new RejectMembershipRequest(metadata(), requestId, "no");
+        kafka.sendCommand(Topics.SELFSERVICE_COMMANDS, anonymous, null);
+        assertThat(awaitResult(anonymous).errorCode()).isEqualTo("InvalidAuthenticationToken");
+        kafka.sendCommand(Topics.SELFSERVICE_COMMANDS, byStranger, mallory.token());
+        kafka.sendCommand(Topics.SELFSERVICE_COMMANDS, byApp,
+                TestTokens.app(UUID.randomUUID().toString(), Permissions.GROUP_MEMBER_READWRITE_ALL));
+        kafka.sendCommand(Topics.SELFSERVICE_COMMANDS, withoutReason, alice.token());
+        kafka.sendCommand(Topics.SELFSERVICE_COMMANDS, cancelByOwner, alice.token());
+        kafka.sendCommand(Topics.SELFSERVICE_COMMANDS, approve, alice.token());
+        kafka.sendCommand(Topics.SELFSERVICE_COMMANDS, approveAgain, alice.token());
+
+        assertThat(awaitResult(byStranger).errorCode()).isEqualTo("Request_ResourceNotFound");
+        assertThat(awaitResult(byApp).errorCode()).isEqualTo("Authorization_RequestDenied");
+        assertThat(awaitResult(withoutReason).message()).contains("needs a reason");
+        assertThat(awaitResult(cancelByOwner).errorCode()).isEqualTo("Authorization_RequestDenied");
+        CommandResult approved = awaitResult(approve);
+        assertThat(approved.status()).isEqualTo(CommandResult.Status.SUCCEEDED);
+        assertThat(approved.aggregateId()).isEqualTo(requestId);
+        assertThat(approved.commandType()).isEqualTo("selfservice.ApproveMembershipRequest");
+        assertThat(awaitResult(approveAgain).message()).contains("no longer pending");
+        assertThat(http.get("/mygroups/requests/" + requestId, carol.token()).text("status")).isEqualTo("Approved");
+    }
+
     private static String reason(ConsumerRecord<String, byte[]> record) {
         return new String(record.headers().lastHeader(CloudEventHeaders.DEAD_LETTER_REASON).value(), StandardCharsets.UTF_8);
     }
@@ -199,11 +242,11 @@ class RequestMembershipCommandIT extends SelfServiceTestBase {
         return new RequestMembership(metadata(), group.id(), requesterId, justification);
     }
 
-    private CommandResult awaitResult(RequestMembership command) {
+    private CommandResult awaitResult(ContractCommand command) {
         return await().atMost(TIMEOUT).until(() -> resultsFor(command), results -> !results.isEmpty()).get(0);
     }
 
-    private List<CommandResult> resultsFor(RequestMembership command) {
+    private List<CommandResult> resultsFor(ContractCommand command) {
         return kafka.readAll(Topics.SELFSERVICE_COMMAND_RESULTS).stream().map(ConsumerRecord::value)
                 .filter(CommandResult.class::isInstance).map(CommandResult.class::cast)
                 .filter(result -> result.commandId().equals(command.metadata().commandId())).toList();

@@ -3,6 +3,7 @@ package dev.steward.selfservice.support;
 import dev.steward.contracts.DirectoryIds;
 import dev.steward.contracts.OnPremisesExtensionAttributes;
 import dev.steward.contracts.event.GroupSnapshot;
+import dev.steward.selfservice.directory.JoinPolicy;
 import dev.steward.selfservice.directory.KnownGroup;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,6 +28,7 @@ public final class GroupFixture {
     private String anchor;
     private List<String> ownerIds = new ArrayList<>();
     private List<String> memberIds = new ArrayList<>();
+    private JoinPolicy joinPolicy = JoinPolicy.OWNER_APPROVAL;
 
     private GroupFixture() {
     }
@@ -72,6 +74,22 @@ public final class GroupFixture {
         GroupFixture group = new GroupFixture();
         group.groupTypes.add("DynamicMembership");
         return group;
+    }
+
+    /** How users join it; {@code given} sets it as an owner would. Owner approval unless told otherwise. */
+    public GroupFixture joining(JoinPolicy policy) {
+        this.joinPolicy = policy;
+        return this;
+    }
+
+    /** Keeps the join policy the service derives from the directory's events. */
+    public GroupFixture withDerivedJoinPolicy() {
+        this.joinPolicy = null;
+        return this;
+    }
+
+    public JoinPolicy joinPolicy() {
+        return joinPolicy;
     }
 
     public GroupFixture named(String name) {
@@ -135,6 +153,7 @@ public final class GroupFixture {
     public KnownGroup known() {
         GroupSnapshot snapshot = snapshot();
         return new KnownGroup(id, displayName, snapshot.kind(), groupTypes, onPremisesSyncEnabled, isCloudManaged,
-                anchor, ownerIds.stream().sorted().toList(), memberIds.stream().sorted().toList());
+                anchor, ownerIds.stream().sorted().toList(), memberIds.stream().sorted().toList(),
+                joinPolicy == null ? JoinPolicy.defaultFor(snapshot) : joinPolicy);
     }
 }

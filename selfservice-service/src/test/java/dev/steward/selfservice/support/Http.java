@@ -21,6 +21,11 @@ public final class Http {
         this.base = "http://127.0.0.1:" + port;
     }
 
+    public Response patch(String path, String token, String json) {
+        return send(request(path, token).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     public Response get(String pathOrUrl, String token) {
         return send(request(pathOrUrl, token).GET());
     }
@@ -29,9 +34,11 @@ public final class Http {
         return post(path, token, json, null);
     }
 
+    /** A null {@code json} posts no body and no Content-Type. */
     public Response post(String path, String token, String json, String clientRequestId) {
-        HttpRequest.Builder request = request(path, token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json));
+        HttpRequest.Builder request = json == null ? request(path, token).POST(HttpRequest.BodyPublishers.noBody())
+                : request(path, token).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json));
         if (clientRequestId != null) {
             request.header("client-request-id", clientRequestId);
         }

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -32,6 +33,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(classes = SelfServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"server.address=127.0.0.1", "steward.kafka.partitions=1", "steward.outbox.poll-interval=200ms"})
 @AuthenticatedKafka(principal = KafkaPrincipal.SELFSERVICE)
+@Import(TestServiceTokens.class)
 public abstract class SelfServiceTestBase {
 
     protected static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -75,6 +77,9 @@ public abstract class SelfServiceTestBase {
                 .filter(known -> Set.copyOf(known.ownerIds()).equals(Set.copyOf(group.ownerIds()))
                         && Set.copyOf(known.memberIds()).equals(Set.copyOf(group.memberIds())))
                 .isPresent());
+        if (group.joinPolicy() != null) {
+            groups.setJoinPolicy(group.id(), group.joinPolicy());
+        }
         return group;
     }
 

@@ -16,6 +16,16 @@ public final class Activities {
     public static final String UPDATE_USER = "Update user";
     public static final String DELETE_USER = "Delete user";
     public static final String REQUEST_TO_JOIN_GROUP = "Request to join a group";
+    public static final String APPROVE_REQUEST_TO_JOIN_GROUP = "Approve a pending request to join a group";
+    public static final String REJECT_REQUEST_TO_JOIN_GROUP = "Reject a pending request to join a group";
+    public static final String CANCEL_REQUEST_TO_JOIN_GROUP = "Cancel a pending request to join a group";
+    // Beyond Entra: Steward's own activities of a request's life and of My Groups settings.
+    public static final String ROUTE_REQUEST_TO_JOIN_GROUP = "Route a pending request to join a group";
+    public static final String REMIND_REQUEST_TO_JOIN_GROUP = "Remind owners of a pending request to join a group";
+    public static final String EXPIRE_REQUEST_TO_JOIN_GROUP = "Expire a pending request to join a group";
+    public static final String COMPLETE_REQUEST_TO_JOIN_GROUP = "Complete a request to join a group";
+    public static final String UPDATE_GROUP_JOIN_POLICY = "Update group join policy";
+    public static final String UPDATE_MY_GROUPS_SETTINGS = "Update My Groups settings";
     public static final String SKIP_SYNCHRONIZATION = "Skip synchronization of object";
     public static final String RUN_SYNCHRONIZATION_CYCLE = "Run synchronization cycle";
 

@@ -48,4 +48,15 @@ class TopicAccessTest {
         assertThat(TopicAccess.mayWrite(KafkaPrincipal.COMMAND_SENDER,
                 Topics.deadLetter(Topics.DIRECTORY_COMMAND_RESULTS))).isFalse();
     }
+
+    @Test
+    void letsSelfServiceSendDirectoryCommandsAndReadTheirResultsButNotTheDirectoryEvents() {
+        assertThat(TopicAccess.mayWrite(KafkaPrincipal.SELFSERVICE, Topics.DIRECTORY_COMMANDS)).isTrue();
+        assertThat(TopicAccess.mayRead(KafkaPrincipal.SELFSERVICE, Topics.DIRECTORY_COMMAND_RESULTS)).isTrue();
+        assertThat(TopicAccess.mayWrite(KafkaPrincipal.SELFSERVICE, Topics.deadLetter(Topics.DIRECTORY_COMMAND_RESULTS)))
+                .isTrue();
+        assertThat(TopicAccess.mayWrite(KafkaPrincipal.SELFSERVICE, Topics.DIRECTORY_COMMAND_RESULTS)).isFalse();
+        assertThat(TopicAccess.mayWrite(KafkaPrincipal.SELFSERVICE, Topics.DIRECTORY_EVENTS)).isFalse();
+        assertThat(TopicAccess.mayRead(KafkaPrincipal.AUDIT, Topics.DIRECTORY_COMMAND_RESULTS)).isFalse();
+    }
 }

@@ -1,8 +1,5 @@
 package dev.steward.selfservice.membership.command;
 
-import dev.steward.contracts.EventMetadata;
-import dev.steward.contracts.Topics;
-import dev.steward.contracts.event.MembershipRequested;
 import dev.steward.platform.security.AccessDeniedException;
 import dev.steward.platform.security.Caller;
 import dev.steward.selfservice.config.IdGenerator;
@@ -17,7 +14,10 @@ import dev.steward.selfservice.membership.MembershipRequestRefused;
 import dev.steward.selfservice.membership.MembershipRequests;
 import dev.steward.selfservice.membership.RefusalReason;
 import dev.steward.selfservice.membership.RequestStatus;
-import dev.steward.platform.outbox.Outbox;
+import dev.steward.selfservice.config.RequestLifecycleProperties;
+import dev.steward.selfservice.directorycommand.DirectoryCommands;
+import dev.steward.selfservice.membership.RequestEvents;
+import dev.steward.selfservice.settings.TenantRestrictions;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -26,9 +26,11 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Asks to join a group on behalf of a caller: the one path for HTTP and Kafka. The named policies decide, in
- * order: who the requester is, whether the group is known and manageable in My Groups, whether it has owners to
- * approve, whether the requester may join, whether a request is already pending. An accepted request is stored with
- * the owners it is routed to and its {@code MembershipRequested} event is queued in the same transaction.
+ * order: who the requester is, whether the group is known and manageable in My Groups, what its join policy makes of
+ * the request (closed: refused; open: joined at once; owner approval: it needs owners to approve), whether the
+ * requester may join, whether a request is already open. An accepted request is stored with the owners it is routed
+ * to and its {@code MembershipRequested} event is queued in the same transaction; for an open group the request is
+ * approved at once and the directory's {@code AddMembers} is queued with it.
  */
 @Service
 public class MembershipRequestService {
@@ -38,27 +40,37 @@ public class MembershipRequestService {
     private final GroupHasOwnersPolicy hasOwners;
     private final JoinEligibilityPolicy eligibility;
     private final SinglePendingRequestPolicy singlePending;
+    private final JoinPolicyRule joinPolicy;
+    private final RequestEvents events;
+    private final DirectoryCommands directoryCommands;
+    private final RequestLifecycleProperties lifecycle;
+    private final TenantRestrictions restrictions;
     private final GroupDirectory groups;
     private final UserDirectory users;
     private final MembershipRequests requests;
-    private final Outbox outbox;
     private final Clock clock;
     private final IdGenerator ids;
 
     public MembershipRequestService(MembershipRequestPermission permission, ManageableInMyGroupsPolicy manageable,
                                     GroupHasOwnersPolicy hasOwners, JoinEligibilityPolicy eligibility,
-                                    SinglePendingRequestPolicy singlePending, GroupDirectory groups,
-                                    UserDirectory users, MembershipRequests requests, Outbox outbox, Clock clock,
-                                    IdGenerator ids) {
+                                    SinglePendingRequestPolicy singlePending, JoinPolicyRule joinPolicy,
+                                    GroupDirectory groups, UserDirectory users, MembershipRequests requests,
+                                    RequestEvents events, DirectoryCommands directoryCommands,
+                                    RequestLifecycleProperties lifecycle, TenantRestrictions restrictions,
+                                    Clock clock, IdGenerator ids) {
+        this.restrictions = restrictions;
         this.permission = permission;
         this.manageable = manageable;
         this.hasOwners = hasOwners;
         this.eligibility = eligibility;
         this.singlePending = singlePending;
+        this.joinPolicy = joinPolicy;
+        this.events = events;
+        this.directoryCommands = directoryCommands;
+        this.lifecycle = lifecycle;
         this.groups = groups;
         this.users = users;
         this.requests = requests;
-        this.outbox = outbox;
         this.clock = clock;
         this.ids = ids;
     }
@@ -75,23 +87,30 @@ public class MembershipRequestService {
         validate(draft);
         KnownGroup group = groups.findForUpdate(draft.groupId())
                 .orElseThrow(() -> MembershipRequestRefused.notFound(RefusalReason.GROUP_NOT_FOUND, draft.groupId()));
+        restrictions.checkMaySee(caller, group);
         manageable.check(group);
-        hasOwners.check(group);
+        boolean atOnce = joinPolicy.joinsAtOnce(group);
+        if (!atOnce) {
+            hasOwners.check(group);
+        }
         String requesterUpn = requesterUserPrincipalName(caller, requesterId);
         eligibility.check(group, requesterId);
         singlePending.check(group, requesterId);
 
         Instant now = Timestamps.stored(clock.instant());
         String requestId = ids.newId().toString();
-        MembershipRequest request = new MembershipRequest(requestId, group.id(), group.displayName(), requesterId,
-                requesterUpn, draft.justification(), RequestStatus.PENDING, now, group.ownerIds());
+        MembershipRequest request = MembershipRequest.made(requestId, group.id(), group.displayName(), requesterId,
+                requesterUpn, draft.justification(), atOnce ? RequestStatus.APPROVED : RequestStatus.PENDING, now,
+                group.ownerIds(), atOnce ? null : now.plus(lifecycle.expireAfter()));
         String correlationId = draft.correlationId() == null ? requestId : draft.correlationId();
         requests.insert(request, correlationId);
-        outbox.append(Topics.SELFSERVICE_EVENTS, new MembershipRequested(
-                new EventMetadata(ids.newId(), now, requestId, correlationId, caller.toInitiator(),
-                        EventMetadata.CURRENT_SCHEMA_VERSION),
-                requestId, group.id(), group.displayName(), requesterId, requesterUpn, request.approverIds(),
-                request.justification()));
+        RequestEvents.Cause cause = new RequestEvents.Cause(now, caller.toInitiator(), correlationId);
+        events.requested(request, cause);
+        if (atOnce) {
+            events.approved(request, null, true, cause);
+            requests.recordAddCommand(requestId, directoryCommands.queueAdd(group.id(), requesterId, requestId,
+                    caller.userId() == null ? caller.appId() : caller.userId(), correlationId));
+        }
         return request;
     }
 

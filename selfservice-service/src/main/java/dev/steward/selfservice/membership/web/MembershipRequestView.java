@@ -4,7 +4,10 @@ import dev.steward.selfservice.membership.MembershipRequest;
 import java.time.Instant;
 import java.util.List;
 
-/** A membership request as the API shows it. */
+/**
+ * A membership request as the API shows it. {@code rejectionReason} is the owner's reason for a rejection;
+ * {@code addError} the directory's refusal to add the member of an approved request (status {@code AddRefused}).
+ */
 public record MembershipRequestView(
         String id,
         String groupId,
@@ -14,11 +17,24 @@ public record MembershipRequestView(
         String justification,
         String status,
         Instant createdDateTime,
-        List<String> approverIds) {
+        List<String> approverIds,
+        Instant expirationDateTime,
+        String decidedById,
+        Instant decidedDateTime,
+        String rejectionReason,
+        Instant completedDateTime,
+        AddError addError) {
 
     static MembershipRequestView of(MembershipRequest request) {
         return new MembershipRequestView(request.id(), request.groupId(), request.groupDisplayName(),
                 request.requesterId(), request.requesterUserPrincipalName(), request.justification(),
-                request.status().wireName(), request.createdDateTime(), request.approverIds());
+                request.status().wireName(), request.createdDateTime(), request.approverIds(),
+                request.expiresDateTime(), request.decidedById(), request.decidedDateTime(),
+                request.decisionReason(), request.completedDateTime(),
+                request.addErrorCode() == null ? null : new AddError(request.addErrorCode(), request.addErrorMessage()));
+    }
+
+    /** The directory's answer to a refused member add. */
+    public record AddError(String code, String message) {
     }
 }

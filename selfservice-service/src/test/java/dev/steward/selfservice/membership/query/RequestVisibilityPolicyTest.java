@@ -16,9 +16,9 @@ class RequestVisibilityPolicyTest {
     private static final List<String> SCOPES = List.of(Permissions.GROUP_READ_ALL);
 
     private final RequestVisibilityPolicy policy = new RequestVisibilityPolicy();
-    private final MembershipRequest request = new MembershipRequest("r1", "g1", "Engineering", "bob",
+    private final MembershipRequest request = MembershipRequest.made("r1", "g1", "Engineering", "bob",
             "bob@corp.example.test", "please", RequestStatus.PENDING, Instant.parse("2026-01-01T10:00:00Z"),
-            List.of("alice"));
+            List.of("alice"), Instant.parse("2026-01-15T10:00:00Z"));
 
     @Test
     void requesterSeesTheirRequest() {

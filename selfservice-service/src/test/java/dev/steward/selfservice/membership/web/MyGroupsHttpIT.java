@@ -221,6 +221,10 @@ class MyGroupsHttpIT extends SelfServiceTestBase {
         kafka.publish(Topics.DIRECTORY_EVENTS, DirectoryEvents.sourceOfAuthorityChanged(synced, true, null,
                 DirectoryEvents.T0.plusSeconds(60)));
         await().atMost(TIMEOUT).until(() -> groups.find(synced.id()).orElseThrow().isCloudManaged());
+        assertThat(request(bob, synced).errorMessage()).as("closed until an owner sets its policy again")
+                .contains("is closed");
+        assertThat(http.patch("/mygroups/groups/" + synced.id(), alice.token(), "{\"joinPolicy\":\"OwnerApproval\"}")
+                .status()).isEqualTo(200);
 
         assertThat(request(bob, synced).status()).isEqualTo(201);
         assertThat(ids(http.get("/mygroups/approvals", alice.token()))).hasSize(1);

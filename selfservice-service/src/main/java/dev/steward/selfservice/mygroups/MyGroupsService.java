@@ -1,0 +1,170 @@
+package dev.steward.selfservice.mygroups;
+
+import dev.steward.contracts.EventMetadata;
+import dev.steward.contracts.Topics;
+import dev.steward.contracts.event.GroupJoinPolicyChanged;
+import dev.steward.platform.outbox.Outbox;
+import dev.steward.platform.security.AccessDeniedException;
+import dev.steward.platform.security.Caller;
+import dev.steward.platform.security.DirectoryRoles;
+import dev.steward.selfservice.config.IdGenerator;
+import dev.steward.selfservice.directory.GroupDirectory;
+import dev.steward.selfservice.directory.JoinPolicy;
+import dev.steward.selfservice.directory.KnownGroup;
+import dev.steward.selfservice.directory.Timestamps;
+import dev.steward.selfservice.membership.MembershipRequestRefused;
+import dev.steward.selfservice.membership.RefusalReason;
+import dev.steward.selfservice.membership.command.DecisionPermission;
+import dev.steward.selfservice.membership.command.ManageableInMyGroupsPolicy;
+import dev.steward.selfservice.membership.query.MyGroupsReadPermission;
+import dev.steward.selfservice.settings.TenantRestrictions;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The groups of My Groups: the groups a user can see and join (every group manageable in My Groups, by the same
+ * {@link ManageableInMyGroupsPolicy} as requests), the groups they are a member of and the groups they own; and the
+ * join policy, which a current owner of the group or a group administrator changes.
+ */
+@Service
+public class MyGroupsService {
+
+    private final MyGroupsReadPermission readPermission;
+    private final DecisionPermission writePermission;
+    private final ManageableInMyGroupsPolicy manageable;
+    private final GroupDirectory groups;
+    private final MyGroupsDirectory lists;
+    private final Outbox outbox;
+    private final IdGenerator ids;
+    private final Clock clock;
+    private final TenantRestrictions restrictions;
+
+    public MyGroupsService(TenantRestrictions restrictions, MyGroupsReadPermission readPermission, DecisionPermission writePermission,
+                           ManageableInMyGroupsPolicy manageable, GroupDirectory groups, MyGroupsDirectory lists,
+                           Outbox outbox, IdGenerator ids, Clock clock) {
+        this.restrictions = restrictions;
+        this.readPermission = readPermission;
+        this.writePermission = writePermission;
+        this.manageable = manageable;
+        this.groups = groups;
+        this.lists = lists;
+        this.outbox = outbox;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    /** A page of groups: ids after the cursor, their views, and where the next page starts (null on the last). */
+    public record GroupPage(List<GroupView> groups, GroupCursor next) {
+    }
+
+    /** Groups manageable in My Groups (visible; {@code canRequestToJoin} says whether the caller may ask now). */
+    @Transactional(readOnly = true)
+    public GroupPage visible(Caller caller, GroupCursor after, int limit) {
+        readPermission.check(caller);
+        return page(caller, (from, n) -> lists.allAfter(from, n), after, limit,
+                group -> isManageable(group) && restrictions.maySee(caller, group));
+    }
+
+    @Transactional(readOnly = true)
+    public GroupPage memberOf(Caller caller, GroupCursor after, int limit) {
+        readPermission.check(caller);
+        return page(caller, (from, n) -> lists.memberOfAfter(caller.userId(), from, n), after, limit,
+                group -> restrictions.maySee(caller, group));
+    }
+
+    @Transactional(readOnly = true)
+    public GroupPage owned(Caller caller, GroupCursor after, int limit) {
+        readPermission.check(caller);
+        return page(caller, (from, n) -> lists.ownedAfter(caller.userId(), from, n), after, limit,
+                group -> restrictions.maySee(caller, group));
+    }
+
+    /** One group as the caller sees it; 404 for an unknown group or one not manageable in My Groups. */
+    @Transactional(readOnly = true)
+    public GroupView one(Caller caller, String groupId) {
+        readPermission.check(caller);
+        KnownGroup group = groups.find(groupId).filter(this::isManageable)
+                .filter(found -> restrictions.maySee(caller, found))
+                .orElseThrow(() -> MembershipRequestRefused.notFound(RefusalReason.GROUP_NOT_FOUND, groupId));
+        return view(caller, group);
+    }
+
+    /**
+     * Sets the group's join policy and queues {@code GroupJoinPolicyChanged}; setting the same policy again changes
+     * nothing and publishes nothing.
+     *
+     * @throws AccessDeniedException    when the caller is neither a current owner nor a group administrator
+     * @throws MembershipRequestRefused for an unknown policy, an unknown group, or one not manageable here
+     */
+    @Transactional(noRollbackFor = {MembershipRequestRefused.class, AccessDeniedException.class})
+    public GroupView changeJoinPolicy(Caller caller, String groupId, String joinPolicy, String correlationId) {
+        writePermission.checkSignedInWriter(caller);
+        JoinPolicy policy = JoinPolicy.fromWireName(joinPolicy).orElseThrow(() -> new MembershipRequestRefused(
+                RefusalReason.INVALID_REQUEST, "The property 'joinPolicy' must be one of Open, OwnerApproval, Closed."));
+        KnownGroup group = groups.findForUpdate(groupId)
+                .orElseThrow(() -> MembershipRequestRefused.notFound(RefusalReason.GROUP_NOT_FOUND, groupId));
+        restrictions.checkMaySee(caller, group);
+        if (!group.isOwner(caller.userId()) && !caller.hasAnyDirectoryRole(DirectoryRoles.GROUP_ADMINS)) {
+            throw new AccessDeniedException();
+        }
+        manageable.check(group);
+        if (group.joinPolicy() != policy) {
+            groups.setJoinPolicy(groupId, policy);
+            Instant now = Timestamps.stored(clock.instant());
+            outbox.append(Topics.SELFSERVICE_EVENTS, new GroupJoinPolicyChanged(new EventMetadata(ids.newId(), now,
+                    groupId, correlationId, caller.toInitiator(), EventMetadata.CURRENT_SCHEMA_VERSION), groupId,
+                    group.displayName(), policy.wireName(), group.joinPolicy().wireName()));
+        }
+        return view(caller, groups.find(groupId).orElseThrow());
+    }
+
+    private boolean isManageable(KnownGroup group) {
+        try {
+            manageable.check(group);
+            return true;
+        } catch (MembershipRequestRefused e) {
+            return false;
+        }
+    }
+
+    private GroupView view(Caller caller, KnownGroup group) {
+        boolean joinable = isManageable(group) && group.joinPolicy() != JoinPolicy.CLOSED
+                && !group.isMember(caller.userId())
+                && (group.joinPolicy() == JoinPolicy.OPEN || !group.ownerIds().isEmpty());
+        return GroupView.of(group, caller.userId(), lists.hasOpenRequest(group.id(), caller.userId()), joinable);
+    }
+
+    private GroupPage page(Caller caller, IdSource source, GroupCursor after, int limit, Predicate<KnownGroup> shown) {
+        List<GroupView> views = new ArrayList<>();
+        String from = after == null ? null : after.afterId();
+        String last = from;
+        while (views.size() < limit) {
+            List<String> batch = source.after(from, limit + 1);
+            if (batch.isEmpty()) {
+                return new GroupPage(views, null);
+            }
+            for (String id : batch) {
+                if (views.size() == limit) {
+                    return new GroupPage(views, new GroupCursor(last));
+                }
+                last = id;
+                groups.find(id).filter(shown).ifPresent(group -> views.add(view(caller, group)));
+            }
+            from = batch.get(batch.size() - 1);
+            if (batch.size() <= limit && views.size() < limit) {
+                return new GroupPage(views, null);
+            }
+        }
+        return new GroupPage(views, source.after(last, 1).isEmpty() ? null : new GroupCursor(last));
+    }
+
+    @FunctionalInterface
+    private interface IdSource {
+        List<String> after(String afterId, int limit);
+    }
+}

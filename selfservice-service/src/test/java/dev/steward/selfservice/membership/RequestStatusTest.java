@@ -1,0 +1,42 @@
+package dev.steward.selfservice.membership;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.EnumSet;
+import org.junit.jupiter.api.Test;
+
+class RequestStatusTest {
+
+    @Test
+    void aPendingRequestIsApprovedRejectedCancelledOrExpires() {
+        assertThat(EnumSet.allOf(RequestStatus.class).stream().filter(RequestStatus.PENDING::mayBecome))
+                .containsExactlyInAnyOrder(RequestStatus.APPROVED, RequestStatus.REJECTED, RequestStatus.CANCELLED,
+                        RequestStatus.EXPIRED);
+    }
+
+    @Test
+    void anApprovedRequestEndsOnlyWithTheDirectorysAnswer() {
+        assertThat(EnumSet.allOf(RequestStatus.class).stream().filter(RequestStatus.APPROVED::mayBecome))
+                .containsExactlyInAnyOrder(RequestStatus.COMPLETED, RequestStatus.ADD_REFUSED);
+    }
+
+    @Test
+    void aFinalRequestNeverChangesAgain() {
+        for (RequestStatus done : EnumSet.of(RequestStatus.COMPLETED, RequestStatus.ADD_REFUSED, RequestStatus.REJECTED,
+                RequestStatus.CANCELLED, RequestStatus.EXPIRED)) {
+            assertThat(done.isOpen()).isFalse();
+            for (RequestStatus next : RequestStatus.values()) {
+                assertThat(done.mayBecome(next)).as(done + " -> " + next).isFalse();
+            }
+        }
+        assertThat(RequestStatus.PENDING.isOpen()).isTrue();
+        assertThat(RequestStatus.APPROVED.isOpen()).isTrue();
+    }
+
+    @Test
+    void readsBackEveryWireName() {
+        for (RequestStatus status : RequestStatus.values()) {
+            assertThat(RequestStatus.fromWireName(status.wireName())).isEqualTo(status);
+        }
+    }
+}

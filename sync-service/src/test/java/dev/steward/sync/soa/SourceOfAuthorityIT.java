@@ -9,10 +9,12 @@ import dev.steward.contracts.ContractCommand;
 import dev.steward.contracts.DirectoryIds;
 import dev.steward.contracts.EventMetadata;
 import dev.steward.contracts.Topics;
-import dev.steward.contracts.event.SourceOfAuthorityChanged;
-import dev.steward.contracts.event.SyncChangeSkipped;
 import dev.steward.contracts.command.SyncGroup;
 import dev.steward.contracts.command.SyncGroupMembership;
+import dev.steward.contracts.event.SourceOfAuthorityChanged;
+import dev.steward.contracts.event.SyncChangeSkipped;
+import dev.steward.platform.security.Permissions;
+import dev.steward.platform.testing.TestTokens;
 import dev.steward.sync.export.Membership;
 import dev.steward.sync.testing.SyncServiceIntegrationTest;
 import dev.steward.sync.testing.TestDirectory;
@@ -27,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.test.utils.ContainerTestUtils;
+import org.springframework.mock.web.MockHttpServletResponse;
 import tools.jackson.databind.JsonNode;
 
 class SourceOfAuthorityIT extends SyncServiceIntegrationTest {
@@ -228,6 +231,44 @@ class SourceOfAuthorityIT extends SyncServiceIntegrationTest {
         assertThat(cycle.get("counts").get("updated").asInt()).isGreaterThanOrEqualTo(1);
         JsonNode next = runCycle("Delta");
         assertThat(commandsOf(next.get("id").asString())).noneMatch(c -> c.key().equals(groupId));
+    }
+
+    @Test
+    void anOnDemandTakeoverCompletesARollbackAtOnceAndIsRefusedForAnObjectNotAwaitingOne() throws Exception {
+        String anchor = addGroup("Soa-TakeOver", userDn("Bob"));
+        String groupId = DirectoryIds.fromAnchor(anchor);
+        runCycle("Delta");
+        String reader = TestTokens.app(UUID.randomUUID().toString(), Permissions.SYNCHRONIZATION_READ_ALL);
+        assertThat(takeOver(ADMIN, groupId).getStatus()).isEqualTo(400);
+        publishEvent(sourceOfAuthorityChanged(anchor, "Soa-TakeOver", true));
+        await().atMost(Duration.ofSeconds(5)).until(() -> connectorSpace(groupId).get("blockOnPremisesSync").asBoolean());
+        assertThat(body(takeOver(ADMIN, groupId)).get("error").get("message").asString())
+                .contains("Source of Authority is in the cloud");
+        publishEvent(sourceOfAuthorityChanged(anchor, "Soa-TakeOver", false));
+        await().atMost(Duration.ofSeconds(5)).until(() -> connectorSpace(groupId).get("pendingTakeover").asBoolean());
+
+        assertThat(takeOver(null, groupId).getStatus()).isEqualTo(401);
+        assertThat(takeOver(reader, groupId).getStatus()).isEqualTo(403);
+        assertThat(takeOver(ADMIN, UUID.randomUUID().toString()).getStatus()).isEqualTo(404);
+        MockHttpServletResponse accepted = takeOver(ADMIN, groupId);
+
+        assertThat(accepted.getStatus()).isEqualTo(202);
+        String cycleId = body(accepted).get("id").asString();
+        assertThat(accepted.getHeader("Location")).endsWith("/sync/cycles/" + cycleId);
+        JsonNode cycle = awaitCycle(cycleId);
+        assertThat(cycle.get("policyType").asString()).isEqualTo("Delta");
+        assertThat(commandsOf(cycleId)).filteredOn(c -> c.key().equals(groupId)).singleElement()
+                .isInstanceOf(SyncGroup.class);
+        assertThat(connectorSpace(groupId).get("pendingTakeover").asBoolean()).isFalse();
+    }
+
+    private MockHttpServletResponse takeOver(String token, String groupId) throws Exception {
+        var request = org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .post("/sync/connectorSpace/{id}/takeOver", groupId);
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return mvc.perform(request).andReturn().getResponse();
     }
 
     @Test

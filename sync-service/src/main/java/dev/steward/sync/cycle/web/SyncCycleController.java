@@ -124,7 +124,8 @@ public class SyncCycleController {
                 "Invalid policyType '" + policy.asString() + "': use \"Delta\" or \"Initial\"."));
     }
 
-    private static Map<String, Object> entity(SyncCycle cycle) {
+    /** A cycle as an entity body, as {@code POST /sync/cycles} answers it. */
+    public static Map<String, Object> entity(SyncCycle cycle) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("@odata.context", GraphCollections.context("cycles/$entity"));
         body.putAll(view(cycle));

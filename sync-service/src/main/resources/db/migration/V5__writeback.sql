@@ -12,6 +12,9 @@ CREATE TABLE writeback_group (
     is_cloud_managed    BOOLEAN                  NOT NULL,
     on_premises_anchor  VARCHAR(36),
     deleted             BOOLEAN                  NOT NULL DEFAULT FALSE,
+    -- why the cloud's values cannot be written (a NUL character, which neither AD nor PostgreSQL text stores; the
+    -- stored name shows it as \u0000); null when they can
+    refusal             VARCHAR(500),
     cloud_version       BIGINT                   NOT NULL DEFAULT 1,
     handled_version     BIGINT,
     ad_object_guid      VARCHAR(36),

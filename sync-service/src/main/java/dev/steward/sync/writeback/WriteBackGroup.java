@@ -7,6 +7,7 @@ import java.time.Instant;
  * A cloud security group as write-back knows it: the cloud's values, and what was last written to AD.
  *
  * @param onPremisesAnchor the objectGUID of the AD group an SOA-converted group came from; null for a cloud-native one
+ * @param refusal          why the cloud's values cannot be written to AD (a NUL character); null when they can
  * @param cloudVersion     counts the cloud changes that matter to AD
  * @param handledVersion   the cloud version last written (or refused); null before the first attempt
  * @param adObjectGuid     the AD group written to (for a cloud-native group, the one write-back created)
@@ -21,6 +22,7 @@ public record WriteBackGroup(
         boolean cloudManaged,
         String onPremisesAnchor,
         boolean deleted,
+        String refusal,
         long cloudVersion,
         Long handledVersion,
         String adObjectGuid,

@@ -126,7 +126,7 @@ public class WriteBackRunner {
                     printable(group.displayName()), error);
             store.recordFailure(group.groupId(), error);
             tally.failed++;
-            if (!e.getResultCode().isConnectionUsable()) {
+            if (connection != null && !e.getResultCode().isConnectionUsable()) {
                 connection.close();
                 connection = null;
             }
@@ -140,8 +140,9 @@ public class WriteBackRunner {
 
     /** Writes the group; false when it was held because AD was changed directly. */
     private boolean write(LDAPConnection connection, WriteBackGroup group) throws LDAPException {
-        WriteBackNames.requireWritable("displayName", group.displayName());
-        WriteBackNames.requireWritable("description", group.description());
+        if (group.refusal() != null) {
+            throw new UnwritableNameException(group.refusal());
+        }
         AdGroupState ad = locate(connection, group);
         List<CloudMember> cloud = store.cloudMembers(group.groupId());
         Set<String> baseline = group.everWritten() ? store.baseline(group.groupId()) : null;

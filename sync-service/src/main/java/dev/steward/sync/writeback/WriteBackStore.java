@@ -27,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class WriteBackStore {
 
     private static final String COLUMNS = "group_id, display_name, description, kind, is_cloud_managed, "
-            + "on_premises_anchor, deleted, cloud_version, handled_version, ad_object_guid, ad_dn, written_display_name, "
+            + "on_premises_anchor, deleted, refusal, cloud_version, handled_version, ad_object_guid, ad_dn, written_display_name, "
             + "written_description, status, last_error, attempts, members_skipped, last_attempt_at, last_written_at";
     private static final int MAX_ERROR = 2000;
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
@@ -57,31 +57,53 @@ public class WriteBackStore {
      * version moves when something write-back writes (or decides on) changed.
      */
     public void saveSnapshot(GroupSnapshot group) {
+        String refusal = refusal("displayName", group.displayName());
+        if (refusal == null) {
+            refusal = refusal("description", group.description());
+        }
+        String displayName = storable(group.displayName());
+        String description = storable(group.description());
         Optional<WriteBackGroup> known = find(group.id());
         if (known.isEmpty()) {
             if (group.kind() != GroupKind.SECURITY) {
                 return;
             }
             jdbc.sql("INSERT INTO writeback_group (group_id, display_name, description, kind, is_cloud_managed, "
-                            + "on_premises_anchor, status, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-                    .params(group.id(), group.displayName(), group.description(), group.kind().name(),
-                            group.isCloudManaged(), group.onPremisesAnchor(), WriteBackStatus.PENDING.toString(), now())
+                            + "on_premises_anchor, refusal, status, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                    .params(group.id(), displayName, description, group.kind().name(), group.isCloudManaged(),
+                            group.onPremisesAnchor(), refusal, WriteBackStatus.PENDING.toString(), now())
                     .update();
             return;
         }
         WriteBackGroup old = known.get();
-        boolean changed = !Objects.equals(old.displayName(), group.displayName())
-                || !Objects.equals(old.description(), group.description())
+        boolean changed = !Objects.equals(old.displayName(), displayName)
+                || !Objects.equals(old.description(), description)
+                || !Objects.equals(old.refusal(), refusal)
                 || old.kind() != group.kind()
                 || old.cloudManaged() != group.isCloudManaged()
                 || !Objects.equals(old.onPremisesAnchor(), group.onPremisesAnchor());
         if (changed) {
-            jdbc.sql("UPDATE writeback_group SET display_name = ?, description = ?, kind = ?, is_cloud_managed = ?, "
-                            + "on_premises_anchor = ?, cloud_version = cloud_version + 1, updated_at = ? WHERE group_id = ?")
-                    .params(group.displayName(), group.description(), group.kind().name(), group.isCloudManaged(),
+            jdbc.sql("UPDATE writeback_group SET display_name = ?, description = ?, refusal = ?, kind = ?, "
+                            + "is_cloud_managed = ?, on_premises_anchor = ?, cloud_version = cloud_version + 1, "
+                            + "updated_at = ? WHERE group_id = ?")
+                    .params(displayName, description, refusal, group.kind().name(), group.isCloudManaged(),
                             group.onPremisesAnchor(), now(), group.id())
                     .update();
         }
+    }
+
+    private static String refusal(String attribute, String value) {
+        try {
+            WriteBackNames.requireWritable(attribute, value);
+            return null;
+        } catch (WriteBackNames.UnwritableNameException e) {
+            return e.getMessage();
+        }
+    }
+
+    /** PostgreSQL text holds no NUL: it is kept as the six characters {@code \u0000}. */
+    private static String storable(String value) {
+        return value == null ? null : value.replace("\0", "\\u0000");
     }
 
     public void changeSourceOfAuthority(String groupId, boolean cloudManaged) {
@@ -331,6 +353,7 @@ public class WriteBackStore {
                 rs.getBoolean("is_cloud_managed"),
                 rs.getString("on_premises_anchor"),
                 rs.getBoolean("deleted"),
+                rs.getString("refusal"),
                 rs.getLong("cloud_version"),
                 rs.wasNull() ? null : handled,
                 rs.getString("ad_object_guid"),

@@ -1,15 +1,15 @@
 package dev.steward.sync.writeback;
 
-import com.unboundid.ldap.sdk.DN;
 import java.util.List;
 
 /**
  * An AD group as write-back reads it before writing.
  *
+ * @param dn      its DN as AD wrote it (passed back to AD as it is)
  * @param members every {@code member} value, as AD returned it
  */
 public record AdGroupState(
-        DN dn,
+        String dn,
         String objectGuid,
         String objectSid,
         String commonName,

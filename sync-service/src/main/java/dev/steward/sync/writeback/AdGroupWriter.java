@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Write-back's LDAP operations on AD groups, over a connection it opens per run. Groups are found by objectGUID (the
  * sync anchor) or by the anchor attribute, never by name; every DN and filter is built from UnboundID's {@link DN},
- * {@link RDN} and {@link Filter} objects. Member changes go in modifies of at most {@code member-chunk-size} values,
+ * {@link RDN} and {@link Filter} objects, and sent as {@link WriteBackNames#toAdString} writes it. Member changes go in modifies of at most {@code member-chunk-size} values,
  * with the permissive modify control, so that a retried chunk does not fail on values already there (or gone).
  */
 public class AdGroupWriter {
@@ -155,7 +155,7 @@ public class AdGroupWriter {
         }
         Integer groupType = entry.hasAttribute("groupType") ? entry.getAttributeValueAsInteger("groupType") : null;
         byte[] sid = entry.getAttributeValueBytes("objectSid");
-        return new AdGroupState(entry.getParsedDN(), AdGuids.toCanonical(entry.getAttributeValueBytes("objectGUID")),
+        return new AdGroupState(entry.getDN(), AdGuids.toCanonical(entry.getAttributeValueBytes("objectGUID")),
                 sid == null ? null : AdSids.toText(sid), entry.getAttributeValue("cn"),
                 entry.getAttributeValue("displayName"), entry.getAttributeValue("description"), groupType,
                 List.copyOf(members));
@@ -195,12 +195,13 @@ public class AdGroupWriter {
         if (description != null && !description.isEmpty()) {
             attributes.add(new Attribute("description", description));
         }
-        connection.add(new Entry(dn, attributes));
-        return read(connection, dn);
+        String text = WriteBackNames.toAdString(dn);
+        connection.add(new Entry(text, attributes));
+        return read(connection, text);
     }
 
-    public AdGroupState read(LDAPConnection connection, DN dn) throws LDAPException {
-        SearchResultEntry entry = connection.getEntry(dn.toString(), GROUP_ATTRIBUTES);
+    public AdGroupState read(LDAPConnection connection, String dn) throws LDAPException {
+        SearchResultEntry entry = connection.getEntry(dn, GROUP_ATTRIBUTES);
         if (entry == null) {
             throw new LDAPException(ResultCode.NO_SUCH_OBJECT, dn + " is not in AD");
         }
@@ -208,31 +209,32 @@ public class AdGroupWriter {
     }
 
     /** Renames the group to {@code cn=<commonName>} in its container; returns the new DN. */
-    public DN rename(LDAPConnection connection, DN dn, String commonName) throws LDAPException {
-        RDN rdn = new RDN("cn", commonName);
-        connection.modifyDN(dn.toString(), rdn.toString(), true);
-        return new DN(rdn, dn.getParent());
+    public String rename(LDAPConnection connection, String dn, String commonName) throws LDAPException {
+        String rdn = WriteBackNames.toAdString(new DN(new RDN("cn", commonName)));
+        connection.modifyDN(dn, rdn, true);
+        DN parent = new DN(dn).getParent();
+        return parent == null ? rdn : rdn + "," + WriteBackNames.toAdString(parent);
     }
 
     /** Sets a single-valued string attribute; null or empty removes it. */
-    public void replace(LDAPConnection connection, DN dn, String attribute, String value) throws LDAPException {
+    public void replace(LDAPConnection connection, String dn, String attribute, String value) throws LDAPException {
         Modification modification = value == null || value.isEmpty()
                 ? new Modification(ModificationType.REPLACE, attribute)
                 : new Modification(ModificationType.REPLACE, attribute, value);
-        connection.modify(new ModifyRequest(dn.toString(), List.of(modification), permissive()));
+        connection.modify(new ModifyRequest(dn, List.of(modification), permissive()));
     }
 
     /** Adds or removes member values, one modify per chunk. */
-    public void changeMembers(LDAPConnection connection, DN dn, ModificationType type, List<String> values)
+    public void changeMembers(LDAPConnection connection, String dn, ModificationType type, List<String> values)
             throws LDAPException {
         if (values.isEmpty()) {
             return;
         }
-        connection.modify(new ModifyRequest(dn.toString(),
+        connection.modify(new ModifyRequest(dn,
                 List.of(new Modification(type, "member", values.toArray(String[]::new))), permissive()));
     }
 
-    public void delete(LDAPConnection connection, DN dn) throws LDAPException {
+    public void delete(LDAPConnection connection, String dn) throws LDAPException {
         connection.delete(new DeleteRequest(dn));
     }
 

@@ -46,6 +46,55 @@ public final class WriteBackNames {
         }
     }
 
+    /**
+     * The DN as text for AD: every RFC 4514 special character of a value escaped, {@code =} included (Samba's ldb
+     * refuses an unescaped {@code =} in a value, which UnboundID's own string form leaves as it is), control
+     * characters as hex pairs. The text is parsed back and must be the same DN.
+     */
+    public static String toAdString(DN dn) {
+        StringBuilder text = new StringBuilder();
+        RDN[] rdns = dn.getRDNs();
+        for (int i = 0; i < rdns.length; i++) {
+            if (i > 0) {
+                text.append(',');
+            }
+            String[] names = rdns[i].getAttributeNames();
+            String[] values = rdns[i].getAttributeValues();
+            for (int j = 0; j < names.length; j++) {
+                if (j > 0) {
+                    text.append('+');
+                }
+                text.append(names[j]).append('=');
+                escapeValue(values[j], text);
+            }
+        }
+        String result = text.toString();
+        try {
+            if (!new DN(result).equals(dn)) {
+                throw new IllegalStateException("escaped DN " + result + " does not read back as " + dn);
+            }
+        } catch (LDAPException e) {
+            throw new IllegalStateException("escaped DN " + result + " is not a DN", e);
+        }
+        return result;
+    }
+
+    private static void escapeValue(String value, StringBuilder out) {
+        int length = value.length();
+        for (int i = 0; i < length; i++) {
+            char c = value.charAt(i);
+            if (",+\"\\<>;=".indexOf(c) >= 0
+                    || (i == 0 && (c == '#' || c == ' '))
+                    || (i == length - 1 && c == ' ')) {
+                out.append('\\').append(c);
+            } else if (c < 0x20 || c == 0x7F) {
+                out.append(String.format("\\%02X", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+    }
+
     /** AD stores no NUL in a string attribute; such a value is refused rather than cut short. */
     public static void requireWritable(String attribute, String value) {
         if (value != null && value.indexOf('\0') >= 0) {

@@ -157,19 +157,19 @@ public class WriteBackRunner {
             log.warn("group {} ({}) was changed directly in AD at {}: members added {}, members removed {}, attributes {}; "
                             + "held until an administrator resolves the drift", group.groupId(),
                     printable(group.displayName()), ad.dn(), plan.addedInAd(), plan.removedInAd(), changedAttributes);
-            store.recordDrift(group, ad.dn().toString(), plan.addedInAd(), plan.removedInAd(), changedAttributes,
+            store.recordDrift(group, ad.dn(), plan.addedInAd(), plan.removedInAd(), changedAttributes,
                     ids.generateId().toString());
             return false;
         }
 
-        DN dn = ad.dn();
+        String dn = ad.dn();
         if (group.cloudNative()) {
             String commonName = WriteBackNames.commonName(group.displayName(), group.groupId());
             if (!commonName.equals(ad.commonName())) {
-                DN renamed = writer.rename(connection, dn, commonName);
-                store.renameInBaselines(MemberPlan.normalize(dn.toString()), MemberPlan.normalize(renamed.toString()));
+                String renamed = writer.rename(connection, dn, commonName);
+                store.renameInBaselines(MemberPlan.normalize(dn), MemberPlan.normalize(renamed));
                 dn = renamed;
-                store.recordAdGroup(group.groupId(), ad.objectGuid(), dn.toString());
+                store.recordAdGroup(group.groupId(), ad.objectGuid(), dn);
             }
         }
         if (!Objects.equals(emptyToNull(ad.displayName()), emptyToNull(group.displayName()))) {
@@ -194,7 +194,7 @@ public class WriteBackRunner {
             writer.changeMembers(connection, dn, ModificationType.ADD, part);
             store.changeBaseline(group.groupId(), part.stream().map(MemberPlan::normalize).toList(), List.of());
         }
-        store.recordWritten(group, ad.objectGuid(), dn.toString(), group.displayName(), group.description(), plan.skipped());
+        store.recordWritten(group, ad.objectGuid(), dn, group.displayName(), group.description(), plan.skipped());
         log.info("wrote group {} ({}) to {}: {} members added, {} removed, {} cloud members not in AD",
                 group.groupId(), printable(group.displayName()), dn, plan.toAdd().size(), plan.toRemove().size(),
                 plan.skipped());
@@ -230,7 +230,7 @@ public class WriteBackRunner {
         DN dn = WriteBackNames.groupDn(commonName, properties.targetOu());
         AdGroupState created = writer.create(connection, dn, commonName, properties.newGroupScope().groupType(),
                 group.displayName(), group.description(), anchorAttribute, anchor);
-        store.recordAdGroup(group.groupId(), created.objectGuid(), created.dn().toString());
+        store.recordAdGroup(group.groupId(), created.objectGuid(), created.dn());
         log.info("created AD group {} (objectGUID {}) for cloud group {}", created.dn(), created.objectGuid(), group.groupId());
         return created;
     }

@@ -52,6 +52,26 @@ class WriteBackNamesTest {
     }
 
     @Test
+    void theTextSentToAdEscapesEverySpecialCharacterEqualsSignIncludedAndReadsBackAsTheSameDn() throws Exception {
+        String cn = "R&D, \"West\" +1 <lab>; a=b #1 \\ *(x)_a5b4c3d2e1f0";
+        DN dn = WriteBackNames.groupDn(cn, "OU=Cloud Groups,DC=corp,DC=example,DC=test");
+
+        String text = WriteBackNames.toAdString(dn);
+
+        assertThat(text).isEqualTo("cn=R&D\\, \\\"West\\\" \\+1 \\<lab\\>\\; a\\=b #1 \\\\ *(x)_a5b4c3d2e1f0,"
+                + "OU=Cloud Groups,DC=corp,DC=example,DC=test");
+        assertThat(new DN(text)).isEqualTo(dn);
+    }
+
+    @Test
+    void theTextSentToAdEscapesALeadingHashLeadingAndTrailingSpacesAndControlCharacters() throws Exception {
+        DN dn = WriteBackNames.groupDn(" #x\ty ", "DC=corp,DC=example,DC=test");
+        String text = WriteBackNames.toAdString(dn);
+        assertThat(text).startsWith("cn=\\ #x\\09y\\ ,");
+        assertThat(new DN(text).getRDN().getAttributeValues()).containsExactly(" #x\ty ");
+    }
+
+    @Test
     void aNameStartingWithHashIsEscapedSoItIsNotReadAsHex() throws Exception {
         DN dn = WriteBackNames.groupDn(WriteBackNames.commonName("#admins", ID), "DC=corp,DC=example,DC=test");
         assertThat(dn.toString()).startsWith("cn=\\#admins_");

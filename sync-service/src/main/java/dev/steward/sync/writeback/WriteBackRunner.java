@@ -92,7 +92,7 @@ public class WriteBackRunner {
             Optional<String> exclusion = scope.exclusion(group);
             if (exclusion.isPresent()) {
                 if (group.status() != WriteBackStatus.OUT_OF_SCOPE || !Objects.equals(group.handledVersion(), group.cloudVersion())) {
-                    store.recordHandled(group, WriteBackStatus.OUT_OF_SCOPE, exclusion.get());
+                    store.recordOutOfScope(group, exclusion.get());
                 }
                 tally.outOfScope++;
                 return connection;

@@ -247,12 +247,25 @@ public class WriteBackStore {
                 .params(WriteBackStatus.FAILED.toString(), truncate(error), now, now, groupId).update();
     }
 
-    /** Refused (or out of scope): not tried again until the cloud changes the group (or, out of scope, every run). */
+    /** Refused: not tried again until the cloud changes the group. */
     public void recordHandled(WriteBackGroup group, WriteBackStatus status, String reason) {
         OffsetDateTime now = now();
         jdbc.sql("UPDATE writeback_group SET status = ?, handled_version = ?, last_error = ?, last_attempt_at = ?, "
                         + "updated_at = ? WHERE group_id = ?")
                 .params(status.toString(), group.cloudVersion(), truncate(reason), now, now, group.groupId()).update();
+    }
+
+    /**
+     * Not written back (any more): write-back stops managing the AD group, if it wrote one. Its baseline goes, so if
+     * the group comes back in scope (e.g. SOA moved to the cloud again after a rollback) AD's values at that time are
+     * taken as they are, not reported as drift: while out of scope, AD changes are nobody's drift.
+     */
+    public void recordOutOfScope(WriteBackGroup group, String reason) {
+        recordHandled(group, WriteBackStatus.OUT_OF_SCOPE, reason);
+        if (group.everWritten()) {
+            clearBaseline(group.groupId());
+            jdbc.sql("UPDATE writeback_group SET last_written_at = NULL WHERE group_id = ?").param(group.groupId()).update();
+        }
     }
 
     /** The cloud group was deleted: its rows go; the row stays with its final status. */

@@ -246,6 +246,9 @@ class WriteBackIT {
         // SOA moves to the cloud, then the cloud adds Bob
         publish(sourceOfAuthority(anchor, "Converted", true), updated(syncedGroup(anchor, "Converted", true)),
                 membersAdded(id, user(anchor(1))));
+        // the Source of Authority listener (the service's consumer group) got the same event as write-back
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> connectorSpace.findByAnchor(anchor).orElseThrow().blockOnPremisesSync());
         assertThat(runner.run().written()).isEqualTo(1);
 
         SearchResultEntry written = directory.getEntry("CN=Converted," + GROUPS_OU);
@@ -257,6 +260,34 @@ class WriteBackIT {
                 dn("CN=Converted-Child," + GROUPS_OU));
         assertThat(directory.search(BASE_DN, SearchScope.SUB, Filter.createEqualityFilter("cn", "Converted")).getEntryCount())
                 .isEqualTo(1);
+    }
+
+    @Test
+    void aGroupRolledBackToAdAndConvertedAgainIsTakenOverWithoutReportingAdChangesOfThatTimeAsDrift() throws Exception {
+        String anchor = addGroup("Round-trip", GROUPS_OU, userDn("Alice"));
+        WriteBackFixtures.synced(connectorSpace, transaction, anchor, ObjectType.GROUP, "CN=Round-trip," + GROUPS_OU, "Round-trip");
+        String id = DirectoryIds.fromAnchor(anchor);
+        publish(created(syncedGroup(anchor, "Round-trip", false)), membersAdded(id, user(anchor(0))),
+                sourceOfAuthority(anchor, "Round-trip", true), updated(syncedGroup(anchor, "Round-trip", true)));
+        assertThat(runner.run().written()).isEqualTo(1);
+
+        // rolled back: AD masters the group again and an AD admin adds Carol (no sync cycle brings her to the cloud)
+        publish(sourceOfAuthority(anchor, "Round-trip", false), updated(syncedGroup(anchor, "Round-trip", false)));
+        runner.run();
+        assertThat(store.find(id).orElseThrow().status()).isEqualTo(WriteBackStatus.OUT_OF_SCOPE);
+        directory.modify("CN=Round-trip," + GROUPS_OU, new Modification(ModificationType.ADD, "member", userDn("Carol")));
+
+        // converted again, and the cloud adds Bob
+        publish(sourceOfAuthority(anchor, "Round-trip", true), updated(syncedGroup(anchor, "Round-trip", true)),
+                membersAdded(id, user(anchor(1))));
+        WriteBackRunner.RunResult result = runner.run();
+
+        // a change made while AD was the authority is not drift; the cloud, the authority again, wins
+        assertThat(result.held()).isZero();
+        assertThat(result.written()).isEqualTo(1);
+        assertThat(drifts(id)).isEmpty();
+        assertThat(members(directory.getEntry("CN=Round-trip," + GROUPS_OU)))
+                .containsExactlyInAnyOrder(dn(userDn("Alice")), dn(userDn("Bob")));
     }
 
     @Test

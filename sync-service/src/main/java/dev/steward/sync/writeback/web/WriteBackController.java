@@ -14,6 +14,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -35,6 +37,7 @@ import org.springframework.web.bind.annotation.RestController;
 public class WriteBackController {
 
     private static final Logger log = LoggerFactory.getLogger(WriteBackController.class);
+    private static final Pattern GROUP_ID = Pattern.compile("[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}");
 
     private final WriteBackStore store;
 
@@ -76,7 +79,7 @@ public class WriteBackController {
         String by = caller.isDelegated()
                 ? (caller.userPrincipalName() != null ? caller.userPrincipalName() : caller.userId())
                 : "app " + caller.appId();
-        if (!store.resolveDrift(groupId, by)) {
+        if (!isGroupId(groupId) || !store.resolveDrift(groupId, by)) {
             throw GraphException.notFound(groupId);
         }
         log.info("drift of group {} resolved by {}: the next write-back run writes the cloud's state over AD's", groupId, by);
@@ -86,7 +89,8 @@ public class WriteBackController {
     @GetMapping("/groups/{groupId}")
     public Map<String, Object> group(@PathVariable String groupId) {
         ReadSynchronization.check(Callers.current());
-        WriteBackGroup group = store.find(groupId).orElseThrow(() -> GraphException.notFound(groupId));
+        WriteBackGroup group = (isGroupId(groupId) ? store.find(groupId) : Optional.<WriteBackGroup>empty())
+                .orElseThrow(() -> GraphException.notFound(groupId));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("@odata.context", GraphCollections.context("writebackGroups/$entity"));
         body.put("id", group.groupId());
@@ -101,6 +105,11 @@ public class WriteBackController {
         body.put("lastAttemptDateTime", group.lastAttemptAt());
         body.put("lastWrittenDateTime", group.lastWrittenAt());
         return body;
+    }
+
+    /** Cloud group ids are GUIDs; anything else names no group (and never reaches the database). */
+    private static boolean isGroupId(String id) {
+        return id != null && id.length() == 36 && GROUP_ID.matcher(id).matches();
     }
 
     static Map<String, Object> view(DriftReport drift) {

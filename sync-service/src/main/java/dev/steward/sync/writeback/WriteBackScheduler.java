@@ -53,7 +53,7 @@ public class WriteBackScheduler implements DisposableBean {
                 properties.afterSyncCycle() ? (timed ? " and " : "") + "after each sync cycle" : "");
     }
 
-    private void tick() {
+    void tick() {
         try {
             boolean cycleFinished = false;
             if (properties.afterSyncCycle()) {

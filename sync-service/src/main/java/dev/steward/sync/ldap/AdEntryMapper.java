@@ -12,15 +12,31 @@ import java.util.stream.Stream;
 /** Turns LDAP entries into {@link AdUser}s and {@link AdGroup}s; binary attributes are decoded from their bytes. */
 public final class AdEntryMapper {
 
+    /** Where write-back anchors a group it created in AD: Entra's attribute, or this one where AD lacks it. */
+    static final String WRITTEN_BACK_ANCHOR = "msDS-ExternalDirectoryObjectId";
+    static final String ADMIN_DESCRIPTION = "adminDescription";
+    /** The anchor's prefix: {@code Group_<cloud id>}. */
+    static final String WRITTEN_BACK_PREFIX = "Group_";
+
     static final String[] USER_ATTRIBUTES = {"objectGUID", "objectSid", "sAMAccountName", "cn", "userPrincipalName",
             "displayName", "mail"};
     static final String[] GROUP_ATTRIBUTES = Stream.concat(
             Stream.of("objectGUID", "objectSid", "sAMAccountName", "cn", "displayName", "description", "mail",
-                    "mailNickname", "groupType", "managedBy", "member"),
+                    "mailNickname", "groupType", "managedBy", "member", WRITTEN_BACK_ANCHOR, ADMIN_DESCRIPTION),
             IntStream.rangeClosed(1, OnPremisesExtensionAttributes.COUNT).mapToObj(OnPremisesExtensionAttributes::name))
             .toArray(String[]::new);
 
     private AdEntryMapper() {
+    }
+
+    /**
+     * A group that write-back created in AD for a cloud group ({@code Group_<id>} in its anchor attribute). Like
+     * Connect Sync's "In from AD - Group Filtering" rule, the sync engine leaves it out: the group is the cloud's, not an
+     * AD group to import as a new synced one.
+     */
+    public static boolean writtenBackFromTheCloud(Entry entry) {
+        return Stream.of(WRITTEN_BACK_ANCHOR, ADMIN_DESCRIPTION).map(entry::getAttributeValue)
+                .anyMatch(value -> value != null && value.startsWith(WRITTEN_BACK_PREFIX));
     }
 
     /** @throws IllegalArgumentException with the reason when the entry cannot be synced */

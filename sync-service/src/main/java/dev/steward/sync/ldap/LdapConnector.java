@@ -250,6 +250,10 @@ public class LdapConnector {
 
     private Optional<AdGroup> mapGroup(LDAPConnection connection, SearchResultEntry entry, List<RejectedEntry> rejected)
             throws LDAPException {
+        if (AdEntryMapper.writtenBackFromTheCloud(entry)) {
+            log.debug("not syncing {}: write-back created it for a cloud group", entry.getDN());
+            return Optional.empty();
+        }
         Entry whole;
         try {
             whole = withAllMembers(connection, entry);

@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.unboundid.ldap.sdk.Attribute;
+import com.unboundid.ldap.sdk.Entry;
 import dev.steward.sync.config.SyncProperties;
 import dev.steward.sync.testing.TestDirectory;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class LdapConnectorTest {
@@ -33,6 +36,25 @@ class LdapConnectorTest {
                     assertThat(engineering.members()).hasSize(2);
                 });
         assertThat(read.rejected()).isEmpty();
+    }
+
+    @Test
+    void leavesOutAGroupThatWriteBackCreatedForACloudGroup() throws Exception {
+        String dn = "CN=Cloud Team_0123456789ab," + TestDirectory.GROUPS_OU;
+        TestDirectory.server().add(new Entry(dn,
+                new Attribute("objectClass", "top", "group"),
+                new Attribute("objectGUID", AdGuids.toBytes(UUID.randomUUID().toString())),
+                new Attribute("sAMAccountName", "CloudTeam"),
+                new Attribute("groupType", "-2147483640"),
+                new Attribute("adminDescription", "Group_4f0c2a8e-0000-4000-8000-0123456789ab")));
+        try {
+            DirectoryRead read = new LdapConnector(properties(TestDirectory.PASSWORD, List.of(), List.of(), null)).read();
+
+            assertThat(read.groups()).map(AdGroup::distinguishedName).doesNotContain(dn).hasSize(3);
+            assertThat(read.rejected()).isEmpty();
+        } finally {
+            TestDirectory.server().delete(dn);
+        }
     }
 
     @Test

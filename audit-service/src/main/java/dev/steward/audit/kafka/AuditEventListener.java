@@ -1,7 +1,9 @@
 package dev.steward.audit.kafka;
 
 import dev.steward.audit.directoryaudit.projection.AuditProjector;
+import dev.steward.audit.directoryaudit.projection.ProjectionMetrics;
 import dev.steward.contracts.ContractMessage;
+import dev.steward.contracts.IntegrationEvent;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -15,9 +17,11 @@ import org.springframework.stereotype.Component;
 public class AuditEventListener {
 
     private final AuditProjector projector;
+    private final ProjectionMetrics metrics;
 
-    public AuditEventListener(AuditProjector projector) {
+    public AuditEventListener(AuditProjector projector, ProjectionMetrics metrics) {
         this.projector = projector;
+        this.metrics = metrics;
     }
 
     @KafkaListener(id = "audit-projection", idIsGroup = false,
@@ -25,5 +29,8 @@ public class AuditEventListener {
             concurrency = "${steward.audit.consumer-concurrency:1}")
     void on(ConsumerRecord<String, ContractMessage> record) {
         projector.project(record.value());
+        if (record.value() instanceof IntegrationEvent event) {
+            metrics.projected(record.topic(), event.metadata().occurredAt());
+        }
     }
 }

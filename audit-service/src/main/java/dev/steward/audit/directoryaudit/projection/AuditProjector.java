@@ -25,11 +25,14 @@ public class AuditProjector {
     private final AuditEntryMapper mapper;
     private final AuditEntryStore store;
     private final GroupNames groupNames;
+    private final ProjectionMetrics metrics;
 
-    public AuditProjector(AuditEntryMapper mapper, AuditEntryStore store, GroupNames groupNames) {
+    public AuditProjector(AuditEntryMapper mapper, AuditEntryStore store, GroupNames groupNames,
+                          ProjectionMetrics metrics) {
         this.mapper = mapper;
         this.store = store;
         this.groupNames = groupNames;
+        this.metrics = metrics;
     }
 
     /**
@@ -42,15 +45,11 @@ public class AuditProjector {
     public List<DirectoryAudit> project(ContractMessage message) {
         List<DirectoryAudit> entries = mapper.toEntries(message, groupNames);
         rememberGroupName(message);
-        int duplicates = 0;
-        for (DirectoryAudit entry : entries) {
-            if (!store.insertIfAbsent(entry)) {
-                duplicates++;
-            }
-        }
-        if (duplicates > 0) {
-            log.debug("{} of {} audit entries of event {} already recorded; duplicate delivery ignored", duplicates,
-                    entries.size(), message.messageId());
+        int written = store.insertAllIfAbsent(entries);
+        metrics.entriesWritten(written);
+        if (written < entries.size()) {
+            log.debug("{} of {} audit entries of event {} already recorded; duplicate delivery ignored",
+                    entries.size() - written, entries.size(), message.messageId());
         }
         return entries;
     }

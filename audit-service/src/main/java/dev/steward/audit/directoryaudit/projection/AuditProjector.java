@@ -5,7 +5,9 @@ import dev.steward.contracts.ContractMessage;
 import dev.steward.contracts.event.GroupCreated;
 import dev.steward.contracts.event.GroupDeleted;
 import dev.steward.contracts.event.GroupUpdated;
+import dev.steward.contracts.command.CommandResult;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -52,6 +54,19 @@ public class AuditProjector {
                     entries.size() - written, entries.size(), message.messageId());
         }
         return entries;
+    }
+
+    /**
+     * Records the failure entry of a refused directory command, if it has one.
+     *
+     * @return the entry, whether it was new or already recorded; empty for a succeeded command or one without an
+     *         audit activity
+     */
+    @Transactional
+    public Optional<DirectoryAudit> project(CommandResult result) {
+        Optional<DirectoryAudit> entry = CommandResultAudits.rejected(result, groupNames);
+        entry.ifPresent(failure -> metrics.entriesWritten(store.insertAllIfAbsent(List.of(failure))));
+        return entry;
     }
 
     private void rememberGroupName(ContractMessage message) {

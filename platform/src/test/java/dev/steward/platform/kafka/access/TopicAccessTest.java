@@ -48,4 +48,11 @@ class TopicAccessTest {
         assertThat(TopicAccess.mayWrite(KafkaPrincipal.COMMAND_SENDER,
                 Topics.deadLetter(Topics.DIRECTORY_COMMAND_RESULTS))).isFalse();
     }
+
+    @Test
+    void letsTheAuditServiceReadTheDirectorysCommandResultsButNotItsCommands() {
+        assertThat(TopicAccess.mayRead(KafkaPrincipal.AUDIT, Topics.DIRECTORY_COMMAND_RESULTS)).isTrue();
+        assertThat(TopicAccess.mayRead(KafkaPrincipal.AUDIT, Topics.DIRECTORY_COMMANDS)).isFalse();
+        assertThat(TopicAccess.mayWrite(KafkaPrincipal.AUDIT, Topics.DIRECTORY_COMMAND_RESULTS)).isFalse();
+    }
 }

@@ -215,7 +215,8 @@ class PlatformEdgesIT {
         GraphFuzzer.Report report = GraphFuzzer.of(context, port, TestTokens.groupsAdmin()).run();
 
         assertThat(report.endpoints()).extracting(GraphFuzzer.Endpoint::toString)
-                .contains("GET /probe", "POST /probe", "GET /actuator/health");
+                .contains("GET /probe", "POST /probe", "GET /actuator/health", "GET /actuator/prometheus",
+                        "GET /v3/api-docs");
         assertThat(report.probes()).isGreaterThan(1000);
         report.assertClean();
     }

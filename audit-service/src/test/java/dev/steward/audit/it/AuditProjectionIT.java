@@ -13,6 +13,7 @@ import dev.steward.contracts.EventMetadata;
 import dev.steward.contracts.MessageTypes;
 import dev.steward.contracts.Topics;
 import dev.steward.contracts.command.ChangeSourceOfAuthority;
+import dev.steward.contracts.command.CommandResult;
 import dev.steward.contracts.event.DirectoryObjectRef;
 import dev.steward.contracts.event.GroupCreated;
 import dev.steward.contracts.event.MembersAdded;
@@ -162,6 +163,52 @@ class AuditProjectionIT extends PostgresAndKafkaTest {
         assertThat(projector.project(added)).hasSize(3);
         assertThat(api.directoryAudits(TestTokens.groupsAdmin(), Map.of("$filter", addedToGroup, "$count", "true"))
                 .body().get("@odata.count").asLong()).as("a redelivered event adds no entry").isEqualTo(3);
+    }
+
+    @Test
+    void recordsARefusedDirectoryCommandAsAFailureEntryAndPassesOverSucceededOnes() {
+        String correlation = UUID.randomUUID().toString();
+        String groupId = UUID.randomUUID().toString();
+        CommandResult refused = CommandResult.rejected(new CommandResult.ContractCommandRef(UUID.randomUUID(),
+                "directory.RemoveOwners", correlation, groupId), "Request_BadRequest",
+                "The group must keep at least one owner.", now());
+        CommandResult succeeded = CommandResult.succeeded(new CommandResult.ContractCommandRef(UUID.randomUUID(),
+                "directory.AddMembers", correlation, groupId), now());
+
+        producer.publish(Topics.DIRECTORY_COMMAND_RESULTS, succeeded, refused);
+
+        String mine = "correlationId eq '" + correlation + "'";
+        JsonNode entry = await().atMost(WITHIN).until(() -> api.directoryAudits(TestTokens.groupsAdmin(), mine).value(),
+                found -> !found.isEmpty()).get(0);
+        assertThat(entry.get("activityDisplayName").asString()).isEqualTo("Remove owner from group");
+        assertThat(entry.get("result").asString()).isEqualTo("failure");
+        assertThat(entry.get("resultReason").asString()).isEqualTo("The group must keep at least one owner.");
+        assertThat(entry.get("operationType").asString()).isEqualTo("Unassign");
+        assertThat(entry.get("targetResources").get(0).get("id").asString()).isEqualTo(groupId);
+        assertThat(api.directoryAudits(TestTokens.groupsAdmin(), mine).value()).as("the success adds no entry")
+                .hasSize(1);
+        assertThat(projector.project(refused)).as("a redelivery finds the same entry").isPresent();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM directory_audit WHERE correlation_id = ?", Long.class,
+                correlation)).isEqualTo(1);
+    }
+
+    @Test
+    void writesAThousandMemberEntriesOfOneEventInBatches() {
+        String correlation = UUID.randomUUID().toString();
+        String groupId = UUID.randomUUID().toString();
+        DirectoryObjectRef[] members = new DirectoryObjectRef[1000];
+        for (int i = 0; i < members.length; i++) {
+            members[i] = DirectoryObjectRef.user(UUID.randomUUID().toString());
+        }
+        MembersAdded added = TestEvents.membersAdded(meta(groupId, correlation, now()), groupId, true, members);
+
+        assertThat(projector.project(added)).hasSize(1000);
+        assertThat(projector.project(added)).as("again: the same entries, none added").hasSize(1000);
+
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM directory_audit WHERE correlation_id = ?", Long.class,
+                correlation)).isEqualTo(1000);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM directory_audit_target t JOIN directory_audit a "
+                + "ON a.id = t.audit_id WHERE a.correlation_id = ?", Long.class, correlation)).isEqualTo(2000);
     }
 
     @Test

@@ -17,10 +17,12 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The audit service on the real PostgreSQL (a fresh schema) and an in-JVM Kafka broker, on a random port of
- * 127.0.0.1. Every subclass shares this one Spring context; tests keep apart by their own correlation ids.
+ * 127.0.0.1. Every subclass shares this one Spring context; tests keep apart by their own correlation ids. Entries
+ * older than ten years are deleted in the background every second (only {@code RetentionIT} writes such entries).
  */
 @SpringBootTest(classes = AuditApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "server.address=127.0.0.1")
+        properties = {"server.address=127.0.0.1", "steward.audit.retention=3650d",
+                "steward.audit.retention-check-interval=1s", "steward.audit.retention-batch-size=7"})
 @AuthenticatedKafka(principal = KafkaPrincipal.AUDIT, partitions = 3)
 abstract class PostgresAndKafkaTest {
 

@@ -7,12 +7,16 @@ import dev.steward.contracts.Topics;
 import dev.steward.contracts.kafka.ContractSerializer;
 import dev.steward.platform.kafka.access.KafkaCredentials;
 import dev.steward.platform.security.UnauthenticatedException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -24,6 +28,7 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
@@ -34,6 +39,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.MicrometerProducerListener;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
@@ -87,6 +93,17 @@ public class KafkaPlumbing {
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"));
     }
 
+    /**
+     * Every consumer's client metrics (among them {@code kafka.consumer.fetch.manager.records.lag} per topic and
+     * partition) bound to the meter registry and looked for again every {@code steward.metrics.kafka-refresh-interval}
+     * (default 10 s), so a partition's lag shows soon after it is assigned.
+     */
+    @Bean
+    static KafkaClientMetricsBinding kafkaClientMetricsBinding(ObjectProvider<MeterRegistry> registry,
+            @Value("${steward.metrics.kafka-refresh-interval:10s}") Duration refreshInterval) {
+        return new KafkaClientMetricsBinding(registry, refreshInterval);
+    }
+
     @Bean
     KafkaTemplate<String, ContractMessage> kafkaTemplate(ProducerFactory<String, ContractMessage> producerFactory) {
         return new KafkaTemplate<>(producerFactory);
@@ -99,7 +116,8 @@ public class KafkaPlumbing {
 
     @Bean
     CommonErrorHandler deadLetteringErrorHandler(KafkaProperties properties,
-                                                 @Value("${spring.application.name:steward}") String service) {
+                                                 @Value("${spring.application.name:steward}") String service,
+                                                 ObjectProvider<MeterRegistry> meterRegistry) {
         Map<String, Object> config = new LinkedHashMap<>(properties.buildProducerProperties());
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ContractSerializer.SOURCE_CONFIG, "/steward/" + service);
@@ -107,9 +125,13 @@ public class KafkaPlumbing {
                 byte[].class, new ByteArraySerializer(),
                 ContractMessage.class, new ContractSerializer()), true);
         serializer.configure(config, false);
-        KafkaTemplate<String, Object> deadLetters = new KafkaTemplate<>(
-                new DefaultKafkaProducerFactory<String, Object>(config, new StringSerializer(), serializer));
-        var recoverer = new CredentialFreeDeadLetters(deadLetters);
+        var producerFactory = new DefaultKafkaProducerFactory<String, Object>(config, new StringSerializer(), serializer);
+        MeterRegistry registry = meterRegistry.getIfAvailable();
+        if (registry != null) {
+            producerFactory.addListener(new MicrometerProducerListener<>(registry));
+        }
+        KafkaTemplate<String, Object> deadLetters = new KafkaTemplate<>(producerFactory);
+        var recoverer = new CredentialFreeDeadLetters(deadLetters, registry);
         recoverer.setHeadersFunction((record, exception) -> {
             var headers = new RecordHeaders();
             headers.add(CloudEventHeaders.DEAD_LETTER_REASON, reason(exception).getBytes(StandardCharsets.UTF_8));
@@ -153,12 +175,29 @@ public class KafkaPlumbing {
 
     /**
      * Dead letters keep the original record's headers except its bearer token: a dead-letter topic is read by
-     * operators and kept for long, and a token read off it could be replayed while it is valid.
+     * operators and kept for long, and a token read off it could be replayed while it is valid. Each one published is
+     * counted in {@value #DEAD_LETTERS_METER}, tagged with the record's topic and the reason's exception class.
      */
     static final class CredentialFreeDeadLetters extends DeadLetterPublishingRecoverer {
 
-        CredentialFreeDeadLetters(KafkaTemplate<String, Object> template) {
+        private final MeterRegistry registry;
+
+        CredentialFreeDeadLetters(KafkaTemplate<String, Object> template, MeterRegistry registry) {
             super(template);
+            this.registry = registry;
+        }
+
+        @Override
+        public void accept(ConsumerRecord<?, ?> record, Consumer<?, ?> consumer, Exception exception) {
+            super.accept(record, consumer, exception);
+            if (registry != null) {
+                Counter.builder(DEAD_LETTERS_METER)
+                        .description("Records this service sent to a dead-letter topic")
+                        .tag("topic", record.topic())
+                        .tag("reason", reasonClass(exception))
+                        .register(registry)
+                        .increment();
+            }
         }
 
         @Override
@@ -169,6 +208,23 @@ public class KafkaPlumbing {
             deadLetter.headers().remove(CloudEventHeaders.AUTHORIZATION);
             return deadLetter;
         }
+    }
+
+    /** Counter of dead letters published, tags {@code topic} and {@code reason} (the cause's class). */
+    public static final String DEAD_LETTERS_METER = "steward.kafka.dead.letters";
+
+    /**
+     * The simple class name of the cause: {@code MalformedMessageException} for a record that is not its contract,
+     * {@code UnauthenticatedException} for a command without a valid token, else the root cause (e.g.
+     * {@code SerializationException} for a wrong {@code ce_source} or no {@code ce_type}). Few values, fit for a tag.
+     */
+    static String reasonClass(Throwable exception) {
+        Throwable cause = exception;
+        while (cause.getCause() != null && cause.getCause() != cause && !(cause instanceof MalformedMessageException)
+                && !(cause instanceof UnauthenticatedException)) {
+            cause = cause.getCause();
+        }
+        return cause.getClass().getSimpleName();
     }
 
     /** The innermost cause's message: what went wrong, not which layer noticed. */

@@ -1,7 +1,14 @@
 package dev.steward.platform.security;
 
+import dev.steward.platform.operations.OperationsEndpoints;
 import dev.steward.platform.web.GraphErrors;
 import java.time.Clock;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -16,7 +23,10 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 
 /**
  * Every endpoint is an OAuth2 resource server endpoint: a valid bearer token or 401. What a caller may do is
- * decided by the services' named policies on {@link Caller}, the same for HTTP and Kafka.
+ * decided by the services' named policies on {@link Caller}, the same for HTTP and Kafka. Health answers without a
+ * token; so do the operations endpoints ({@link OperationsEndpoints}) unless
+ * {@code steward.security.protect-operations=true}, which requires a token with
+ * {@link Permissions#OPERATIONS_READ}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({StewardSecurityProperties.class, ServiceClientProperties.class})
@@ -41,7 +51,8 @@ public class ApiSecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain stewardApiSecurity(HttpSecurity http, JwtDecoder jwtDecoder, GraphErrors errors) throws Exception {
+    SecurityFilterChain stewardApiSecurity(HttpSecurity http, JwtDecoder jwtDecoder, GraphErrors errors,
+            @Value("${steward.security.protect-operations:false}") boolean protectOperations) throws Exception {
         AuthenticationEntryPoint unauthenticated = (request, response, e) -> {
             response.setHeader("WWW-Authenticate", "Bearer");
             String header = request.getHeader("Authorization");
@@ -54,6 +65,7 @@ public class ApiSecurityConfiguration {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
+                        .requestMatchers(OperationsEndpoints.PATHS).access(operations(protectOperations))
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.decoder(jwtDecoder))
@@ -63,5 +75,15 @@ public class ApiSecurityConfiguration {
                         .authenticationEntryPoint(unauthenticated)
                         .accessDeniedHandler(denied));
         return http.build();
+    }
+
+    /** Anyone when unprotected; else an authenticated caller with {@link Permissions#OPERATIONS_READ}. */
+    static AuthorizationManager<RequestAuthorizationContext> operations(boolean protect) {
+        if (!protect) {
+            return (authentication, context) -> new AuthorizationDecision(true);
+        }
+        return (authentication, context) -> new AuthorizationDecision(
+                authentication.get() instanceof JwtAuthenticationToken token
+                        && Caller.from((Jwt) token.getPrincipal()).hasPermission(Permissions.OPERATIONS_READ));
     }
 }

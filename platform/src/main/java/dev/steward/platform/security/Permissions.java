@@ -26,6 +26,13 @@ public final class Permissions {
     /** Read and change the tenant's {@code authorizationPolicy}. */
     public static final String POLICY_READWRITE_AUTHORIZATION = "Policy.ReadWrite.Authorization";
 
+    /**
+     * Read the operations endpoints (Prometheus metrics, OpenAPI description) when
+     * {@code steward.security.protect-operations=true}. Steward's own application role (a monitoring system's
+     * client credentials), not a Graph permission.
+     */
+    public static final String OPERATIONS_READ = "Steward.Operations.Read";
+
     private Permissions() {
     }
 }

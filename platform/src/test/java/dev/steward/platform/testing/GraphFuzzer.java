@@ -46,6 +46,12 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class GraphFuzzer {
 
+    /**
+     * The formats a success may answer in besides JSON: Prometheus' exposition formats, the OpenAPI description as
+     * YAML and CSV exports (JSON Lines exports are checked line by line).
+     */
+    private static final List<String> NON_JSON_SUCCESS_TYPES = List.of("text/plain;version=0.0.4",
+            "text/plain; version=0.0.4", "application/openmetrics-text", "application/vnd.oai.openapi", "text/csv");
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Pattern VARIABLE = Pattern.compile("\\{\\*?([^}:]+)(:[^}]*)?}|\\*\\*|\\*");
     private static final Set<String> BODY_METHODS = Set.of("POST", "PUT", "PATCH");
@@ -549,6 +555,14 @@ public final class GraphFuzzer {
             failures.add(label + " -> " + status + ": a write was accepted although no probe carries a valid body");
         } else if (body.length > 0) {
             try {
+                if (contentType.startsWith("application/jsonl")) {
+                    new String(body, StandardCharsets.UTF_8).lines().filter(line -> !line.isEmpty())
+                            .forEach(JSON::readTree);
+                    return;
+                }
+                if (NON_JSON_SUCCESS_TYPES.stream().anyMatch(contentType::startsWith)) {
+                    return;
+                }
                 if (!contentType.startsWith("application/json") && !contentType.startsWith("application/vnd.spring-boot")) {
                     throw new IllegalStateException("content type " + contentType);
                 }

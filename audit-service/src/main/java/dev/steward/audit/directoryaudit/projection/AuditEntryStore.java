@@ -8,13 +8,24 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Writes audit entries: each entry once, whatever how often its event is delivered. */
+/**
+ * Writes audit entries: each entry once, whatever how often its event is delivered. The entries of one event (up to
+ * 1,000 for a member event) are written as JDBC batches, sent by PostgreSQL's driver as multi-row inserts.
+ */
 @Repository
 public class AuditEntryStore {
+
+    /** Ids per look-up of already recorded entries; well under the drivers' bind parameter limits. */
+    private static final int LOOKUP_CHUNK = 1_000;
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -25,34 +36,63 @@ public class AuditEntryStore {
     }
 
     /**
-     * Stores the entry unless an entry with its id exists.
+     * Stores each entry whose id is not recorded yet, in batches.
      *
-     * @return true when the entry was new
+     * @return how many entries were new
      */
     @Transactional
-    public boolean insertIfAbsent(DirectoryAudit entry) {
-        InitiatedBy by = entry.initiatedBy();
-        int inserted = jdbc.update("""
-                        INSERT INTO directory_audit (id, activity_date_time, activity_display_name, category,
-                            correlation_id, audit_result, logged_by_service, operation_type, initiated_by_user_id,
-                            initiated_by_user_upn, initiated_by_app_id, recorded_at, entry_json)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        ON CONFLICT DO NOTHING""",
-                entry.id(), utc(entry.activityDateTime()), entry.activityDisplayName(), entry.category(),
-                entry.correlationId(), entry.result(), entry.loggedByService(), entry.operationType(),
-                by.user() == null ? null : by.user().id(),
-                by.user() == null ? null : by.user().userPrincipalName(),
-                by.app() == null ? null : by.app().appId(),
-                utc(clock.instant()), AuditJson.write(entry));
-        if (inserted == 0) {
-            return false;
+    public int insertAllIfAbsent(List<DirectoryAudit> entries) {
+        if (entries.isEmpty()) {
+            return 0;
         }
-        int index = 0;
-        for (TargetResource target : entry.targetResources()) {
-            jdbc.update("INSERT INTO directory_audit_target (audit_id, target_index, target_id, display_name) "
-                    + "VALUES (?, ?, ?, ?)", entry.id(), index++, target.id(), target.displayName());
+        Set<String> recorded = recordedIds(entries.stream().map(DirectoryAudit::id).toList());
+        List<DirectoryAudit> fresh = new ArrayList<>(entries.size());
+        Set<String> seen = new HashSet<>();
+        for (DirectoryAudit entry : entries) {
+            if (!recorded.contains(entry.id()) && seen.add(entry.id())) {
+                fresh.add(entry);
+            }
         }
-        return true;
+        if (fresh.isEmpty()) {
+            return 0;
+        }
+        OffsetDateTime recordedAt = utc(clock.instant());
+        List<Object[]> rows = new ArrayList<>(fresh.size());
+        List<Object[]> targets = new ArrayList<>();
+        for (DirectoryAudit entry : fresh) {
+            InitiatedBy by = entry.initiatedBy();
+            rows.add(new Object[] {entry.id(), utc(entry.activityDateTime()), entry.activityDisplayName(),
+                    entry.category(), entry.correlationId(), entry.result(), entry.loggedByService(),
+                    entry.operationType(), by.user() == null ? null : by.user().id(),
+                    by.user() == null ? null : by.user().userPrincipalName(),
+                    by.app() == null ? null : by.app().appId(), recordedAt, AuditJson.write(entry)});
+            int index = 0;
+            for (TargetResource target : entry.targetResources()) {
+                targets.add(new Object[] {entry.id(), index++, target.id(), target.displayName()});
+            }
+        }
+        jdbc.batchUpdate("""
+                INSERT INTO directory_audit (id, activity_date_time, activity_display_name, category,
+                    correlation_id, audit_result, logged_by_service, operation_type, initiated_by_user_id,
+                    initiated_by_user_upn, initiated_by_app_id, recorded_at, entry_json)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT DO NOTHING""", rows);
+        if (!targets.isEmpty()) {
+            jdbc.batchUpdate("INSERT INTO directory_audit_target (audit_id, target_index, target_id, display_name) "
+                    + "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING", targets);
+        }
+        return fresh.size();
+    }
+
+    private Set<String> recordedIds(List<String> ids) {
+        Set<String> recorded = new HashSet<>();
+        for (int from = 0; from < ids.size(); from += LOOKUP_CHUNK) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + LOOKUP_CHUNK));
+            String marks = String.join(",", Collections.nCopies(chunk.size(), "?"));
+            recorded.addAll(jdbc.queryForList("SELECT id FROM directory_audit WHERE id IN (" + marks + ")",
+                    String.class, chunk.toArray()));
+        }
+        return recorded;
     }
 
     private static OffsetDateTime utc(Instant instant) {

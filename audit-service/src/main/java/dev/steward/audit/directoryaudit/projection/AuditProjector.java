@@ -5,7 +5,9 @@ import dev.steward.contracts.ContractMessage;
 import dev.steward.contracts.event.GroupCreated;
 import dev.steward.contracts.event.GroupDeleted;
 import dev.steward.contracts.event.GroupUpdated;
+import dev.steward.contracts.command.CommandResult;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -25,11 +27,14 @@ public class AuditProjector {
     private final AuditEntryMapper mapper;
     private final AuditEntryStore store;
     private final GroupNames groupNames;
+    private final ProjectionMetrics metrics;
 
-    public AuditProjector(AuditEntryMapper mapper, AuditEntryStore store, GroupNames groupNames) {
+    public AuditProjector(AuditEntryMapper mapper, AuditEntryStore store, GroupNames groupNames,
+                          ProjectionMetrics metrics) {
         this.mapper = mapper;
         this.store = store;
         this.groupNames = groupNames;
+        this.metrics = metrics;
     }
 
     /**
@@ -42,17 +47,26 @@ public class AuditProjector {
     public List<DirectoryAudit> project(ContractMessage message) {
         List<DirectoryAudit> entries = mapper.toEntries(message, groupNames);
         rememberGroupName(message);
-        int duplicates = 0;
-        for (DirectoryAudit entry : entries) {
-            if (!store.insertIfAbsent(entry)) {
-                duplicates++;
-            }
-        }
-        if (duplicates > 0) {
-            log.debug("{} of {} audit entries of event {} already recorded; duplicate delivery ignored", duplicates,
-                    entries.size(), message.messageId());
+        int written = store.insertAllIfAbsent(entries);
+        metrics.entriesWritten(written);
+        if (written < entries.size()) {
+            log.debug("{} of {} audit entries of event {} already recorded; duplicate delivery ignored",
+                    entries.size() - written, entries.size(), message.messageId());
         }
         return entries;
+    }
+
+    /**
+     * Records the failure entry of a refused directory command, if it has one.
+     *
+     * @return the entry, whether it was new or already recorded; empty for a succeeded command or one without an
+     *         audit activity
+     */
+    @Transactional
+    public Optional<DirectoryAudit> project(CommandResult result) {
+        Optional<DirectoryAudit> entry = CommandResultAudits.rejected(result, groupNames);
+        entry.ifPresent(failure -> metrics.entriesWritten(store.insertAllIfAbsent(List.of(failure))));
+        return entry;
     }
 
     private void rememberGroupName(ContractMessage message) {

@@ -1,5 +1,12 @@
 package dev.steward.audit.directoryaudit.web;
 
+import dev.steward.audit.directoryaudit.export.AuditExporter;
+import dev.steward.audit.directoryaudit.export.ExportFormat;
+import dev.steward.audit.directoryaudit.query.QueryErrors;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Set;
+
 import dev.steward.audit.directoryaudit.model.AuditJson;
 import dev.steward.audit.directoryaudit.query.AuditQuery;
 import dev.steward.audit.directoryaudit.query.DirectoryAuditReader;
@@ -23,7 +30,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Graph's {@code GET /v1.0/auditLogs/directoryAudits} and {@code GET /v1.0/auditLogs/directoryAudits/{id}}. */
+/**
+ * Graph's {@code GET /v1.0/auditLogs/directoryAudits} and {@code GET /v1.0/auditLogs/directoryAudits/{id}}, and
+ * Steward's {@code GET /v1.0/auditLogs/directoryAudits/export}.
+ */
 @RestController
 @RequestMapping(path = DirectoryAuditController.PATH, produces = MediaType.APPLICATION_JSON_VALUE)
 public class DirectoryAuditController {
@@ -31,12 +41,17 @@ public class DirectoryAuditController {
     static final String PATH = "/v1.0/auditLogs/directoryAudits";
     private static final String METADATA = "/v1.0/$metadata#auditLogs/directoryAudits";
 
+    static final String EXPORT_FORMAT = "format";
+    private static final Set<String> NOT_ON_EXPORTS = Set.of("$top", "$count");
+
     private final DirectoryAuditReader reader;
     private final AuditLogReadPolicy policy;
+    private final AuditExporter exporter;
 
-    public DirectoryAuditController(DirectoryAuditReader reader, AuditLogReadPolicy policy) {
+    public DirectoryAuditController(DirectoryAuditReader reader, AuditLogReadPolicy policy, AuditExporter exporter) {
         this.reader = reader;
         this.policy = policy;
+        this.exporter = exporter;
     }
 
     @GetMapping
@@ -47,6 +62,37 @@ public class DirectoryAuditController {
         String next = page.next() == null ? null : nextLink(request, query, page.next().encode());
         return GraphPage.collection(root(request) + METADATA, page.entries().stream().map(AuditJson::tree).toList(),
                 page.count(), next);
+    }
+
+    /**
+     * Every entry the {@code $filter} matches (all without one), in {@code $orderby} order (newest first unless
+     * {@code activityDateTime asc}), streamed as {@code format=jsonl} (default) or {@code format=csv}. Authorised like
+     * the list; {@code $top}, {@code $count} and {@code $skiptoken} do not apply to an export.
+     */
+    @GetMapping(path = "/export", produces = {"application/jsonl", "text/csv", MediaType.APPLICATION_JSON_VALUE})
+    public void export(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        policy.check(Callers.current());
+        Map<String, List<String>> parameters = parameters(request);
+        List<String> formats = parameters.remove(EXPORT_FORMAT);
+        if (formats != null && formats.size() > 1) {
+            throw QueryErrors.badRequest("Query option 'format' was specified more than once.");
+        }
+        ExportFormat format = ExportFormat.parse(formats == null ? null : formats.get(0));
+        AuditQuery query = AuditQuery.parse(parameters);
+        for (String option : query.options().keySet()) {
+            if (NOT_ON_EXPORTS.contains(option)) {
+                throw QueryErrors.unsupported("Query option '" + option + "' does not apply to an export: it "
+                        + "streams every entry the $filter matches.");
+            }
+        }
+        if (query.skipToken() != null) {
+            throw QueryErrors.unsupported("Query option '$skiptoken' does not apply to an export: it streams every "
+                    + "entry the $filter matches.");
+        }
+        response.setContentType(format.mediaType() + ";charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"directoryAudits." + format.extension()
+                + "\"");
+        exporter.export(query.filter(), query.order(), format, response.getOutputStream());
     }
 
     @GetMapping("/{id}")

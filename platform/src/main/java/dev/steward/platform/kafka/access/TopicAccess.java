@@ -37,7 +37,8 @@ public final class TopicAccess {
 
     public static final List<Rule> TABLE = List.of(
             new Rule(Topics.DIRECTORY_COMMANDS, Set.of(SYNC, SELFSERVICE, COMMAND_SENDER), Set.of(DIRECTORY)),
-            new Rule(Topics.DIRECTORY_COMMAND_RESULTS, Set.of(DIRECTORY), Set.of(SYNC, SELFSERVICE, COMMAND_SENDER)),
+            new Rule(Topics.DIRECTORY_COMMAND_RESULTS, Set.of(DIRECTORY), Set.of(SYNC, SELFSERVICE, COMMAND_SENDER,
+                    AUDIT)),
             new Rule(Topics.DIRECTORY_EVENTS, Set.of(DIRECTORY), Set.of(SYNC, SELFSERVICE, AUDIT)),
             new Rule(Topics.SELFSERVICE_COMMANDS, Set.of(COMMAND_SENDER), Set.of(SELFSERVICE)),
             new Rule(Topics.SELFSERVICE_COMMAND_RESULTS, Set.of(SELFSERVICE), Set.of(COMMAND_SENDER)),

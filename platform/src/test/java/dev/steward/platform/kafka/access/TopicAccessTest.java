@@ -57,6 +57,12 @@ class TopicAccessTest {
                 .isTrue();
         assertThat(TopicAccess.mayWrite(KafkaPrincipal.SELFSERVICE, Topics.DIRECTORY_COMMAND_RESULTS)).isFalse();
         assertThat(TopicAccess.mayWrite(KafkaPrincipal.SELFSERVICE, Topics.DIRECTORY_EVENTS)).isFalse();
-        assertThat(TopicAccess.mayRead(KafkaPrincipal.AUDIT, Topics.DIRECTORY_COMMAND_RESULTS)).isFalse();
+    }
+
+    @Test
+    void letsTheAuditServiceReadTheDirectorysCommandResultsButNotItsCommands() {
+        assertThat(TopicAccess.mayRead(KafkaPrincipal.AUDIT, Topics.DIRECTORY_COMMAND_RESULTS)).isTrue();
+        assertThat(TopicAccess.mayRead(KafkaPrincipal.AUDIT, Topics.DIRECTORY_COMMANDS)).isFalse();
+        assertThat(TopicAccess.mayWrite(KafkaPrincipal.AUDIT, Topics.DIRECTORY_COMMAND_RESULTS)).isFalse();
     }
 }

@@ -6,12 +6,14 @@ import static org.awaitility.Awaitility.await;
 import com.sun.net.httpserver.HttpServer;
 import dev.steward.contracts.DirectoryIds;
 import dev.steward.contracts.command.SyncGroup;
+import dev.steward.sync.connectorspace.ConnectorSpace;
 import dev.steward.sync.testing.SyncServiceIntegrationTest;
 import dev.steward.sync.testing.TestDirectory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -22,15 +24,17 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Every cycle makes the connector space's blocks agree with the directory's list of cloud-managed groups, so a missed
  * {@code SourceOfAuthorityChanged} cannot leave a group wrongly blocked or unblocked. The directory's Graph API is a
  * stand-in HTTP server answering {@code GET /v1.0/groups?$filter=onPremisesSyncBehavior/isCloudManaged eq true} in
- * two pages.
+ * two pages. The reconciliation a cycle starts with is run here just before the cycle, with a reconciler pointed at
+ * that server: the service of these tests has no directory URL (a second service on the same database would share its
+ * cycle queue).
  */
 class SourceOfAuthorityReconciliationIT extends SyncServiceIntegrationTest {
 
@@ -38,10 +42,10 @@ class SourceOfAuthorityReconciliationIT extends SyncServiceIntegrationTest {
     private static final List<String> REQUESTS = new CopyOnWriteArrayList<>();
     private static final HttpServer DIRECTORY = directoryApi();
 
-    @DynamicPropertySource
-    static void directoryUrl(DynamicPropertyRegistry registry) {
-        registry.add("steward.sync.directory.url", () -> "http://127.0.0.1:" + DIRECTORY.getAddress().getPort());
-    }
+    @Autowired
+    ConnectorSpace connectorSpace;
+    @Autowired
+    TransactionTemplate transaction;
 
     @AfterAll
     static void stopDirectory() {
@@ -67,7 +71,7 @@ class SourceOfAuthorityReconciliationIT extends SyncServiceIntegrationTest {
 
         // The rollback happened in the directory; its event never reached the sync engine.
         CLOUD_MANAGED.remove(groupId);
-        JsonNode cycle = runCycle("Delta");
+        JsonNode cycle = reconcileAndRunCycle();
 
         assertThat(connectorSpace(groupId).get("blockOnPremisesSync").asBoolean()).isFalse();
         assertThat(commandsOf(cycle.get("id").asString())).filteredOn(c -> c.key().equals(groupId)).singleElement()
@@ -85,7 +89,7 @@ class SourceOfAuthorityReconciliationIT extends SyncServiceIntegrationTest {
 
         // The switch happened in the directory; its event never reached the sync engine.
         CLOUD_MANAGED.add(groupId);
-        JsonNode cycle = runCycle("Delta");
+        JsonNode cycle = reconcileAndRunCycle();
 
         assertThat(connectorSpace(groupId).get("blockOnPremisesSync").asBoolean()).isTrue();
         assertThat(commandsOf(cycle.get("id").asString())).noneMatch(c -> c.key().equals(groupId));
@@ -103,9 +107,17 @@ class SourceOfAuthorityReconciliationIT extends SyncServiceIntegrationTest {
         publishEvent(sourceOfAuthorityChanged(anchor, "Reconcile-Newer", true, Instant.now().plusSeconds(300)));
         await().atMost(Duration.ofSeconds(5)).until(() -> connectorSpace(groupId).get("blockOnPremisesSync").asBoolean());
 
-        runCycle("Delta");
+        reconcileAndRunCycle();
 
         assertThat(connectorSpace(groupId).get("blockOnPremisesSync").asBoolean()).isTrue();
+    }
+
+    /** What a cycle of a service configured with the stand-in directory does: reconcile, then import and export. */
+    private JsonNode reconcileAndRunCycle() throws Exception {
+        new SourceOfAuthorityReconciler(new DirectoryApiProperties("http://127.0.0.1:"
+                + DIRECTORY.getAddress().getPort(), Duration.ofSeconds(10)), connectorSpace, transaction,
+                Clock.systemUTC()).reconcile(() -> DIRECTORY_TOKEN);
+        return runCycle("Delta");
     }
 
     private static HttpServer directoryApi() {

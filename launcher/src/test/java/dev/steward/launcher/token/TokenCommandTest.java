@@ -205,7 +205,8 @@ class TokenCommandTest {
         JWTClaimsSet claims = verified(token);
         assertThat(claims.getStringClaim("appid")).isEqualTo(AuthServer.SYNC_APP_ID);
         assertThat(claims.getStringClaim("app_displayname")).isEqualTo("Steward Sync");
-        assertThat(claims.getStringListClaim("roles")).containsExactly("OnPremDirectorySynchronization.ReadWrite.All");
+        assertThat(claims.getStringListClaim("roles")).containsExactly("OnPremDirectorySynchronization.ReadWrite.All",
+                "Group.Read.All");
         assertThat(claims.getClaim("scp")).isNull();
         assertThat(Duration.between(claims.getIssueTime().toInstant(), claims.getExpirationTime().toInstant()))
                 .isEqualTo(Duration.ofMinutes(10));

@@ -3,7 +3,6 @@ package dev.steward.sync;
 import static dev.steward.sync.testing.SambaDomainController.ADMINISTRATOR_DN;
 import static dev.steward.sync.testing.SambaDomainController.BASE_DN;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.unboundid.ldap.sdk.Attribute;
 import com.unboundid.ldap.sdk.DN;
@@ -19,15 +18,12 @@ import dev.steward.contracts.Topics;
 import dev.steward.contracts.command.SyncGroup;
 import dev.steward.contracts.command.SyncGroupMembership;
 import dev.steward.contracts.command.SyncUser;
-import dev.steward.platform.testing.TestDatabase;
 import dev.steward.platform.kafka.access.KafkaPrincipal;
 import dev.steward.platform.testing.AuthenticatedKafka;
 import dev.steward.platform.testing.TestKafka;
 import dev.steward.platform.testing.TestTokens;
 import dev.steward.sync.config.SyncProperties;
 import dev.steward.sync.connectorspace.ConnectorSpace;
-import dev.steward.sync.cycle.CycleStatus;
-import dev.steward.sync.cycle.CycleTrigger;
 import dev.steward.sync.cycle.PolicyType;
 import dev.steward.sync.cycle.SyncCycle;
 import dev.steward.sync.cycle.SyncCycleRunner;
@@ -44,6 +40,7 @@ import dev.steward.sync.ldap.GroupScope;
 import dev.steward.sync.ldap.LdapConnector;
 import dev.steward.sync.testing.FakeDirectory;
 import dev.steward.sync.testing.SambaDomainController;
+import dev.steward.sync.testing.SambaSyncService;
 import dev.steward.sync.testing.SambaDomainController.SambaIdentity;
 import dev.steward.sync.testing.TopicRecorder;
 import dev.steward.sync.testing.TestServiceTokens;
@@ -113,16 +110,9 @@ class SambaActiveDirectoryIT {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        TestTokens.properties().forEach((key, value) -> registry.add(key, () -> value));
-        TestDatabase.freshSchemaIn("steward_sync").register(registry);
-        registry.add("steward.sync.ldap.url", SAMBA::url);
-        registry.add("steward.sync.ldap.bind-dn", () -> ADMINISTRATOR_DN);
-        registry.add("steward.sync.ldap.password", SAMBA::password);
-        registry.add("steward.sync.ldap.base-dn", () -> BASE_DN);
+        SambaSyncService.register(registry, SAMBA);
         // Small pages: Samba's paged results control is used for every read.
         registry.add("steward.sync.ldap.page-size", () -> "2");
-        registry.add("steward.sync.initial-cycle-on-start", () -> "false");
-        registry.add("steward.sync.schedule.interval", () -> "0s");
     }
 
     /**
@@ -348,15 +338,7 @@ class SambaActiveDirectoryIT {
                 directory = new FakeDirectory(testKafka.adminConfig(), testKafka.owners());
             }
         }
-        SyncCycle requested = runner.request(policyType, CycleTrigger.ON_DEMAND, ADMIN);
-        SyncCycle done = await("cycle " + requested.id()).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
-                .until(() -> cycles.find(requested.id()).orElseThrow(),
-                        c -> c.status() == CycleStatus.SUCCEEDED || c.status() == CycleStatus.FAILED);
-        assertThat(done.status()).as("cycle error: %s", done.error()).isEqualTo(CycleStatus.SUCCEEDED);
-        await("results of cycle " + done.id()).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
-                .until(() -> jdbc.sql("SELECT COUNT(*) FROM export_command WHERE cycle_id = ?").param(done.id())
-                        .query(Long.class).single() == 0);
-        return cycles.find(done.id()).orElseThrow();
+        return SambaSyncService.runCycle(runner, cycles, jdbc, policyType, ADMIN, Duration.ofSeconds(30));
     }
 
     /** The commands topic, caught up. */

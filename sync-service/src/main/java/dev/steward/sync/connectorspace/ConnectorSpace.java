@@ -137,6 +137,24 @@ public class ConnectorSpace {
     }
 
     /**
+     * A switch the sync engine learnt of other than by its event (a refused export, the directory's list), known to be
+     * true at {@code knownAt}: applied under the row's lock unless the entry is already so, or a switch applied since
+     * (its event's time is {@code knownAt} or later) says otherwise.
+     *
+     * @return the entry as it was, if the switch was applied
+     */
+    public Optional<ConnectorSpaceEntry> switchIfNotNewer(String anchor, boolean cloudManaged, Instant knownAt) {
+        return lock(anchor)
+                .filter(entry -> entry.blockOnPremisesSync() != cloudManaged)
+                .filter(entry -> entry.sourceOfAuthorityChangedAt() == null
+                        || entry.sourceOfAuthorityChangedAt().isBefore(knownAt))
+                .map(entry -> {
+                    changeSourceOfAuthority(anchor, cloudManaged, knownAt);
+                    return entry;
+                });
+    }
+
+    /**
      * The directory rejected an export: the entry gets back the values it held before it (what the directory kept)
      * and no exported hash, so the next cycle considers the object changed (and a Delta reads it again). Only an export
      * with that hash is undone; a later one stays. Waits for the row's lock: the rejection may arrive while the cycle

@@ -5,7 +5,6 @@ import dev.steward.contracts.Topics;
 import dev.steward.contracts.command.CommandResult;
 import dev.steward.platform.kafka.ProcessedMessages;
 import dev.steward.sync.connectorspace.ConnectorSpace;
-import java.time.Instant;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,15 +51,8 @@ public class ExportResultListener {
      * rollback after the refusal) was applied meanwhile.
      */
     private void blockMissedSwitch(String anchor, CommandResult result) {
-        connectorSpace.lock(anchor).ifPresent(entry -> {
-            Instant changedAt = entry.sourceOfAuthorityChangedAt();
-            if (entry.blockOnPremisesSync() || (changedAt != null && !result.completedAt().isAfter(changedAt))) {
-                return;
-            }
-            connectorSpace.changeSourceOfAuthority(anchor, true, result.completedAt());
-            log.warn("group {} ({}): the directory refused its export because its Source of Authority is in the "
-                    + "cloud; AD changes are blocked from now on", entry.displayName(), entry.cloudId());
-        });
+        connectorSpace.switchIfNotNewer(anchor, true, result.completedAt()).ifPresent(entry -> log.warn("group {} ({}): the directory refused its export because its Source of Authority is in the "
+                    + "cloud; AD changes are blocked from now on", entry.displayName(), entry.cloudId()));
     }
 
     /**

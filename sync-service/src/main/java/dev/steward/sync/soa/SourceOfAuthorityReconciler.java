@@ -90,16 +90,10 @@ public class SourceOfAuthorityReconciler {
         return new Reconciliation(unblocked, blocked);
     }
 
-    /** Under the entry's row lock, unless an event newer than the list changed it meanwhile. */
+    /** Unless an event newer than the list changed the entry meanwhile. */
     private boolean change(String anchor, boolean cloudManaged, Instant listedAt) {
-        return Boolean.TRUE.equals(transaction.execute(status -> connectorSpace.lock(anchor)
-                .filter(entry -> entry.blockOnPremisesSync() != cloudManaged)
-                .filter(entry -> entry.sourceOfAuthorityChangedAt() == null
-                        || entry.sourceOfAuthorityChangedAt().isBefore(listedAt))
-                .map(entry -> {
-                    connectorSpace.changeSourceOfAuthority(anchor, cloudManaged, listedAt);
-                    return true;
-                }).orElse(false)));
+        return transaction.execute(status -> connectorSpace.switchIfNotNewer(anchor, cloudManaged, listedAt)
+                .isPresent());
     }
 
     private Set<String> cloudManagedGroups(Supplier<String> token) {

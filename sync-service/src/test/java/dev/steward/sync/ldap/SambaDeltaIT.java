@@ -24,7 +24,6 @@ import dev.steward.contracts.command.SyncGroup;
 import dev.steward.contracts.command.SyncGroupMembership;
 import dev.steward.platform.kafka.access.KafkaPrincipal;
 import dev.steward.platform.testing.AuthenticatedKafka;
-import dev.steward.platform.testing.TestDatabase;
 import dev.steward.platform.testing.TestKafka;
 import dev.steward.platform.testing.TestTokens;
 import dev.steward.sync.config.SyncProperties;
@@ -33,8 +32,6 @@ import dev.steward.sync.connectorspace.ConnectorSpace;
 import dev.steward.sync.connectorspace.ConnectorSpaceEntry;
 import dev.steward.sync.connectorspace.ObjectType;
 import dev.steward.sync.cycle.CycleCounts;
-import dev.steward.sync.cycle.CycleStatus;
-import dev.steward.sync.cycle.CycleTrigger;
 import dev.steward.sync.cycle.PolicyType;
 import dev.steward.sync.cycle.SyncCycle;
 import dev.steward.sync.cycle.SyncCycleRunner;
@@ -43,6 +40,7 @@ import dev.steward.sync.provisioning.AdDeletions;
 import dev.steward.sync.provisioning.SkippedChanges;
 import dev.steward.sync.testing.FakeDirectory;
 import dev.steward.sync.testing.SambaDomainController;
+import dev.steward.sync.testing.SambaSyncService;
 import dev.steward.sync.testing.TestServiceTokens;
 import dev.steward.sync.testing.TopicRecorder;
 import java.time.Duration;
@@ -109,14 +107,7 @@ class SambaDeltaIT {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        TestTokens.properties().forEach((key, value) -> registry.add(key, () -> value));
-        TestDatabase.freshSchemaIn("steward_sync").register(registry);
-        registry.add("steward.sync.ldap.url", SAMBA::url);
-        registry.add("steward.sync.ldap.bind-dn", () -> ADMINISTRATOR_DN);
-        registry.add("steward.sync.ldap.password", SAMBA::password);
-        registry.add("steward.sync.ldap.base-dn", () -> BASE_DN);
-        registry.add("steward.sync.initial-cycle-on-start", () -> "false");
-        registry.add("steward.sync.schedule.interval", () -> "0s");
+        SambaSyncService.register(registry, SAMBA);
     }
 
     @BeforeAll
@@ -409,15 +400,7 @@ class SambaDeltaIT {
                 directory = new FakeDirectory(testKafka.adminConfig(), testKafka.owners());
             }
         }
-        SyncCycle requested = runner.request(policyType, CycleTrigger.ON_DEMAND, ADMIN);
-        SyncCycle done = await("cycle " + requested.id()).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
-                .until(() -> cycles.find(requested.id()).orElseThrow(),
-                        c -> c.status() == CycleStatus.SUCCEEDED || c.status() == CycleStatus.FAILED);
-        assertThat(done.status()).as("cycle error: %s", done.error()).isEqualTo(CycleStatus.SUCCEEDED);
-        await("results of cycle " + done.id()).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
-                .until(() -> jdbc.sql("SELECT COUNT(*) FROM export_command WHERE cycle_id = ?").param(done.id())
-                        .query(Long.class).single() == 0);
-        return cycles.find(done.id()).orElseThrow();
+        return SambaSyncService.runCycle(runner, cycles, jdbc, policyType, ADMIN, Duration.ofSeconds(60));
     }
 
     private List<ContractCommand> commandsOf(String cycleId) {

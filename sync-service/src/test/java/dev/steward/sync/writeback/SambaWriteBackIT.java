@@ -1,6 +1,5 @@
 package dev.steward.sync.writeback;
 
-import static dev.steward.sync.testing.SambaDomainController.ADMINISTRATOR_DN;
 import static dev.steward.sync.testing.SambaDomainController.BASE_DN;
 import static dev.steward.sync.writeback.WriteBackFixtures.cloudGroup;
 import static dev.steward.sync.writeback.WriteBackFixtures.created;
@@ -32,14 +31,13 @@ import dev.steward.contracts.event.DirectoryObjectRef;
 import dev.steward.platform.kafka.access.KafkaPrincipal;
 import dev.steward.platform.testing.AuthenticatedKafka;
 import dev.steward.platform.testing.KafkaTestClient;
-import dev.steward.platform.testing.TestDatabase;
 import dev.steward.platform.testing.TestKafka;
-import dev.steward.platform.testing.TestTokens;
 import dev.steward.sync.connectorspace.ConnectorSpace;
 import dev.steward.sync.connectorspace.ObjectType;
 import dev.steward.sync.ldap.AdGuids;
 import dev.steward.sync.ldap.AdSids;
 import dev.steward.sync.testing.SambaDomainController;
+import dev.steward.sync.testing.SambaSyncService;
 import dev.steward.sync.testing.SambaDomainController.SambaIdentity;
 import dev.steward.sync.testing.TestServiceTokens;
 import java.time.Duration;
@@ -115,14 +113,7 @@ class SambaWriteBackIT {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        TestTokens.properties().forEach((key, value) -> registry.add(key, () -> value));
-        TestDatabase.freshSchemaIn("steward_sync").register(registry);
-        registry.add("steward.sync.ldap.url", SAMBA::url);
-        registry.add("steward.sync.ldap.bind-dn", () -> ADMINISTRATOR_DN);
-        registry.add("steward.sync.ldap.password", SAMBA::password);
-        registry.add("steward.sync.ldap.base-dn", () -> BASE_DN);
-        registry.add("steward.sync.initial-cycle-on-start", () -> "false");
-        registry.add("steward.sync.schedule.interval", () -> "0s");
+        SambaSyncService.register(registry, SAMBA);
         registry.add("steward.sync.writeback.enabled", () -> "true");
         registry.add("steward.sync.writeback.target-ou", () -> CLOUD_OU);
         registry.add("steward.sync.writeback.interval", () -> "0s");

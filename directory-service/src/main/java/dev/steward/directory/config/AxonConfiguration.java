@@ -5,6 +5,7 @@ import dev.steward.directory.common.ReadModels;
 import dev.steward.directory.common.CommandOrigin;
 import dev.steward.directory.common.DirectoryErrorInterceptor;
 import dev.steward.directory.common.IdGenerator;
+import dev.steward.directory.common.RecentlyAppendedEvents;
 import java.util.UUID;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
@@ -90,7 +91,8 @@ public class AxonConfiguration {
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           org.axonframework.config.Configuration configuration,
                                           EntityManagerProvider entityManagerProvider,
-                                          TransactionManager transactionManager, BatchedWrites writes) {
+                                          TransactionManager transactionManager, BatchedWrites writes,
+                                          RecentlyAppendedEvents recentlyAppended) {
         return new BatchingJpaEventStorageEngine(JpaEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .upcasterChain(configuration.upcasterChain())
@@ -98,7 +100,7 @@ public class AxonConfiguration {
                 .eventSerializer(eventSerializer)
                 .snapshotFilter(configuration.snapshotFilter())
                 .entityManagerProvider(entityManagerProvider)
-                .transactionManager(transactionManager), writes);
+                .transactionManager(transactionManager), writes, recentlyAppended);
     }
 
     @Bean

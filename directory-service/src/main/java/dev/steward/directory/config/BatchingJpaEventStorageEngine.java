@@ -1,6 +1,7 @@
 package dev.steward.directory.config;
 
 import dev.steward.directory.common.BatchedWrites;
+import dev.steward.directory.common.RecentlyAppendedEvents;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.axonframework.eventhandling.DomainEventData;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventsourcing.eventstore.jpa.DomainEventEntry;
@@ -20,7 +22,7 @@ import org.hibernate.Session;
 /**
  * Axon's JPA event store, except that inside a batch of Kafka commands ({@link BatchedWrites}) appended events are
  * held and inserted together in JDBC batches, and written out before the store reads an aggregate's events (outside
- * a batch nothing changes); and that a streaming processor's read for a token with gaps starts at the first gap.
+ * a batch nothing changes), and kept as objects for the publisher ({@link RecentlyAppendedEvents}); and that a streaming processor's read for a token with gaps starts at the first gap.
  */
 class BatchingJpaEventStorageEngine extends JpaEventStorageEngine {
 
@@ -31,11 +33,13 @@ class BatchingJpaEventStorageEngine extends JpaEventStorageEngine {
             + "OR global_index = ANY (?)) ORDER BY global_index LIMIT ?";
 
     private final BatchedWrites writes;
+    private final RecentlyAppendedEvents recentlyAppended;
     private volatile Boolean onPostgres;
 
-    BatchingJpaEventStorageEngine(Builder builder, BatchedWrites writes) {
+    BatchingJpaEventStorageEngine(Builder builder, BatchedWrites writes, RecentlyAppendedEvents recentlyAppended) {
         super(builder);
         this.writes = writes;
+        this.recentlyAppended = recentlyAppended;
     }
 
     @Override
@@ -44,8 +48,16 @@ class BatchingJpaEventStorageEngine extends JpaEventStorageEngine {
             super.appendEvents(events, serializer);
             return;
         }
-        writes.holdEvents(events.stream().map(event -> (DomainEventEntry) createEventEntity(event, serializer))
-                .toList());
+        List<DomainEventEntry> entries = new ArrayList<>(events.size());
+        for (EventMessage<?> event : events) {
+            DomainEventEntry entry = (DomainEventEntry) createEventEntity(event, serializer);
+            entries.add(entry);
+            if (event instanceof DomainEventMessage<?> domainEvent) {
+                recentlyAppended.remember(domainEvent, entry.getPayload().getData().length
+                        + (long) entry.getMetaData().getData().length);
+            }
+        }
+        writes.holdEvents(entries);
     }
 
     /**

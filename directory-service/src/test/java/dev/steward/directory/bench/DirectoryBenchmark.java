@@ -185,8 +185,10 @@ class DirectoryBenchmark {
         double rate = total / seconds;
         report("sync command stream, " + label + " (" + USERS + " users, then " + GROUPS + " groups of " + GROUP_SIZE
                         + ")", total, seconds, rate, (usersRun.rejected + groupsRun.rejected) + " rejected; users "
-                        + String.format("%.0f/s, groups and membership %.0f/s", users.size() / usersRun.seconds,
-                        commands.size() / groupsRun.seconds));
+                        + String.format("%.0f/s, groups and membership %.0f/s; JVM CPU %.2f ms per command (users %.2f,"
+                                + " groups %.2f)", users.size() / usersRun.seconds, commands.size() / groupsRun.seconds,
+                        1000 * (usersRun.cpuSeconds + groupsRun.cpuSeconds) / total,
+                        1000 * usersRun.cpuSeconds / users.size(), 1000 * groupsRun.cpuSeconds / commands.size()));
         return new StreamRun(rate, usersRun.rejected + groupsRun.rejected);
     }
 
@@ -392,7 +394,13 @@ class DirectoryBenchmark {
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private record Run(double seconds, long rejected) {
+    private record Run(double seconds, long rejected, double cpuSeconds) {
+    }
+
+    /** CPU time of this JVM (service, broker and benchmark client): steadier than wall time on a shared machine. */
+    private static double processCpuSeconds() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
     }
 
     private Run sendAndAwaitResults(List<ContractCommand> commands, String token) throws Exception {
@@ -402,12 +410,13 @@ class DirectoryBenchmark {
     /** Sends every command and waits until each has its result; seconds from the first send to the last result. */
     private Run sendAndAwaitResults(List<ContractCommand> commands, String token, boolean unused) throws Exception {
         if (commands.isEmpty()) {
-            return new Run(0, 0);
+            return new Run(0, 0, 0);
         }
         Map<UUID, Boolean> pending = new ConcurrentHashMap<>();
         commands.forEach(command -> pending.put(command.metadata().commandId(), true));
         AtomicLong rejected = new AtomicLong();
         long started = System.nanoTime();
+        double cpuAtStart = processCpuSeconds();
         Future<Long> results = watch(Topics.DIRECTORY_COMMAND_RESULTS, value -> value instanceof CommandResult r
                 && pending.containsKey(r.commandId()), value -> {
                     CommandResult result = (CommandResult) value;
@@ -422,7 +431,7 @@ class DirectoryBenchmark {
                 });
         send(commands, token);
         results.get();
-        return new Run(seconds(started), rejected.get());
+        return new Run(seconds(started), rejected.get(), processCpuSeconds() - cpuAtStart);
     }
 
     private void send(List<ContractCommand> commands, String token) {

@@ -3,13 +3,16 @@ package dev.steward.directory.group.query;
 import dev.steward.directory.group.api.ExtensionAttributes;
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
+import org.hibernate.annotations.Mutability;
+import org.hibernate.type.descriptor.java.Immutability;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Stores a group's extension attributes as a JSON object in one column of {@code group_view}; a group with none set
- * (every cloud group) has no value in the column.
+ * (every cloud group) has no value in the column. The value is an immutable record (no deep copies through JSON).
  */
 @Converter
+@Mutability(Immutability.class)
 class ExtensionAttributesConverter implements AttributeConverter<ExtensionAttributes, String> {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();

@@ -2,13 +2,13 @@ package dev.steward.contracts;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.cfg.DateTimeFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The one JSON form of contract messages: ISO-8601 instants, nulls written, unknown properties ignored
- * (a newer producer may add fields), and a record's own checks applied on read.
+ * (a newer producer may add fields), and a record's own checks applied on read. Records on the wire are compact;
+ * {@link #writePretty} is for people (golden files, examples).
  */
 public final class ContractJson {
 
@@ -16,7 +16,6 @@ public final class ContractJson {
             .disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .enable(SerializationFeature.INDENT_OUTPUT)
             .build();
 
     private ContractJson() {
@@ -32,6 +31,10 @@ public final class ContractJson {
 
     public static String writeString(Object message) {
         return MAPPER.writeValueAsString(message);
+    }
+
+    public static String writePretty(Object message) {
+        return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(message);
     }
 
     /**

@@ -35,7 +35,7 @@ class ContractGoldenFilesTest {
             Path file = GOLDEN.resolve(sample.getKey() + ".json");
             String written = ContractJson.writeString(sample.getValue());
             if (Boolean.getBoolean("golden.update")) {
-                Files.writeString(file, written + "\n", StandardCharsets.UTF_8);
+                Files.writeString(file, ContractJson.writePretty(sample.getValue()) + "\n", StandardCharsets.UTF_8);
             }
             String golden = read(file);
             JsonNode expected = ContractJson.mapper().readTree(golden);

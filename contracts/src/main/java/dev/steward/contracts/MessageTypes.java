@@ -37,6 +37,7 @@ import dev.steward.contracts.event.MembershipRequestCompleted;
 import dev.steward.contracts.event.MembershipRequestAddRefused;
 import dev.steward.contracts.event.GroupJoinPolicyChanged;
 import dev.steward.contracts.event.TenantSettingsChanged;
+import dev.steward.contracts.event.NotificationIssued;
 import dev.steward.contracts.command.ApproveMembershipRequest;
 import dev.steward.contracts.command.RejectMembershipRequest;
 import dev.steward.contracts.command.CancelMembershipRequest;
@@ -91,6 +92,7 @@ public final class MessageTypes {
         register("selfservice.MembershipRequestAddRefused", MembershipRequestAddRefused.class);
         register("selfservice.GroupJoinPolicyChanged", GroupJoinPolicyChanged.class);
         register("selfservice.TenantSettingsChanged", TenantSettingsChanged.class);
+        register("selfservice.NotificationIssued", NotificationIssued.class);
         register("sync.SyncChangeSkipped", SyncChangeSkipped.class);
         register("sync.SyncCycleCompleted", SyncCycleCompleted.class);
         register("steward.CommandResult", CommandResult.class);

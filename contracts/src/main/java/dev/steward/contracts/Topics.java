@@ -18,6 +18,8 @@ public final class Topics {
     public static final String SELFSERVICE_COMMAND_RESULTS = "steward.selfservice.command-results";
     /** Integration events of self-service: membership requests. */
     public static final String SELFSERVICE_EVENTS = "steward.selfservice.events";
+    /** Self-service's notifications: who was told what about a membership request ({@code NotificationIssued}). */
+    public static final String SELFSERVICE_NOTIFICATIONS = "steward.selfservice.notifications";
     /** Integration events of the sync engine: cycles and skipped changes. */
     public static final String SYNC_EVENTS = "steward.sync.events";
 

@@ -38,6 +38,7 @@ import dev.steward.contracts.event.MembershipRequestRejected;
 import dev.steward.contracts.event.MembershipRequestCancelled;
 import dev.steward.contracts.event.MembershipRequestExpired;
 import dev.steward.contracts.event.MembershipRequestReminded;
+import dev.steward.contracts.event.NotificationIssued;
 import dev.steward.contracts.event.MembershipRequestCompleted;
 import dev.steward.contracts.event.MembershipRequestAddRefused;
 import dev.steward.contracts.event.GroupJoinPolicyChanged;
@@ -151,6 +152,12 @@ final class Samples {
                 "Engineering", "7c9e6679-7425-40de-944b-e07fc1f90ae7", "bob@corp.example.test", List.of(ALICE_ID), AT));
         samples.put("selfservice.MembershipRequestReminded", new MembershipRequestReminded(event("0d6f4b1e-1111-4222-8333-944455556666"), "0d6f4b1e-1111-4222-8333-944455556666", GROUP_ID,
                 "Engineering", "7c9e6679-7425-40de-944b-e07fc1f90ae7", List.of(ALICE_ID), AT));
+        samples.put("selfservice.NotificationIssued", new NotificationIssued(event("0d6f4b1e-1111-4222-8333-944455556666"),
+                "6f9619ff-8b86-d011-b42d-00c04fc964ff", "selfservice.MembershipRequestReminded",
+                "0d6f4b1e-1111-4222-8333-944455556666", GROUP_ID, "Engineering", "7c9e6679-7425-40de-944b-e07fc1f90ae7",
+                "bob@corp.example.test", List.of(new NotificationIssued.Recipient(ALICE_ID, "alice@corp.example.test",
+                "Approver")), "Reminder: bob@corp.example.test asks to join Engineering",
+                "bob@corp.example.test asks to join Engineering. The request expires at 2026-01-01T10:00:00Z."));
         samples.put("selfservice.MembershipRequestCompleted", new MembershipRequestCompleted(event("0d6f4b1e-1111-4222-8333-944455556666"), "0d6f4b1e-1111-4222-8333-944455556666", GROUP_ID,
                 "Engineering", "7c9e6679-7425-40de-944b-e07fc1f90ae7", "bob@corp.example.test", "a3bb189e-8bf9-3888-9912-ace4e6543002"));
         samples.put("selfservice.MembershipRequestAddRefused", new MembershipRequestAddRefused(event("0d6f4b1e-1111-4222-8333-944455556666"), "0d6f4b1e-1111-4222-8333-944455556666",

@@ -166,7 +166,7 @@ public class KafkaPlumbing {
         List<NewTopic> topics = new ArrayList<>();
         for (String topic : List.of(Topics.DIRECTORY_COMMANDS, Topics.DIRECTORY_COMMAND_RESULTS, Topics.DIRECTORY_EVENTS,
                 Topics.SELFSERVICE_COMMANDS, Topics.SELFSERVICE_COMMAND_RESULTS, Topics.SELFSERVICE_EVENTS,
-                Topics.SYNC_EVENTS)) {
+                Topics.SELFSERVICE_NOTIFICATIONS, Topics.SYNC_EVENTS)) {
             topics.add(new NewTopic(topic, partitions, replicationFactor).configs(configs));
             topics.add(new NewTopic(Topics.deadLetter(topic), partitions, replicationFactor).configs(configs));
         }

@@ -13,8 +13,8 @@ class KafkaPlumbingTopicsTest {
     void declaresEveryTopicWithTheConfiguredReplicationAndMinInsyncReplicas() {
         var topics = KafkaPlumbing.topics(6, (short) 3, 2);
 
-        assertThat(topics).extracting(NewTopic::name).contains(Topics.SYNC_EVENTS, Topics.deadLetter(Topics.SYNC_EVENTS))
-                .hasSize(14);
+        assertThat(topics).extracting(NewTopic::name).contains(Topics.SYNC_EVENTS, Topics.deadLetter(Topics.SYNC_EVENTS),
+                Topics.SELFSERVICE_NOTIFICATIONS).hasSize(16);
         assertThat(topics).allSatisfy(topic -> {
             assertThat(topic.numPartitions()).isEqualTo(6);
             assertThat(topic.replicationFactor()).isEqualTo((short) 3);

@@ -57,6 +57,7 @@ public abstract class SelfServiceTestBase {
     static void environment(DynamicPropertyRegistry registry) {
         TestTokens.properties().forEach((key, value) -> registry.add(key, () -> value));
         DATABASE.register(registry);
+        TestMailServer.register(registry);
     }
 
     @BeforeEach

@@ -42,7 +42,8 @@ public final class TopicAccess {
             new Rule(Topics.DIRECTORY_EVENTS, Set.of(DIRECTORY), Set.of(SYNC, SELFSERVICE, AUDIT)),
             new Rule(Topics.SELFSERVICE_COMMANDS, Set.of(COMMAND_SENDER), Set.of(SELFSERVICE)),
             new Rule(Topics.SELFSERVICE_COMMAND_RESULTS, Set.of(SELFSERVICE), Set.of(COMMAND_SENDER)),
-            new Rule(Topics.SELFSERVICE_EVENTS, Set.of(SELFSERVICE), Set.of(AUDIT)),
+            new Rule(Topics.SELFSERVICE_EVENTS, Set.of(SELFSERVICE), Set.of(AUDIT, SELFSERVICE)),
+            new Rule(Topics.SELFSERVICE_NOTIFICATIONS, Set.of(SELFSERVICE), Set.of(COMMAND_SENDER)),
             new Rule(Topics.SYNC_EVENTS, Set.of(SYNC), Set.of(AUDIT)));
 
     /** The prefix of every Steward topic. */

@@ -12,6 +12,7 @@ class TopicAccessTest {
         assertThat(TopicAccess.expectedSource(Topics.DIRECTORY_EVENTS)).contains("/steward/directory-service");
         assertThat(TopicAccess.expectedSource(Topics.DIRECTORY_COMMAND_RESULTS)).contains("/steward/directory-service");
         assertThat(TopicAccess.expectedSource(Topics.SELFSERVICE_EVENTS)).contains("/steward/selfservice-service");
+        assertThat(TopicAccess.expectedSource(Topics.SELFSERVICE_NOTIFICATIONS)).contains("/steward/selfservice-service");
         assertThat(TopicAccess.expectedSource(Topics.SYNC_EVENTS)).contains("/steward/sync-service");
     }
 
@@ -64,5 +65,18 @@ class TopicAccessTest {
         assertThat(TopicAccess.mayRead(KafkaPrincipal.AUDIT, Topics.DIRECTORY_COMMAND_RESULTS)).isTrue();
         assertThat(TopicAccess.mayRead(KafkaPrincipal.AUDIT, Topics.DIRECTORY_COMMANDS)).isFalse();
         assertThat(TopicAccess.mayWrite(KafkaPrincipal.AUDIT, Topics.DIRECTORY_COMMAND_RESULTS)).isFalse();
+    }
+
+    @Test
+    void letsSelfServiceReadItsOwnEventsToNotifyAndOnlySelfServiceWriteNotifications() {
+        assertThat(TopicAccess.mayRead(KafkaPrincipal.SELFSERVICE, Topics.SELFSERVICE_EVENTS)).isTrue();
+        assertThat(TopicAccess.mayWrite(KafkaPrincipal.SELFSERVICE, Topics.SELFSERVICE_NOTIFICATIONS)).isTrue();
+        assertThat(TopicAccess.mayRead(KafkaPrincipal.COMMAND_SENDER, Topics.SELFSERVICE_NOTIFICATIONS)).isTrue();
+        for (KafkaPrincipal principal : KafkaPrincipal.values()) {
+            if (principal != KafkaPrincipal.SELFSERVICE) {
+                assertThat(TopicAccess.mayWrite(principal, Topics.SELFSERVICE_NOTIFICATIONS)).as(principal.name())
+                        .isFalse();
+            }
+        }
     }
 }

@@ -110,7 +110,7 @@ class SelfServiceBenchmark extends SelfServiceTestBase {
         report.add(row("consumed into the read model (listener started after the produce)", events.size(),
                 modelSeconds));
         report.add("");
-        report.add("Events: half `UserSynced`, half `GroupCreated` + `OwnersAdded` + `MembersAdded` of 10 ids per group. "
+        report.add("Events: in fours: `UserSynced`, `GroupCreated`, `OwnersAdded` (1 id), `MembersAdded` (10 ids). "
                 + "Target (issue 8): at least 5,000 events/s into the read model.");
         report.add("");
     }

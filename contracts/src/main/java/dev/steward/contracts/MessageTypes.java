@@ -1,6 +1,7 @@
 package dev.steward.contracts;
 
 import dev.steward.contracts.command.AddMembers;
+import dev.steward.contracts.command.AssignLicense;
 import dev.steward.contracts.command.AddOwners;
 import dev.steward.contracts.command.ChangeSourceOfAuthority;
 import dev.steward.contracts.command.CommandResult;
@@ -27,6 +28,10 @@ import dev.steward.contracts.event.SyncChangeSkipped;
 import dev.steward.contracts.event.SyncCycleCompleted;
 import dev.steward.contracts.event.UserDeleted;
 import dev.steward.contracts.event.UserSynced;
+import dev.steward.contracts.event.UserLicensesChanged;
+import dev.steward.contracts.event.MembershipRequestFirstStageApproved;
+import dev.steward.contracts.event.MembershipRequestClosed;
+import dev.steward.contracts.event.GroupSecondStageApproverChanged;
 import dev.steward.contracts.event.MembershipRequestRouted;
 import dev.steward.contracts.event.MembershipRequestApproved;
 import dev.steward.contracts.event.MembershipRequestRejected;
@@ -72,6 +77,8 @@ public final class MessageTypes {
         register("directory.SourceOfAuthorityChanged", SourceOfAuthorityChanged.class);
         register("directory.UserSynced", UserSynced.class);
         register("directory.UserDeleted", UserDeleted.class);
+        register("directory.AssignLicense", AssignLicense.class);
+        register("directory.UserLicensesChanged", UserLicensesChanged.class);
         register("directory.GroupDeleted", GroupDeleted.class);
         register("directory.MembersAdded", MembersAdded.class);
         register("directory.MembersRemoved", MembersRemoved.class);
@@ -93,6 +100,9 @@ public final class MessageTypes {
         register("selfservice.GroupJoinPolicyChanged", GroupJoinPolicyChanged.class);
         register("selfservice.TenantSettingsChanged", TenantSettingsChanged.class);
         register("selfservice.NotificationIssued", NotificationIssued.class);
+        register("selfservice.MembershipRequestFirstStageApproved", MembershipRequestFirstStageApproved.class);
+        register("selfservice.MembershipRequestClosed", MembershipRequestClosed.class);
+        register("selfservice.GroupSecondStageApproverChanged", GroupSecondStageApproverChanged.class);
         register("sync.SyncChangeSkipped", SyncChangeSkipped.class);
         register("sync.SyncCycleCompleted", SyncCycleCompleted.class);
         register("steward.CommandResult", CommandResult.class);

@@ -46,6 +46,12 @@ import dev.steward.contracts.event.TenantSettingsChanged;
 import dev.steward.contracts.command.ApproveMembershipRequest;
 import dev.steward.contracts.command.RejectMembershipRequest;
 import dev.steward.contracts.command.CancelMembershipRequest;
+import dev.steward.contracts.command.AssignLicense;
+import dev.steward.contracts.event.AssignedLicense;
+import dev.steward.contracts.event.GroupSecondStageApproverChanged;
+import dev.steward.contracts.event.MembershipRequestClosed;
+import dev.steward.contracts.event.MembershipRequestFirstStageApproved;
+import dev.steward.contracts.event.UserLicensesChanged;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -67,6 +73,11 @@ final class Samples {
     /** What the Engineering group carries from AD's extensionAttribute1 and extensionAttribute3. */
     static final OnPremisesExtensionAttributes EXTENSION_ATTRIBUTES = new OnPremisesExtensionAttributes("CC-4711",
             null, "Munich", null, null, null, null, null, null, null, null, null, null, null, null);
+
+    /** Entra ID P1 and P2 (Microsoft's SKU ids), and a service plan (Exchange Online) switched off. */
+    static final String AAD_PREMIUM = "078d2b04-f1bd-4111-bbd4-b4b1b354cef4";
+    static final String AAD_PREMIUM_P2 = "84a661c4-e949-4bd2-a560-ed7766fcaf2b";
+    static final String EXCHANGE_PLAN = "efb87545-963c-4e0d-99df-69c6916d9eb0";
 
     private Samples() {
     }
@@ -124,6 +135,11 @@ final class Samples {
                 "CN=Alice,OU=People,DC=corp,DC=example,DC=test", true));
         samples.put("directory.UserDeleted", new UserDeleted(event(CLOUD_USER_ID), CLOUD_USER_ID,
                 "carol@corp.example.test", "Carol", null));
+        samples.put("directory.AssignLicense", new AssignLicense(command(), CLOUD_USER_ID,
+                List.of(new AssignedLicense(AAD_PREMIUM, List.of(EXCHANGE_PLAN))), List.of(AAD_PREMIUM_P2)));
+        samples.put("directory.UserLicensesChanged", new UserLicensesChanged(event(CLOUD_USER_ID), CLOUD_USER_ID,
+                "carol@corp.example.test", List.of(new AssignedLicense(AAD_PREMIUM, List.of(EXCHANGE_PLAN))),
+                List.of(AAD_PREMIUM), List.of(AAD_PREMIUM_P2)));
         samples.put("directory.GroupDeleted", new GroupDeleted(event(GROUP_ID), GROUP_ID, "Engineering", GROUP_ANCHOR));
         samples.put("directory.MembersAdded", new MembersAdded(event(GROUP_ID), GROUP_ID,
                 List.of(DirectoryObjectRef.user(ALICE_ID), DirectoryObjectRef.group(LEADS_ID)), true));
@@ -168,6 +184,15 @@ final class Samples {
         samples.put("selfservice.TenantSettingsChanged", new TenantSettingsChanged(
                 event(TenantSettingsChanged.AGGREGATE_ID), List.of(new ModifiedProperty("restrictSecurityGroups", "false",
                         "true"))));
+        samples.put("selfservice.MembershipRequestFirstStageApproved", new MembershipRequestFirstStageApproved(
+                event("0d6f4b1e-1111-4222-8333-944455556666"), "0d6f4b1e-1111-4222-8333-944455556666", GROUP_ID,
+                "Engineering", "7c9e6679-7425-40de-944b-e07fc1f90ae7", "bob@corp.example.test", ALICE_ID, LEADS_ID));
+        samples.put("selfservice.MembershipRequestClosed", new MembershipRequestClosed(
+                event("0d6f4b1e-1111-4222-8333-944455556666"), "0d6f4b1e-1111-4222-8333-944455556666", GROUP_ID,
+                "Engineering", "7c9e6679-7425-40de-944b-e07fc1f90ae7", "bob@corp.example.test", "Pending",
+                MembershipRequestClosed.GROUP_DELETED));
+        samples.put("selfservice.GroupSecondStageApproverChanged", new GroupSecondStageApproverChanged(event(GROUP_ID),
+                GROUP_ID, "Engineering", LEADS_ID, null));
         samples.put("sync.SyncChangeSkipped", new SyncChangeSkipped(event(GROUP_ID), "cycle-1", GROUP_ID, GROUP_ANCHOR,
                 "group", "Engineering", "CN=Engineering,OU=Groups,DC=corp,DC=example,DC=test",
                 SyncChangeSkipped.SOURCE_OF_AUTHORITY_IN_CLOUD,

@@ -28,7 +28,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /** The service as {@code ./steward up} runs it: on an H2 file database in PostgreSQL mode. */
 @SpringBootTest(classes = SelfServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"server.address=127.0.0.1", "steward.kafka.partitions=1", "steward.outbox.poll-interval=200ms"})
+        properties = {"server.address=127.0.0.1", "steward.kafka.partitions=1", "steward.outbox.poll-interval=200ms",
+                "steward.selfservice.licensing.enforced=false"})
 @AuthenticatedKafka(principal = KafkaPrincipal.SELFSERVICE)
 class H2QuickstartSmokeIT {
 

@@ -13,7 +13,10 @@ import dev.steward.contracts.event.ModifiedProperty;
 import dev.steward.contracts.event.OwnersAdded;
 import dev.steward.contracts.event.OwnersRemoved;
 import dev.steward.contracts.event.SourceOfAuthorityChanged;
+import dev.steward.contracts.event.AssignedLicense;
+import dev.steward.contracts.event.UserLicensesChanged;
 import dev.steward.contracts.event.UserSynced;
+import dev.steward.directory.license.api.UserLicensesAssigned;
 import dev.steward.directory.common.CommandOrigin;
 import dev.steward.directory.group.api.ExtensionAttributes;
 import dev.steward.directory.group.api.GroupState;
@@ -73,6 +76,13 @@ final class ContractEvents {
 
     static UserSynced cloudUserUpdated(CloudUserUpdated event, EventMessage<?> message) {
         return userSynced(event.user(), false, message);
+    }
+
+    static UserLicensesChanged userLicensesChanged(UserLicensesAssigned event, EventMessage<?> message) {
+        return new UserLicensesChanged(metadata(message, event.userId()), event.userId(), event.userPrincipalName(),
+                event.assignedLicenses().stream()
+                        .map(license -> new AssignedLicense(license.skuId(), license.disabledPlans())).toList(),
+                event.addedSkuIds(), event.removedSkuIds());
     }
 
     static dev.steward.contracts.event.UserDeleted userDeleted(UserDeleted event, EventMessage<?> message) {

@@ -3,6 +3,7 @@ package dev.steward.directory.kafka;
 import dev.steward.contracts.ContractCommand;
 import dev.steward.contracts.command.AddMembers;
 import dev.steward.contracts.command.AddOwners;
+import dev.steward.contracts.command.AssignLicense;
 import dev.steward.contracts.command.ChangeSourceOfAuthority;
 import dev.steward.contracts.command.CreateGroup;
 import dev.steward.contracts.command.DeleteGroup;
@@ -21,6 +22,9 @@ import dev.steward.directory.group.api.SwitchSourceOfAuthority;
 import dev.steward.directory.group.api.SyncGroupFromOnPremises;
 import dev.steward.directory.group.api.SyncMembershipFromOnPremises;
 import dev.steward.directory.group.query.MembershipReadModel;
+import dev.steward.directory.license.api.AssignUserLicenses;
+import dev.steward.directory.license.api.UserLicense;
+import dev.steward.directory.policy.LicenseAssignmentPolicy;
 import dev.steward.directory.policy.DirectorySyncPolicy;
 import dev.steward.directory.policy.GroupMembershipWritePolicy;
 import dev.steward.directory.policy.GroupWritePolicy;
@@ -107,6 +111,12 @@ record DirectoryCommandTranslation(Object command, Predicate<Caller> policy) {
             return new DirectoryCommandTranslation(SyncDeletion.GROUP.equals(deletion.objectType())
                     ? new DeleteGroupFromOnPremises(deletion.objectId(), deletion.anchor())
                     : new DeleteUserFromOnPremises(deletion.objectId(), deletion.anchor()), DirectorySyncPolicy::allows);
+        }
+        if (command instanceof AssignLicense assign) {
+            return new DirectoryCommandTranslation(new AssignUserLicenses(ObjectIds.normalize(assign.userId()),
+                    assign.addLicenses().stream()
+                            .map(license -> new UserLicense(license.skuId(), license.disabledPlans())).toList(),
+                    assign.removeLicenses()), LicenseAssignmentPolicy::allows);
         }
         if (command instanceof AddMembers add) {
             return membership(add.groupId(), ChangeMembers.Relation.MEMBERS, ChangeMembers.Change.ADD,

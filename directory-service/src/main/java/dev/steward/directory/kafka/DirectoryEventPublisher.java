@@ -10,6 +10,7 @@ import dev.steward.directory.group.api.MembersRemoved;
 import dev.steward.directory.group.api.OwnersAdded;
 import dev.steward.directory.group.api.OwnersRemoved;
 import dev.steward.directory.group.api.SourceOfAuthoritySwitched;
+import dev.steward.directory.license.api.UserLicensesAssigned;
 import dev.steward.directory.user.api.CloudUserCreated;
 import dev.steward.directory.user.api.CloudUserUpdated;
 import dev.steward.directory.user.api.UserCreated;
@@ -151,5 +152,10 @@ class DirectoryEventPublisher {
     @EventHandler
     void on(UserDeleted event, EventMessage<?> message) {
         publish(() -> ContractEvents.userDeleted(event, message), message);
+    }
+
+    @EventHandler
+    void on(UserLicensesAssigned event, EventMessage<?> message) {
+        publish(() -> ContractEvents.userLicensesChanged(event, message), message);
     }
 }

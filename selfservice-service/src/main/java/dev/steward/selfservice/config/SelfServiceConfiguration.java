@@ -5,7 +5,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(RequestLifecycleProperties.class)
+@EnableConfigurationProperties({RequestLifecycleProperties.class, LicensingProperties.class})
 class SelfServiceConfiguration {
 
     @Bean

@@ -1,6 +1,7 @@
 package dev.steward.selfservice.directory;
 
 import dev.steward.contracts.IntegrationEvent;
+import dev.steward.contracts.event.AssignedLicense;
 import dev.steward.contracts.event.DirectoryObjectRef;
 import dev.steward.contracts.event.GroupCreated;
 import dev.steward.contracts.event.GroupDeleted;
@@ -11,6 +12,7 @@ import dev.steward.contracts.event.MembersRemoved;
 import dev.steward.contracts.event.OwnersAdded;
 import dev.steward.contracts.event.OwnersRemoved;
 import dev.steward.contracts.event.SourceOfAuthorityChanged;
+import dev.steward.contracts.event.UserLicensesChanged;
 import dev.steward.contracts.event.UserSynced;
 import dev.steward.platform.kafka.ProcessedMessages;
 import java.time.Instant;
@@ -30,7 +32,9 @@ import org.springframework.transaction.annotation.Transactional;
  * Owners and members are not in snapshots: their events add and remove rows, applied in the order they arrive, which
  * Kafka keeps per group (the record key is the group id). Adding a present row or removing an absent one changes
  * nothing. A deleted group is forgotten with its owners, its members and its memberships in other groups. A change of
- * owners is announced ({@link GroupOwnersChanged}) inside the transaction, so that pending requests follow it.
+ * owners ({@link GroupOwnersChanged}) and a deletion ({@link GroupRemoved}) are announced inside the transaction, so
+ * that pending requests follow them. A user's licences ({@code UserLicensesChanged}) replace the SKU ids stored
+ * for the user, with a version of their own.
  */
 @Component
 public class DirectoryProjection {
@@ -76,6 +80,9 @@ public class DirectoryProjection {
         if (event instanceof UserSynced synced) {
             return applyUser(synced, at);
         }
+        if (event instanceof UserLicensesChanged licenses) {
+            return applyLicenses(licenses, at);
+        }
         return applyRelations(event);
     }
 
@@ -84,7 +91,7 @@ public class DirectoryProjection {
                 || event instanceof SourceOfAuthorityChanged || event instanceof UserSynced
                 || event instanceof OwnersAdded || event instanceof OwnersRemoved
                 || event instanceof MembersAdded || event instanceof MembersRemoved
-                || event instanceof GroupDeleted;
+                || event instanceof GroupDeleted || event instanceof UserLicensesChanged;
     }
 
     private boolean applyRelations(IntegrationEvent event) {
@@ -99,7 +106,10 @@ public class DirectoryProjection {
         } else if (event instanceof MembersRemoved removed) {
             groups.removeMembers(removed.groupId(), ids(removed.members()));
         } else {
-            groups.delete(((GroupDeleted) event).groupId());
+            String groupId = ((GroupDeleted) event).groupId();
+            events.publishEvent(new GroupRemoved(groupId, event.metadata().initiator(),
+                    event.metadata().correlationId()));
+            groups.delete(groupId);
         }
         return true;
     }
@@ -147,6 +157,15 @@ public class DirectoryProjection {
             groups.setJoinPolicy(changed.groupId(), JoinPolicy.CLOSED);
         }
         return true;
+    }
+
+    private boolean applyLicenses(UserLicensesChanged changed, Instant at) {
+        boolean applied = users.applyLicenses(changed.userId(), changed.userPrincipalName(),
+                changed.assignedLicenses().stream().map(AssignedLicense::skuId).toList(), at);
+        if (!applied) {
+            log.info("stale licences of user {}; ignored", changed.userId());
+        }
+        return applied;
     }
 
     private boolean applyUser(UserSynced synced, Instant at) {

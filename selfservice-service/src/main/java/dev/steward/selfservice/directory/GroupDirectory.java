@@ -44,6 +44,22 @@ public class GroupDirectory {
                 String.class, groupId);
     }
 
+    /** The group's direct members (users and groups). */
+    public List<String> directMemberIds(String groupId) {
+        return memberIds(groupId);
+    }
+
+    /** The approver group of the group's second approval stage, if its join policy has one. */
+    public Optional<String> secondStageGroupId(String groupId) {
+        return jdbc.queryForList("SELECT second_stage_group_id FROM directory_group WHERE id = ?", String.class, groupId)
+                .stream().filter(java.util.Objects::nonNull).findFirst();
+    }
+
+    /** Sets (or, with null, removes) the approver group of the group's second approval stage. */
+    public void setSecondStageGroupId(String groupId, String approverGroupId) {
+        jdbc.update("UPDATE directory_group SET second_stage_group_id = ? WHERE id = ?", approverGroupId, groupId);
+    }
+
     /** The versions of a group's state, with its row locked; empty for a group not seen yet. */
     Optional<GroupVersions> lockVersions(String groupId) {
         return jdbc.query("SELECT state_version, soa_version FROM directory_group WHERE id = ? FOR UPDATE",

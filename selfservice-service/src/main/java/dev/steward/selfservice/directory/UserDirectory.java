@@ -2,6 +2,8 @@ package dev.steward.selfservice.directory;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -20,6 +22,39 @@ public class UserDirectory {
         return jdbc.query("SELECT id, user_principal_name, display_name FROM directory_user WHERE id = ?",
                 (rs, row) -> new KnownUser(rs.getString("id"), rs.getString("user_principal_name"),
                         rs.getString("display_name")), userId).stream().findFirst();
+    }
+
+    /**
+     * The SKU ids of the licences the user holds, as the directory last announced them; empty for a user the directory
+     * never announced licences of (or an unknown user).
+     */
+    public List<String> assignedSkuIds(String userId) {
+        return jdbc.queryForList("SELECT assigned_sku_ids FROM directory_user WHERE id = ?", String.class, userId)
+                .stream().filter(Objects::nonNull).findFirst()
+                .map(ids -> ids.isBlank() ? List.<String>of() : List.of(ids.split(" "))).orElse(List.of());
+    }
+
+    /**
+     * Replaces the user's licences unless the stored ones are newer; a user not seen yet is recorded with its
+     * principal name. Answers whether anything was written.
+     */
+    boolean applyLicenses(String userId, String userPrincipalName, List<String> skuIds, Instant version) {
+        String ids = String.join(" ", skuIds);
+        var current = jdbc.query("SELECT licenses_version FROM directory_user WHERE id = ? FOR UPDATE",
+                (rs, row) -> Optional.ofNullable(Timestamps.fromColumn(
+                        rs.getObject("licenses_version", LocalDateTime.class))), userId).stream().findFirst();
+        if (current.isEmpty()) {
+            jdbc.update("INSERT INTO directory_user (id, user_principal_name, state_version, assigned_sku_ids, "
+                            + "licenses_version) VALUES (?, ?, ?, ?, ?)", userId, userPrincipalName,
+                    Timestamps.toColumn(Instant.EPOCH), ids, Timestamps.toColumn(version));
+            return true;
+        }
+        if (current.get().filter(version::isBefore).isPresent()) {
+            return false;
+        }
+        jdbc.update("UPDATE directory_user SET assigned_sku_ids = ?, licenses_version = ? WHERE id = ?", ids,
+                Timestamps.toColumn(version), userId);
+        return true;
     }
 
     Optional<Instant> lockVersion(String userId) {

@@ -12,6 +12,9 @@ import java.util.List;
  * @param decisionReason    why it was rejected
  * @param addErrorCode      the directory's error code when it refused to add the member
  * @param addErrorMessage   the directory's message when it refused to add the member
+ * @param secondStageApproverGroupId the group whose members decide the second stage; null until an owner approved a
+ *                          request to a group with a second stage
+ * @param firstStageDecidedById the owner who approved the first stage of a two-stage request
  */
 public record MembershipRequest(
         String id,
@@ -29,7 +32,9 @@ public record MembershipRequest(
         String decisionReason,
         String addErrorCode,
         String addErrorMessage,
-        Instant completedDateTime) {
+        Instant completedDateTime,
+        String secondStageApproverGroupId,
+        String firstStageDecidedById) {
 
     public MembershipRequest {
         approverIds = List.copyOf(approverIds);
@@ -41,12 +46,13 @@ public record MembershipRequest(
                                          Instant createdDateTime, List<String> approverIds, Instant expiresDateTime) {
         return new MembershipRequest(id, groupId, groupDisplayName, requesterId, requesterUserPrincipalName,
                 justification, status, createdDateTime, approverIds, expiresDateTime, null, null, null, null, null,
-                null);
+                null, null, null);
     }
 
     public MembershipRequest withApprovers(List<String> approvers) {
         return new MembershipRequest(id, groupId, groupDisplayName, requesterId, requesterUserPrincipalName,
                 justification, status, createdDateTime, approvers, expiresDateTime, decidedById, decidedDateTime,
-                decisionReason, addErrorCode, addErrorMessage, completedDateTime);
+                decisionReason, addErrorCode, addErrorMessage, completedDateTime, secondStageApproverGroupId,
+                firstStageDecidedById);
     }
 }

@@ -22,7 +22,10 @@ public class MembershipRequests implements PendingRequests {
     private static final String COLUMNS = "r.id, r.group_id, r.group_display_name, r.requester_id, "
             + "r.requester_user_principal_name, r.justification, r.status, r.created_date_time, r.expires_at, "
             + "r.decided_by_id, r.decided_date_time, r.decision_reason, r.add_error_code, r.add_error_message, "
-            + "r.completed_date_time";
+            + "r.completed_date_time, r.second_stage_group_id, r.first_stage_decided_by_id";
+    /** The statuses of a request waiting for a decision, first or second stage. */
+    private static final List<String> AWAITING_DECISION = List.of(RequestStatus.PENDING.wireName(),
+            RequestStatus.PENDING_SECOND_STAGE.wireName());
     private static final String AFTER_CURSOR = " AND (r.created_date_time > :cursorTime "
             + "OR (r.created_date_time = :cursorTime AND r.id > :cursorId))";
     private static final String ORDER = " ORDER BY r.created_date_time, r.id LIMIT :limit";
@@ -150,6 +153,32 @@ public class MembershipRequests implements PendingRequests {
         }
     }
 
+    /**
+     * An owner approved the first stage of a request to a group with a second stage: the request now waits for a
+     * member of {@code approverGroupId}, and is routed to {@code approverIds}. False (nothing changed) when the request
+     * is no longer pending.
+     */
+    public boolean startSecondStage(String id, String approverGroupId, List<String> approverIds, String decidedById,
+                                    Instant at) {
+        boolean moved = jdbc.update("UPDATE membership_request SET status = :to, second_stage_group_id = :groupId, "
+                        + "first_stage_decided_by_id = :by, first_stage_decided_date_time = :at "
+                        + "WHERE id = :id AND status = :from",
+                new MapSqlParameterSource("id", id).addValue("to", RequestStatus.PENDING_SECOND_STAGE.wireName())
+                        .addValue("from", RequestStatus.PENDING.wireName()).addValue("groupId", approverGroupId)
+                        .addValue("by", decidedById).addValue("at", Timestamps.toColumn(at))) == 1;
+        if (moved) {
+            replaceApprovers(id, approverIds);
+        }
+        return moved;
+    }
+
+    /** The ids of a group's requests waiting for a decision (either stage), oldest first. */
+    public List<String> awaitingDecisionIdsOfGroup(String groupId) {
+        return jdbc.queryForList("SELECT id FROM membership_request WHERE group_id = :groupId "
+                        + "AND status IN (:statuses) ORDER BY created_date_time, id",
+                new MapSqlParameterSource("groupId", groupId).addValue("statuses", AWAITING_DECISION), String.class);
+    }
+
     /** Records the add command an approval sent. */
     public void recordAddCommand(String id, String commandId) {
         jdbc.update("UPDATE membership_request SET add_command_id = :commandId WHERE id = :id",
@@ -175,9 +204,9 @@ public class MembershipRequests implements PendingRequests {
      * counts from {@code createdBefore}.
      */
     public List<String> pendingExpiredBy(Instant now, Instant createdBefore, int limit) {
-        return jdbc.queryForList("SELECT id FROM membership_request WHERE status = :status AND (expires_at <= :now "
+        return jdbc.queryForList("SELECT id FROM membership_request WHERE status IN (:statuses) AND (expires_at <= :now "
                         + "OR (expires_at IS NULL AND created_date_time <= :createdBefore)) ORDER BY id LIMIT :limit",
-                new MapSqlParameterSource("status", RequestStatus.PENDING.wireName())
+                new MapSqlParameterSource("statuses", AWAITING_DECISION)
                         .addValue("now", Timestamps.toColumn(now))
                         .addValue("createdBefore", Timestamps.toColumn(createdBefore)).addValue("limit", limit),
                 String.class);
@@ -185,9 +214,9 @@ public class MembershipRequests implements PendingRequests {
 
     /** Pending requests not reminded yet that expire at or before {@code expiringBy}. */
     public List<String> pendingToRemind(Instant expiringBy, int limit) {
-        return jdbc.queryForList("SELECT id FROM membership_request WHERE status = :status AND reminded_at IS NULL "
-                        + "AND expires_at <= :by ORDER BY id LIMIT :limit",
-                new MapSqlParameterSource("status", RequestStatus.PENDING.wireName())
+        return jdbc.queryForList("SELECT id FROM membership_request WHERE status IN (:statuses) "
+                        + "AND reminded_at IS NULL AND expires_at <= :by ORDER BY id LIMIT :limit",
+                new MapSqlParameterSource("statuses", AWAITING_DECISION)
                         .addValue("by", Timestamps.toColumn(expiringBy)).addValue("limit", limit), String.class);
     }
 
@@ -197,12 +226,17 @@ public class MembershipRequests implements PendingRequests {
                 new MapSqlParameterSource("id", id).addValue("at", Timestamps.toColumn(at))) == 1;
     }
 
-    /** Pending requests of the groups {@code ownerId} owns now, oldest first. */
+    /**
+     * The caller's inbox, oldest first: pending requests of the groups {@code ownerId} owns now, and second-stage
+     * requests whose approver group {@code ownerId} is a direct member of now.
+     */
     public RequestPage pendingForOwner(String ownerId, RequestCursor after, int limit) {
-        var params = new MapSqlParameterSource("ownerId", ownerId).addValue("status", RequestStatus.PENDING.wireName());
-        String sql = "SELECT " + COLUMNS + " FROM membership_request r "
-                + "JOIN directory_group_owner o ON o.group_id = r.group_id AND o.owner_id = :ownerId "
-                + "WHERE r.status = :status";
+        var params = new MapSqlParameterSource("ownerId", ownerId).addValue("status", RequestStatus.PENDING.wireName())
+                .addValue("secondStage", RequestStatus.PENDING_SECOND_STAGE.wireName());
+        String sql = "SELECT " + COLUMNS + " FROM membership_request r WHERE ((r.status = :status AND EXISTS "
+                + "(SELECT 1 FROM directory_group_owner o WHERE o.group_id = r.group_id AND o.owner_id = :ownerId)) "
+                + "OR (r.status = :secondStage AND EXISTS (SELECT 1 FROM directory_group_member m "
+                + "WHERE m.group_id = r.second_stage_group_id AND m.member_id = :ownerId)))";
         return page(sql, params, after, limit);
     }
 
@@ -257,7 +291,9 @@ public class MembershipRequests implements PendingRequests {
                 rs.getString("decision_reason"),
                 rs.getString("add_error_code"),
                 rs.getString("add_error_message"),
-                Timestamps.fromColumn(rs.getObject("completed_date_time", LocalDateTime.class)));
+                Timestamps.fromColumn(rs.getObject("completed_date_time", LocalDateTime.class)),
+                rs.getString("second_stage_group_id"),
+                rs.getString("first_stage_decided_by_id"));
     }
 
     private static String pendingKey(String groupId, String requesterId) {

@@ -18,7 +18,9 @@ public enum RefusalReason {
     GROUP_CLOSED(HttpStatus.BAD_REQUEST, "Request_BadRequest"),
     REQUEST_NOT_PENDING(HttpStatus.BAD_REQUEST, "Request_BadRequest"),
     NOT_A_MEMBER(HttpStatus.BAD_REQUEST, "Request_BadRequest"),
-    REASON_REQUIRED(HttpStatus.BAD_REQUEST, "Request_BadRequest");
+    REASON_REQUIRED(HttpStatus.BAD_REQUEST, "Request_BadRequest"),
+    LICENSE_REQUIRED(HttpStatus.BAD_REQUEST, "Request_BadRequest"),
+    APPROVER_GROUP_NOT_FOUND(HttpStatus.BAD_REQUEST, "Request_BadRequest");
 
     private final HttpStatus status;
     private final String graphCode;

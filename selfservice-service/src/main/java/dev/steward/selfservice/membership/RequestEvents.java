@@ -7,7 +7,9 @@ import dev.steward.contracts.Topics;
 import dev.steward.contracts.event.MembershipRequestAddRefused;
 import dev.steward.contracts.event.MembershipRequestApproved;
 import dev.steward.contracts.event.MembershipRequestCancelled;
+import dev.steward.contracts.event.MembershipRequestClosed;
 import dev.steward.contracts.event.MembershipRequestCompleted;
+import dev.steward.contracts.event.MembershipRequestFirstStageApproved;
 import dev.steward.contracts.event.MembershipRequestExpired;
 import dev.steward.contracts.event.MembershipRequestRejected;
 import dev.steward.contracts.event.MembershipRequestReminded;
@@ -49,6 +51,16 @@ public class RequestEvents {
     public void approved(MembershipRequest r, String decidedById, boolean automatic, Cause cause) {
         append(new MembershipRequestApproved(metadata(r, cause), r.id(), r.groupId(), r.groupDisplayName(),
                 r.requesterId(), r.requesterUserPrincipalName(), decidedById, automatic));
+    }
+
+    public void firstStageApproved(MembershipRequest r, String decidedById, String approverGroupId, Cause cause) {
+        append(new MembershipRequestFirstStageApproved(metadata(r, cause), r.id(), r.groupId(), r.groupDisplayName(),
+                r.requesterId(), r.requesterUserPrincipalName(), decidedById, approverGroupId));
+    }
+
+    public void closed(MembershipRequest r, String reason, Cause cause) {
+        append(new MembershipRequestClosed(metadata(r, cause), r.id(), r.groupId(), r.groupDisplayName(),
+                r.requesterId(), r.requesterUserPrincipalName(), r.status().wireName(), reason));
     }
 
     public void rejected(MembershipRequest r, String decidedById, String reason, Cause cause) {

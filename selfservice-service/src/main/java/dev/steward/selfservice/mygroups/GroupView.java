@@ -6,6 +6,8 @@ import java.util.List;
 /**
  * A group as My Groups shows it to the signed-in user: how it is joined and where the user stands.
  *
+ * @param secondStageApproverGroupId the group whose members approve after an owner did; null for one stage
+ *
  * @param canRequestToJoin the user may ask to join now (open or owner-approval group, not a member yet, no open
  *                         request, and for owner approval at least one owner)
  */
@@ -15,13 +17,15 @@ public record GroupView(
         String kind,
         List<String> groupTypes,
         String joinPolicy,
+        String secondStageApproverGroupId,
         boolean isOwner,
         boolean isMember,
         boolean canRequestToJoin) {
 
-    static GroupView of(KnownGroup group, String userId, boolean hasOpenRequest, boolean canJoin) {
+    static GroupView of(KnownGroup group, String secondStageApproverGroupId, String userId, boolean hasOpenRequest,
+                        boolean canJoin) {
         return new GroupView(group.id(), group.displayName(), group.kind().name(), group.groupTypes(),
-                group.joinPolicy().wireName(), group.isOwner(userId), group.isMember(userId),
+                group.joinPolicy().wireName(), secondStageApproverGroupId, group.isOwner(userId), group.isMember(userId),
                 canJoin && !hasOpenRequest);
     }
 }

@@ -3,6 +3,7 @@ package dev.steward.selfservice.mygroups;
 import dev.steward.contracts.EventMetadata;
 import dev.steward.contracts.Topics;
 import dev.steward.contracts.event.GroupJoinPolicyChanged;
+import dev.steward.contracts.event.GroupSecondStageApproverChanged;
 import dev.steward.platform.outbox.Outbox;
 import dev.steward.platform.security.AccessDeniedException;
 import dev.steward.platform.security.Caller;
@@ -12,10 +13,12 @@ import dev.steward.selfservice.directory.GroupDirectory;
 import dev.steward.selfservice.directory.JoinPolicy;
 import dev.steward.selfservice.directory.KnownGroup;
 import dev.steward.selfservice.directory.Timestamps;
+import dev.steward.selfservice.directory.UserDirectory;
 import dev.steward.selfservice.membership.MembershipRequestRefused;
 import dev.steward.selfservice.membership.RefusalReason;
 import dev.steward.selfservice.membership.command.DecisionPermission;
 import dev.steward.selfservice.membership.command.ManageableInMyGroupsPolicy;
+import dev.steward.selfservice.membership.command.PremiumLicensePolicy;
 import dev.steward.selfservice.membership.query.MyGroupsReadPermission;
 import dev.steward.selfservice.settings.TenantRestrictions;
 import java.time.Clock;
@@ -43,10 +46,15 @@ public class MyGroupsService {
     private final IdGenerator ids;
     private final Clock clock;
     private final TenantRestrictions restrictions;
+    private final PremiumLicensePolicy licence;
+    private final UserDirectory users;
 
     public MyGroupsService(TenantRestrictions restrictions, MyGroupsReadPermission readPermission, DecisionPermission writePermission,
                            ManageableInMyGroupsPolicy manageable, GroupDirectory groups, MyGroupsDirectory lists,
-                           Outbox outbox, IdGenerator ids, Clock clock) {
+                           Outbox outbox, IdGenerator ids, Clock clock, PremiumLicensePolicy licence,
+                           UserDirectory users) {
+        this.licence = licence;
+        this.users = users;
         this.restrictions = restrictions;
         this.readPermission = readPermission;
         this.writePermission = writePermission;
@@ -95,32 +103,65 @@ public class MyGroupsService {
     }
 
     /**
-     * Sets the group's join policy and queues {@code GroupJoinPolicyChanged}; setting the same policy again changes
-     * nothing and publishes nothing.
+     * Sets the group's join policy, with its second approval stage, and queues {@code GroupJoinPolicyChanged} and
+     * {@code GroupSecondStageApproverChanged} for what changed; setting the same again changes nothing and publishes
+     * nothing. Making a group require owner approval needs an Entra ID P1 or P2 licence ({@link PremiumLicensePolicy};
+     * group administrators are not bound).
      *
+     * @param secondStageApproverGroupId the group whose members approve after an owner (owner approval only), or null
      * @throws AccessDeniedException    when the caller is neither a current owner nor a group administrator
-     * @throws MembershipRequestRefused for an unknown policy, an unknown group, or one not manageable here
+     * @throws MembershipRequestRefused for an unknown policy, an unknown group, or one not manageable here, an unknown
+     *                                  approver group, a second stage without owner approval, or a missing licence
      */
     @Transactional(noRollbackFor = {MembershipRequestRefused.class, AccessDeniedException.class})
-    public GroupView changeJoinPolicy(Caller caller, String groupId, String joinPolicy, String correlationId) {
+    public GroupView changeJoinPolicy(Caller caller, String groupId, String joinPolicy,
+                                      String secondStageApproverGroupId, String correlationId) {
         writePermission.checkSignedInWriter(caller);
         JoinPolicy policy = JoinPolicy.fromWireName(joinPolicy).orElseThrow(() -> new MembershipRequestRefused(
                 RefusalReason.INVALID_REQUEST, "The property 'joinPolicy' must be one of Open, OwnerApproval, Closed."));
         KnownGroup group = groups.findForUpdate(groupId)
                 .orElseThrow(() -> MembershipRequestRefused.notFound(RefusalReason.GROUP_NOT_FOUND, groupId));
         restrictions.checkMaySee(caller, group);
-        if (!group.isOwner(caller.userId()) && !caller.hasAnyDirectoryRole(DirectoryRoles.GROUP_ADMINS)) {
+        boolean administrator = caller.hasAnyDirectoryRole(DirectoryRoles.GROUP_ADMINS);
+        if (!group.isOwner(caller.userId()) && !administrator) {
             throw new AccessDeniedException();
         }
         manageable.check(group);
+        String approverGroup = secondStage(policy, secondStageApproverGroupId);
+        if (policy == JoinPolicy.OWNER_APPROVAL && group.joinPolicy() != policy && !administrator) {
+            licence.checkMayRequireApproval(caller.userId(), users.assignedSkuIds(caller.userId()));
+        }
+        Instant now = Timestamps.stored(clock.instant());
         if (group.joinPolicy() != policy) {
             groups.setJoinPolicy(groupId, policy);
-            Instant now = Timestamps.stored(clock.instant());
-            outbox.append(Topics.SELFSERVICE_EVENTS, new GroupJoinPolicyChanged(new EventMetadata(ids.newId(), now,
-                    groupId, correlationId, caller.toInitiator(), EventMetadata.CURRENT_SCHEMA_VERSION), groupId,
-                    group.displayName(), policy.wireName(), group.joinPolicy().wireName()));
+            outbox.append(Topics.SELFSERVICE_EVENTS, new GroupJoinPolicyChanged(metadata(caller, groupId, correlationId,
+                    now), groupId, group.displayName(), policy.wireName(), group.joinPolicy().wireName()));
+        }
+        String previousApproverGroup = groups.secondStageGroupId(groupId).orElse(null);
+        if (!java.util.Objects.equals(previousApproverGroup, approverGroup)) {
+            groups.setSecondStageGroupId(groupId, approverGroup);
+            outbox.append(Topics.SELFSERVICE_EVENTS, new GroupSecondStageApproverChanged(metadata(caller, groupId,
+                    correlationId, now), groupId, group.displayName(), approverGroup, previousApproverGroup));
         }
         return view(caller, groups.find(groupId).orElseThrow());
+    }
+
+    /** The approver group of the second stage: only with owner approval, and a group the directory announced. */
+    private String secondStage(JoinPolicy policy, String approverGroupId) {
+        if (approverGroupId == null) {
+            return null;
+        }
+        if (policy != JoinPolicy.OWNER_APPROVAL) {
+            throw new MembershipRequestRefused(RefusalReason.INVALID_REQUEST, "The property "
+                    + "'secondStageApproverGroupId' is allowed only with the join policy OwnerApproval.");
+        }
+        return groups.find(approverGroupId).map(KnownGroup::id).orElseThrow(() -> new MembershipRequestRefused(
+                RefusalReason.APPROVER_GROUP_NOT_FOUND, "The approver group '" + approverGroupId + "' does not exist."));
+    }
+
+    private EventMetadata metadata(Caller caller, String groupId, String correlationId, Instant now) {
+        return new EventMetadata(ids.newId(), now, groupId, correlationId, caller.toInitiator(),
+                EventMetadata.CURRENT_SCHEMA_VERSION);
     }
 
     private boolean isManageable(KnownGroup group) {
@@ -136,7 +177,8 @@ public class MyGroupsService {
         boolean joinable = isManageable(group) && group.joinPolicy() != JoinPolicy.CLOSED
                 && !group.isMember(caller.userId())
                 && (group.joinPolicy() == JoinPolicy.OPEN || !group.ownerIds().isEmpty());
-        return GroupView.of(group, caller.userId(), lists.hasOpenRequest(group.id(), caller.userId()), joinable);
+        return GroupView.of(group, groups.secondStageGroupId(group.id()).orElse(null), caller.userId(),
+                lists.hasOpenRequest(group.id(), caller.userId()), joinable);
     }
 
     private GroupPage page(Caller caller, IdSource source, GroupCursor after, int limit, Predicate<KnownGroup> shown) {

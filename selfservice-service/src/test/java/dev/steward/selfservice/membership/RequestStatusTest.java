@@ -8,10 +8,20 @@ import org.junit.jupiter.api.Test;
 class RequestStatusTest {
 
     @Test
-    void aPendingRequestIsApprovedRejectedCancelledOrExpires() {
+    void aPendingRequestGoesToTheSecondStageIsApprovedRejectedCancelledExpiresOrIsClosed() {
         assertThat(EnumSet.allOf(RequestStatus.class).stream().filter(RequestStatus.PENDING::mayBecome))
+                .containsExactlyInAnyOrder(RequestStatus.PENDING_SECOND_STAGE, RequestStatus.APPROVED,
+                        RequestStatus.REJECTED, RequestStatus.CANCELLED, RequestStatus.EXPIRED, RequestStatus.CLOSED);
+    }
+
+    @Test
+    void aSecondStageRequestIsDecidedOnceAndNeverGoesBackToTheFirstStage() {
+        assertThat(EnumSet.allOf(RequestStatus.class).stream().filter(RequestStatus.PENDING_SECOND_STAGE::mayBecome))
                 .containsExactlyInAnyOrder(RequestStatus.APPROVED, RequestStatus.REJECTED, RequestStatus.CANCELLED,
-                        RequestStatus.EXPIRED);
+                        RequestStatus.EXPIRED, RequestStatus.CLOSED);
+        assertThat(RequestStatus.PENDING_SECOND_STAGE.isOpen()).isTrue();
+        assertThat(RequestStatus.PENDING_SECOND_STAGE.isAwaitingDecision()).isTrue();
+        assertThat(RequestStatus.APPROVED.isAwaitingDecision()).isFalse();
     }
 
     @Test
@@ -23,7 +33,7 @@ class RequestStatusTest {
     @Test
     void aFinalRequestNeverChangesAgain() {
         for (RequestStatus done : EnumSet.of(RequestStatus.COMPLETED, RequestStatus.ADD_REFUSED, RequestStatus.REJECTED,
-                RequestStatus.CANCELLED, RequestStatus.EXPIRED)) {
+                RequestStatus.CANCELLED, RequestStatus.EXPIRED, RequestStatus.CLOSED)) {
             assertThat(done.isOpen()).isFalse();
             for (RequestStatus next : RequestStatus.values()) {
                 assertThat(done.mayBecome(next)).as(done + " -> " + next).isFalse();

@@ -14,6 +14,8 @@ import dev.steward.contracts.event.MembersRemoved;
 import dev.steward.contracts.event.OwnersAdded;
 import dev.steward.contracts.event.OwnersRemoved;
 import dev.steward.contracts.event.SourceOfAuthorityChanged;
+import dev.steward.contracts.event.AssignedLicense;
+import dev.steward.contracts.event.UserLicensesChanged;
 import dev.steward.contracts.event.UserSynced;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -90,5 +92,12 @@ public final class DirectoryEvents {
 
     public static UserSynced userSynced(String userId, String upn) {
         return userSynced(userId, upn, upn.substring(0, upn.indexOf('@')), T0);
+    }
+
+    /** The user holds exactly licences of {@code skuIds} from {@code at} on. */
+    public static UserLicensesChanged licences(String userId, String upn, Instant at, String... skuIds) {
+        return new UserLicensesChanged(metadata(userId, at), userId, upn,
+                java.util.Arrays.stream(skuIds).map(sku -> new AssignedLicense(sku, List.of())).toList(),
+                List.of(skuIds), List.of());
     }
 }

@@ -28,10 +28,13 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * The service on the real PostgreSQL (a fresh schema) and an in-JVM Kafka broker (KRaft), listening on
  * 127.0.0.1. Every integration test class on PostgreSQL extends this, so they share one Spring context. Topics have
- * one partition, so a record published after others is consumed after them.
+ * one partition, so a record published after others is consumed after them. The context models a tenant without
+ * licensing enforcement (most requesters here are token-only users with no licence); {@code LicensedRequestsIT}
+ * sets {@code steward.test.licensing-enforced=true} and gets a context of its own that enforces the P1/P2 rule.
  */
 @SpringBootTest(classes = SelfServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"server.address=127.0.0.1", "steward.kafka.partitions=1", "steward.outbox.poll-interval=200ms"})
+        properties = {"server.address=127.0.0.1", "steward.kafka.partitions=1", "steward.outbox.poll-interval=200ms",
+                "steward.selfservice.licensing.enforced=${steward.test.licensing-enforced:false}"})
 @AuthenticatedKafka(principal = KafkaPrincipal.SELFSERVICE)
 @Import(TestServiceTokens.class)
 public abstract class SelfServiceTestBase {

@@ -15,6 +15,7 @@ public final class Activities {
     public static final String ADD_USER = "Add user";
     public static final String UPDATE_USER = "Update user";
     public static final String DELETE_USER = "Delete user";
+    public static final String CHANGE_USER_LICENSE = "Change user license";
     public static final String REQUEST_TO_JOIN_GROUP = "Request to join a group";
     public static final String APPROVE_REQUEST_TO_JOIN_GROUP = "Approve a pending request to join a group";
     public static final String REJECT_REQUEST_TO_JOIN_GROUP = "Reject a pending request to join a group";
@@ -25,6 +26,9 @@ public final class Activities {
     public static final String EXPIRE_REQUEST_TO_JOIN_GROUP = "Expire a pending request to join a group";
     public static final String COMPLETE_REQUEST_TO_JOIN_GROUP = "Complete a request to join a group";
     public static final String UPDATE_GROUP_JOIN_POLICY = "Update group join policy";
+    public static final String APPROVE_FIRST_STAGE_OF_REQUEST_TO_JOIN_GROUP =
+            "Approve the first stage of a pending request to join a group";
+    public static final String CLOSE_REQUEST_TO_JOIN_GROUP = "Close a pending request to join a group";
     public static final String UPDATE_MY_GROUPS_SETTINGS = "Update My Groups settings";
     public static final String SKIP_SYNCHRONIZATION = "Skip synchronization of object";
     public static final String RUN_SYNCHRONIZATION_CYCLE = "Run synchronization cycle";

@@ -17,7 +17,9 @@ import dev.steward.contracts.event.GroupKind;
 import dev.steward.contracts.event.GroupSnapshot;
 import dev.steward.contracts.event.GroupUpdated;
 import dev.steward.contracts.event.SourceOfAuthorityChanged;
+import dev.steward.contracts.event.AssignedLicense;
 import dev.steward.contracts.event.UserDeleted;
+import dev.steward.contracts.event.UserLicensesChanged;
 import dev.steward.contracts.event.UserSynced;
 import java.util.ArrayList;
 import java.util.List;
@@ -126,6 +128,17 @@ final class DirectoryEventAudits {
                 .target(new TargetResource(event.userId(), event.displayName(), TargetResource.USER,
                         event.userPrincipalName(), null, List.of()))
                 .detail("onPremisesAnchor", event.onPremisesAnchor())
+                .build();
+    }
+
+    /** "Change user license": the user, with the SKU ids held after the change; added and removed ones as details. */
+    static DirectoryAudit userLicensesChanged(UserLicensesChanged event) {
+        List<String> held = event.assignedLicenses().stream().map(AssignedLicense::skuId).toList();
+        return AuditEntry.of(event.metadata(), USER_MANAGEMENT, CORE_DIRECTORY, Activities.CHANGE_USER_LICENSE, UPDATE)
+                .target(new TargetResource(event.userId(), null, TargetResource.USER, event.userPrincipalName(), null,
+                        List.of(new ModifiedProperty("AssignedLicense", "", AuditJson.text(held)))))
+                .detail("addedSkuIds", String.join(",", event.addedSkuIds()))
+                .detail("removedSkuIds", String.join(",", event.removedSkuIds()))
                 .build();
     }
 

@@ -8,7 +8,10 @@ import dev.steward.contracts.EventMetadata;
 import dev.steward.contracts.event.GroupJoinPolicyChanged;
 import dev.steward.contracts.event.MembershipRequestAddRefused;
 import dev.steward.contracts.event.MembershipRequestApproved;
+import dev.steward.contracts.event.GroupSecondStageApproverChanged;
 import dev.steward.contracts.event.MembershipRequestCancelled;
+import dev.steward.contracts.event.MembershipRequestClosed;
+import dev.steward.contracts.event.MembershipRequestFirstStageApproved;
 import dev.steward.contracts.event.MembershipRequestCompleted;
 import dev.steward.contracts.event.MembershipRequestExpired;
 import dev.steward.contracts.event.MembershipRequestRejected;
@@ -53,6 +56,37 @@ final class SelfServiceEventAudits {
                 event.requesterUserPrincipalName())
                 .detail("decidedById", event.decidedById())
                 .detail("reason", event.reason())
+                .build();
+    }
+
+    /** The owner's approval of a two-stage request: it now waits for a member of the approver group. */
+    static DirectoryAudit firstStageApproved(MembershipRequestFirstStageApproved event) {
+        return request(event.metadata(), Activities.APPROVE_FIRST_STAGE_OF_REQUEST_TO_JOIN_GROUP, Activities.UPDATE,
+                event.requestId(), event.groupId(), event.groupDisplayName(), event.requesterId(),
+                event.requesterUserPrincipalName())
+                .detail("decidedById", event.decidedById())
+                .detail("approverGroupId", event.approverGroupId())
+                .build();
+    }
+
+    /** A request closed without a decision (its group was deleted). */
+    static DirectoryAudit closed(MembershipRequestClosed event) {
+        return request(event.metadata(), Activities.CLOSE_REQUEST_TO_JOIN_GROUP, Activities.UPDATE,
+                event.requestId(), event.groupId(), event.groupDisplayName(), event.requesterId(),
+                event.requesterUserPrincipalName())
+                .detail("reason", event.reason())
+                .detail("previousStatus", event.previousStatus())
+                .build();
+    }
+
+    /** "Update group join policy": the second approval stage, {@code secondStageApproverGroupId} old and new. */
+    static DirectoryAudit secondStageApproverChanged(GroupSecondStageApproverChanged event) {
+        return AuditEntry.of(event.metadata(), Activities.GROUP_MANAGEMENT, Activities.SELF_SERVICE_GROUP_MANAGEMENT,
+                        Activities.UPDATE_GROUP_JOIN_POLICY, Activities.UPDATE)
+                .target(new TargetResource(event.groupId(), event.groupDisplayName(), TargetResource.GROUP, null, null,
+                        List.of(new ModifiedProperty("secondStageApproverGroupId",
+                                AuditJson.text(event.previousApproverGroupId()),
+                                AuditJson.text(event.approverGroupId())))))
                 .build();
     }
 

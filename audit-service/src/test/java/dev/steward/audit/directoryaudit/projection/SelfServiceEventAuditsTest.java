@@ -12,7 +12,12 @@ import dev.steward.audit.directoryaudit.model.ModifiedProperty;
 import dev.steward.audit.directoryaudit.model.TargetResource;
 import dev.steward.contracts.ContractMessage;
 import dev.steward.contracts.EventMetadata;
+import dev.steward.contracts.event.AssignedLicense;
 import dev.steward.contracts.event.GroupJoinPolicyChanged;
+import dev.steward.contracts.event.GroupSecondStageApproverChanged;
+import dev.steward.contracts.event.MembershipRequestClosed;
+import dev.steward.contracts.event.MembershipRequestFirstStageApproved;
+import dev.steward.contracts.event.UserLicensesChanged;
 import dev.steward.contracts.event.MembershipRequestAddRefused;
 import dev.steward.contracts.event.MembershipRequestApproved;
 import dev.steward.contracts.event.MembershipRequestCancelled;
@@ -101,6 +106,38 @@ class SelfServiceEventAuditsTest {
         assertSelfService(settings, "Update My Groups settings");
         assertThat(settings.targetResources().get(0).modifiedProperties())
                 .containsExactly(new ModifiedProperty("restrictSecurityGroups", "false", "true"));
+    }
+
+    @Test
+    void recordsTheSecondApprovalStageAndRequestsClosedWithTheirGroup() {
+        DirectoryAudit firstStage = entry(new MembershipRequestFirstStageApproved(metadata, REQUEST, GROUP_ID,
+                "Engineering", BOB_ID, BOB_UPN, ALICE_ID, "approvers-group"));
+        DirectoryAudit closed = entry(new MembershipRequestClosed(metadata, REQUEST, GROUP_ID, "Engineering", BOB_ID,
+                BOB_UPN, "PendingSecondStage", MembershipRequestClosed.GROUP_DELETED));
+        DirectoryAudit stage = entry(new GroupSecondStageApproverChanged(TestEvents.metadata(GROUP_ID), GROUP_ID,
+                "Engineering", "approvers-group", null));
+
+        assertSelfService(firstStage, "Approve the first stage of a pending request to join a group");
+        assertRequestTargets(firstStage);
+        assertThat(firstStage.detail("approverGroupId")).isEqualTo("approvers-group");
+        assertSelfService(closed, "Close a pending request to join a group");
+        assertThat(closed.detail("reason")).isEqualTo("GroupDeleted");
+        assertSelfService(stage, "Update group join policy");
+        assertThat(stage.targetResources().get(0).modifiedProperties())
+                .containsExactly(new ModifiedProperty("secondStageApproverGroupId", null, "\"approvers-group\""));
+    }
+
+    @Test
+    void recordsALicenceChangeAsCoreDirectoryUserManagement() {
+        DirectoryAudit entry = entry(new UserLicensesChanged(TestEvents.metadata(BOB_ID), BOB_ID, BOB_UPN,
+                List.of(new AssignedLicense("078d2b04-f1bd-4111-bbd4-b4b1b354cef4", List.of())),
+                List.of("078d2b04-f1bd-4111-bbd4-b4b1b354cef4"), List.of()));
+
+        assertThat(entry.activityDisplayName()).isEqualTo("Change user license");
+        assertThat(entry.loggedByService()).isEqualTo("Core Directory");
+        assertThat(entry.category()).isEqualTo("UserManagement");
+        assertThat(entry.targetResources().get(0).userPrincipalName()).isEqualTo(BOB_UPN);
+        assertThat(entry.detail("addedSkuIds")).isEqualTo("078d2b04-f1bd-4111-bbd4-b4b1b354cef4");
     }
 
     private DirectoryAudit entry(ContractMessage event) {

@@ -5,6 +5,10 @@ import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted
 
 import dev.steward.directory.common.DirectoryErrorCode;
 import dev.steward.directory.common.DirectoryException;
+import dev.steward.directory.license.api.AssignUserLicenses;
+import dev.steward.directory.license.api.UserLicense;
+import dev.steward.directory.license.api.UserLicensesAssigned;
+import dev.steward.directory.license.command.LicenseAssignment;
 import dev.steward.directory.user.api.CloudUserCreated;
 import dev.steward.directory.user.api.CloudUserUpdated;
 import dev.steward.directory.user.api.CreateCloudUser;
@@ -19,6 +23,7 @@ import dev.steward.directory.user.api.UserState;
 import dev.steward.directory.user.api.UserUpdated;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -39,6 +44,7 @@ public class User {
     private UserState state;
     private String mailNickname;
     private boolean accountEnabled;
+    private List<UserLicense> licenses = List.of();
 
     protected User() {
     }
@@ -115,6 +121,17 @@ public class User {
         if (!next.sameDataAs(state)) {
             apply(new UserUpdated(next));
         }
+    }
+
+    /** Licences are assigned in the cloud, for users synced from AD as well (as in Entra). */
+    @CommandHandler
+    public void handle(AssignUserLicenses command) {
+        LicenseAssignment.apply(licenses, state.userPrincipalName(), command).ifPresent(changed -> apply(changed));
+    }
+
+    @EventSourcingHandler
+    void on(UserLicensesAssigned event) {
+        licenses = event.assignedLicenses();
     }
 
     @EventSourcingHandler

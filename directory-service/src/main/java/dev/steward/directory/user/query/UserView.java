@@ -1,11 +1,15 @@
 package dev.steward.directory.user.query;
 
 import dev.steward.directory.user.api.UserState;
+import dev.steward.directory.license.api.UserLicense;
+import dev.steward.directory.license.query.UserLicensesConverter;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.List;
 
 /** A user as the HTTP API shows it; {@code aggregateVersion} makes the projection idempotent. */
 @Entity
@@ -25,6 +29,8 @@ public class UserView {
     private Instant onPremisesLastSyncDateTime;
     private String mailNickname;
     private Boolean accountEnabled;
+    @Convert(converter = UserLicensesConverter.class)
+    private List<UserLicense> assignedLicenses = List.of();
     @Column(nullable = false)
     private long aggregateVersion;
 
@@ -52,6 +58,16 @@ public class UserView {
     void applyCloud(String mailNickname, boolean accountEnabled) {
         this.mailNickname = mailNickname;
         this.accountEnabled = accountEnabled;
+    }
+
+    /** The user's licences after an {@code assignLicense}. */
+    public void applyLicenses(List<UserLicense> licenses, long version) {
+        assignedLicenses = List.copyOf(licenses);
+        aggregateVersion = version;
+    }
+
+    public List<UserLicense> getAssignedLicenses() {
+        return assignedLicenses == null ? List.of() : assignedLicenses;
     }
 
     /** Synced from AD (it has an anchor), as opposed to created in the cloud. */

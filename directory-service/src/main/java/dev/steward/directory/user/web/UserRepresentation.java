@@ -14,7 +14,7 @@ import java.util.UUID;
 /** A user as Graph shows it ({@code microsoft.graph.user}). */
 public final class UserRepresentation {
 
-    static final Set<String> PROPERTIES = Set.of("id", "accountEnabled", "createdDateTime", "displayName", "mail",
+    static final Set<String> PROPERTIES = Set.of("id", "accountEnabled", "assignedLicenses", "createdDateTime", "displayName", "mail",
             "mailNickname",
             "onPremisesDistinguishedName", "onPremisesImmutableId", "onPremisesLastSyncDateTime",
             "onPremisesSamAccountName", "onPremisesSecurityIdentifier", "onPremisesSyncEnabled", "userPrincipalName");
@@ -26,6 +26,7 @@ public final class UserRepresentation {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", user.getId());
         json.put("accountEnabled", user.getAccountEnabled());
+        json.put("assignedLicenses", user.getAssignedLicenses());
         json.put("createdDateTime", GraphJson.dateTime(user.getCreatedDateTime()));
         json.put("displayName", user.getDisplayName());
         json.put("mail", user.getMail());

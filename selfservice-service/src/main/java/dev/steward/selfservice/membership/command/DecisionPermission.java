@@ -35,6 +35,24 @@ public class DecisionPermission {
         }
     }
 
+    /**
+     * The second stage: a current direct member of the request's approver group, or a group administrator, decides;
+     * never the requester. Owners who are not in the approver group decided the first stage and no longer decide.
+     *
+     * @throws AccessDeniedException when the caller may not approve or reject this request's second stage
+     */
+    public void checkMayDecideSecondStage(Caller caller, MembershipRequest request,
+                                          Collection<String> approverGroupMemberIds) {
+        checkSignedInWriter(caller);
+        if (caller.userId().equals(request.requesterId())) {
+            throw new AccessDeniedException();
+        }
+        if (!approverGroupMemberIds.contains(caller.userId())
+                && !caller.hasAnyDirectoryRole(DirectoryRoles.GROUP_ADMINS)) {
+            throw new AccessDeniedException();
+        }
+    }
+
     /** @throws AccessDeniedException when the caller is not the requester */
     public void checkMayCancel(Caller caller, MembershipRequest request) {
         checkSignedInWriter(caller);

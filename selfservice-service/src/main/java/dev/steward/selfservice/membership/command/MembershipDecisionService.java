@@ -12,19 +12,22 @@ import dev.steward.selfservice.membership.MembershipRequests.Transition;
 import dev.steward.selfservice.membership.RefusalReason;
 import dev.steward.selfservice.membership.RequestEvents;
 import dev.steward.selfservice.membership.RequestStatus;
+import dev.steward.selfservice.membership.query.RequestParticipants;
 import dev.steward.selfservice.membership.query.RequestVisibilityPolicy;
 import dev.steward.selfservice.settings.TenantRestrictions;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Approves, rejects and cancels requests: the one path for HTTP and Kafka. The request's row is locked for the
- * decision, so two owners deciding at the same moment are serialised and the second finds the request decided:
- * exactly one outcome. An approval queues the directory's {@code AddMembers} in the same transaction; the request
- * completes when the directory confirms.
+ * decision, so two deciders at the same moment are serialised and the second finds the request decided: exactly one
+ * outcome. When the group's join policy names a second approver group, an owner's approval moves the request to the
+ * second stage (nobody is added yet) and one member of that group decides it, under the same lock. The final approval
+ * queues the directory's {@code AddMembers} in the same transaction; the request completes when the directory
+ * confirms.
  */
 @Service
 public class MembershipDecisionService {
@@ -38,12 +41,14 @@ public class MembershipDecisionService {
     private final RequestEvents events;
     private final DirectoryCommands directoryCommands;
     private final TenantRestrictions restrictions;
+    private final RequestParticipants participants;
     private final Clock clock;
 
     public MembershipDecisionService(DecisionPermission permission, RequestVisibilityPolicy visibility,
                                      MembershipRequests requests, GroupDirectory groups, RequestEvents events,
                                      DirectoryCommands directoryCommands, TenantRestrictions restrictions,
-                                     Clock clock) {
+                                     RequestParticipants participants, Clock clock) {
+        this.participants = participants;
         this.restrictions = restrictions;
         this.permission = permission;
         this.visibility = visibility;
@@ -60,11 +65,21 @@ public class MembershipDecisionService {
      */
     @Transactional(noRollbackFor = {MembershipRequestRefused.class, AccessDeniedException.class})
     public MembershipRequest approve(Caller caller, String requestId, String correlationId) {
-        Locked locked = lockForDecision(caller, requestId);
-        MembershipRequest request = locked.request();
+        MembershipRequest request = lockForDecision(caller, requestId);
         Instant now = Timestamps.stored(clock.instant());
-        move(request, RequestStatus.APPROVED, Transition.decided(caller.userId(), now, null));
         RequestEvents.Cause cause = cause(caller, request, correlationId, now);
+        if (request.status() == RequestStatus.PENDING) {
+            Optional<String> secondStage = groups.secondStageGroupId(request.groupId());
+            if (secondStage.isPresent()) {
+                if (!requests.startSecondStage(request.id(), secondStage.get(),
+                        groups.directMemberIds(secondStage.get()), caller.userId(), now)) {
+                    throw new IllegalStateException("request " + request.id() + " changed under its row lock");
+                }
+                events.firstStageApproved(request, caller.userId(), secondStage.get(), cause);
+                return reread(requestId);
+            }
+        }
+        move(request, RequestStatus.APPROVED, Transition.decided(caller.userId(), now, null));
         events.approved(request, caller.userId(), false, cause);
         requests.recordAddCommand(request.id(), directoryCommands.queueAdd(request.groupId(), request.requesterId(),
                 request.id(), caller.userId(), cause.correlationId()));
@@ -83,8 +98,7 @@ public class MembershipDecisionService {
             throw new MembershipRequestRefused(RefusalReason.INVALID_REQUEST,
                     "The property 'reason' is longer than " + MAX_REASON_LENGTH + " characters.");
         }
-        Locked locked = lockForDecision(caller, requestId);
-        MembershipRequest request = locked.request();
+        MembershipRequest request = lockForDecision(caller, requestId);
         Instant now = Timestamps.stored(clock.instant());
         move(request, RequestStatus.REJECTED, Transition.decided(caller.userId(), now, reason));
         events.rejected(request, caller.userId(), reason, cause(caller, request, correlationId, now));
@@ -104,33 +118,41 @@ public class MembershipDecisionService {
         return reread(requestId);
     }
 
-    private Locked lockForDecision(Caller caller, String requestId) {
+    /**
+     * The request under its row lock, once the caller may decide it now: the first stage by a current owner, the
+     * second by a current member of the approver group (group administrators both). A request that reached the second
+     * stage is answered by the second stage's rule, also once decided ("no longer pending" to its approvers).
+     */
+    private MembershipRequest lockForDecision(Caller caller, String requestId) {
         permission.checkSignedInWriter(caller);
         MembershipRequest request = lockVisible(caller, requestId);
-        List<String> owners = groups.ownerIds(request.groupId());
-        permission.checkMayDecide(caller, request, owners);
+        if (request.secondStageApproverGroupId() != null) {
+            permission.checkMayDecideSecondStage(caller, request, participants.secondStageApprovers(request));
+        } else {
+            permission.checkMayDecide(caller, request, groups.ownerIds(request.groupId()));
+        }
         restrictions.checkOwnersManageRequests(caller);
         requirePending(request);
-        return new Locked(request);
+        return request;
     }
 
     private MembershipRequest lockVisible(Caller caller, String requestId) {
         return requests.findForUpdate(requestId)
-                .filter(request -> visibility.canView(caller, request, groups.ownerIds(request.groupId())))
+                .filter(request -> visibility.canView(caller, request, participants.of(request)))
                 .filter(request -> groups.find(request.groupId())
                         .map(group -> restrictions.maySee(caller, group)).orElse(true))
                 .orElseThrow(() -> MembershipRequestRefused.notFound(RefusalReason.REQUEST_NOT_FOUND, requestId));
     }
 
     private static void requirePending(MembershipRequest request) {
-        if (request.status() != RequestStatus.PENDING) {
+        if (!request.status().isAwaitingDecision()) {
             throw new MembershipRequestRefused(RefusalReason.REQUEST_NOT_PENDING, "The request is no longer pending: "
                     + "it is " + request.status().wireName() + ".");
         }
     }
 
     private void move(MembershipRequest request, RequestStatus to, Transition change) {
-        if (!requests.transition(request.id(), RequestStatus.PENDING, to, change)) {
+        if (!requests.transition(request.id(), request.status(), to, change)) {
             throw new IllegalStateException("request " + request.id() + " changed under its row lock");
         }
     }
@@ -143,8 +165,5 @@ public class MembershipDecisionService {
 
     private MembershipRequest reread(String requestId) {
         return requests.find(requestId).orElseThrow();
-    }
-
-    private record Locked(MembershipRequest request) {
     }
 }

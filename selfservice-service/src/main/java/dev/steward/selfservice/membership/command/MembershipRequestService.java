@@ -28,7 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Asks to join a group on behalf of a caller: the one path for HTTP and Kafka. The named policies decide, in
  * order: who the requester is, whether the group is known and manageable in My Groups, what its join policy makes of
  * the request (closed: refused; open: joined at once; owner approval: it needs owners to approve), whether the
- * requester may join, whether a request is already open. An accepted request is stored with the owners it is routed
+ * requester may join, whether they hold an Entra ID P1 or P2 licence, whether a request is already open. An accepted request is stored with the owners it is routed
  * to and its {@code MembershipRequested} event is queued in the same transaction; for an open group the request is
  * approved at once and the directory's {@code AddMembers} is queued with it.
  */
@@ -39,6 +39,7 @@ public class MembershipRequestService {
     private final ManageableInMyGroupsPolicy manageable;
     private final GroupHasOwnersPolicy hasOwners;
     private final JoinEligibilityPolicy eligibility;
+    private final PremiumLicensePolicy licence;
     private final SinglePendingRequestPolicy singlePending;
     private final JoinPolicyRule joinPolicy;
     private final RequestEvents events;
@@ -53,6 +54,7 @@ public class MembershipRequestService {
 
     public MembershipRequestService(MembershipRequestPermission permission, ManageableInMyGroupsPolicy manageable,
                                     GroupHasOwnersPolicy hasOwners, JoinEligibilityPolicy eligibility,
+                                    PremiumLicensePolicy licence,
                                     SinglePendingRequestPolicy singlePending, JoinPolicyRule joinPolicy,
                                     GroupDirectory groups, UserDirectory users, MembershipRequests requests,
                                     RequestEvents events, DirectoryCommands directoryCommands,
@@ -63,6 +65,7 @@ public class MembershipRequestService {
         this.manageable = manageable;
         this.hasOwners = hasOwners;
         this.eligibility = eligibility;
+        this.licence = licence;
         this.singlePending = singlePending;
         this.joinPolicy = joinPolicy;
         this.events = events;
@@ -95,6 +98,7 @@ public class MembershipRequestService {
         }
         String requesterUpn = requesterUserPrincipalName(caller, requesterId);
         eligibility.check(group, requesterId);
+        licence.checkMayRequestToJoin(requesterId, users.assignedSkuIds(requesterId));
         singlePending.check(group, requesterId);
 
         Instant now = Timestamps.stored(clock.instant());

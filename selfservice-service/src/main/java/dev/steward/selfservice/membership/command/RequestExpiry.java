@@ -16,7 +16,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Requests do not wait forever (beyond Entra): a pending request expires {@code expire-after} after it was made, and
+ * Requests do not wait forever (beyond Entra): a pending request (either stage) expires {@code expire-after} after it was made, and
  * its approvers are reminded once, {@code remind-before} its expiry. Each request is handled in its own transaction
  * under its row lock, so a decision at the same moment and another instance's job give one outcome.
  */
@@ -67,17 +67,17 @@ public class RequestExpiry {
 
     private boolean expire(String id, Instant now) {
         MembershipRequest request = requests.findForUpdate(id).orElse(null);
-        if (request == null || request.status() != RequestStatus.PENDING || expiry(request).isAfter(now)) {
+        if (request == null || !request.status().isAwaitingDecision() || expiry(request).isAfter(now)) {
             return false;
         }
-        requests.transition(id, RequestStatus.PENDING, RequestStatus.EXPIRED, Transition.closed(now));
+        requests.transition(id, request.status(), RequestStatus.EXPIRED, Transition.closed(now));
         events.expired(request, expiry(request), cause(id, now));
         return true;
     }
 
     private boolean remind(String id, Instant now) {
         MembershipRequest request = requests.findForUpdate(id).orElse(null);
-        if (request == null || request.status() != RequestStatus.PENDING || !requests.markReminded(id, now)) {
+        if (request == null || !request.status().isAwaitingDecision() || !requests.markReminded(id, now)) {
             return false;
         }
         events.reminded(request, expiry(request), cause(id, now));

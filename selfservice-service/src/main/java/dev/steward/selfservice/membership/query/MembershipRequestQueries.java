@@ -2,7 +2,6 @@ package dev.steward.selfservice.membership.query;
 
 import dev.steward.platform.security.AccessDeniedException;
 import dev.steward.platform.security.Caller;
-import dev.steward.selfservice.directory.GroupDirectory;
 import dev.steward.selfservice.membership.MembershipRequest;
 import dev.steward.selfservice.membership.MembershipRequestRefused;
 import dev.steward.selfservice.membership.MembershipRequests;
@@ -20,18 +19,19 @@ public class MembershipRequestQueries {
     private final MyGroupsReadPermission readPermission;
     private final RequestVisibilityPolicy visibility;
     private final MembershipRequests requests;
-    private final GroupDirectory groups;
+    private final RequestParticipants participants;
 
     public MembershipRequestQueries(MyGroupsReadPermission readPermission, RequestVisibilityPolicy visibility,
-                                    MembershipRequests requests, GroupDirectory groups) {
+                                    MembershipRequests requests, RequestParticipants participants) {
         this.readPermission = readPermission;
         this.visibility = visibility;
         this.requests = requests;
-        this.groups = groups;
+        this.participants = participants;
     }
 
     /**
-     * Pending requests to join the groups the caller owns now: an owner sees only their own groups' requests.
+     * Pending requests to join the groups the caller owns now, and second-stage requests of the approver groups the
+     * caller is a member of now: an owner sees only their own groups' requests.
      *
      * @throws AccessDeniedException when the caller may not read My Groups
      */
@@ -50,7 +50,7 @@ public class MembershipRequestQueries {
     public MembershipRequest find(Caller caller, String requestId) {
         readPermission.check(caller);
         return requests.find(requestId)
-                .filter(request -> visibility.canView(caller, request, groups.ownerIds(request.groupId())))
+                .filter(request -> visibility.canView(caller, request, participants.of(request)))
                 .orElseThrow(() -> MembershipRequestRefused.notFound(RefusalReason.REQUEST_NOT_FOUND, requestId));
     }
 }

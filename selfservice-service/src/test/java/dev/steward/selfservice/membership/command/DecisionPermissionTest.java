@@ -53,6 +53,22 @@ class DecisionPermissionTest {
     }
 
     @Test
+    void aMemberOfTheApproverGroupDecidesTheSecondStageAndAnOwnerOutsideItDoesNot() {
+        assertThatCode(() -> permission.checkMayDecideSecondStage(TestCallers.user("erin", WRITE), request,
+                List.of("erin"))).doesNotThrowAnyException();
+        assertThatThrownBy(() -> permission.checkMayDecideSecondStage(TestCallers.user("alice", WRITE), request,
+                List.of("erin"))).isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void aGroupAdministratorDecidesTheSecondStageButNeverTheirOwnRequest() {
+        assertThatCode(() -> permission.checkMayDecideSecondStage(TestCallers.user("admin", WRITE,
+                DirectoryRoles.GROUPS_ADMINISTRATOR), request, List.of("erin"))).doesNotThrowAnyException();
+        assertThatThrownBy(() -> permission.checkMayDecideSecondStage(TestCallers.user("carol", WRITE), request,
+                List.of("carol"))).isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
     void onlyTheRequesterCancels() {
         assertThatCode(() -> permission.checkMayCancel(TestCallers.user("carol", WRITE), request))
                 .doesNotThrowAnyException();

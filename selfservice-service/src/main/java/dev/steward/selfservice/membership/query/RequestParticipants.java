@@ -1,0 +1,35 @@
+package dev.steward.selfservice.membership.query;
+
+import dev.steward.selfservice.directory.GroupDirectory;
+import dev.steward.selfservice.membership.MembershipRequest;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who takes part in deciding a request now: the group's current owners, and for a request that reached the second
+ * stage the current direct members of its approver group. They (with the requester and group administrators) may see
+ * it ({@link RequestVisibilityPolicy}).
+ */
+@Component
+public class RequestParticipants {
+
+    private final GroupDirectory groups;
+
+    public RequestParticipants(GroupDirectory groups) {
+        this.groups = groups;
+    }
+
+    public Set<String> of(MembershipRequest request) {
+        Set<String> participants = new LinkedHashSet<>(groups.ownerIds(request.groupId()));
+        participants.addAll(secondStageApprovers(request));
+        return participants;
+    }
+
+    /** The current direct members of the request's approver group; none for a single-stage request. */
+    public List<String> secondStageApprovers(MembershipRequest request) {
+        return request.secondStageApproverGroupId() == null ? List.of()
+                : groups.directMemberIds(request.secondStageApproverGroupId());
+    }
+}

@@ -59,6 +59,8 @@ class StackEndToEndIT {
     private static final String ENGINEERING_DN = "CN=Engineering,OU=Groups," + SeedDirectory.BASE_DN;
     private static final String GROUP_ID = DirectoryIds.fromAnchor(ENGINEERING_GUID);
     private static final String CLOUD_NAME = "Engineering (cloud)";
+    /** Entra ID P1 (AAD_PREMIUM), one of the SKUs selfservice-service counts as P1 or P2 by default. */
+    private static final String ENTRA_ID_P1 = "078d2b04-f1bd-4111-bbd4-b4b1b354cef4";
     private static final String AD_NAME = "Engineering Platform";
     private static final String READ_ONLY_MESSAGE = "Unable to update the specified properties for on-premises "
             + "mastered Directory Sync objects or objects currently undergoing migration.";
@@ -121,8 +123,8 @@ class StackEndToEndIT {
         assertThat(Grants.defaultFor(Grants.ADMIN_UPN).scopes()).as("the admin asks to join a group in My Groups")
                 .contains(Permissions.GROUP_MEMBER_READWRITE_ALL);
         admin = new GraphClient(TokenCommand.run(List.of("--user", Grants.ADMIN_UPN, "--wids",
-                DirectoryRoles.GROUPS_ADMINISTRATOR + " " + DirectoryRoles.HYBRID_IDENTITY_ADMINISTRATOR,
-                "--lifetime", "PT1H", "--data-dir=" + dataDir)));
+                DirectoryRoles.GROUPS_ADMINISTRATOR + " " + DirectoryRoles.HYBRID_IDENTITY_ADMINISTRATOR + " "
+                        + DirectoryRoles.LICENSE_ADMINISTRATOR, "--lifetime", "PT1H", "--data-dir=" + dataDir)));
         adminId = seededAdmin.cloudId();
 
         SeedUser seededAlice = seed.find(ALICE_UPN).orElseThrow();
@@ -153,6 +155,7 @@ class StackEndToEndIT {
         assertThat(engineering.path("id").asString()).isEqualTo(GROUP_ID);
         assertThat(engineering.path("onPremisesSyncEnabled").asBoolean()).isTrue();
 
+        assignsPremiumLicences(adminId, DirectoryIds.fromAnchor(ALICE_GUID));
         refusesCloudEditsOfTheSyncedGroup();
         refusesToJoinTheAdMasteredGroup();
 
@@ -204,6 +207,23 @@ class StackEndToEndIT {
      * While AD masters Engineering, My Groups refuses to route a request to join it. The selfservice read model
      * learns of the group from the directory's events; until it has, the group is unknown there (404).
      */
+    /**
+     * My Groups needs Entra ID P1 or P2 to request to join and to make a group require approval (DOMAIN.md §4):
+     * licences are assigned in the cloud, not synced, so the admin (License Administrator) assigns P1 to the
+     * requester and the owner.
+     */
+    private static void assignsPremiumLicences(String... userIds) {
+        for (String userId : userIds) {
+            GraphClient.Response assigned = await("user " + userId + " is in the directory")
+                    .atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> admin.post(directory("/v1.0/users/" + userId + "/assignLicense"),
+                            "{\"addLicenses\":[{\"skuId\":\"" + ENTRA_ID_P1 + "\",\"disabledPlans\":[]}],"
+                                    + "\"removeLicenses\":[]}"), response -> response.status() != 404);
+            assertThat(assigned.status()).as("assigning P1 to %s: %s", userId, assigned).isEqualTo(200);
+            assertThat(assigned.json().path("assignedLicenses").toString()).contains(ENTRA_ID_P1);
+        }
+    }
+
     private static void refusesToJoinTheAdMasteredGroup() {
         GraphClient.Response refused = await("selfservice-service knows the group Engineering")
                 .atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
@@ -228,8 +248,10 @@ class StackEndToEndIT {
                     return response;
                 }, response -> !graphErrorMessage(response, "Request_BadRequest").contains(MASTERED_ON_PREMISES));
         assertThat(graphErrorMessage(closed, "Request_BadRequest")).contains("is closed");
-        GraphClient.Response opened = alice.patch(selfservice("/mygroups/groups/" + GROUP_ID),
-                "{\"joinPolicy\":\"OwnerApproval\"}");
+        GraphClient.Response opened = await("selfservice-service knows alice's licence; she sets owner approval")
+                .atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(250))
+                .until(() -> alice.patch(selfservice("/mygroups/groups/" + GROUP_ID),
+                        "{\"joinPolicy\":\"OwnerApproval\"}"), response -> response.status() == 200);
         assertThat(opened.status()).as("the owner sets the join policy: %s", opened).isEqualTo(200);
 
         GraphClient.Response created = requestToJoinEngineering();

@@ -9,7 +9,6 @@ import dev.steward.contracts.command.AssignLicense;
 import dev.steward.contracts.command.CommandResult;
 import dev.steward.contracts.event.AssignedLicense;
 import dev.steward.contracts.event.UserLicensesChanged;
-import dev.steward.directory.policy.LicenseAssignmentPolicy;
 import dev.steward.platform.security.DirectoryRoles;
 import dev.steward.platform.security.Permissions;
 import dev.steward.platform.testing.TestTokens;
@@ -29,8 +28,8 @@ class UserLicensesIT extends DirectoryIntegrationTest {
     private static final String P2 = "84a661c4-e949-4bd2-a560-ed7766fcaf2b";
     private static final String PLAN = "efb87545-963c-4e0d-99df-69c6916d9eb0";
     private static final String LICENSE_ADMIN = TestTokens.user(TestTokens.ADMIN_ID, "admin@corp.example.test",
-            List.of(LicenseAssignmentPolicy.LICENSE_ASSIGNMENT_READWRITE_ALL, "User.Read.All"),
-            List.of(LicenseAssignmentPolicy.LICENSE_ADMINISTRATOR));
+            List.of(Permissions.LICENSE_ASSIGNMENT_READWRITE_ALL, "User.Read.All"),
+            List.of(DirectoryRoles.LICENSE_ADMINISTRATOR));
     private static final String READER = TestTokens.app(UUID.randomUUID().toString(), "User.Read.All");
 
     private TopicReader<ContractMessage> results;
@@ -82,7 +81,7 @@ class UserLicensesIT extends DirectoryIntegrationTest {
         String bob = syncedUser("unlicensed");
         String body = "{\"addLicenses\":[{\"skuId\":\"" + P1 + "\"}],\"removeLicenses\":[]}";
         String groupsAdmin = TestTokens.user(TestTokens.ADMIN_ID, "admin@corp.example.test",
-                List.of(LicenseAssignmentPolicy.LICENSE_ASSIGNMENT_READWRITE_ALL),
+                List.of(Permissions.LICENSE_ASSIGNMENT_READWRITE_ALL),
                 List.of(DirectoryRoles.GROUPS_ADMINISTRATOR));
         String userAdminWithoutScope = TestTokens.user(TestTokens.ADMIN_ID, "admin@corp.example.test",
                 List.of(Permissions.GROUP_READWRITE_ALL), List.of(DirectoryRoles.USER_ADMINISTRATOR));
@@ -101,7 +100,7 @@ class UserLicensesIT extends DirectoryIntegrationTest {
     @Test
     void refusesBadBodiesUnknownUsersAndLicencesTheUserDoesNotHold() {
         String carol = syncedUser("badlicense");
-        String app = TestTokens.app(UUID.randomUUID().toString(), LicenseAssignmentPolicy.LICENSE_ASSIGNMENT_READWRITE_ALL);
+        String app = TestTokens.app(UUID.randomUUID().toString(), Permissions.LICENSE_ASSIGNMENT_READWRITE_ALL);
 
         Api.Response notGuid = api.post("/v1.0/users/" + carol + "/assignLicense", app,
                 "{\"addLicenses\":[{\"skuId\":\"AAD_PREMIUM\"}],\"removeLicenses\":[]}");

@@ -19,7 +19,8 @@ public record Grants(List<String> scopes, List<String> roles, List<String> wids)
             Permissions.GROUP_MEMBER_READWRITE_ALL,
             Permissions.DIRECTORY_READ_ALL,
             Permissions.AUDIT_LOG_READ_ALL,
-            Permissions.SYNCHRONIZATION_READWRITE_ALL);
+            Permissions.SYNCHRONIZATION_READWRITE_ALL,
+            Permissions.LICENSE_ASSIGNMENT_READWRITE_ALL);
     public static final List<String> USER_SCOPES = List.of(
             Permissions.GROUP_READ_ALL,
             Permissions.GROUP_MEMBER_READWRITE_ALL,

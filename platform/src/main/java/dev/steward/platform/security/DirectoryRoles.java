@@ -14,6 +14,7 @@ public final class DirectoryRoles {
     public static final String SECURITY_READER = "5d6b6bb7-de71-4623-b4af-96380a352509";
     public static final String GLOBAL_READER = "f2ef992c-3afb-46b9-b7cf-a126ee74c451";
     public static final String PRIVILEGED_ROLE_ADMINISTRATOR = "e8611ab8-c189-46e8-94e1-60213ab1f814";
+    public static final String LICENSE_ADMINISTRATOR = "4d6ac14f-3453-41d0-bef9-a3e0c569773a";
 
     /** Roles that may switch a group's Source of Authority. */
     public static final Set<String> SOURCE_OF_AUTHORITY_ADMINS =
@@ -25,6 +26,9 @@ public final class DirectoryRoles {
             Set.of(GLOBAL_ADMINISTRATOR, PRIVILEGED_ROLE_ADMINISTRATOR);
     /** Roles that may create and delete users. */
     public static final Set<String> USER_ADMINS = Set.of(GLOBAL_ADMINISTRATOR, USER_ADMINISTRATOR);
+    /** Roles that may assign licences to users on behalf of a signed-in caller. */
+    public static final Set<String> LICENSE_ADMINS = Set.of(GLOBAL_ADMINISTRATOR, USER_ADMINISTRATOR,
+            LICENSE_ADMINISTRATOR);
     /** Roles that may run and read the sync engine. */
     public static final Set<String> SYNC_ADMINS = Set.of(GLOBAL_ADMINISTRATOR, HYBRID_IDENTITY_ADMINISTRATOR);
     /** Roles that may read audit and provisioning logs. */

@@ -22,6 +22,7 @@ public final class Permissions {
     /** Create groups (and update, delete the ones the caller owns). */
     public static final String GROUP_CREATE = "Group.Create";
     public static final String USER_READWRITE_ALL = "User.ReadWrite.All";
+    public static final String LICENSE_ASSIGNMENT_READWRITE_ALL = "LicenseAssignment.ReadWrite.All";
     public static final String POLICY_READ_ALL = "Policy.Read.All";
     /** Read and change the tenant's {@code authorizationPolicy}. */
     public static final String POLICY_READWRITE_AUTHORIZATION = "Policy.ReadWrite.Authorization";

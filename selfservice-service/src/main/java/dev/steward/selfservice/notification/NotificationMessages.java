@@ -5,7 +5,9 @@ import dev.steward.contracts.event.MembershipRequestAddRefused;
 import dev.steward.contracts.event.MembershipRequestApproved;
 import dev.steward.contracts.event.MembershipRequestCancelled;
 import dev.steward.contracts.event.MembershipRequestCompleted;
+import dev.steward.contracts.event.MembershipRequestClosed;
 import dev.steward.contracts.event.MembershipRequestExpired;
+import dev.steward.contracts.event.MembershipRequestFirstStageApproved;
 import dev.steward.contracts.event.MembershipRequestRejected;
 import dev.steward.contracts.event.MembershipRequestReminded;
 import dev.steward.contracts.event.MembershipRequestRouted;
@@ -18,8 +20,8 @@ import java.util.Optional;
 
 /**
  * Who is told what about a membership request, for each event of its lifecycle: the routing to owners (a new
- * request, owners added later), the reminder before expiry, and every outcome (approved, rejected, cancelled,
- * expired, completed, refused by the directory). An open group's request is approved at once: its owners are not
+ * request, owners added later) and to the second stage's approvers, the reminder before expiry, and every outcome
+ * (approved, rejected, cancelled, expired, closed with its group, completed, refused by the directory). An open group's request is approved at once: its owners are not
  * asked, the requester hears of the approval. Events that concern nobody (an owner removed from a request) give none.
  */
 final class NotificationMessages {
@@ -80,6 +82,24 @@ final class NotificationMessages {
                                     + " was approved",
                             "An owner approved your request to join " + e.groupDisplayName()
                                     + ". You are being added to the group now.", context);
+        }
+        if (event instanceof MembershipRequestFirstStageApproved e) {
+            Optional<Message> toApprovers = message(approvers(context.approverIds()), requester + " asks to join "
+                            + e.groupDisplayName() + ": second approval",
+                    "An owner of " + e.groupDisplayName() + " approved the request of " + requester + " to join it. "
+                            + "The group also needs the approval of a member of its approver group, such as you."
+                            + "\nApprove or reject the request in My Groups.", context);
+            return toApprovers.isPresent() ? toApprovers : message(requester(e.requesterId()),
+                    "Your request to join " + e.groupDisplayName() + " waits for a second approval",
+                    "An owner approved your request to join " + e.groupDisplayName() + "; a member of the group's "
+                            + "approver group decides next.", context);
+        }
+        if (event instanceof MembershipRequestClosed e) {
+            return message(both(e.requesterId(), context.approverIds()), "The request of " + requester + " to join "
+                    + e.groupDisplayName() + " was closed", "The request of " + requester + " to join "
+                    + e.groupDisplayName() + " was closed without a decision: "
+                    + (MembershipRequestClosed.GROUP_DELETED.equals(e.reason()) ? "the group was deleted."
+                    : e.reason() + "."), context);
         }
         if (event instanceof MembershipRequestRejected e) {
             return message(requester(e.requesterId()), "Your request to join " + e.groupDisplayName()

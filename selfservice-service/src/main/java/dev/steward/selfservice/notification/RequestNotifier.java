@@ -8,7 +8,9 @@ import dev.steward.contracts.event.MembershipRequestAddRefused;
 import dev.steward.contracts.event.MembershipRequestApproved;
 import dev.steward.contracts.event.MembershipRequestCancelled;
 import dev.steward.contracts.event.MembershipRequestCompleted;
+import dev.steward.contracts.event.MembershipRequestClosed;
 import dev.steward.contracts.event.MembershipRequestExpired;
+import dev.steward.contracts.event.MembershipRequestFirstStageApproved;
 import dev.steward.contracts.event.MembershipRequestRejected;
 import dev.steward.contracts.event.MembershipRequestReminded;
 import dev.steward.contracts.event.MembershipRequestRouted;
@@ -145,6 +147,12 @@ class RequestNotifier {
                 return facts(e.requestId(), e.groupId(), e.groupDisplayName(), e.requesterId(),
                         e.requesterUserPrincipalName());
             } else if (event instanceof MembershipRequestCompleted e) {
+                return facts(e.requestId(), e.groupId(), e.groupDisplayName(), e.requesterId(),
+                        e.requesterUserPrincipalName());
+            } else if (event instanceof MembershipRequestFirstStageApproved e) {
+                return facts(e.requestId(), e.groupId(), e.groupDisplayName(), e.requesterId(),
+                        e.requesterUserPrincipalName());
+            } else if (event instanceof MembershipRequestClosed e) {
                 return facts(e.requestId(), e.groupId(), e.groupDisplayName(), e.requesterId(),
                         e.requesterUserPrincipalName());
             } else if (event instanceof MembershipRequestAddRefused e) {

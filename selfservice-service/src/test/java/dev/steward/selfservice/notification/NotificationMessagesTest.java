@@ -6,7 +6,9 @@ import dev.steward.contracts.EventMetadata;
 import dev.steward.contracts.Initiator;
 import dev.steward.contracts.event.GroupJoinPolicyChanged;
 import dev.steward.contracts.event.MembershipRequestApproved;
+import dev.steward.contracts.event.MembershipRequestClosed;
 import dev.steward.contracts.event.MembershipRequestExpired;
+import dev.steward.contracts.event.MembershipRequestFirstStageApproved;
 import dev.steward.contracts.event.MembershipRequestRouted;
 import dev.steward.contracts.event.MembershipRequested;
 import dev.steward.selfservice.notification.NotificationMessages.Context;
@@ -61,6 +63,27 @@ class NotificationMessagesTest {
                 "bob@corp.example.test", List.of("alice", "bob", "alice"), AT), CONTEXT).orElseThrow();
 
         assertThat(expired.targets()).containsExactly(new Target("bob", "Requester"), new Target("alice", "Approver"));
+    }
+
+    @Test
+    void aFirstStageApprovalAsksTheSecondStagesApprovers() {
+        Context secondStage = new Context("bob@corp.example.test", List.of("erin", "frank"), false, "");
+        var message = NotificationMessages.of(new MembershipRequestFirstStageApproved(metadata(), "r1", "g1",
+                "Engineering", "bob", "bob@corp.example.test", "alice", "approvers"), secondStage).orElseThrow();
+
+        assertThat(message.targets()).extracting(Target::userId).containsExactly("erin", "frank");
+        assertThat(message.targets()).extracting(Target::role).containsOnly(NotificationMessages.APPROVER);
+        assertThat(message.subject()).contains("second approval");
+        assertThat(message.text()).contains("approver group").contains("bob@corp.example.test");
+    }
+
+    @Test
+    void aRequestClosedWithItsDeletedGroupTellsTheRequesterAndTheApprovers() {
+        var closed = NotificationMessages.of(new MembershipRequestClosed(metadata(), "r1", "g1", "Engineering", "bob",
+                "bob@corp.example.test", "Pending", MembershipRequestClosed.GROUP_DELETED), CONTEXT).orElseThrow();
+
+        assertThat(closed.targets()).extracting(Target::userId).containsExactly("bob", "alice");
+        assertThat(closed.text()).contains("the group was deleted");
     }
 
     @Test

@@ -281,6 +281,7 @@ class SyncCycleIT extends SyncServiceIntegrationTest {
             for (String cn : userCns.subList(0, userIds.size())) {
                 TestDirectory.server().delete(userDn(cn));
             }
+            runCycle("Delta", Duration.ofMinutes(3)); // their deletions, so the next test starts without them
         }
     }
 

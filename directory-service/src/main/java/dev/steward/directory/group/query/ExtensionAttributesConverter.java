@@ -6,11 +6,11 @@ import jakarta.persistence.Converter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Stores a group's extension attributes as a JSON object in one column of {@code group_view}; a group with none set
- * (every cloud group) has no value in the column.
+ * Stores a group's (or user's) extension attributes as a JSON object in one column of {@code group_view} (or
+ * {@code user_view}); an object with none set (every cloud object) has no value in the column.
  */
 @Converter
-class ExtensionAttributesConverter implements AttributeConverter<ExtensionAttributes, String> {
+public class ExtensionAttributesConverter implements AttributeConverter<ExtensionAttributes, String> {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 

@@ -1,7 +1,10 @@
 package dev.steward.directory.user.query;
 
+import dev.steward.directory.group.api.ExtensionAttributes;
+import dev.steward.directory.group.query.ExtensionAttributesConverter;
 import dev.steward.directory.user.api.UserState;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -23,6 +26,8 @@ public class UserView {
     private String onPremisesSamAccountName;
     private String onPremisesDistinguishedName;
     private Instant onPremisesLastSyncDateTime;
+    @Convert(converter = ExtensionAttributesConverter.class)
+    private ExtensionAttributes onPremisesExtensionAttributes;
     private String mailNickname;
     private Boolean accountEnabled;
     @Column(nullable = false)
@@ -45,6 +50,7 @@ public class UserView {
         onPremisesSamAccountName = user.onPremisesSamAccountName();
         onPremisesDistinguishedName = user.onPremisesDistinguishedName();
         onPremisesLastSyncDateTime = user.onPremisesLastSyncDateTime();
+        onPremisesExtensionAttributes = user.onPremisesExtensionAttributes();
         aggregateVersion = version;
     }
 
@@ -105,6 +111,10 @@ public class UserView {
 
     public Instant getOnPremisesLastSyncDateTime() {
         return onPremisesLastSyncDateTime;
+    }
+
+    public ExtensionAttributes getOnPremisesExtensionAttributes() {
+        return ExtensionAttributes.orNone(onPremisesExtensionAttributes);
     }
 
     public long getAggregateVersion() {

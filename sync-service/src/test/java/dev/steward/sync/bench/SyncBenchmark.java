@@ -140,7 +140,6 @@ class SyncBenchmark {
         registry.add("steward.sync.scope.user-search-bases[0]", () -> USERS_OU);
         registry.add("steward.sync.scope.group-search-bases[0]", () -> GROUPS_OU);
         registry.add("steward.sync.ldap.page-size", () -> Integer.toString(PAGE_SIZE));
-        registry.add("logging.level.dev.steward.sync", () -> "WARN");
     }
 
     @BeforeAll

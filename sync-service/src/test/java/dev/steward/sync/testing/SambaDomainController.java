@@ -260,6 +260,9 @@ public final class SambaDomainController implements BeforeAllCallback, AfterAllC
         settings.put("ldap server require strong auth", "no");
         // A throwaway DC: no fsync per write (seeding thousands of objects takes seconds, not minutes).
         settings.put("ldb:nosync", "true");
+        // Above Linux's ephemeral ports (32768-60999): Samba's default 49152-65535 collided once with a client socket
+        // of another build holding 127.0.0.1:49154, and the DC exited.
+        settings.put("rpc server dynamic port range", "61000-61999");
         settings.put("log file", directory.resolve("log/log.%m").toString());
         settings.put("pid directory", directory.resolve("run").toString());
         // provision already puts these under the target directory; keep its choice, else set ours

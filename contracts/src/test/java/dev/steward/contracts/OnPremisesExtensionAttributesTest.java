@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.steward.contracts.command.SyncGroup;
+import dev.steward.contracts.command.SyncUser;
 import dev.steward.contracts.event.GroupCreated;
 import dev.steward.contracts.event.GroupUpdated;
 import dev.steward.contracts.event.SourceOfAuthorityChanged;
@@ -57,6 +58,14 @@ class OnPremisesExtensionAttributesTest {
         assertThat(read.onPremisesExtensionAttributes()).isEqualTo(OnPremisesExtensionAttributes.NONE);
         assertThat(read.onPremisesExtensionAttributes().anySet()).isFalse();
         assertThat(read.displayName()).isEqualTo("Engineering");
+    }
+
+    @Test
+    void readsASyncUserWithoutExtensionAttributesAsNoneSet() throws Exception {
+        SyncUser read = (SyncUser) readWithout("directory.SyncUser", "onPremisesExtensionAttributes");
+
+        assertThat(read.onPremisesExtensionAttributes()).isEqualTo(OnPremisesExtensionAttributes.NONE);
+        assertThat(read.userPrincipalName()).isEqualTo("alice@corp.example.test");
     }
 
     @Test

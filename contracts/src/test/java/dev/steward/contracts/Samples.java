@@ -120,7 +120,7 @@ final class Samples {
         samples.put("directory.RemoveOwners", new RemoveOwners(command(), GROUP_ID, List.of(ALICE_ID)));
         samples.put("directory.SyncUser", new SyncUser(command(), ALICE_ID, ALICE_ANCHOR, "alice@corp.example.test",
                 "Alice", "alice@corp.example.test", "S-1-5-21-1004336348-1177238915-682003330-1106", "alice",
-                "CN=Alice,OU=People,DC=corp,DC=example,DC=test", AT));
+                "CN=Alice,OU=People,DC=corp,DC=example,DC=test", EXTENSION_ATTRIBUTES, AT));
         samples.put("directory.SyncDeletion", new SyncDeletion(command(), ALICE_ID, ALICE_ANCHOR, SyncDeletion.USER,
                 AT));
         samples.put("directory.GroupCreated", new GroupCreated(event(GROUP_ID), group()));

@@ -104,7 +104,8 @@ record DirectoryCommandTranslation(Object command, Predicate<Caller> policy) {
         if (command instanceof SyncUser sync) {
             return new DirectoryCommandTranslation(new SyncUserFromOnPremises(sync.userId(), sync.anchor(),
                     sync.userPrincipalName(), sync.displayName(), sync.mail(), sync.onPremisesSecurityIdentifier(),
-                    sync.onPremisesSamAccountName(), sync.onPremisesDistinguishedName(), sync.syncedAt()),
+                    sync.onPremisesSamAccountName(), sync.onPremisesDistinguishedName(),
+                    ExtensionAttributes.of(sync.onPremisesExtensionAttributes().values()), sync.syncedAt()),
                     DirectorySyncPolicy::allows);
         }
         if (command instanceof SyncDeletion deletion) {

@@ -113,16 +113,42 @@ class DomainEventJsonTest {
 
     @Test
     void userCreatedMatchesItsFixture() {
-        assertRoundTrip(new UserCreated(new UserState("94b84101-3f6b-3547-b064-c6bc89aa1a06", "alice@corp.example.test",
-                "Alice", "alice@corp.example.test", AT, "2a7d4e61-0b9c-4f3e-8d52-1e6f3a8c9b02",
-                "S-1-5-21-1004336348-1177238915-682003330-1102", "alice",
-                "CN=Alice,CN=Users,DC=corp,DC=example,DC=test", AT)), "UserCreated");
+        assertRoundTrip(new UserCreated(alice(ExtensionAttributes.of(java.util.Arrays.asList("CC-4711", null, "Munich",
+                null, null, null, null, null, null, null, null, null, null, null, null)))),
+                "UserCreatedWithExtensionAttributes");
     }
 
     @Test
     void cloudUserCreatedMatchesItsFixture() {
-        assertRoundTrip(new CloudUserCreated(new UserState(CAROL_ID, "carol@corp.example.test", "Carol", null, AT,
-                null, null, null, null, null), "carol", true), "CloudUserCreated");
+        assertRoundTrip(new CloudUserCreated(carol(), "carol", true), "CloudUserCreatedWithExtensionAttributes");
+    }
+
+    // user events stored before users had extension attributes: none set
+
+    @Test
+    void readsAUserCreatedStoredBeforeExtensionAttributes() {
+        UserCreated read = (UserCreated) deserialize(fixture("UserCreated").toString(), UserCreated.class);
+
+        assertThat(read).isEqualTo(new UserCreated(alice(null)));
+        assertThat(read.user().onPremisesExtensionAttributes()).isEqualTo(ExtensionAttributes.NONE);
+    }
+
+    @Test
+    void readsACloudUserCreatedStoredBeforeExtensionAttributes() {
+        assertThat(deserialize(fixture("CloudUserCreated").toString(), CloudUserCreated.class))
+                .isEqualTo(new CloudUserCreated(carol(), "carol", true));
+    }
+
+    private static UserState alice(ExtensionAttributes extensionAttributes) {
+        return new UserState("94b84101-3f6b-3547-b064-c6bc89aa1a06", "alice@corp.example.test", "Alice",
+                "alice@corp.example.test", AT, "2a7d4e61-0b9c-4f3e-8d52-1e6f3a8c9b02",
+                "S-1-5-21-1004336348-1177238915-682003330-1102", "alice", "CN=Alice,CN=Users,DC=corp,DC=example,DC=test",
+                AT, extensionAttributes);
+    }
+
+    private static UserState carol() {
+        return new UserState(CAROL_ID, "carol@corp.example.test", "Carol", null, AT, null, null, null, null, null,
+                null);
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.steward.contracts.CloudEventHeaders;
 import dev.steward.contracts.ContractMessage;
 import dev.steward.contracts.DirectoryIds;
+import dev.steward.contracts.OnPremisesExtensionAttributes;
 import dev.steward.contracts.Topics;
 import dev.steward.contracts.command.AddMembers;
 import dev.steward.contracts.command.ChangeSourceOfAuthority;
@@ -26,6 +27,7 @@ import dev.steward.contracts.event.SourceOfAuthorityChanged;
 import dev.steward.contracts.event.UserDeleted;
 import dev.steward.contracts.event.UserSynced;
 import dev.steward.directory.group.api.ExtensionAttributes;
+import dev.steward.directory.policy.UserReadPolicy;
 import dev.steward.directory.it.Samples.AdGroup;
 import dev.steward.platform.security.DevTokens;
 import dev.steward.platform.security.DirectoryRoles;
@@ -47,6 +49,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 class DirectoryKafkaIT extends DirectoryIntegrationTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final String USER_READER = TestTokens.user(TestTokens.ADMIN_ID, "admin@corp.example.test",
+            List.of(UserReadPolicy.USER_READ_ALL), List.of());
     private static final Instant SYNCED_AT = Instant.parse("2026-01-01T10:00:00Z");
 
     private TopicReader<ContractMessage> results;
@@ -139,6 +143,36 @@ class DirectoryKafkaIT extends DirectoryIntegrationTest {
                 SourceOfAuthorityChanged.class, e -> e.groupId().equals(group.id())), list -> !list.isEmpty()).get(0);
         assertThat(changed.removedOnPremisesExtensionAttributes()).isEqualTo(sync.onPremisesExtensionAttributes());
         assertThat(changed.removedOnPremisesExtensionAttributes().extensionAttribute3()).isEqualTo("Munich");
+    }
+
+    @Test
+    void showsASyncedUsersExtensionAttributesAndAppliesTheirChange() {
+        String anchor = UUID.randomUUID().toString();
+        SyncUser plain = Samples.syncUser(anchor, "frank-ext@corp.example.test");
+        SyncUser withMunich = withExtensionAttributes(plain, new OnPremisesExtensionAttributes("CC-4711", null,
+                "Munich", null, null, null, null, null, null, null, null, null, null, null, null));
+        sender.sendCommand(Topics.DIRECTORY_COMMANDS, withMunich, TestTokens.syncEngine());
+        assertThat(resultOf(withMunich.metadata().commandId()).status()).isEqualTo(CommandResult.Status.SUCCEEDED);
+
+        var shown = api.get("/v1.0/users/" + plain.userId() + "?$select=id,onPremisesExtensionAttributes",
+                USER_READER).json().get("onPremisesExtensionAttributes");
+        assertThat(shown.size()).isEqualTo(15);
+        assertThat(shown.get("extensionAttribute1").asString()).isEqualTo("CC-4711");
+        assertThat(shown.get("extensionAttribute3").asString()).isEqualTo("Munich");
+        assertThat(shown.get("extensionAttribute2").isNull()).isTrue();
+
+        SyncUser cleared = Samples.syncUser(anchor, "frank-ext@corp.example.test");
+        sender.sendCommand(Topics.DIRECTORY_COMMANDS, cleared, TestTokens.syncEngine());
+        assertThat(resultOf(cleared.metadata().commandId()).status()).isEqualTo(CommandResult.Status.SUCCEEDED);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(api.get("/v1.0/users/" + plain.userId(), USER_READER)
+                .json().get("onPremisesExtensionAttributes").get("extensionAttribute3")
+                .isNull()).isTrue());
+    }
+
+    private static SyncUser withExtensionAttributes(SyncUser user, OnPremisesExtensionAttributes attributes) {
+        return new SyncUser(user.metadata(), user.userId(), user.anchor(), user.userPrincipalName(),
+                user.displayName(), user.mail(), user.onPremisesSecurityIdentifier(), user.onPremisesSamAccountName(),
+                user.onPremisesDistinguishedName(), attributes, user.syncedAt());
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.steward.directory.license.api.AssignUserLicenses;
 import dev.steward.directory.license.api.UserLicense;
 import dev.steward.directory.license.api.UserLicensesAssigned;
 import dev.steward.directory.user.api.UserCreated;
+import dev.steward.directory.group.api.ExtensionAttributes;
 import dev.steward.directory.user.api.UserState;
 import dev.steward.directory.user.command.DirectoryUsers;
 import dev.steward.directory.user.command.User;
@@ -90,7 +91,7 @@ class UserLicensesTest {
 
     private static UserCreated alice() {
         return new UserCreated(new UserState(ALICE_ID, UPN, "Alice", UPN, NOW, ANCHOR, "S-1-5-21-1-2-3-1106", "alice",
-                "CN=Alice,DC=corp,DC=example,DC=test", NOW));
+                "CN=Alice,DC=corp,DC=example,DC=test", NOW, ExtensionAttributes.NONE));
     }
 
     private static UserLicensesAssigned holding(UserLicense license) {

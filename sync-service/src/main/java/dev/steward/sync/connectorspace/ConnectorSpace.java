@@ -117,6 +117,11 @@ public class ConnectorSpace {
                 .query(String.class).list();
     }
 
+    /** Anchors of every object not deleted in AD: what a full read must find again (else it was deleted). */
+    public List<String> anchorsNotDeletedInAd() {
+        return jdbc.sql("SELECT anchor FROM connector_space WHERE deleted_in_ad_at IS NULL").query(String.class).list();
+    }
+
     /** Every object not deleted in AD, with its last known DN: what a Delta resolves member DNs against. */
     public List<KnownObject> knownObjects() {
         return jdbc.sql("SELECT cloud_id, object_type, distinguished_name FROM connector_space "

@@ -87,12 +87,13 @@ public class SyncCycleEngine {
     private final IdGenerator ids;
     private final Clock clock;
     private final SourceOfAuthorityReconciler reconciler;
+    private final FullReadDeletions fullReadDeletions;
 
     public SyncCycleEngine(LdapConnector connector, ConnectorSpace connectorSpace, ExportCommands exportCommands,
                            SkippedChanges skippedChanges, AdDeletions deletions, ChangeCookies cookies,
                            ContractPublisher publisher, TransactionTemplate transaction, SyncProperties properties,
                            ObjectProvider<ServiceTokens> serviceTokens, IdGenerator ids, Clock clock,
-                           SourceOfAuthorityReconciler reconciler) {
+                           SourceOfAuthorityReconciler reconciler, FullReadDeletions fullReadDeletions) {
         this.connector = connector;
         this.connectorSpace = connectorSpace;
         this.exportCommands = exportCommands;
@@ -106,6 +107,7 @@ public class SyncCycleEngine {
         this.ids = ids;
         this.clock = clock;
         this.reconciler = reconciler;
+        this.fullReadDeletions = fullReadDeletions;
     }
 
     /**
@@ -128,8 +130,9 @@ public class SyncCycleEngine {
         }
         exportCommands.forgetOlderThanRetention();
         tally.phase(Tally.IMPORT, null);
-        DirectoryChanges changes = cycle.policyType() == PolicyType.INITIAL ? connector.readAll()
-                : connector.readChanges(cookies.latestSucceeded().orElse(null), connectorSpace.anchorsAwaitingExport());
+        DirectoryChanges changes = fullReadDeletions.withMissingObjects(cycle.id(),
+                cycle.policyType() == PolicyType.INITIAL ? connector.readAll() : connector.readChanges(
+                        cookies.latestSucceeded().orElse(null), connectorSpace.anchorsAwaitingExport()));
         // Only a Delta's changed groups need the DNs of objects it did not read (their members and owners).
         ExportPlan plan = changes.fullRead() || changes.read().groups().isEmpty()
                 ? ExportPlanner.plan(changes.read(), properties.ldap().baseDn(), properties.effectiveNetbiosName())

@@ -68,7 +68,8 @@ public final class ExportPlanner {
         for (AdUser user : read.users()) {
             exports.add(new UserExport(user.anchor(), DirectoryIds.fromAnchor(user.anchor()), user.userPrincipalName(),
                     firstText(user.displayName(), user.commonName(), user.userPrincipalName()), user.mail(),
-                    user.securityIdentifier(), user.samAccountName(), user.distinguishedName()));
+                    user.securityIdentifier(), user.samAccountName(), user.distinguishedName(),
+                    user.extensionAttributes()));
         }
 
         String defaultDomain = SyncProperties.domainNameOf(baseDn);

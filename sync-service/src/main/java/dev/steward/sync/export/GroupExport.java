@@ -5,9 +5,7 @@ import dev.steward.contracts.OnPremisesExtensionAttributes;
 import dev.steward.contracts.command.SyncGroup;
 import dev.steward.sync.connectorspace.ObjectType;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -63,15 +61,7 @@ public record GroupExport(
         values.put("onPremisesDomainName", domainName);
         values.put("onPremisesNetBiosName", netbiosName);
         values.put("onPremisesDistinguishedName", distinguishedName);
-        if (extensionAttributes.anySet()) {
-            Map<String, String> set = new LinkedHashMap<>();
-            extensionAttributes.asMap().forEach((name, value) -> {
-                if (value != null) {
-                    set.put(name, value);
-                }
-            });
-            values.put("onPremisesExtensionAttributes", set);
-        }
+        ExtensionAttributeValues.putInto(values, extensionAttributes);
         return values;
     }
 

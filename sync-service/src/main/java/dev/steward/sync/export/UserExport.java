@@ -1,13 +1,17 @@
 package dev.steward.sync.export;
 
 import dev.steward.contracts.CommandMetadata;
+import dev.steward.contracts.OnPremisesExtensionAttributes;
 import dev.steward.contracts.command.SyncUser;
 import dev.steward.sync.connectorspace.ObjectType;
 import java.time.Instant;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
-/** A user to export with {@link SyncUser}. */
+/**
+ * A user to export with {@link SyncUser}; its extension attributes are among the exported values as a group's are
+ * ({@link ExtensionAttributeValues}).
+ */
 public record UserExport(
         String anchor,
         String cloudId,
@@ -16,7 +20,12 @@ public record UserExport(
         String mail,
         String securityIdentifier,
         String samAccountName,
-        String distinguishedName) implements ObjectExport {
+        String distinguishedName,
+        OnPremisesExtensionAttributes extensionAttributes) implements ObjectExport {
+
+    public UserExport {
+        extensionAttributes = OnPremisesExtensionAttributes.orNone(extensionAttributes);
+    }
 
     @Override
     public ObjectType objectType() {
@@ -32,12 +41,13 @@ public record UserExport(
         values.put("onPremisesSecurityIdentifier", securityIdentifier);
         values.put("onPremisesSamAccountName", samAccountName);
         values.put("onPremisesDistinguishedName", distinguishedName);
+        ExtensionAttributeValues.putInto(values, extensionAttributes);
         return values;
     }
 
     @Override
     public SyncUser command(CommandMetadata metadata, Instant syncedAt) {
         return new SyncUser(metadata, cloudId, anchor, userPrincipalName, displayName, mail, securityIdentifier,
-                samAccountName, distinguishedName, syncedAt);
+                samAccountName, distinguishedName, extensionAttributes, syncedAt);
     }
 }

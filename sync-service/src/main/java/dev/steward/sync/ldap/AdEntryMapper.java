@@ -18,8 +18,10 @@ public final class AdEntryMapper {
     /** The anchor's prefix: {@code Group_<cloud id>}. */
     static final String WRITTEN_BACK_PREFIX = "Group_";
 
-    static final String[] USER_ATTRIBUTES = {"objectGUID", "objectSid", "sAMAccountName", "cn", "userPrincipalName",
-            "displayName", "mail"};
+    static final String[] USER_ATTRIBUTES = Stream.concat(
+            Stream.of("objectGUID", "objectSid", "sAMAccountName", "cn", "userPrincipalName", "displayName", "mail"),
+            IntStream.rangeClosed(1, OnPremisesExtensionAttributes.COUNT).mapToObj(OnPremisesExtensionAttributes::name))
+            .toArray(String[]::new);
     static final String[] GROUP_ATTRIBUTES = Stream.concat(
             Stream.of("objectGUID", "objectSid", "sAMAccountName", "cn", "displayName", "description", "mail",
                     "mailNickname", "groupType", "managedBy", "member", WRITTEN_BACK_ANCHOR, ADMIN_DESCRIPTION),
@@ -27,6 +29,16 @@ public final class AdEntryMapper {
             .toArray(String[]::new);
 
     private AdEntryMapper() {
+    }
+
+    /** The attributes read of a user. */
+    public static List<String> userAttributes() {
+        return List.of(USER_ATTRIBUTES);
+    }
+
+    /** The attributes read of a group ({@code member} without a range option). */
+    public static List<String> groupAttributes() {
+        return List.of(GROUP_ATTRIBUTES);
     }
 
     /**
@@ -46,7 +58,7 @@ public final class AdEntryMapper {
             throw new IllegalArgumentException("userPrincipalName is empty");
         }
         return new AdUser(anchor(entry), entry.getDN(), text(entry, "cn"), upn, text(entry, "displayName"),
-                text(entry, "mail"), sid(entry), text(entry, "sAMAccountName"));
+                text(entry, "mail"), sid(entry), text(entry, "sAMAccountName"), extensionAttributes(entry));
     }
 
     /** @throws IllegalArgumentException with the reason when the entry cannot be synced */

@@ -222,6 +222,26 @@ class SyncCycleIT extends SyncServiceIntegrationTest {
     }
 
     @Test
+    void deltaCycleExportsAUsersChangedExtensionAttribute() throws Exception {
+        awaitIdle();
+        String userId = DirectoryIds.fromAnchor(addUser("Cycle-UserExtension"));
+        runCycle("Delta");
+
+        TestDirectory.server().modify(userDn("Cycle-UserExtension"),
+                new Modification(ModificationType.REPLACE, "extensionAttribute7", "Cost centre 42"));
+        JsonNode changed = runCycle("Delta");
+
+        assertThat(commandsOf(changed.get("id").asString())).singleElement().isInstanceOfSatisfying(SyncUser.class,
+                user -> {
+                    assertThat(user.userId()).isEqualTo(userId);
+                    assertThat(user.onPremisesExtensionAttributes().extensionAttribute7()).isEqualTo("Cost centre 42");
+                    assertThat(user.onPremisesExtensionAttributes().extensionAttribute1()).isNull();
+                });
+        assertThat(changed.get("counts").get("updated").asInt()).isEqualTo(1);
+        assertThat(commandsOf(runCycle("Delta").get("id").asString())).isEmpty();
+    }
+
+    @Test
     void exportRejectedByTheDirectoryCountsAsFailedAndIsExportedAgainByTheNextDelta() throws Exception {
         awaitIdle();
         String anchor = addGroup("Cycle-Rejected", userDn("Alice"), userDn("Bob"));
@@ -281,6 +301,7 @@ class SyncCycleIT extends SyncServiceIntegrationTest {
             for (String cn : userCns.subList(0, userIds.size())) {
                 TestDirectory.server().delete(userDn(cn));
             }
+            runCycle("Delta", Duration.ofMinutes(3)); // their deletions, so the next test starts without them
         }
     }
 

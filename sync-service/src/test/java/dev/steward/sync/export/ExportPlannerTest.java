@@ -155,6 +155,19 @@ class ExportPlannerTest {
     }
 
     @Test
+    void aUsersChangedExtensionAttributeIsAChangedValueAndAUserWithNoneKeepsItsValues() {
+        AdUser munich = withSite(ALICE, "Munich");
+
+        assertThat(userExport(ALICE).values()).doesNotContainKey("onPremisesExtensionAttributes");
+        assertThat(userExport(munich).values()).containsEntry("onPremisesExtensionAttributes",
+                Map.of("extensionAttribute3", "Munich"));
+        assertThat(userExport(munich).exportedValues().hash()).isNotEqualTo(userExport(ALICE).exportedValues().hash())
+                .isNotEqualTo(userExport(withSite(ALICE, "Berlin")).exportedValues().hash());
+        assertThat(userExport(munich).command(CommandMetadata.of(UUID.randomUUID(), Instant.EPOCH, "c"),
+                Instant.EPOCH).onPremisesExtensionAttributes()).isEqualTo(munich.extensionAttributes());
+    }
+
+    @Test
     void aDeltaResolvesMembersAndOwnersItDidNotReadAgainstKnownObjectsAndPrefersWhatItRead() {
         AdGroup leads = group("5da07194-3ecf-4c61-9085-419c6dbf1e05", "Leads", null);
         String leadsId = DirectoryIds.fromAnchor(leads.anchor());
@@ -187,6 +200,18 @@ class ExportPlannerTest {
 
     private static GroupExport export(AdGroup group) {
         return groups(ExportPlanner.plan(read(List.of(ALICE, BOB), List.of(group)), BASE, "CORP")).get(0);
+    }
+
+    private static AdUser withSite(AdUser user, String site) {
+        return new AdUser(user.anchor(), user.distinguishedName(), user.commonName(), user.userPrincipalName(),
+                user.displayName(), user.mail(), user.securityIdentifier(), user.samAccountName(),
+                new OnPremisesExtensionAttributes(null, null, site, null, null, null, null, null, null, null, null,
+                        null, null, null, null));
+    }
+
+    private static UserExport userExport(AdUser user) {
+        return ExportPlanner.plan(read(List.of(user), List.of()), BASE, "CORP").exports().stream()
+                .filter(UserExport.class::isInstance).map(UserExport.class::cast).findFirst().orElseThrow();
     }
 
     private static String hash(AdGroup group) {

@@ -61,6 +61,31 @@ class AdEntryMapperTest {
     }
 
     @Test
+    void readsTheExtensionAttributesOfAUser() {
+        AdUser user = AdEntryMapper.user(new Entry("CN=Alice,CN=Users,DC=corp,DC=example,DC=test",
+                new Attribute("objectGUID", AdGuids.toBytes(GUID)),
+                new Attribute("userPrincipalName", "alice@corp.example.test"),
+                new Attribute("extensionAttribute2", "CC-4711"), new Attribute("extensionAttribute14", " Munich ")));
+
+        assertThat(user.extensionAttributes().extensionAttribute2()).isEqualTo("CC-4711");
+        assertThat(user.extensionAttributes().extensionAttribute14()).isEqualTo("Munich");
+        assertThat(user.extensionAttributes().extensionAttribute1()).isNull();
+        assertThat(AdEntryMapper.USER_ATTRIBUTES).contains("userPrincipalName", "extensionAttribute1",
+                "extensionAttribute15");
+    }
+
+    @Test
+    void refusesAUserWithAnExtensionAttributeLongerThanAdAllows() {
+        Entry entry = new Entry("CN=Alice,CN=Users,DC=corp,DC=example,DC=test",
+                new Attribute("objectGUID", AdGuids.toBytes(GUID)),
+                new Attribute("userPrincipalName", "alice@corp.example.test"),
+                new Attribute("extensionAttribute5", "x".repeat(1025)));
+
+        assertThatIllegalArgumentException().isThrownBy(() -> AdEntryMapper.user(entry))
+                .withMessage("extensionAttribute5 is longer than 1024 characters");
+    }
+
+    @Test
     void refusesAGroupWithAnExtensionAttributeLongerThanAdAllows() {
         Entry entry = new Entry("CN=G,DC=corp,DC=example,DC=test",
                 new Attribute("objectGUID", AdGuids.toBytes(GUID)),

@@ -60,7 +60,7 @@ class SyncOutboxIT extends SyncServiceIntegrationTest {
         String cycleId = UUID.randomUUID().toString();
         String anchor = UUID.randomUUID().toString();
         UserExport export = new UserExport(anchor, UUID.randomUUID().toString(), "x@corp.example.test", "X", null,
-                "S-1-5-21-1", "x", "CN=X,DC=corp,DC=example,DC=test");
+                "S-1-5-21-1", "x", "CN=X,DC=corp,DC=example,DC=test", null);
         ConnectorSpaceEntry entry = new ConnectorSpaceEntry(anchor, export.cloudId(), ObjectType.USER,
                 export.distinguishedName(), "X", null, null, null, null, true, false, null, null, Instant.now());
         TreeMap<String, Object> exported = new TreeMap<>();
@@ -98,7 +98,7 @@ class SyncOutboxIT extends SyncServiceIntegrationTest {
         String cycleId = UUID.randomUUID().toString();
         String anchor = UUID.randomUUID().toString();
         UserExport export = new UserExport(anchor, UUID.randomUUID().toString(), "z@corp.example.test", "Z", null,
-                "S-1-5-21-2", "z", "CN=Z,DC=corp,DC=example,DC=test");
+                "S-1-5-21-2", "z", "CN=Z,DC=corp,DC=example,DC=test", null);
         ConnectorSpaceEntry entry = new ConnectorSpaceEntry(anchor, export.cloudId(), ObjectType.USER,
                 export.distinguishedName(), "Z", null, null, null, null, true, false, null, null, Instant.now());
 

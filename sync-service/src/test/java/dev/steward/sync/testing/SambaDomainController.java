@@ -56,12 +56,62 @@ public final class SambaDomainController implements BeforeAllCallback, AfterAllC
     private static final Duration PROVISION_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration START_TIMEOUT = Duration.ofSeconds(45);
 
-    private final String password = strongPassword();
+    private static final String PASSWORD_FILE = "steward-administrator-password";
+
+    /** For a reusable DC: where it lives (a fixed path, since provision writes absolute paths into smb.conf). */
+    private final Path fixedDirectory;
+    /** For a reusable DC: the tar it is restored from when it exists, and saved to by {@link #saveSnapshot()}. */
+    private final Path snapshot;
+    private final boolean mdbBackend;
+    private String password = strongPassword();
+    private boolean restored;
+    private Path sambaProgram;
     private Path directory;
     private Path smbConf;
     private Path privateDir;
     private Process samba;
     private Thread shutdownHook;
+
+    /** A throwaway DC in a temp directory, provisioned with Samba's default backend. */
+    public SambaDomainController() {
+        this(null, null, false);
+    }
+
+    private SambaDomainController(Path fixedDirectory, Path snapshot, boolean mdbBackend) {
+        this.fixedDirectory = fixedDirectory;
+        this.snapshot = snapshot;
+        this.mdbBackend = mdbBackend;
+    }
+
+    /**
+     * A DC for benchmarks, whose content is kept between runs: provisioned with the MDB backend in {@code directory}
+     * (any earlier content there is deleted), or restored there from {@code snapshot} when that tar exists. Loading a
+     * large estate takes minutes; load it once, then {@link #saveSnapshot()}. The working directory is deleted after
+     * the class like a throwaway DC's; the snapshot stays.
+     */
+    public static SambaDomainController reusable(Path directory, Path snapshot) {
+        return new SambaDomainController(directory.toAbsolutePath(), snapshot.toAbsolutePath(), true);
+    }
+
+    /** Whether this DC was restored from its snapshot (so it already holds what was loaded before). */
+    public boolean restoredFromSnapshot() {
+        return restored;
+    }
+
+    /** Stops the DC, saves its directory to the snapshot tar (without logs and sockets), and starts it again. */
+    public synchronized void saveSnapshot() throws IOException, InterruptedException {
+        if (snapshot == null) {
+            throw new IllegalStateException("only a reusable DC has a snapshot");
+        }
+        stopProcess();
+        Path partial = snapshot.resolveSibling(snapshot.getFileName() + ".partial");
+        String name = directory.getFileName().toString();
+        run(List.of("tar", "--sparse", "-C", directory.getParent().toString(), "--exclude=" + name + "/run",
+                "--exclude=" + name + "/log", "--exclude=out-*.log", "-cf", partial.toString(), name),
+                Duration.ofMinutes(5));
+        Files.move(partial, snapshot, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        start(sambaProgram);
+    }
 
     /** {@code ldap://127.0.0.1:389} */
     public String url() {
@@ -107,11 +157,28 @@ public final class SambaDomainController implements BeforeAllCallback, AfterAllC
         assume(taken.isEmpty(), testClass + " skipped: the Samba AD tests need the AD ports free on 127.0.0.1, but "
                 + taken + " are taken (is another directory server running?)");
 
-        directory = Files.createTempDirectory("steward-samba-").toAbsolutePath();
+        if (fixedDirectory == null) {
+            directory = Files.createTempDirectory("steward-samba-").toAbsolutePath();
+        } else {
+            deleteRecursively(fixedDirectory);
+            directory = Files.createDirectories(fixedDirectory);
+        }
         shutdownHook = new Thread(this::stop, "stop-samba");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
-        provision(sambaTool.get());
+        sambaProgram = sambaServer.get();
         smbConf = directory.resolve("etc/smb.conf");
+        if (snapshot != null && Files.isRegularFile(snapshot)) {
+            run(List.of("tar", "-C", directory.getParent().toString(), "-xf", snapshot.toString()),
+                    Duration.ofMinutes(5));
+            password = Files.readString(directory.resolve(PASSWORD_FILE), StandardCharsets.UTF_8).trim();
+            restored = true;
+            log.info("Samba DC restored from {}", snapshot);
+        } else {
+            provision(sambaTool.get());
+            if (snapshot != null) {
+                Files.writeString(directory.resolve(PASSWORD_FILE), password, StandardCharsets.UTF_8);
+            }
+        }
         configure();
         try {
             start(sambaServer.get());
@@ -168,7 +235,7 @@ public final class SambaDomainController implements BeforeAllCallback, AfterAllC
     // ---- life cycle
 
     private void provision(Path sambaTool) throws IOException, InterruptedException {
-        run(List.of(sambaTool.toString(), "domain", "provision",
+        List<String> command = new ArrayList<>(List.of(sambaTool.toString(), "domain", "provision",
                 "--targetdir=" + directory,
                 "--realm=" + REALM,
                 "--domain=" + DOMAIN,
@@ -178,7 +245,12 @@ public final class SambaDomainController implements BeforeAllCallback, AfterAllC
                 "--host-name=dc1",
                 "--adminpass=" + password,
                 "--option=interfaces = lo",
-                "--option=bind interfaces only = yes"), PROVISION_TIMEOUT);
+                "--option=bind interfaces only = yes"));
+        if (mdbBackend) {
+            // LMDB instead of TDB: bulk loads several times faster (with ldb:nosync, below)
+            command.add("--backend-store=mdb");
+        }
+        run(command, PROVISION_TIMEOUT);
     }
 
     /** Plain simple binds over LDAP, and every file Samba writes under the temp directory. */
@@ -188,6 +260,9 @@ public final class SambaDomainController implements BeforeAllCallback, AfterAllC
         settings.put("ldap server require strong auth", "no");
         // A throwaway DC: no fsync per write (seeding thousands of objects takes seconds, not minutes).
         settings.put("ldb:nosync", "true");
+        // Above Linux's ephemeral ports (32768-60999): Samba's default 49152-65535 collided once with a client socket
+        // of another build holding 127.0.0.1:49154, and the DC exited.
+        settings.put("rpc server dynamic port range", "61000-61999");
         settings.put("log file", directory.resolve("log/log.%m").toString());
         settings.put("pid directory", directory.resolve("run").toString());
         // provision already puts these under the target directory; keep its choice, else set ours

@@ -8,12 +8,13 @@ import org.hibernate.type.descriptor.java.Immutability;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Stores a group's extension attributes as a JSON object in one column of {@code group_view}; a group with none set
- * (every cloud group) has no value in the column. The value is an immutable record (no deep copies through JSON).
+ * Stores a group's (or user's) extension attributes as a JSON object in one column of {@code group_view} (or
+ * {@code user_view}); an object with none set (every cloud object) has no value in the column. The value is an
+ * immutable record (no deep copies through JSON).
  */
 @Converter
 @Mutability(Immutability.class)
-class ExtensionAttributesConverter implements AttributeConverter<ExtensionAttributes, String> {
+public class ExtensionAttributesConverter implements AttributeConverter<ExtensionAttributes, String> {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 

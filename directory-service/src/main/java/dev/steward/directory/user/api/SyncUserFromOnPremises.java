@@ -1,5 +1,6 @@
 package dev.steward.directory.user.api;
 
+import dev.steward.directory.group.api.ExtensionAttributes;
 import java.time.Instant;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
@@ -13,5 +14,18 @@ public record SyncUserFromOnPremises(
         String onPremisesSecurityIdentifier,
         String onPremisesSamAccountName,
         String onPremisesDistinguishedName,
+        ExtensionAttributes onPremisesExtensionAttributes,
         Instant syncedAt) {
+
+    public SyncUserFromOnPremises {
+        onPremisesExtensionAttributes = ExtensionAttributes.orNone(onPremisesExtensionAttributes);
+    }
+
+    /** A user without extension attributes. */
+    public SyncUserFromOnPremises(String userId, String anchor, String userPrincipalName, String displayName,
+                                  String mail, String onPremisesSecurityIdentifier, String onPremisesSamAccountName,
+                                  String onPremisesDistinguishedName, Instant syncedAt) {
+        this(userId, anchor, userPrincipalName, displayName, mail, onPremisesSecurityIdentifier,
+                onPremisesSamAccountName, onPremisesDistinguishedName, null, syncedAt);
+    }
 }

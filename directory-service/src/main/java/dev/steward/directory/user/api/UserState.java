@@ -1,9 +1,15 @@
 package dev.steward.directory.user.api;
 
+import dev.steward.directory.group.api.ExtensionAttributes;
 import java.time.Instant;
 import java.util.Objects;
 
-/** A user synced from AD, in Graph's property names; user events carry the whole state after the change. */
+/**
+ * A user synced from AD, in Graph's property names; user events carry the whole state after the change.
+ *
+ * @param onPremisesExtensionAttributes AD's extensionAttribute1..15 of a synced user ({@link ExtensionAttributes#NONE}
+ *                                      for a cloud user, and read from an event stored before users had them)
+ */
 public record UserState(
         String id,
         String userPrincipalName,
@@ -14,10 +20,12 @@ public record UserState(
         String onPremisesSecurityIdentifier,
         String onPremisesSamAccountName,
         String onPremisesDistinguishedName,
-        Instant onPremisesLastSyncDateTime) {
+        Instant onPremisesLastSyncDateTime,
+        ExtensionAttributes onPremisesExtensionAttributes) {
 
     public UserState {
         Objects.requireNonNull(id, "id");
+        onPremisesExtensionAttributes = ExtensionAttributes.orNone(onPremisesExtensionAttributes);
     }
 
     /** Same directory data, ignoring when it was last synced. */
@@ -28,6 +36,7 @@ public record UserState(
                 && Objects.equals(onPremisesAnchor, other.onPremisesAnchor)
                 && Objects.equals(onPremisesSecurityIdentifier, other.onPremisesSecurityIdentifier)
                 && Objects.equals(onPremisesSamAccountName, other.onPremisesSamAccountName)
-                && Objects.equals(onPremisesDistinguishedName, other.onPremisesDistinguishedName);
+                && Objects.equals(onPremisesDistinguishedName, other.onPremisesDistinguishedName)
+                && Objects.equals(onPremisesExtensionAttributes, other.onPremisesExtensionAttributes);
     }
 }

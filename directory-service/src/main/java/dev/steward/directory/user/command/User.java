@@ -59,7 +59,7 @@ public class User {
         String principalName = UserRules.userPrincipalName(command.userPrincipalName());
         UserState created = new UserState(command.userId(), principalName,
                 UserRules.displayName(command.displayName()), UserRules.mail(command.mail()), clock.instant(),
-                null, null, null, null, null);
+                null, null, null, null, null, null);
         String nickname = UserRules.mailNickname(command.mailNickname());
         UserRules.checkPrincipalNameFree(users, principalName, command.userId());
         apply(new CloudUserCreated(created, nickname, command.accountEnabled()));
@@ -87,7 +87,7 @@ public class User {
             UserRules.checkPrincipalNameFree(users, principalName, id);
         }
         UserState next = new UserState(id, principalName, displayName, mail, state.createdDateTime(), null, null,
-                null, null, null);
+                null, null, null, null);
         if (!next.equals(state) || !nickname.equals(mailNickname) || enabled != accountEnabled) {
             apply(new CloudUserUpdated(next, nickname, enabled));
         }
@@ -175,6 +175,7 @@ public class User {
     private static UserState fromOnPremises(SyncUserFromOnPremises command, Instant createdDateTime) {
         return new UserState(command.userId(), command.userPrincipalName(), command.displayName(), command.mail(),
                 createdDateTime, command.anchor(), command.onPremisesSecurityIdentifier(),
-                command.onPremisesSamAccountName(), command.onPremisesDistinguishedName(), command.syncedAt());
+                command.onPremisesSamAccountName(), command.onPremisesDistinguishedName(), command.syncedAt(),
+                command.onPremisesExtensionAttributes());
     }
 }

@@ -1,5 +1,7 @@
 package dev.steward.directory.user.query;
 
+import dev.steward.directory.group.api.ExtensionAttributes;
+import dev.steward.directory.group.query.ExtensionAttributesConverter;
 import dev.steward.directory.user.api.UserState;
 import dev.steward.directory.license.api.UserLicense;
 import dev.steward.directory.license.query.UserLicensesConverter;
@@ -27,6 +29,8 @@ public class UserView {
     private String onPremisesSamAccountName;
     private String onPremisesDistinguishedName;
     private Instant onPremisesLastSyncDateTime;
+    @Convert(converter = ExtensionAttributesConverter.class)
+    private ExtensionAttributes onPremisesExtensionAttributes;
     private String mailNickname;
     private Boolean accountEnabled;
     @Convert(converter = UserLicensesConverter.class)
@@ -51,6 +55,7 @@ public class UserView {
         onPremisesSamAccountName = user.onPremisesSamAccountName();
         onPremisesDistinguishedName = user.onPremisesDistinguishedName();
         onPremisesLastSyncDateTime = user.onPremisesLastSyncDateTime();
+        onPremisesExtensionAttributes = user.onPremisesExtensionAttributes();
         aggregateVersion = version;
     }
 
@@ -121,6 +126,10 @@ public class UserView {
 
     public Instant getOnPremisesLastSyncDateTime() {
         return onPremisesLastSyncDateTime;
+    }
+
+    public ExtensionAttributes getOnPremisesExtensionAttributes() {
+        return ExtensionAttributes.orNone(onPremisesExtensionAttributes);
     }
 
     public long getAggregateVersion() {

@@ -11,12 +11,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-/** A user as Graph shows it ({@code microsoft.graph.user}). */
+/**
+ * A user as Graph shows it ({@code microsoft.graph.user}). {@code onPremisesExtensionAttributes} always holds all
+ * fifteen keys, null where AD has no value (every cloud user), as Graph does.
+ */
 public final class UserRepresentation {
 
     static final Set<String> PROPERTIES = Set.of("id", "accountEnabled", "assignedLicenses", "createdDateTime", "displayName", "mail",
             "mailNickname",
-            "onPremisesDistinguishedName", "onPremisesImmutableId", "onPremisesLastSyncDateTime",
+            "onPremisesDistinguishedName", "onPremisesExtensionAttributes", "onPremisesImmutableId",
+            "onPremisesLastSyncDateTime",
             "onPremisesSamAccountName", "onPremisesSecurityIdentifier", "onPremisesSyncEnabled", "userPrincipalName");
 
     private UserRepresentation() {
@@ -32,6 +36,7 @@ public final class UserRepresentation {
         json.put("mail", user.getMail());
         json.put("mailNickname", user.getMailNickname());
         json.put("onPremisesDistinguishedName", user.getOnPremisesDistinguishedName());
+        json.put("onPremisesExtensionAttributes", user.getOnPremisesExtensionAttributes().asMap());
         json.put("onPremisesImmutableId", immutableId(user.getOnPremisesAnchor()));
         json.put("onPremisesLastSyncDateTime", GraphJson.dateTime(user.getOnPremisesLastSyncDateTime()));
         json.put("onPremisesSamAccountName", user.getOnPremisesSamAccountName());

@@ -2,6 +2,7 @@ package dev.steward.directory.user.command;
 
 import dev.steward.contracts.DirectoryIds;
 import dev.steward.directory.common.DirectoryErrorInterceptor;
+import dev.steward.directory.group.api.ExtensionAttributes;
 import dev.steward.directory.user.api.CloudUserCreated;
 import dev.steward.directory.user.api.CloudUserUpdated;
 import dev.steward.directory.user.api.CreateCloudUser;
@@ -16,6 +17,7 @@ import dev.steward.directory.user.api.UserUpdated;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -32,6 +34,8 @@ class UserTest {
     private static final String ALICE_ID = DirectoryIds.fromAnchor(ANCHOR);
     private static final String CAROL_ID = "5f0c2d7e-8a41-4b6e-9c3d-2e1f0a9b8c7d";
     private static final String TAKEN = "taken@corp.example.test";
+    private static final ExtensionAttributes MUNICH = ExtensionAttributes.of(Arrays.asList(null, null, "Munich", null,
+            null, null, null, null, null, null, null, null, null, null, null));
 
     private FixtureConfiguration<User> fixture;
 
@@ -140,7 +144,7 @@ class UserTest {
 
     private static UserState carol(String displayName) {
         return new UserState(CAROL_ID, "carol@corp.example.test", displayName, null, NOW, null, null, null, null,
-                null);
+                null, null);
     }
 
     @Test
@@ -181,15 +185,38 @@ class UserTest {
                 .expectNoEvents();
     }
 
+    @Test
+    void appliesAChangedExtensionAttributeOfASyncedUser() {
+        fixture.given(new UserCreated(alice("Alice", SYNCED_AT)))
+                .when(sync("Alice", NEXT_SYNC, MUNICH))
+                .expectEvents(new UserUpdated(alice("Alice", NEXT_SYNC, MUNICH)));
+    }
+
+    @Test
+    void syncWithTheSameExtensionAttributesChangesNothing() {
+        fixture.given(new UserCreated(alice("Alice", SYNCED_AT, MUNICH)))
+                .when(sync("Alice", NEXT_SYNC, MUNICH))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
     private static SyncUserFromOnPremises sync(String displayName, Instant syncedAt) {
+        return sync(displayName, syncedAt, null);
+    }
+
+    private static SyncUserFromOnPremises sync(String displayName, Instant syncedAt, ExtensionAttributes attributes) {
         return new SyncUserFromOnPremises(ALICE_ID, ANCHOR, "alice@corp.example.test", displayName,
                 "alice@corp.example.test", "S-1-5-21-1004336348-1177238915-682003330-1102", "alice",
-                "CN=Alice,CN=Users,DC=corp,DC=example,DC=test", syncedAt);
+                "CN=Alice,CN=Users,DC=corp,DC=example,DC=test", attributes, syncedAt);
     }
 
     private static UserState alice(String displayName, Instant lastSync) {
+        return alice(displayName, lastSync, null);
+    }
+
+    private static UserState alice(String displayName, Instant lastSync, ExtensionAttributes attributes) {
         return new UserState(ALICE_ID, "alice@corp.example.test", displayName, "alice@corp.example.test", NOW, ANCHOR,
                 "S-1-5-21-1004336348-1177238915-682003330-1102", "alice",
-                "CN=Alice,CN=Users,DC=corp,DC=example,DC=test", lastSync);
+                "CN=Alice,CN=Users,DC=corp,DC=example,DC=test", lastSync, attributes);
     }
 }

@@ -24,6 +24,7 @@ import dev.steward.platform.testing.TestDatabase;
 import dev.steward.platform.testing.TestKafka;
 import dev.steward.platform.testing.TestTokens;
 import dev.steward.sync.connectorspace.ConnectorSpace;
+import dev.steward.sync.cycle.DirectoryCommandSender;
 import dev.steward.sync.ldap.AdGuids;
 import dev.steward.sync.ldap.AdSids;
 import java.time.Duration;
@@ -48,6 +49,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -82,6 +84,9 @@ public abstract class SyncServiceIntegrationTest {
     protected ConnectorSpace connectorSpaceRepository;
     @Autowired
     protected JdbcClient jdbc;
+    /** The real sender; a test may make the broker stop acknowledging (InterruptedCycleIT). */
+    @MockitoSpyBean
+    protected DirectoryCommandSender commandSender;
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -94,6 +99,9 @@ public abstract class SyncServiceIntegrationTest {
         // Small pages, so that every read goes through several pages of the paged results control.
         registry.add("steward.sync.ldap.page-size", () -> "2");
         registry.add("steward.sync.initial-cycle-on-start", () -> "false");
+        // Small batches with fewer commands in flight than a batch holds, so that every cycle crosses both bounds.
+        registry.add("steward.sync.export.batch-size", () -> "5");
+        registry.add("steward.sync.export.max-in-flight", () -> "3");
         registry.add("steward.sync.schedule.interval", () -> "0s");
     }
 

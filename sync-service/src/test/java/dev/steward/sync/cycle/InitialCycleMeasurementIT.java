@@ -14,8 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -26,6 +25,8 @@ import tools.jackson.databind.JsonNode;
  */
 @EnabledIfSystemProperty(named = "steward.bench", matches = "true",
         disabledReason = "a measurement, not a test: run with -Dsteward.bench=true")
+@TestPropertySource(properties = {"steward.sync.ldap.page-size=500", "steward.sync.export.batch-size=500",
+        "steward.sync.export.max-in-flight=500"})
 class InitialCycleMeasurementIT extends SyncServiceIntegrationTest {
 
     private static final int USERS = 3_000;
@@ -38,13 +39,6 @@ class InitialCycleMeasurementIT extends SyncServiceIntegrationTest {
     private int pageSize;
     @Value("${steward.sync.export.batch-size:500}")
     private int batchSize;
-
-    @DynamicPropertySource
-    static void serviceDefaults(DynamicPropertyRegistry registry) {
-        registry.add("steward.sync.ldap.page-size", () -> "500");
-        registry.add("steward.sync.export.batch-size", () -> "500");
-        registry.add("steward.sync.export.max-in-flight", () -> "500");
-    }
 
     @Test
     void measuresAnInitialCycleOfAFewThousandObjects() throws Exception {

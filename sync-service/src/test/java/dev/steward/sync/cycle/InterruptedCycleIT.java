@@ -63,11 +63,19 @@ class InterruptedCycleIT extends SyncServiceIntegrationTest {
         assertThat(committed).hasSizeLessThanOrEqualTo(firstAttempt.size())
                 .allMatch(anchor -> keys(firstAttempt).contains(DirectoryIds.fromAnchor(anchor)));
         assertThat(exported(group)).isEmpty();
+        // Progress counts the objects of the committed batches only.
+        JsonNode stopped = failed.get("progress");
+        assertThat(stopped.get("phase").asString()).isEqualTo("export");
+        assertThat(stopped.get("objectsProcessed").asInt()).isLessThan(stopped.get("objectsTotal").asInt());
 
         JsonNode next = runCycleWithoutWaitingForIdle("Delta");
         List<ContractCommand> secondAttempt = commandsOf(next.get("id").asString());
 
         assertThat(next.get("counts").get("failed").asInt()).isZero();
+        JsonNode done = next.get("progress");
+        assertThat(done.get("phase").asString()).isEqualTo("done");
+        assertThat(done.get("objectsProcessed").asInt()).isEqualTo(done.get("objectsTotal").asInt())
+                .isGreaterThanOrEqualTo(users.size() + 1);
         List<String> userIds = users.stream().map(DirectoryIds::fromAnchor).toList();
         List<String> resent = secondAttempt.stream().filter(SyncUser.class::isInstance).map(ContractCommand::key)
                 .filter(userIds::contains).toList();

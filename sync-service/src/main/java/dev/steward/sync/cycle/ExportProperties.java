@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxInFlight commands handed to the Kafka producer and not yet acknowledged by the broker, at most
  */
 @ConfigurationProperties("steward.sync.export")
-public record ExportProperties(@DefaultValue("500") int batchSize, @DefaultValue("500") int maxInFlight) {
+public record ExportProperties(@DefaultValue("200") int batchSize, @DefaultValue("200") int maxInFlight) {
 
     public static final int MAX_BATCH_SIZE = 10_000;
 

@@ -56,7 +56,7 @@ public final class Tally {
         }
     }
 
-    /** Asks the cycle to stop at its next object. */
+    /** Asks the cycle to stop at its next batch. */
     public void stop(String reason) {
         stopReason = reason;
     }

@@ -20,13 +20,13 @@ import tools.jackson.databind.JsonNode;
 /**
  * Measures (prints; asserts the outcome, not the time) an Initial cycle of a few thousand objects against the in-memory
  * directory and the fake directory service, next to the connector's own read of the same directory. Unlike the other
- * integration tests it runs with the service's defaults (pages of 500 entries, batches of 500 objects), so it has a
+ * integration tests it runs with the service's defaults (pages of 500 entries, batches of 200 objects), so it has a
  * context of its own; run it alone, with {@code -Dsteward.bench=true}.
  */
 @EnabledIfSystemProperty(named = "steward.bench", matches = "true",
         disabledReason = "a measurement, not a test: run with -Dsteward.bench=true")
-@TestPropertySource(properties = {"steward.sync.ldap.page-size=500", "steward.sync.export.batch-size=500",
-        "steward.sync.export.max-in-flight=500"})
+@TestPropertySource(properties = {"steward.sync.ldap.page-size=500", "steward.sync.export.batch-size=200",
+        "steward.sync.export.max-in-flight=200"})
 class InitialCycleMeasurementIT extends SyncServiceIntegrationTest {
 
     private static final int USERS = 3_000;
@@ -37,13 +37,13 @@ class InitialCycleMeasurementIT extends SyncServiceIntegrationTest {
     private LdapConnector connector;
     @Value("${steward.sync.ldap.page-size}")
     private int pageSize;
-    @Value("${steward.sync.export.batch-size:500}")
+    @Value("${steward.sync.export.batch-size}")
     private int batchSize;
 
     @Test
     void measuresAnInitialCycleOfAFewThousandObjects() throws Exception {
         assertThat(pageSize).isEqualTo(500);
-        assertThat(batchSize).isEqualTo(500);
+        assertThat(batchSize).isEqualTo(200);
         awaitIdle();
         List<String> userCns = IntStream.range(0, USERS).mapToObj(i -> String.format("Measure-%05d", i)).toList();
         List<String> groupCns = new ArrayList<>();

@@ -3,6 +3,7 @@ package dev.steward.sync.connectorspace;
 import dev.steward.sync.export.KnownObject;
 import dev.steward.sync.export.Membership;
 import dev.steward.sync.export.MembershipChange;
+import dev.steward.sync.export.ObjectExport;
 import dev.steward.sync.support.SqlTime;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -10,8 +11,17 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -73,14 +83,85 @@ public class ConnectorSpace {
                 .param(anchor).query(ConnectorSpace::entry).optional();
     }
 
-    /** The values were exported: they are what the cloud holds now, and a pending takeover is done. */
-    public void recordExport(String anchor, String distinguishedName, String displayName, String hash, String json,
-                             String cycleId) {
+    /**
+     * Locks the rows of a batch of objects for the current transaction (in anchor order), creating the missing ones
+     * first, committed on their own in one batched insert, for the reason given at {@link #lockOrCreate}.
+     *
+     * @return the locked entries by anchor
+     */
+    public Map<String, ConnectorSpaceEntry> lockOrCreate(List<? extends ObjectExport> objects) {
+        if (objects.isEmpty()) {
+            return Map.of();
+        }
+        List<String> anchors = List.copyOf(objects.stream().map(ObjectExport::anchor)
+                .collect(Collectors.toCollection(TreeSet::new)));
+        Set<String> existing = new HashSet<>(jdbc.sql("SELECT anchor FROM connector_space WHERE anchor IN ("
+                + placeholders(anchors.size()) + ")").params(anchors).query(String.class).list());
+        Map<String, ObjectExport> missing = new LinkedHashMap<>();
+        objects.stream().filter(object -> !existing.contains(object.anchor()))
+                .forEach(object -> missing.putIfAbsent(object.anchor(), object));
+        if (!missing.isEmpty()) {
+            OffsetDateTime now = now();
+            createOnItsOwn.executeWithoutResult(status -> batch.batchUpdate("INSERT INTO connector_space (anchor, "
+                            + "cloud_id, object_type, distinguished_name, display_name, block_on_premises_sync, "
+                            + "pending_takeover, updated_at) VALUES (?, ?, ?, ?, ?, FALSE, FALSE, ?) ON CONFLICT DO NOTHING",
+                    missing.values().stream().map(object -> new Object[] {object.anchor(), object.cloudId(),
+                            object.objectType().wireName(), object.distinguishedName(), object.displayName(), now})
+                            .toList()));
+        }
+        Map<String, ConnectorSpaceEntry> locked = new HashMap<>();
+        jdbc.sql("SELECT " + COLUMNS + " FROM connector_space WHERE anchor IN (" + placeholders(anchors.size())
+                        + ") ORDER BY anchor FOR UPDATE").params(anchors).query(ConnectorSpace::entry).list()
+                .forEach(entry -> locked.put(entry.anchor(), entry));
+        for (String anchor : anchors) {
+            if (!locked.containsKey(anchor)) {
+                throw new IllegalStateException("connector space row " + anchor + " vanished");
+            }
+        }
+        return locked;
+    }
+
+    /**
+     * The values were exported: they are what the cloud holds now, and a pending takeover is done. One batched update;
+     * call on rows locked by {@link #lockOrCreate(List)}.
+     */
+    public void recordExports(List<Exported> exports) {
+        if (exports.isEmpty()) {
+            return;
+        }
         OffsetDateTime now = now();
-        jdbc.sql("UPDATE connector_space SET distinguished_name = ?, display_name = ?, exported_hash = ?, "
+        batch.batchUpdate("UPDATE connector_space SET distinguished_name = ?, display_name = ?, exported_hash = ?, "
                         + "exported_values = ?, exported_at = ?, skipped_hash = NULL, pending_takeover = FALSE, "
-                        + "deleted_in_ad_at = NULL, last_cycle_id = ?, updated_at = ? WHERE anchor = ?")
-                .params(distinguishedName, displayName, hash, json, now, cycleId, now, anchor).update();
+                        + "deleted_in_ad_at = NULL, last_cycle_id = ?, updated_at = ? WHERE anchor = ?",
+                exports.stream().map(e -> new Object[] {e.distinguishedName(), e.displayName(), e.hash(), e.json(),
+                        now, e.cycleId(), now, e.anchor()}).toList());
+    }
+
+    /**
+     * The objects were read and their values are the exported ones, but their row is stale: a new DN, a withheld
+     * change that AD undid, or a deletion mark of an object that is back. One batched update.
+     */
+    public void recordSeen(List<Seen> seen) {
+        if (seen.isEmpty()) {
+            return;
+        }
+        batch.batchUpdate("UPDATE connector_space SET distinguished_name = ?, skipped_hash = NULL, "
+                        + "deleted_in_ad_at = NULL, last_cycle_id = ? WHERE anchor = ?",
+                seen.stream().map(s -> new Object[] {s.distinguishedName(), s.cycleId(), s.anchor()}).toList());
+    }
+
+    /** {@link #recordSeen(List)} of one object. */
+    public void recordSeen(String anchor, String distinguishedName, String cycleId) {
+        recordSeen(List.of(new Seen(anchor, distinguishedName, cycleId)));
+    }
+
+    /** Values exported by {@code cycleId}, with the hash ({@link dev.steward.sync.export.ExportedValues}) and JSON. */
+    public record Exported(String anchor, String distinguishedName, String displayName, String hash, String json,
+                           String cycleId) {
+    }
+
+    /** An object {@code cycleId} read unchanged whose row needs {@link #recordSeen}. */
+    public record Seen(String anchor, String distinguishedName, String cycleId) {
     }
 
     /** AD's values were withheld because the Source of Authority is in the cloud. */
@@ -88,13 +169,6 @@ public class ConnectorSpace {
         jdbc.sql("UPDATE connector_space SET distinguished_name = ?, display_name = ?, skipped_hash = ?, "
                         + "deleted_in_ad_at = NULL, last_cycle_id = ?, updated_at = ? WHERE anchor = ?")
                 .params(distinguishedName, displayName, skippedHash, cycleId, now(), anchor).update();
-    }
-
-    /** The object was read and its values are the exported ones: nothing to export, nothing withheld. */
-    public void recordSeen(String anchor, String distinguishedName, String cycleId) {
-        jdbc.sql("UPDATE connector_space SET distinguished_name = ?, skipped_hash = NULL, deleted_in_ad_at = NULL, "
-                        + "last_cycle_id = ? WHERE anchor = ?")
-                .params(distinguishedName, cycleId, anchor).update();
     }
 
     /**
@@ -172,6 +246,30 @@ public class ConnectorSpace {
                 .params(previousValues, now(), anchor, rejectedHash).update() > 0;
     }
 
+    /** The members and owners the directory confirmed of each of {@code anchors} that has any, in one query. */
+    public Map<String, Membership> exportedMemberships(Collection<String> anchors) {
+        if (anchors.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, List<String>> members = new HashMap<>();
+        Map<String, List<String>> owners = new HashMap<>();
+        jdbc.sql("SELECT anchor, relation, cloud_id FROM exported_reference WHERE anchor IN ("
+                        + placeholders(anchors.size()) + ")").params(List.copyOf(anchors))
+                .query(rs -> {
+                    (OWNER.equals(rs.getString("relation")) ? owners : members)
+                            .computeIfAbsent(rs.getString("anchor"), anchor -> new ArrayList<>())
+                            .add(rs.getString("cloud_id"));
+                });
+        Map<String, Membership> memberships = new HashMap<>();
+        Set<String> groups = new HashSet<>(members.keySet());
+        groups.addAll(owners.keySet());
+        for (String anchor : groups) {
+            memberships.put(anchor, new Membership(members.getOrDefault(anchor, List.of()),
+                    owners.getOrDefault(anchor, List.of())));
+        }
+        return memberships;
+    }
+
     /** The group's members and owners the directory confirmed; none before its first confirmed chunk. */
     public Membership exportedMembership(String anchor) {
         List<String> members = new ArrayList<>();
@@ -235,6 +333,10 @@ public class ConnectorSpace {
                 .param(limit).query(ConnectorSpace::entry).list()
                 : jdbc.sql("SELECT " + COLUMNS + " FROM connector_space WHERE cloud_id > ? ORDER BY cloud_id LIMIT ?")
                 .params(afterCloudId, limit).query(ConnectorSpace::entry).list();
+    }
+
+    private static String placeholders(int count) {
+        return String.join(", ", Collections.nCopies(count, "?"));
     }
 
     private OffsetDateTime now() {

@@ -5,8 +5,10 @@ import dev.steward.sync.export.MembershipChange;
 import dev.steward.sync.support.SqlTime;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
@@ -24,28 +26,32 @@ public class ExportCommands {
     static final Duration RETENTION = Duration.ofDays(7);
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
     private final Clock clock;
 
-    public ExportCommands(JdbcClient jdbc, Clock clock) {
+    public ExportCommands(JdbcClient jdbc, JdbcTemplate batch, Clock clock) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.clock = clock;
     }
 
     /**
-     * Committed on its own, before any of the commands is sent: the directory's answer may arrive before the cycle's
-     * transaction for the object commits, and must find the command and every other command of the same object.
+     * Committed on its own (one batched insert), before any of the commands is sent: the directory's answer may arrive
+     * before the cycle's transaction for the objects commits, and must find the command and every other command of
+     * the same object.
      */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void record(List<SentCommand> commands) {
-        for (SentCommand command : commands) {
-            jdbc.sql("INSERT INTO export_command (command_id, cycle_id, anchor, exported_hash, membership_change, "
-                            + "outcome, sent_at, previous_values) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-                    .params(command.commandId(), command.cycleId(), command.anchor(), command.exportedHash(),
-                            command.membershipChange() == null ? null : ExportedValues.toJson(command.membershipChange()),
-                            command.outcome().name(), SqlTime.of(clock.instant()),
-                            command.previousValues())
-                    .update();
+        if (commands.isEmpty()) {
+            return;
         }
+        var sentAt = SqlTime.of(clock.instant());
+        batch.batchUpdate("INSERT INTO export_command (command_id, cycle_id, anchor, exported_hash, membership_change, "
+                        + "outcome, sent_at, previous_values) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                commands.stream().map(command -> new Object[] {command.commandId(), command.cycleId(),
+                        command.anchor(), command.exportedHash(),
+                        command.membershipChange() == null ? null : ExportedValues.toJson(command.membershipChange()),
+                        command.outcome().name(), sentAt, command.previousValues()}).toList());
     }
 
     public Optional<SentCommand> find(String commandId) {
@@ -93,6 +99,43 @@ public class ExportCommands {
 
     public void forget(String commandId) {
         jdbc.sql("DELETE FROM export_command WHERE command_id = ?").param(commandId).update();
+    }
+
+    /**
+     * Forgets commands whose answer nothing waits for: never sent (the producer refused them, the broker did not
+     * acknowledge them), or of objects whose rows were rolled back.
+     */
+    public void forget(Collection<String> commandIds) {
+        if (commandIds.isEmpty()) {
+            return;
+        }
+        batch.batchUpdate("DELETE FROM export_command WHERE command_id = ?",
+                commandIds.stream().map(id -> new Object[] {id}).toList());
+    }
+
+    /**
+     * Waits until the directory has answered every membership chunk sent by earlier cycles, or {@code timeout} passed;
+     * then forgets the chunks still unanswered. A cycle calls it before it compares memberships: a chunk that reached
+     * the directory is then part of the exported membership and is not sent again as a difference, and a chunk that
+     * never left (its cycle stopped between recording and sending it, or the broker refused it) is derived again.
+     *
+     * @return how many unanswered chunks were forgotten
+     */
+    public int awaitEarlierChunksAnswered(String cycleId, Duration timeout) {
+        String unanswered = " FROM export_command WHERE membership_change IS NOT NULL AND cycle_id <> ?";
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (jdbc.sql("SELECT COUNT(*)" + unanswered).param(cycleId).query(Long.class).single() > 0) {
+            if (System.nanoTime() > deadline) {
+                return jdbc.sql("DELETE" + unanswered).param(cycleId).update();
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return 0;
+            }
+        }
+        return 0;
     }
 
     public int forgetOlderThanRetention() {

@@ -27,15 +27,19 @@ import dev.steward.sync.soa.SourceOfAuthorityReconciler;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.IdGenerator;
 
@@ -56,8 +60,13 @@ import org.springframework.util.IdGenerator;
  *       membership; if AD differs from the last export the change is skipped and recorded (event 6956), once per AD
  *       state.</li>
  * </ul>
- * Each object is decided and exported in its own transaction holding its connector-space row, and the row is updated
- * only after the broker acknowledged the commands.
+ * Objects go in batches of {@code steward.sync.export.batch-size}, in plan order, each in one database transaction
+ * holding the batch's connector-space rows: decide every object of the batch, record its commands
+ * ({@link ExportCommands}, committed on their own), send them all without waiting for each acknowledgement (at most
+ * {@code steward.sync.export.max-in-flight} in flight), wait for every acknowledgement, and only then write the rows
+ * (batched) and commit. A command the broker did not acknowledge rolls the whole batch back and fails the cycle, so
+ * no row is ever recorded as exported without its command on the topic; one the producer can never send (too large)
+ * fails only its object. Unchanged objects send nothing and their rows are not written.
  * <p>
  * An object deleted in AD (tombstone) or gone out of scope: its connector-space entry is marked deleted and the cloud
  * deletion recorded as pending in the provisioning log (the directory takes no deletion from the sync engine); for a
@@ -88,12 +97,15 @@ public class SyncCycleEngine {
     private final Clock clock;
     private final SourceOfAuthorityReconciler reconciler;
     private final FullReadDeletions fullReadDeletions;
+    private final DirectoryCommandSender sender;
+    private final int batchSize;
 
     public SyncCycleEngine(LdapConnector connector, ConnectorSpace connectorSpace, ExportCommands exportCommands,
                            SkippedChanges skippedChanges, AdDeletions deletions, ChangeCookies cookies,
                            ContractPublisher publisher, TransactionTemplate transaction, SyncProperties properties,
                            ObjectProvider<ServiceTokens> serviceTokens, IdGenerator ids, Clock clock,
-                           SourceOfAuthorityReconciler reconciler, FullReadDeletions fullReadDeletions) {
+                           SourceOfAuthorityReconciler reconciler, FullReadDeletions fullReadDeletions,
+                           DirectoryCommandSender sender, ExportProperties exportProperties) {
         this.connector = connector;
         this.connectorSpace = connectorSpace;
         this.exportCommands = exportCommands;
@@ -108,6 +120,8 @@ public class SyncCycleEngine {
         this.clock = clock;
         this.reconciler = reconciler;
         this.fullReadDeletions = fullReadDeletions;
+        this.sender = sender;
+        this.batchSize = exportProperties.batchSize();
     }
 
     /**
@@ -129,6 +143,11 @@ public class SyncCycleEngine {
             log.warn("cycle {}: Source of Authority not reconciled with the directory: {}", cycle.id(), e.getMessage());
         }
         exportCommands.forgetOlderThanRetention();
+        int forgotten = exportCommands.awaitEarlierChunksAnswered(cycle.id(), properties.engine().exportAnswerTimeout());
+        if (forgotten > 0) {
+            log.warn("cycle {}: {} membership chunks of earlier cycles were not answered within {}; they are compared "
+                    + "and sent again as differences", cycle.id(), forgotten, properties.engine().exportAnswerTimeout());
+        }
         tally.phase(Tally.IMPORT, null);
         DirectoryChanges changes = fullReadDeletions.withMissingObjects(cycle.id(),
                 cycle.policyType() == PolicyType.INITIAL ? connector.readAll() : connector.readChanges(
@@ -143,17 +162,28 @@ public class SyncCycleEngine {
             log.warn("cycle {}: {} not synced: {}", cycle.id(), rejected.distinguishedName(), rejected.reason());
             tally.add(Outcome.FAILED);
         }
-        List<ContractCommand> memberships = new ArrayList<>();
-        for (ObjectExport export : plan.exports()) {
-            Outcome outcome;
+        List<Chunk> memberships = new ArrayList<>();
+        List<ObjectExport> exports = plan.exports();
+        for (int from = 0; from < exports.size(); from += batchSize) {
+            List<ObjectExport> batch = exports.subList(from, Math.min(exports.size(), from + batchSize));
+            tally.checkGoingOn();
+            List<String> recorded = new ArrayList<>();
+            List<Decision> decisions;
             try {
-                outcome = transaction.execute(status -> process(cycle, export, token, memberships));
-            } catch (IllegalArgumentException e) {
-                log.warn("cycle {}: {} ({}) not exported: {}", cycle.id(), export.distinguishedName(),
-                        export.anchor(), e.getMessage());
-                outcome = Outcome.FAILED;
+                decisions = transaction.execute(status -> exportBatch(cycle, batch, token, status, recorded));
+            } catch (RuntimeException e) {
+                // None of the batch's rows was written: its commands' answers have nothing to undo.
+                exportCommands.forget(recorded);
+                throw e;
             }
-            tally.add(outcome);
+            for (Decision decision : decisions) {
+                memberships.addAll(decision.chunks());
+                if (decision.takeover()) {
+                    log.info("cycle {}: took {} ({}) over again from AD", cycle.id(), decision.export().displayName(),
+                            decision.export().cloudId());
+                }
+            }
+            tally.addAll(decisions.stream().map(Decision::outcome).toList());
         }
         Map<String, Boolean> gone = new LinkedHashMap<>();
         changes.deleted().forEach(anchor -> gone.put(anchor, false));
@@ -161,7 +191,7 @@ public class SyncCycleEngine {
         gone.forEach((anchor, leftScope) -> transaction.execute(status -> processDeletion(cycle, anchor, leftScope,
                 token)).ifPresent(tally::add));
         tally.phase(Tally.MEMBERSHIP, null);
-        sendMemberships(cycle, memberships, token);
+        sendMemberships(cycle, memberships, token, tally);
         if (changes.cookie() != null) {
             cookies.record(cycle.id(), changes.cookie());
         }
@@ -195,8 +225,16 @@ public class SyncCycleEngine {
         return Optional.empty();
     }
 
-    private void sendMemberships(SyncCycle cycle, List<ContractCommand> memberships, Token token) {
-        if (memberships.isEmpty()) {
+    /**
+     * Sends the membership chunks once the directory answered the cycle's users and groups, in batches that never
+     * split a group's chunks: each batch is recorded (committed on its own), sent without waiting for each
+     * acknowledgement, and acknowledged before the next. A chunk the broker did not acknowledge fails the cycle and
+     * is forgotten (the next cycle compares and sends that difference again); the acknowledged ones await their
+     * answers, which the next cycle waits for before it compares memberships
+     * ({@link ExportCommands#awaitEarlierChunksAnswered}), so it does not send them again.
+     */
+    private void sendMemberships(SyncCycle cycle, List<Chunk> chunks, Token token, Tally tally) {
+        if (chunks.isEmpty()) {
             return;
         }
         if (!exportCommands.awaitObjectsAnswered(cycle.id(), properties.engine().exportAnswerTimeout())) {
@@ -204,79 +242,183 @@ public class SyncCycleEngine {
                     + "membership anyway (a refused chunk is sent again by the next cycle)", cycle.id(),
                     properties.engine().exportAnswerTimeout());
         }
-        for (ContractCommand command : memberships) {
-            publisher.sendCommand(Topics.DIRECTORY_COMMANDS, command, token.get());
+        Set<String> failed = new HashSet<>();
+        int from = 0;
+        while (from < chunks.size()) {
+            int to = Math.min(chunks.size(), from + batchSize);
+            while (to < chunks.size() && chunks.get(to).anchor().equals(chunks.get(to - 1).anchor())) {
+                to++;
+            }
+            List<Chunk> batch = chunks.subList(from, to);
+            tally.checkGoingOn();
+            exportCommands.record(batch.stream().map(Chunk::sent).toList());
+            DirectoryCommandSender.Batch sends = sender.batch();
+            List<ContractCommand> refused;
+            try {
+                for (Chunk chunk : batch) {
+                    sends.send(chunk.command(), token.get());
+                }
+                refused = sends.awaitAcknowledgements();
+            } catch (RuntimeException e) {
+                // A chunk the broker did not acknowledge is compared and sent again by the next cycle.
+                Set<ContractCommand> acknowledged = sends.acknowledged();
+                exportCommands.forget(batch.stream().filter(chunk -> !acknowledged.contains(chunk.command()))
+                        .map(chunk -> chunk.sent().commandId()).toList());
+                throw e;
+            }
+            for (Chunk chunk : batch) {
+                if (refused.contains(chunk.command()) && failed.add(chunk.anchor())) {
+                    log.warn("cycle {}: a membership chunk of {} can never be sent; it is compared and sent again by "
+                            + "the next cycle", cycle.id(), chunk.anchor());
+                    tally.recountAsFailed(chunk.sent().outcome());
+                }
+            }
+            exportCommands.forget(refused.stream().map(command -> command.metadata().commandId().toString()).toList());
+            from = to;
         }
     }
 
-    /** @param memberships collects the object's membership chunks, sent after every object's values */
-    private Outcome process(SyncCycle cycle, ObjectExport export, Token token, List<ContractCommand> memberships) {
-        ConnectorSpaceEntry entry = connectorSpace.lockOrCreate(export.anchor(), export.cloudId(), export.objectType(),
-                export.distinguishedName(), export.displayName());
+    /**
+     * One batch of objects, in the caller's transaction: lock (or create) their rows, decide each, record and send
+     * the values commands, wait for every acknowledgement, then write the rows.
+     *
+     * @return what was decided for each object, in order; an object whose command can never be sent counts as failed
+     */
+    private List<Decision> exportBatch(SyncCycle cycle, List<ObjectExport> batch, Token token, TransactionStatus status,
+                                       List<String> recorded) {
+        Map<String, ConnectorSpaceEntry> entries = connectorSpace.lockOrCreate(batch);
+        Map<String, Membership> exportedMemberships = connectorSpace.exportedMemberships(batch.stream()
+                .filter(export -> export.objectType() == ObjectType.GROUP).map(ObjectExport::anchor).toList());
+        List<Decision> decisions = new ArrayList<>();
+        for (ObjectExport export : batch) {
+            try {
+                decisions.add(decide(cycle, export, entries.get(export.anchor()),
+                        exportedMemberships.getOrDefault(export.anchor(), Membership.NONE), status));
+            } catch (IllegalArgumentException e) {
+                log.warn("cycle {}: {} ({}) not exported: {}", cycle.id(), export.distinguishedName(),
+                        export.anchor(), e.getMessage());
+                decisions.add(Decision.failed(export));
+            }
+        }
+        List<Decision> sending = decisions.stream().filter(decision -> decision.command() != null).toList();
+        exportCommands.record(sending.stream().map(Decision::sent).toList());
+        sending.forEach(decision -> recorded.add(decision.sent().commandId()));
+        DirectoryCommandSender.Batch sends = sender.batch();
+        for (Decision decision : sending) {
+            sends.send(decision.command(), token.get());
+        }
+        List<ContractCommand> refused = sends.awaitAcknowledgements();
+        if (!refused.isEmpty()) {
+            exportCommands.forget(refused.stream().map(command -> command.metadata().commandId().toString()).toList());
+            decisions.replaceAll(decision -> {
+                if (decision.command() == null || !refused.contains(decision.command())) {
+                    return decision;
+                }
+                log.warn("cycle {}: {} ({}) not exported: its command can never be sent", cycle.id(),
+                        decision.export().distinguishedName(), decision.export().anchor());
+                return Decision.failed(decision.export());
+            });
+        }
+        connectorSpace.recordExports(decisions.stream().map(Decision::exported).filter(Objects::nonNull).toList());
+        connectorSpace.recordSeen(decisions.stream().map(Decision::seen).filter(Objects::nonNull).toList());
+        return decisions;
+    }
+
+    /**
+     * What to do with one object, given its locked entry and the membership the directory confirmed. Writes only what
+     * a withheld change records (provisioning log, outbox, skipped hash); the export's row writes are returned.
+     */
+    private Decision decide(SyncCycle cycle, ObjectExport export, ConnectorSpaceEntry entry,
+                            Membership exportedMembership, TransactionStatus status) {
         ExportedValues values = export.exportedValues();
         boolean valuesChanged = !values.hash().equals(entry.exportedHash());
-        Membership exportedMembership = export.objectType() == ObjectType.GROUP
-                ? connectorSpace.exportedMembership(export.anchor()) : Membership.NONE;
         MembershipChange membershipChange = MembershipChange.between(exportedMembership, export.membership());
         boolean changed = valuesChanged || !membershipChange.isEmpty();
+        ConnectorSpace.Seen seen = rowUpToDate(entry, export) ? null
+                : new ConnectorSpace.Seen(export.anchor(), export.distinguishedName(), cycle.id());
 
         if (entry.blockOnPremisesSync()) {
             if (!changed) {
-                connectorSpace.recordSeen(export.anchor(), export.distinguishedName(), cycle.id());
-                return Outcome.UNCHANGED;
+                return Decision.unchanged(export, seen);
             }
             SortedMap<String, Object> adState = ExportedValues.withMembership(export.values(), export.membership());
             String skippedHash = ExportedValues.of(adState).hash();
             if (!skippedHash.equals(entry.skippedHash())) {
                 SortedMap<String, Object> exportedState = ExportedValues.withMembership(
                         ExportedValues.parse(entry.exportedValues()), exportedMembership);
-                skippedChanges.record(cycle.id(), cycle.initiator(), export, entry, exportedState, adState);
+                Object savepoint = status.createSavepoint();
+                try {
+                    skippedChanges.record(cycle.id(), cycle.initiator(), export, entry, exportedState, adState);
+                } catch (IllegalArgumentException e) {
+                    status.rollbackToSavepoint(savepoint);
+                    throw e;
+                }
+                status.releaseSavepoint(savepoint);
             }
             connectorSpace.recordSkip(export.anchor(), export.distinguishedName(), export.displayName(), skippedHash,
                     cycle.id());
-            return Outcome.SKIPPED;
+            return new Decision(export, Outcome.SKIPPED, null, null, List.of(), null, null, false);
         }
 
         boolean exportValues = cycle.policyType() == PolicyType.INITIAL || valuesChanged || entry.pendingTakeover();
         if (!exportValues && membershipChange.isEmpty()) {
-            connectorSpace.recordSeen(export.anchor(), export.distinguishedName(), cycle.id());
-            return Outcome.UNCHANGED;
+            return Decision.unchanged(export, seen);
         }
         Outcome outcome = !entry.everExported() ? Outcome.ADDED
                 : changed || entry.pendingTakeover() ? Outcome.UPDATED : Outcome.UNCHANGED;
 
-        // Every command of the object is built (and validated) and recorded before the first is sent.
+        // Every command of the object is built (and validated) before anything of it is recorded or sent.
         Instant syncedAt = clock.instant();
-        List<ContractCommand> commands = new ArrayList<>();
-        List<ContractCommand> chunks = new ArrayList<>();
-        List<ExportCommands.SentCommand> sent = new ArrayList<>();
+        ContractCommand command = null;
+        ExportCommands.SentCommand sent = null;
+        ConnectorSpace.Exported exported = null;
         if (exportValues) {
-            ContractCommand command = export.command(metadata(cycle), syncedAt);
-            commands.add(command);
-            sent.add(new ExportCommands.SentCommand(command.metadata().commandId().toString(), cycle.id(),
-                    export.anchor(), values.hash(), null, outcome, entry.exportedValues()));
+            command = export.command(metadata(cycle), syncedAt);
+            sent = new ExportCommands.SentCommand(command.metadata().commandId().toString(), cycle.id(),
+                    export.anchor(), values.hash(), null, outcome, entry.exportedValues());
+            // An Initial cycle sends unchanged values again; their row is rewritten only if it is stale.
+            if (valuesChanged || entry.pendingTakeover() || seen != null
+                    || !Objects.equals(entry.displayName(), export.displayName())) {
+                exported = new ConnectorSpace.Exported(export.anchor(), export.distinguishedName(),
+                        export.displayName(), values.hash(), values.json(), cycle.id());
+            }
+            seen = null;
         }
+        List<Chunk> chunks = new ArrayList<>();
         for (MembershipChange chunk : membershipChange.chunks(References.MAX_PER_MESSAGE)) {
-            ContractCommand command = chunk.command(metadata(cycle), export.cloudId(), export.anchor(), syncedAt);
-            chunks.add(command);
-            sent.add(new ExportCommands.SentCommand(command.metadata().commandId().toString(), cycle.id(),
-                    export.anchor(), null, chunk, outcome));
+            ContractCommand chunkCommand = chunk.command(metadata(cycle), export.cloudId(), export.anchor(), syncedAt);
+            chunks.add(new Chunk(export.anchor(), chunkCommand, new ExportCommands.SentCommand(
+                    chunkCommand.metadata().commandId().toString(), cycle.id(), export.anchor(), null, chunk, outcome)));
         }
-        exportCommands.record(sent);
-        for (ContractCommand command : commands) {
-            publisher.sendCommand(Topics.DIRECTORY_COMMANDS, command, token.get());
+        return new Decision(export, outcome, command, sent, chunks, exported, seen, entry.pendingTakeover());
+    }
+
+    /** The row already holds what a cycle that reads the object unchanged would write. */
+    private static boolean rowUpToDate(ConnectorSpaceEntry entry, ObjectExport export) {
+        return Objects.equals(entry.distinguishedName(), export.distinguishedName()) && entry.skippedHash() == null
+                && entry.deletedInAdAt() == null;
+    }
+
+    /**
+     * What a cycle does with one object: its outcome, the values command to send (and record) if any, the membership
+     * chunks to send in the second phase, and the row write once the command is acknowledged (none when the row is
+     * up to date).
+     */
+    private record Decision(ObjectExport export, Outcome outcome, ContractCommand command,
+                            ExportCommands.SentCommand sent, List<Chunk> chunks, ConnectorSpace.Exported exported,
+                            ConnectorSpace.Seen seen, boolean takeover) {
+
+        static Decision unchanged(ObjectExport export, ConnectorSpace.Seen seen) {
+            return new Decision(export, Outcome.UNCHANGED, null, null, List.of(), null, seen, false);
         }
-        memberships.addAll(chunks);
-        if (exportValues) {
-            connectorSpace.recordExport(export.anchor(), export.distinguishedName(), export.displayName(),
-                    values.hash(), values.json(), cycle.id());
-        } else {
-            connectorSpace.recordSeen(export.anchor(), export.distinguishedName(), cycle.id());
+
+        static Decision failed(ObjectExport export) {
+            return new Decision(export, Outcome.FAILED, null, null, List.of(), null, null, false);
         }
-        if (entry.pendingTakeover()) {
-            log.info("cycle {}: took {} ({}) over again from AD", cycle.id(), export.displayName(), export.cloudId());
-        }
-        return outcome;
+    }
+
+    /** A membership chunk of a group, sent in the second phase. */
+    private record Chunk(String anchor, ContractCommand command, ExportCommands.SentCommand sent) {
     }
 
     /**

@@ -38,8 +38,9 @@ import org.springframework.util.IdGenerator;
  *   <li>An instance that stops (crash, kill) leaves its cycle Running; when its lease has expired the next holder
  *       marks that cycle failed ({@value #INTERRUPTED}) and queues the same kind of cycle again, which exports only
  *       what the connector space does not already hold.</li>
- *   <li>An instance that cannot renew its lease (it was taken after a pause longer than the lease) stops its cycle at
- *       the next object, so two instances never export at the same time.</li>
+ *   <li>An instance that cannot renew its lease (it was taken after a pause longer than the lease) stops its cycle
+ *       before its next batch of objects, so it exports at most the batch it was in after another instance took over
+ *       (the batch's row locks keep the two from interleaving on the same objects).</li>
  * </ul>
  * Every finished cycle is announced with {@link SyncCycleCompleted}, written to the outbox in the transaction that
  * records the cycle's end (so a cycle is announced if and only if its end is recorded, once, under an event id

@@ -1,13 +1,14 @@
 package dev.steward.sync.cycle;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.Map;
 
 /**
  * Counts and progress of a running cycle; kept even when the cycle fails half way. The engine names its phase and,
  * once known, how many objects it will process; its runner may stop it ({@link #stop}), which the engine finds out at
- * the next object it counts.
+ * the next batch it starts or counts.
  */
 public final class Tally {
 
@@ -28,6 +29,24 @@ public final class Tally {
         counts.merge(outcome, 1, Integer::sum);
     }
 
+    /**
+     * Counts the outcomes of a batch whose rows were committed, then checks that the cycle goes on.
+     *
+     * @throws CycleAbortedException if the cycle was stopped
+     */
+    public void addAll(Collection<Outcome> outcomes) {
+        synchronized (this) {
+            outcomes.forEach(outcome -> counts.merge(outcome, 1, Integer::sum));
+        }
+        checkGoingOn();
+    }
+
+    /** An object counted as {@code outcome} failed after all (a command of it could never be sent). */
+    public synchronized void recountAsFailed(Outcome outcome) {
+        counts.merge(outcome, -1, Integer::sum);
+        counts.merge(Outcome.FAILED, 1, Integer::sum);
+    }
+
     /** The cycle enters {@code phase}, with {@code total} objects to process in all (null if not known yet). */
     public synchronized void phase(String phase, Integer total) {
         checkGoingOn();
@@ -37,7 +56,7 @@ public final class Tally {
         }
     }
 
-    /** Asks the cycle to stop at its next object. */
+    /** Asks the cycle to stop at its next batch. */
     public void stop(String reason) {
         stopReason = reason;
     }

@@ -24,6 +24,7 @@ import dev.steward.platform.testing.TestDatabase;
 import dev.steward.platform.testing.TestKafka;
 import dev.steward.platform.testing.TestTokens;
 import dev.steward.sync.connectorspace.ConnectorSpace;
+import dev.steward.sync.cycle.DirectoryCommandSender;
 import dev.steward.sync.ldap.AdGuids;
 import dev.steward.sync.ldap.AdSids;
 import java.time.Duration;
@@ -48,6 +49,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -55,12 +58,19 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The one Spring context of the PostgreSQL integration tests: the service against the real PostgreSQL (a fresh
  * schema), an embedded Kafka broker, the in-memory seed directory, and a {@link FakeDirectory} answering the
- * exports, on a random port of 127.0.0.1 (the bad-input walk needs the real Tomcat). Every subclass shares it.
+ * exports, on a random port of 127.0.0.1 (the bad-input walk needs the real Tomcat). Every subclass shares it (one
+ * measurement, run on its own, overrides the sizes with the service's defaults).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "server.address=127.0.0.1")
 @Import(TestServiceTokens.class)
 @AutoConfigureMockMvc
 @AuthenticatedKafka(principal = KafkaPrincipal.SYNC, partitions = 3)
+@TestPropertySource(properties = {
+        // Small pages, so that every read goes through several pages of the paged results control.
+        "steward.sync.ldap.page-size=2",
+        // Small batches with fewer commands in flight than a batch holds, so that every cycle crosses both bounds.
+        "steward.sync.export.batch-size=5",
+        "steward.sync.export.max-in-flight=3"})
 public abstract class SyncServiceIntegrationTest {
 
     /** The sync engine's app token the service is configured with; every export must carry it. */
@@ -82,6 +92,9 @@ public abstract class SyncServiceIntegrationTest {
     protected ConnectorSpace connectorSpaceRepository;
     @Autowired
     protected JdbcClient jdbc;
+    /** The real sender; a test may make the broker stop acknowledging (InterruptedCycleIT). */
+    @MockitoSpyBean
+    protected DirectoryCommandSender commandSender;
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -91,8 +104,6 @@ public abstract class SyncServiceIntegrationTest {
         // tests without a FakeDirectory get no answers: their cycles send the membership after a short wait
         registry.add("steward.sync.engine.export-answer-timeout", () -> "3s");
         registry.add("steward.sync.ldap.password", () -> TestDirectory.PASSWORD);
-        // Small pages, so that every read goes through several pages of the paged results control.
-        registry.add("steward.sync.ldap.page-size", () -> "2");
         registry.add("steward.sync.initial-cycle-on-start", () -> "false");
         registry.add("steward.sync.schedule.interval", () -> "0s");
         // SyncCycleIT's bulk test deletes its 2,501 objects afterwards: their deletions must not stay over the limit.

@@ -3,8 +3,10 @@ package dev.steward.audit.dashboard;
 import dev.steward.audit.directoryaudit.web.AuditLogReadPolicy;
 import dev.steward.platform.security.Callers;
 import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
@@ -29,5 +31,11 @@ public class LiveAuditController {
     public SseEmitter stream() {
         policy.check(Callers.current());
         return feed.subscribe();
+    }
+
+    /** A reader that went away is the normal end of a stream, not a failure to report (or answer). */
+    @ExceptionHandler(AsyncRequestNotUsableException.class)
+    void readerGone() {
+        // nothing to answer: the connection is closed
     }
 }

@@ -111,14 +111,16 @@ public class LiveAuditFeed implements DisposableBean {
         }
     }
 
-    /** Sends, or drops the subscriber whose connection is gone. */
+    /**
+     * Sends, or drops the subscriber whose connection is gone (the servlet container then ends the request; see
+     * {@link LiveAuditController}).
+     */
     private boolean send(SseEmitter emitter, SseEmitter.SseEventBuilder event) {
         try {
             emitter.send(event);
             return true;
         } catch (IOException | IllegalStateException gone) {
             subscribers.remove(emitter);
-            emitter.completeWithError(gone);
             return false;
         }
     }

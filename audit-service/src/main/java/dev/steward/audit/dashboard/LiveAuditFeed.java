@@ -56,10 +56,10 @@ public class LiveAuditFeed implements DisposableBean {
                 TimeUnit.MILLISECONDS);
     }
 
-    /** A new stream; it starts with a {@code ready} event. 503 when {@code max-subscribers} streams are open. */
+    /** A new stream; it starts with a {@code ready} event. 429 when {@code max-subscribers} streams are open. */
     public SseEmitter subscribe() {
         if (subscribers.size() >= maxSubscribers) {
-            throw new GraphException(HttpStatus.SERVICE_UNAVAILABLE, "ServiceUnavailable",
+            throw new GraphException(HttpStatus.TOO_MANY_REQUESTS, "TooManyRequests",
                     "Too many live audit streams are open; try again later.");
         }
         SseEmitter emitter = new SseEmitter(timeout.toMillis());

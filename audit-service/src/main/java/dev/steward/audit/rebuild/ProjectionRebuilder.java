@@ -84,12 +84,12 @@ public class ProjectionRebuilder {
     /**
      * Starts a rebuild in the background.
      *
-     * @throws GraphException 409 while another one runs, 501 on a database other than PostgreSQL
+     * @throws GraphException 409 while another one runs, 400 on a database other than PostgreSQL (the quickstart's H2)
      */
     public Rebuild start() {
         if (!tables.supported()) {
-            throw new GraphException(HttpStatus.NOT_IMPLEMENTED, "NotSupported",
-                    "Rebuilding the audit projection needs PostgreSQL.");
+            throw GraphException.badRequest("Rebuilding the audit projection needs PostgreSQL; this service runs on "
+                    + "another database.");
         }
         Rebuild rebuild = new Rebuild(UUID.randomUUID().toString(), clock.instant(), topics());
         if (!running.compareAndSet(null, rebuild)) {

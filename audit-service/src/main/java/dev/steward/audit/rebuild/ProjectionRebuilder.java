@@ -103,12 +103,17 @@ public class ProjectionRebuilder {
         return rebuild;
     }
 
+    /** True while a rebuild runs. */
+    public boolean running() {
+        return running.get() != null;
+    }
+
     public Optional<Rebuild> find(String id) {
         return Optional.ofNullable(rebuilds.get(id));
     }
 
     private void run(Rebuild rebuild) {
-        boolean listenersStopped = false;
+        List<MessageListenerContainer> stopped = new ArrayList<>();
         try (Consumer<String, ContractMessage> consumer = consumer()) {
             tables.prepare();
             AddedEntries added = new AddedEntries();
@@ -122,8 +127,13 @@ public class ProjectionRebuilder {
                     () -> progress(consumer, rebuild, end));
 
             rebuild.switching();
-            LISTENERS.forEach(id -> container(id).stop());
-            listenersStopped = true;
+            for (String id : LISTENERS) {
+                MessageListenerContainer container = container(id);
+                if (container.isRunning()) {
+                    container.stop();
+                    stopped.add(container);
+                }
+            }
             Map<TopicPartition, Long> endNow = consumer.endOffsets(partitions);
             replay.readTo(endNow, batch -> project(batch, projector, added, rebuild),
                     () -> progress(consumer, rebuild, endNow));
@@ -139,9 +149,7 @@ public class ProjectionRebuilder {
                 log.warn("could not drop the rebuild tables", cleanup);
             }
         } finally {
-            if (listenersStopped) {
-                LISTENERS.forEach(id -> container(id).start());
-            }
+            stopped.forEach(MessageListenerContainer::start);
             running.set(null);
         }
     }

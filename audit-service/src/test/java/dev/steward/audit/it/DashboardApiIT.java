@@ -96,12 +96,15 @@ class DashboardApiIT extends PostgresAndKafkaTest {
     }
 
     @Test
-    void refusesTheLiveStreamWithoutATokenOrPermission() {
+    void refusesTheLiveStreamWithoutATokenPermissionOrAcceptOfEventStream() {
         assertThat(api.get(api.url(STREAM), null, null).status()).isEqualTo(401);
         String reader = TestTokens.app("a0000000-0000-4000-8000-0000000000f1", "Group.Read.All");
         ApiClient.Response denied = api.get(api.url(STREAM), reader, null);
         assertThat(denied.status()).isEqualTo(403);
         assertThat(denied.errorCode()).isEqualTo("Authorization_RequestDenied");
+        ApiClient.Response notAsked = api.get(api.url(STREAM), TestTokens.groupsAdmin(), null);
+        assertThat(notAsked.status()).as("a client that did not ask for a stream").isEqualTo(406);
+        assertThat(notAsked.errorCode()).isEqualTo("NotAcceptable");
     }
 
     @Test

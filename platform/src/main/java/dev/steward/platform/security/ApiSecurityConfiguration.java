@@ -74,11 +74,14 @@ public class ApiSecurityConfiguration {
                 errors.write(request, response, 403, AccessDeniedException.CODE, AccessDeniedException.MESSAGE);
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
-                        .requestMatchers(OperationsEndpoints.PATHS).access(operations(protectOperations))
-                        .requestMatchers(publicPaths).permitAll()
-                        .anyRequest().authenticated())
+                .authorizeHttpRequests(requests -> {
+                    requests.requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
+                            .requestMatchers(OperationsEndpoints.PATHS).access(operations(protectOperations));
+                    if (publicPaths.length > 0) {
+                        requests.requestMatchers(publicPaths).permitAll();
+                    }
+                    requests.anyRequest().authenticated();
+                })
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.decoder(jwtDecoder))
                         .authenticationEntryPoint(unauthenticated)

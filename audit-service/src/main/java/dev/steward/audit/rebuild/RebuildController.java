@@ -2,6 +2,7 @@ package dev.steward.audit.rebuild;
 
 import dev.steward.platform.security.Callers;
 import dev.steward.platform.web.GraphException;
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.Map;
 import org.springframework.http.MediaType;
@@ -9,6 +10,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
@@ -31,9 +33,18 @@ public class RebuildController {
         this.policy = policy;
     }
 
+    /**
+     * Takes no options: no body or an empty JSON object. Anything else is refused (400), so a client that meant
+     * something else is not taken as asking for a rebuild.
+     */
     @PostMapping
-    public ResponseEntity<Map<String, Object>> start() {
+    public ResponseEntity<Map<String, Object>> start(@RequestBody(required = false) Map<String, Object> options,
+                                                     HttpServletRequest request) {
         policy.check(Callers.current());
+        boolean sentBody = request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
+        if (options == null ? sentBody : !options.isEmpty()) {
+            throw GraphException.badRequest("A rebuild takes no options; send no body or {}.");
+        }
         Rebuild rebuild = rebuilder.start();
         URI location = ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}").buildAndExpand(rebuild.id())
                 .toUri();

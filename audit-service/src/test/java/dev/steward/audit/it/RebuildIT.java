@@ -117,7 +117,7 @@ class RebuildIT extends PostgresAndKafkaTest {
     }
 
     @Test
-    void refusesRebuildToAllButGlobalAdministrators() throws Exception {
+    void refusesRebuildToAllButGlobalAdministratorsAndWithOptions() throws Exception {
         assertThat(post(null).statusCode()).isEqualTo(401);
         HttpResponse<String> groupsAdmin = post(TestTokens.groupsAdmin());
         assertThat(groupsAdmin.statusCode()).isEqualTo(403);
@@ -131,6 +131,11 @@ class RebuildIT extends PostgresAndKafkaTest {
         assertThat(api.get(api.url(REBUILD + "/" + UUID.randomUUID()), TestTokens.groupsAdmin(), null).status())
                 .isEqualTo(403);
         assertThat(api.get(api.url(REBUILD + "/" + UUID.randomUUID()), globalAdmin(), null).status()).isEqualTo(404);
+        HttpResponse<String> withBody = http.send(HttpRequest.newBuilder(URI.create(api.url(REBUILD)))
+                .header("Authorization", "Bearer " + globalAdmin()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"everything\": true}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(withBody.statusCode()).as("a rebuild takes no options").isEqualTo(400);
     }
 
     @Test

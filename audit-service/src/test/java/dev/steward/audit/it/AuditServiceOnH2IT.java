@@ -113,4 +113,31 @@ class AuditServiceOnH2IT {
         assertThat(entries).singleElement().satisfies(entry -> assertThat(entry.get("targetResources").get(1)
                 .get("displayName").asString()).as("the newest snapshot's name").isEqualTo("Engineering"));
     }
+
+    @Test
+    void countsActivitiesPerHourAndRefusesARebuildOnH2() throws Exception {
+        ApiClient api = new ApiClient(port);
+        String corr = UUID.randomUUID().toString();
+        Instant at = Instant.parse("2026-02-02T09:59:59Z");
+        projector.project(TestEvents.sourceOfAuthority(TestEvents.metadata(GROUP_ID, corr, at, TestEvents.ADMIN),
+                GROUP_ID, "Eng", true));
+        projector.project(TestEvents.sourceOfAuthority(TestEvents.metadata(GROUP_ID, corr, at.plusSeconds(1),
+                TestEvents.ADMIN), GROUP_ID, "Eng", false));
+
+        ApiClient.Response summary = api.get(api.url(ApiClient.DIRECTORY_AUDITS + "/summary?$filter="
+                + java.net.URLEncoder.encode("correlationId eq '" + corr + "'", java.nio.charset.StandardCharsets.UTF_8)
+                .replace("+", "%20")), TestTokens.groupsAdmin(), null);
+
+        assertThat(summary.status()).as(summary.body().toString()).isEqualTo(200);
+        assertThat(summary.value()).extracting(c -> c.get("periodStartDateTime").asString() + " "
+                + c.get("activityDisplayName").asString() + " " + c.get("count").asLong()).containsExactly(
+                "2026-02-02T09:00:00Z Change Source of Authority from AD to cloud 1",
+                "2026-02-02T10:00:00Z Undo changes to Source of Authority from AD to cloud 1");
+        var rebuild = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(api.url("/v1.0/auditLogs/rebuild"))).POST(
+                java.net.http.HttpRequest.BodyPublishers.noBody()).header("Authorization", "Bearer "
+                + RebuildIT.globalAdmin()).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(rebuild.statusCode()).isEqualTo(400);
+        assertThat(rebuild.body()).contains("needs PostgreSQL");
+    }
 }

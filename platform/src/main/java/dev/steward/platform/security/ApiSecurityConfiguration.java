@@ -3,6 +3,10 @@ package dev.steward.platform.security;
 import dev.steward.platform.operations.OperationsEndpoints;
 import dev.steward.platform.web.GraphErrors;
 import java.time.Clock;
+import java.util.List;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.Environment;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
@@ -26,11 +30,15 @@ import org.springframework.security.web.access.AccessDeniedHandler;
  * decided by the services' named policies on {@link Caller}, the same for HTTP and Kafka. Health answers without a
  * token; so do the operations endpoints ({@link OperationsEndpoints}) unless
  * {@code steward.security.protect-operations=true}, which requires a token with
- * {@link Permissions#OPERATIONS_READ}.
+ * {@link Permissions#OPERATIONS_READ}. A service's own public paths (e.g. the static files of a web page, which
+ * signs in by itself) are listed in {@code steward.security.public-paths} (Ant-style patterns, none by default).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({StewardSecurityProperties.class, ServiceClientProperties.class})
 public class ApiSecurityConfiguration {
+
+    /** Paths answered without a token, as a list or comma-separated: only static files, never an API. */
+    public static final String PUBLIC_PATHS = "steward.security.public-paths";
 
     @Bean
     JwtDecoder jwtDecoder(StewardSecurityProperties properties) {
@@ -52,7 +60,10 @@ public class ApiSecurityConfiguration {
 
     @Bean
     SecurityFilterChain stewardApiSecurity(HttpSecurity http, JwtDecoder jwtDecoder, GraphErrors errors,
-            @Value("${steward.security.protect-operations:false}") boolean protectOperations) throws Exception {
+            @Value("${steward.security.protect-operations:false}") boolean protectOperations, Environment environment)
+            throws Exception {
+        String[] publicPaths = Binder.get(environment)
+                .bind(PUBLIC_PATHS, Bindable.listOf(String.class)).orElse(List.of()).toArray(String[]::new);
         AuthenticationEntryPoint unauthenticated = (request, response, e) -> {
             response.setHeader("WWW-Authenticate", "Bearer");
             String header = request.getHeader("Authorization");
@@ -63,10 +74,14 @@ public class ApiSecurityConfiguration {
                 errors.write(request, response, 403, AccessDeniedException.CODE, AccessDeniedException.MESSAGE);
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
-                        .requestMatchers(OperationsEndpoints.PATHS).access(operations(protectOperations))
-                        .anyRequest().authenticated())
+                .authorizeHttpRequests(requests -> {
+                    requests.requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
+                            .requestMatchers(OperationsEndpoints.PATHS).access(operations(protectOperations));
+                    if (publicPaths.length > 0) {
+                        requests.requestMatchers(publicPaths).permitAll();
+                    }
+                    requests.anyRequest().authenticated();
+                })
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.decoder(jwtDecoder))
                         .authenticationEntryPoint(unauthenticated)

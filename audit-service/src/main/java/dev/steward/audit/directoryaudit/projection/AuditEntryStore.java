@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,21 +30,33 @@ public class AuditEntryStore {
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final ProjectionTables tables;
 
+    @Autowired
     public AuditEntryStore(JdbcTemplate jdbc, Clock clock) {
+        this(jdbc, clock, ProjectionTables.LIVE);
+    }
+
+    private AuditEntryStore(JdbcTemplate jdbc, Clock clock, ProjectionTables tables) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.tables = tables;
+    }
+
+    /** The same store writing into {@code other} tables; the caller runs it in a transaction. */
+    public AuditEntryStore into(ProjectionTables other) {
+        return new AuditEntryStore(jdbc, clock, other);
     }
 
     /**
      * Stores each entry whose id is not recorded yet, in batches.
      *
-     * @return how many entries were new
+     * @return the entries that were new
      */
     @Transactional
-    public int insertAllIfAbsent(List<DirectoryAudit> entries) {
+    public List<DirectoryAudit> insertAllIfAbsent(List<DirectoryAudit> entries) {
         if (entries.isEmpty()) {
-            return 0;
+            return List.of();
         }
         Set<String> recorded = recordedIds(entries.stream().map(DirectoryAudit::id).toList());
         List<DirectoryAudit> fresh = new ArrayList<>(entries.size());
@@ -54,7 +67,7 @@ public class AuditEntryStore {
             }
         }
         if (fresh.isEmpty()) {
-            return 0;
+            return List.of();
         }
         OffsetDateTime recordedAt = utc(clock.instant());
         List<Object[]> rows = new ArrayList<>(fresh.size());
@@ -72,16 +85,16 @@ public class AuditEntryStore {
             }
         }
         jdbc.batchUpdate("""
-                INSERT INTO directory_audit (id, activity_date_time, activity_display_name, category,
+                INSERT INTO %s (id, activity_date_time, activity_display_name, category,
                     correlation_id, audit_result, logged_by_service, operation_type, initiated_by_user_id,
                     initiated_by_user_upn, initiated_by_app_id, recorded_at, entry_json)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT DO NOTHING""", rows);
+                ON CONFLICT DO NOTHING""".formatted(tables.entries()), rows);
         if (!targets.isEmpty()) {
-            jdbc.batchUpdate("INSERT INTO directory_audit_target (audit_id, target_index, target_id, display_name) "
+            jdbc.batchUpdate("INSERT INTO " + tables.targets() + " (audit_id, target_index, target_id, display_name) "
                     + "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING", targets);
         }
-        return fresh.size();
+        return fresh;
     }
 
     private Set<String> recordedIds(List<String> ids) {
@@ -89,7 +102,7 @@ public class AuditEntryStore {
         for (int from = 0; from < ids.size(); from += LOOKUP_CHUNK) {
             List<String> chunk = ids.subList(from, Math.min(ids.size(), from + LOOKUP_CHUNK));
             String marks = String.join(",", Collections.nCopies(chunk.size(), "?"));
-            recorded.addAll(jdbc.queryForList("SELECT id FROM directory_audit WHERE id IN (" + marks + ")",
+            recorded.addAll(jdbc.queryForList("SELECT id FROM " + tables.entries() + " WHERE id IN (" + marks + ")",
                     String.class, chunk.toArray()));
         }
         return recorded;

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,14 +29,34 @@ public class AuditProjector {
     private final AuditEntryMapper mapper;
     private final AuditEntryStore store;
     private final GroupNames groupNames;
-    private final ProjectionMetrics metrics;
+    private final RecordedEntries recorded;
 
+    /** The live projection: counts what it adds ({@link ProjectionMetrics}) and announces it. */
+    @Autowired
     public AuditProjector(AuditEntryMapper mapper, AuditEntryStore store, GroupNames groupNames,
-                          ProjectionMetrics metrics) {
+                          ProjectionMetrics metrics, ApplicationEventPublisher events) {
+        this(mapper, store, groupNames, added -> {
+            metrics.entriesWritten(added.size());
+            if (!added.isEmpty()) {
+                events.publishEvent(new AuditEntriesRecorded(added));
+            }
+        });
+    }
+
+    private AuditProjector(AuditEntryMapper mapper, AuditEntryStore store, GroupNames groupNames,
+                           RecordedEntries recorded) {
         this.mapper = mapper;
         this.store = store;
         this.groupNames = groupNames;
-        this.metrics = metrics;
+        this.recorded = recorded;
+    }
+
+    /**
+     * The same projection into {@code tables}, telling {@code recorded} what it adds. Its methods are not
+     * transactional by themselves: the caller runs each call (or a batch of them) in a transaction.
+     */
+    public AuditProjector into(ProjectionTables tables, RecordedEntries recorded) {
+        return new AuditProjector(mapper, store.into(tables), groupNames.in(tables), recorded);
     }
 
     /**
@@ -47,8 +69,9 @@ public class AuditProjector {
     public List<DirectoryAudit> project(ContractMessage message) {
         List<DirectoryAudit> entries = mapper.toEntries(message, groupNames);
         rememberGroupName(message);
-        int written = store.insertAllIfAbsent(entries);
-        metrics.entriesWritten(written);
+        List<DirectoryAudit> added = store.insertAllIfAbsent(entries);
+        recorded.recorded(added);
+        int written = added.size();
         if (written < entries.size()) {
             log.debug("{} of {} audit entries of event {} already recorded; duplicate delivery ignored",
                     entries.size() - written, entries.size(), message.messageId());
@@ -65,7 +88,7 @@ public class AuditProjector {
     @Transactional
     public Optional<DirectoryAudit> project(CommandResult result) {
         Optional<DirectoryAudit> entry = CommandResultAudits.rejected(result, groupNames);
-        entry.ifPresent(failure -> metrics.entriesWritten(store.insertAllIfAbsent(List.of(failure))));
+        entry.ifPresent(failure -> recorded.recorded(store.insertAllIfAbsent(List.of(failure))));
         return entry;
     }
 

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -16,14 +17,26 @@ import org.springframework.stereotype.Repository;
 public class GroupNames implements GroupLookup {
 
     private final JdbcTemplate jdbc;
+    private final String table;
 
+    @Autowired
     public GroupNames(JdbcTemplate jdbc) {
+        this(jdbc, ProjectionTables.LIVE.groups());
+    }
+
+    private GroupNames(JdbcTemplate jdbc, String table) {
         this.jdbc = jdbc;
+        this.table = table;
+    }
+
+    /** The group names of {@code other} tables. */
+    public GroupNames in(ProjectionTables other) {
+        return new GroupNames(jdbc, other.groups());
     }
 
     @Override
     public Optional<AuditedGroup> find(String groupId) {
-        return jdbc.query("SELECT group_id, display_name, group_type FROM audit_group WHERE group_id = ?",
+        return jdbc.query("SELECT group_id, display_name, group_type FROM " + table + " WHERE group_id = ?",
                 (rs, row) -> new AuditedGroup(rs.getString("group_id"), rs.getString("display_name"),
                         rs.getString("group_type")), groupId).stream().findFirst();
     }
@@ -32,16 +45,16 @@ public class GroupNames implements GroupLookup {
     void record(GroupSnapshot group, Instant occurredAt) {
         OffsetDateTime version = occurredAt.atOffset(ZoneOffset.UTC);
         String groupType = DirectoryEventAudits.groupType(group.kind());
-        int updated = jdbc.update("UPDATE audit_group SET display_name = ?, group_type = ?, state_version = ? "
+        int updated = jdbc.update("UPDATE " + table + " SET display_name = ?, group_type = ?, state_version = ? "
                 + "WHERE group_id = ? AND state_version <= ?", group.displayName(), groupType, version, group.id(),
                 version);
         if (updated == 0) {
-            jdbc.update("INSERT INTO audit_group (group_id, display_name, group_type, state_version) "
+            jdbc.update("INSERT INTO " + table + " (group_id, display_name, group_type, state_version) "
                     + "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING", group.id(), group.displayName(), groupType, version);
         }
     }
 
     void forget(String groupId) {
-        jdbc.update("DELETE FROM audit_group WHERE group_id = ?", groupId);
+        jdbc.update("DELETE FROM " + table + " WHERE group_id = ?", groupId);
     }
 }

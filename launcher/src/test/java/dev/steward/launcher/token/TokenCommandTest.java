@@ -77,7 +77,7 @@ class TokenCommandTest {
         assertThat(claims.getStringClaim("appid")).isEqualTo(AuthServer.CLI_APP_ID);
         assertThat(words(claims.getStringClaim("scp"))).containsExactlyInAnyOrder("Group.ReadWrite.All",
                 "Group-OnPremisesSyncBehavior.ReadWrite.All", "GroupMember.ReadWrite.All", "Directory.Read.All",
-                "AuditLog.Read.All", "Synchronization.ReadWrite.All");
+                "AuditLog.Read.All", "Synchronization.ReadWrite.All", "LicenseAssignment.ReadWrite.All");
         assertThat(claims.getStringListClaim("wids")).containsExactly("fdd7a751-b60b-444a-984c-02652fe8fa1c");
         assertThat(claims.getClaim("roles")).isNull();
         assertThat(Duration.between(claims.getIssueTime().toInstant(), claims.getExpirationTime().toInstant()))

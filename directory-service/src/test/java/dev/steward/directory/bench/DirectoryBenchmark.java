@@ -257,7 +257,7 @@ class DirectoryBenchmark {
                 value -> value instanceof GroupDeleted
                         ? added.get() >= BIG_GROUP + 1
                         : added.addAndGet(((MembersAdded) value).members().size()) < 0);
-        Run run = sendAndAwaitResults(commands, TestTokens.groupsAdmin(), true);
+        Run run = sendAndAwaitResults(commands, TestTokens.groupsAdmin());
         events.get();
         double seconds = seconds(started);
         report("one " + BIG_GROUP + "-member group added, changed by one member, deleted; every event published",
@@ -403,12 +403,8 @@ class DirectoryBenchmark {
                 .getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
     }
 
-    private Run sendAndAwaitResults(List<ContractCommand> commands, String token) throws Exception {
-        return sendAndAwaitResults(commands, token, false);
-    }
-
     /** Sends every command and waits until each has its result; seconds from the first send to the last result. */
-    private Run sendAndAwaitResults(List<ContractCommand> commands, String token, boolean unused) throws Exception {
+    private Run sendAndAwaitResults(List<ContractCommand> commands, String token) throws Exception {
         if (commands.isEmpty()) {
             return new Run(0, 0, 0);
         }

@@ -35,10 +35,16 @@ public class ContractPublisher {
 
     /** Sends a command with the caller's bearer token, which the consumer validates before acting. */
     public void sendCommand(String topic, ContractCommand command, String bearerToken) {
+        send(commandRecord(topic, command, bearerToken));
+    }
+
+    /** A command's record: keyed by its aggregate, with the sender's bearer token in the authorization header. */
+    public static ProducerRecord<String, ContractMessage> commandRecord(String topic, ContractCommand command,
+                                                                        String bearerToken) {
         ProducerRecord<String, ContractMessage> record = new ProducerRecord<>(topic, command.key(), command);
         record.headers().add(CloudEventHeaders.AUTHORIZATION,
                 ("Bearer " + bearerToken).getBytes(StandardCharsets.UTF_8));
-        send(record);
+        return record;
     }
 
     /**

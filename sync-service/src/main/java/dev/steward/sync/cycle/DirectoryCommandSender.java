@@ -1,11 +1,9 @@
 package dev.steward.sync.cycle;
 
-import dev.steward.contracts.CloudEventHeaders;
 import dev.steward.contracts.ContractCommand;
 import dev.steward.contracts.ContractMessage;
 import dev.steward.contracts.Topics;
 import dev.steward.platform.kafka.ContractPublisher;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -73,10 +71,8 @@ public class DirectoryCommandSender {
                 Thread.currentThread().interrupt();
                 throw new ContractPublisher.PublishFailedException(Topics.DIRECTORY_COMMANDS, e);
             }
-            ProducerRecord<String, ContractMessage> record = new ProducerRecord<>(Topics.DIRECTORY_COMMANDS,
-                    command.key(), command);
-            record.headers().add(CloudEventHeaders.AUTHORIZATION,
-                    ("Bearer " + bearerToken).getBytes(StandardCharsets.UTF_8));
+            ProducerRecord<String, ContractMessage> record = ContractPublisher.commandRecord(Topics.DIRECTORY_COMMANDS,
+                    command, bearerToken);
             CompletableFuture<?> acknowledgement;
             try {
                 acknowledgement = transmit(record);

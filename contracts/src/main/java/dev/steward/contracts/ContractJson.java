@@ -1,5 +1,7 @@
 package dev.steward.contracts;
 
+import java.time.Instant;
+import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.cfg.DateTimeFeature;
@@ -16,6 +18,7 @@ public final class ContractJson {
             .disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .addModule(new SimpleModule("contract-instants").addDeserializer(Instant.class, new InstantDeserializer()))
             .build();
 
     private ContractJson() {

@@ -2,24 +2,31 @@ package dev.steward.directory.common;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Calendar;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TimeZone;
 import java.util.function.Supplier;
-import org.axonframework.common.DateTimeUtils;
-import org.axonframework.eventhandling.DomainEventData;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * When a command's rows reach the database. Outside a batch, at once: a command's projections write in its
  * transaction and the command side's SQL checks read those tables through JDBC, which does not see what Hibernate
- * still holds. While a batch of Kafka commands runs in one transaction ({@link #batch}), the event rows and the JPA
- * read models' rows are held and written together in JDBC batches: the read models before any SQL read of the
- * command side ({@link #beforeRead()}), the events before any read of the event store
- * ({@link #beforeEventRead()}), and both every {@value #FLUSH_EVERY} commands and at the end of the batch. One
- * round trip for many rows instead of one or two per command.
+ * still holds. While a batch of Kafka commands runs in one transaction ({@link #batch}), the event rows, the rows
+ * the projections insert ({@link #insert}) and the JPA read models' changes are held and written together in JDBC
+ * batches: the read models before any SQL read of the command side ({@link #beforeRead()}) and the inserted rows
+ * before a projection looks a row up ({@link #beforeViewRead()}), the events before any read of the event store
+ * ({@link #beforeEventRead()}), and all of them every {@value #FLUSH_EVERY} commands and at the end of the batch.
+ * One round trip for many rows instead of one or two per command.
  */
 @Component
 public class BatchedWrites {
@@ -32,9 +39,25 @@ public class BatchedWrites {
 
     /** Per thread: the batch in progress, if any. */
     private static final ThreadLocal<Batch> BATCH = new ThreadLocal<>();
+    private static final ThreadLocal<Calendar> UTC = ThreadLocal.withInitial(
+            () -> Calendar.getInstance(TimeZone.getTimeZone("UTC")));
+
+    /** An appended event as its {@code domain_event_entry} row, serialized once and never parsed back. */
+    public record HeldEvent(String eventIdentifier, String aggregateIdentifier, long sequenceNumber, String type,
+                            String timeStamp, String payloadType, String payloadRevision, byte[] payload,
+                            byte[] metaData) {
+    }
+
+    /** Binds one row's values to an insert statement. */
+    @FunctionalInterface
+    public interface Row {
+        void bind(PreparedStatement statement) throws SQLException;
+    }
 
     private static final class Batch {
-        final List<DomainEventData<byte[]>> events = new ArrayList<>();
+        final List<HeldEvent> events = new ArrayList<>();
+        /** Rows to insert by statement, in the order the statements were first used (no table is written twice). */
+        final Map<String, List<Row>> rows = new LinkedHashMap<>();
         final Map<Object, Object> values = new HashMap<>();
         int commands;
     }
@@ -80,11 +103,24 @@ public class BatchedWrites {
     }
 
     /** Holds serialized events of a batch (the event store calls this only {@link #inBatch()}). */
-    public void holdEvents(List<? extends DomainEventData<byte[]>> events) {
+    public void holdEvents(List<HeldEvent> events) {
         BATCH.get().events.addAll(events);
     }
 
-    /** A projection wrote a row. */
+    /**
+     * A projection inserts a new row with {@code sql}, an {@code INSERT} into a table no other held statement
+     * writes: at once outside a batch, else with the batch's other rows of that statement.
+     */
+    public void insert(String sql, Row row) {
+        Batch batch = BATCH.get();
+        if (batch == null) {
+            jdbc.update(sql, row::bind);
+        } else {
+            batch.rows.computeIfAbsent(sql, unused -> new ArrayList<>()).add(row);
+        }
+    }
+
+    /** A projection wrote a row through JPA. */
     public void written() {
         if (!inBatch()) {
             entityManager.flush();
@@ -93,8 +129,18 @@ public class BatchedWrites {
 
     /** The command side is about to read the read models with SQL. */
     public void beforeRead() {
-        if (inBatch()) {
+        Batch batch = BATCH.get();
+        if (batch != null) {
+            flushRows(batch);
             entityManager.flush();
+        }
+    }
+
+    /** A projection is about to look up a row through JPA that {@link #insert} may hold. */
+    public void beforeViewRead() {
+        Batch batch = BATCH.get();
+        if (batch != null) {
+            flushRows(batch);
         }
     }
 
@@ -118,7 +164,9 @@ public class BatchedWrites {
     }
 
     private void flushAll() {
-        flushEvents(BATCH.get());
+        Batch batch = BATCH.get();
+        flushEvents(batch);
+        flushRows(batch);
         entityManager.flush();
     }
 
@@ -126,19 +174,49 @@ public class BatchedWrites {
         if (batch.events.isEmpty()) {
             return;
         }
-        List<DomainEventData<byte[]>> events = List.copyOf(batch.events);
+        List<HeldEvent> events = List.copyOf(batch.events);
         batch.events.clear();
         // the global index comes from the column's default, in this order
         jdbc.batchUpdate(INSERT_EVENT, events, events.size(), (statement, event) -> {
-            statement.setString(1, event.getEventIdentifier());
-            statement.setString(2, event.getAggregateIdentifier());
-            statement.setLong(3, event.getSequenceNumber());
-            statement.setString(4, event.getType());
-            statement.setString(5, DateTimeUtils.formatInstant(event.getTimestamp()));
-            statement.setString(6, event.getPayload().getType().getName());
-            statement.setString(7, event.getPayload().getType().getRevision());
-            statement.setBytes(8, event.getPayload().getData());
-            statement.setBytes(9, event.getMetaData().getData());
+            statement.setString(1, event.eventIdentifier());
+            statement.setString(2, event.aggregateIdentifier());
+            statement.setLong(3, event.sequenceNumber());
+            statement.setString(4, event.type());
+            statement.setString(5, event.timeStamp());
+            statement.setString(6, event.payloadType());
+            statement.setString(7, event.payloadRevision());
+            statement.setBytes(8, event.payload());
+            statement.setBytes(9, event.metaData());
         });
+    }
+
+    private void flushRows(Batch batch) {
+        if (batch.rows.isEmpty()) {
+            return;
+        }
+        List<Map.Entry<String, List<Row>>> statements = List.copyOf(batch.rows.entrySet());
+        batch.rows.clear();
+        for (Map.Entry<String, List<Row>> statement : statements) {
+            List<Row> rows = statement.getValue();
+            jdbc.batchUpdate(statement.getKey(), rows, rows.size(), (prepared, row) -> row.bind(prepared));
+        }
+    }
+
+    /** An instant as JPA writes it here ({@code hibernate.jdbc.time_zone: UTC}), or SQL NULL. */
+    public static void setInstant(PreparedStatement statement, int index, Instant value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.TIMESTAMP);
+        } else {
+            statement.setTimestamp(index, Timestamp.from(value), UTC.get());
+        }
+    }
+
+    /** A nullable boolean column. */
+    public static void setBoolean(PreparedStatement statement, int index, Boolean value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.BOOLEAN);
+        } else {
+            statement.setBoolean(index, value);
+        }
     }
 }

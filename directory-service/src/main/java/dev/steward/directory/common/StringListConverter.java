@@ -22,6 +22,11 @@ public class StringListConverter implements AttributeConverter<List<String>, Str
 
     @Override
     public String convertToDatabaseColumn(List<String> values) {
+        return toColumn(values);
+    }
+
+    /** The column value of {@code values}, for rows written with JDBC. */
+    public static String toColumn(List<String> values) {
         return JSON.writeValueAsString(values == null ? List.of() : values);
     }
 

@@ -7,6 +7,7 @@ import dev.steward.contracts.DirectoryIds;
 import dev.steward.directory.common.BatchedWrites;
 import dev.steward.directory.group.api.SwitchSourceOfAuthority;
 import dev.steward.directory.user.api.CreateUserFromOnPremises;
+import dev.steward.directory.user.api.DeleteUserFromOnPremises;
 import dev.steward.directory.user.api.SyncUserFromOnPremises;
 import java.time.Duration;
 import java.time.Instant;
@@ -104,6 +105,31 @@ class AxonInfrastructureIT extends DirectoryIntegrationTest {
         assertThat(indexes.get(1)).isGreaterThan(indexes.get(0));
         assertThat(jdbc.queryForObject("SELECT display_name FROM user_view WHERE id = ?", String.class, userId))
                 .isEqualTo("Second name");
+    }
+
+    /**
+     * A batch holds the rows its projections insert, yet later events of the same batch find and change them (an
+     * SOA switch of a group synced in the batch) or remove them (a user deleted in AD), as if run one by one.
+     */
+    @Test
+    void changesAndRemovesReadRowsInsertedEarlierInTheSameBatch() {
+        Samples.AdGroup group = Samples.AdGroup.security("HeldRow");
+        String anchor = UUID.randomUUID().toString();
+        String userId = DirectoryIds.fromAnchor(anchor);
+        transactions.executeWithoutResult(status -> writes.batch(() -> {
+            commands.send(group.command(Instant.parse("2026-01-01T10:00:00Z")), SYNC_ENGINE);
+            commands.send(new SwitchSourceOfAuthority(group.id(), true), SYNC_ENGINE);
+            commands.send(new CreateUserFromOnPremises(userId, onPremisesUser(userId, anchor, "Deleted soon")),
+                    SYNC_ENGINE);
+            commands.send(new DeleteUserFromOnPremises(userId, anchor), SYNC_ENGINE);
+            return null;
+        }));
+
+        assertThat(jdbc.queryForMap("SELECT cloud_managed, on_premises_sync_enabled, aggregate_version "
+                + "FROM group_view WHERE id = ?", group.id()))
+                .containsEntry("cloud_managed", true).containsEntry("on_premises_sync_enabled", null)
+                .containsEntry("aggregate_version", 1L);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM user_view WHERE id = ?", Long.class, userId)).isZero();
     }
 
     /** The publisher's read for a token with gaps (bounded below by the first gap) finds exactly what Axon's would. */

@@ -20,6 +20,11 @@ public class ExtensionAttributesConverter implements AttributeConverter<Extensio
 
     @Override
     public String convertToDatabaseColumn(ExtensionAttributes attributes) {
+        return toColumn(attributes);
+    }
+
+    /** The column value of {@code attributes}, for rows written with JDBC. */
+    public static String toColumn(ExtensionAttributes attributes) {
         return attributes == null || !attributes.anySet() ? null : JSON.writeValueAsString(attributes);
     }
 

@@ -7,8 +7,6 @@ import dev.steward.directory.group.api.GroupState;
 import dev.steward.directory.group.api.GroupUpdated;
 import dev.steward.directory.group.api.SourceOfAuthoritySwitched;
 import dev.steward.directory.common.BatchedWrites;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -18,7 +16,7 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps {@code group_view} in line with the group events, in the same transaction as the events (a subscribing
  * processor): a write is visible to the next read, and an event the read model cannot take fails its command
- * instead of being stored. A created group is inserted without looking it up first; rows reach the database
+ * instead of being stored. A created group is inserted with JDBC without looking it up first; rows reach the database
  * as {@link BatchedWrites} decides.
  */
 @Component
@@ -27,8 +25,6 @@ class GroupProjection {
 
     private final GroupViewRepository groups;
     private final BatchedWrites writes;
-    @PersistenceContext
-    private EntityManager entityManager;
 
     GroupProjection(GroupViewRepository groups, BatchedWrites writes) {
         this.groups = groups;
@@ -39,8 +35,7 @@ class GroupProjection {
     void on(GroupCreated event, @SequenceNumber long version) {
         GroupView view = new GroupView(event.group().id());
         view.apply(event.group(), version);
-        entityManager.persist(view);
-        writes.written();
+        writes.insert(GroupView.INSERT, view::bindInsert);
     }
 
     @EventHandler
@@ -50,6 +45,7 @@ class GroupProjection {
 
     @EventHandler
     void on(SourceOfAuthoritySwitched event, @SequenceNumber long version) {
+        writes.beforeViewRead();
         groups.findById(event.groupId())
                 .filter(view -> view.getAggregateVersion() < version)
                 .ifPresent(view -> {
@@ -61,11 +57,13 @@ class GroupProjection {
 
     @EventHandler
     void on(GroupDeleted event) {
+        writes.beforeViewRead();
         groups.deleteById(event.groupId());
         writes.written();
     }
 
     private void save(GroupState group, long version) {
+        writes.beforeViewRead();
         Optional<GroupView> existing = groups.findById(group.id());
         if (existing.isPresent() && existing.get().getAggregateVersion() >= version) {
             return;

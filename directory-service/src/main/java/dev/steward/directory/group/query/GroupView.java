@@ -1,5 +1,6 @@
 package dev.steward.directory.group.query;
 
+import dev.steward.directory.common.BatchedWrites;
 import dev.steward.directory.common.StringListConverter;
 import dev.steward.directory.group.api.ExtensionAttributes;
 import dev.steward.directory.group.api.GroupState;
@@ -8,6 +9,8 @@ import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 
@@ -46,6 +49,14 @@ public class GroupView {
     @Column(nullable = false)
     private long aggregateVersion;
 
+    /** The row of a new group, as {@link #bindInsert} binds it (the JPA mapping's columns). */
+    static final String INSERT = "INSERT INTO group_view (id, display_name, description, mail_nickname, mail, "
+            + "mail_enabled, security_enabled, group_types, visibility, created_date_time, on_premises_sync_enabled, "
+            + "cloud_managed, on_premises_anchor, on_premises_security_identifier, on_premises_sam_account_name, "
+            + "on_premises_domain_name, on_premises_net_bios_name, on_premises_distinguished_name, "
+            + "on_premises_last_sync_date_time, security_identifier, on_premises_extension_attributes, "
+            + "aggregate_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
     protected GroupView() {
     }
 
@@ -82,6 +93,31 @@ public class GroupView {
         securityIdentifier = group.securityIdentifier();
         onPremisesExtensionAttributes = group.onPremisesExtensionAttributes();
         aggregateVersion = version;
+    }
+
+    void bindInsert(PreparedStatement statement) throws SQLException {
+        statement.setString(1, id);
+        statement.setString(2, displayName);
+        statement.setString(3, description);
+        statement.setString(4, mailNickname);
+        statement.setString(5, mail);
+        statement.setBoolean(6, mailEnabled);
+        statement.setBoolean(7, securityEnabled);
+        statement.setString(8, StringListConverter.toColumn(groupTypes));
+        statement.setString(9, visibility);
+        BatchedWrites.setInstant(statement, 10, createdDateTime);
+        BatchedWrites.setBoolean(statement, 11, onPremisesSyncEnabled);
+        statement.setBoolean(12, cloudManaged);
+        statement.setString(13, onPremisesAnchor);
+        statement.setString(14, onPremisesSecurityIdentifier);
+        statement.setString(15, onPremisesSamAccountName);
+        statement.setString(16, onPremisesDomainName);
+        statement.setString(17, onPremisesNetBiosName);
+        statement.setString(18, onPremisesDistinguishedName);
+        BatchedWrites.setInstant(statement, 19, onPremisesLastSyncDateTime);
+        statement.setString(20, securityIdentifier);
+        statement.setString(21, ExtensionAttributesConverter.toColumn(onPremisesExtensionAttributes));
+        statement.setLong(22, aggregateVersion);
     }
 
     /** Moving the SOA to the cloud removes the extension attributes; a rollback leaves them as they are (none). */

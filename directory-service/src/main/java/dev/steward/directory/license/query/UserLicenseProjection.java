@@ -26,6 +26,7 @@ class UserLicenseProjection {
 
     @EventHandler
     void on(UserLicensesAssigned event, @SequenceNumber long version) {
+        writes.beforeViewRead();
         UserView view = entityManager.find(UserView.class, event.userId());
         if (view != null && view.getAggregateVersion() < version) {
             view.applyLicenses(event.assignedLicenses(), version);

@@ -15,6 +15,11 @@ public class UserLicensesConverter implements AttributeConverter<List<UserLicens
 
     @Override
     public String convertToDatabaseColumn(List<UserLicense> licenses) {
+        return toColumn(licenses);
+    }
+
+    /** The column value of {@code licenses}, for rows written with JDBC. */
+    public static String toColumn(List<UserLicense> licenses) {
         return licenses == null || licenses.isEmpty() ? null : JSON.writeValueAsString(licenses);
     }
 

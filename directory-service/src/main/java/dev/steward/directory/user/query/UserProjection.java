@@ -16,8 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps {@code user_view} in line with the user events, in the same transaction as the events (a subscribing
- * processor). A created user is inserted without looking it up first; rows reach the database as
- * {@link BatchedWrites} decides.
+ * processor). A created user is inserted with JDBC without looking it up first, the rest goes through JPA; rows
+ * reach the database as {@link BatchedWrites} decides.
  */
 @Component
 @ProcessingGroup(ReadModels.PROCESSING_GROUP)
@@ -35,8 +35,7 @@ class UserProjection {
     void on(UserCreated event, @SequenceNumber long version) {
         UserView view = new UserView(event.user().id());
         view.apply(event.user(), version);
-        entityManager.persist(view);
-        writes.written();
+        writes.insert(UserView.INSERT, view::bindInsert);
     }
 
     @EventHandler
@@ -44,12 +43,12 @@ class UserProjection {
         UserView view = new UserView(event.user().id());
         view.apply(event.user(), version);
         view.applyCloud(event.mailNickname(), event.accountEnabled());
-        entityManager.persist(view);
-        writes.written();
+        writes.insert(UserView.INSERT, view::bindInsert);
     }
 
     @EventHandler
     void on(CloudUserUpdated event, @SequenceNumber long version) {
+        writes.beforeViewRead();
         UserView view = entityManager.find(UserView.class, event.user().id());
         if (view != null && view.getAggregateVersion() < version) {
             view.apply(event.user(), version);
@@ -60,6 +59,7 @@ class UserProjection {
 
     @EventHandler
     void on(UserDeleted event) {
+        writes.beforeViewRead();
         UserView view = entityManager.find(UserView.class, event.userId());
         if (view != null) {
             entityManager.remove(view);
@@ -69,6 +69,7 @@ class UserProjection {
 
     @EventHandler
     void on(UserUpdated event, @SequenceNumber long version) {
+        writes.beforeViewRead();
         UserView view = entityManager.find(UserView.class, event.user().id());
         if (view != null && view.getAggregateVersion() < version) {
             view.apply(event.user(), version);

@@ -1,5 +1,6 @@
 package dev.steward.directory.user.query;
 
+import dev.steward.directory.common.BatchedWrites;
 import dev.steward.directory.group.api.ExtensionAttributes;
 import dev.steward.directory.group.query.ExtensionAttributesConverter;
 import dev.steward.directory.user.api.UserState;
@@ -10,6 +11,8 @@ import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 
@@ -38,6 +41,13 @@ public class UserView {
     @Column(nullable = false)
     private long aggregateVersion;
 
+    /** The row of a new user, as {@link #bindInsert} binds it (the JPA mapping's columns). */
+    static final String INSERT = "INSERT INTO user_view (id, user_principal_name, display_name, mail, "
+            + "created_date_time, on_premises_anchor, on_premises_security_identifier, on_premises_sam_account_name, "
+            + "on_premises_distinguished_name, on_premises_last_sync_date_time, on_premises_extension_attributes, "
+            + "mail_nickname, account_enabled, assigned_licenses, aggregate_version) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
     protected UserView() {
     }
 
@@ -57,6 +67,24 @@ public class UserView {
         onPremisesLastSyncDateTime = user.onPremisesLastSyncDateTime();
         onPremisesExtensionAttributes = user.onPremisesExtensionAttributes();
         aggregateVersion = version;
+    }
+
+    void bindInsert(PreparedStatement statement) throws SQLException {
+        statement.setString(1, id);
+        statement.setString(2, userPrincipalName);
+        statement.setString(3, displayName);
+        statement.setString(4, mail);
+        BatchedWrites.setInstant(statement, 5, createdDateTime);
+        statement.setString(6, onPremisesAnchor);
+        statement.setString(7, onPremisesSecurityIdentifier);
+        statement.setString(8, onPremisesSamAccountName);
+        statement.setString(9, onPremisesDistinguishedName);
+        BatchedWrites.setInstant(statement, 10, onPremisesLastSyncDateTime);
+        statement.setString(11, ExtensionAttributesConverter.toColumn(onPremisesExtensionAttributes));
+        statement.setString(12, mailNickname);
+        BatchedWrites.setBoolean(statement, 13, accountEnabled);
+        statement.setString(14, UserLicensesConverter.toColumn(assignedLicenses));
+        statement.setLong(15, aggregateVersion);
     }
 
     /** What a cloud user has beyond a synced one; both stay null for users synced from AD. */

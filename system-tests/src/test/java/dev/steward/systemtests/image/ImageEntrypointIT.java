@@ -160,6 +160,10 @@ class ImageEntrypointIT {
         for (Deployable service : Deployable.values()) {
             awaitUp(service);
             assertThat(healthCheck(service)).as("the HEALTHCHECK of %s while it runs", service).isZero();
+            for (String group : List.of("liveness", "readiness")) {
+                assertThat(health(service, "/" + group)).as("the %s group of %s (deploy/k8s probes)", group, service)
+                        .isEqualTo("UP");
+            }
         }
     }
 
@@ -203,8 +207,12 @@ class ImageEntrypointIT {
     }
 
     private static String health(Deployable service) {
+        return health(service, "");
+    }
+
+    private static String health(Deployable service, String group) {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ports.get(service)
-                + "/actuator/health")).timeout(Duration.ofSeconds(5)).build();
+                + "/actuator/health" + group)).timeout(Duration.ofSeconds(5)).build();
         try {
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
             return JSON.readTree(response.body()).path("status").asString("");

@@ -29,6 +29,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -77,9 +78,9 @@ class ImageEntrypointIT {
                     }
                 });
 
-        int kafkaPort = Ports.free();
-        kafka = new EmbeddedKafkaKraftBroker(1, 3).kafkaPorts(kafkaPort);
+        kafka = new EmbeddedKafkaKraftBroker(1, 3);
         kafka.afterPropertiesSet();
+        int kafkaPort = Integer.parseInt(kafka.getBrokersAsString().replaceAll(".*:", ""));
         StackLayout layout = new StackLayout(buildRoot.resolve("stack"));
         layout.createDirectories();
         StackOptions options = new StackOptions().repositoryRoot(Deployable.repositoryRoot()).layout(layout)
@@ -157,6 +158,15 @@ class ImageEntrypointIT {
 
     @Test
     void entrypointStartsEveryServiceAndItsHealthCheckPasses() {
+        await("the services declared their topics on the broker").atMost(Duration.ofMinutes(1))
+                .until(() -> kafka.doWithAdminFunction(admin -> {
+                    try {
+                        return admin.listTopics().names().get();
+                    } catch (Exception e) {
+                        return Set.<String>of();
+                    }
+                }), topics -> topics.containsAll(List.of("steward.directory.events", "steward.selfservice.events",
+                        "steward.sync.events", "steward.directory.commands")));
         for (Deployable service : Deployable.values()) {
             awaitUp(service);
             assertThat(healthCheck(service)).as("the HEALTHCHECK of %s while it runs", service).isZero();
@@ -202,7 +212,8 @@ class ImageEntrypointIT {
         ChildProcess process = running.get(service);
         await(service.module() + " answers UP on /actuator/health").atMost(Duration.ofMinutes(3))
                 .pollInterval(Duration.ofMillis(500))
-                .failFast(service.module() + " exited; its log:\n" + process.tail(60), () -> !process.isAlive())
+                .failFast(() -> assertThat(process.isAlive())
+                        .as(() -> service.module() + " exited; its log:\n" + process.tail(60)).isTrue())
                 .until(() -> health(service), "UP"::equals);
     }
 

@@ -49,7 +49,7 @@ import tools.jackson.databind.json.JsonMapper;
  * properties for each service: H2 files, the seed LDAP directory, the authorization server, here itself started from
  * its image, and a broker). Then the image's HEALTHCHECK command passes, and fails once the service is gone.
  */
-@Timeout(value = 5, unit = TimeUnit.MINUTES)
+@Timeout(value = 8, unit = TimeUnit.MINUTES)
 class ImageEntrypointIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();

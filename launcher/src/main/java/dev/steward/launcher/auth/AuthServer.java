@@ -123,7 +123,7 @@ public final class AuthServer implements AutoCloseable {
         return clients(syncClientSecret, null);
     }
 
-    static Map<String, Object> clients(String syncClientSecret, String selfServiceClientSecret) {
+    public static Map<String, Object> clients(String syncClientSecret, String selfServiceClientSecret) {
         List<Map<String, Object>> clients = new ArrayList<>();
         clients.add(client(SYNC_APP_ID, SYNC_APP_NAME, SYNC_ROLES, syncClientSecret));
         if (selfServiceClientSecret != null) {

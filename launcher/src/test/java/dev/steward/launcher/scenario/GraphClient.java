@@ -1,4 +1,4 @@
-package dev.steward.launcher;
+package dev.steward.launcher.scenario;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,20 +14,20 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** A small HTTP client for the services' Graph-shaped APIs, with a bearer token. */
-final class GraphClient {
+public final class GraphClient {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String token;
 
-    GraphClient(String token) {
+    public GraphClient(String token) {
         this.token = token;
     }
 
-    record Response(int status, String body, String clientRequestId) {
+    public record Response(int status, String body, String clientRequestId) {
 
-        JsonNode json() {
+        public JsonNode json() {
             return body.isBlank() ? JSON.missingNode() : JSON.readTree(body);
         }
 
@@ -37,22 +37,22 @@ final class GraphClient {
         }
     }
 
-    Response get(String url) {
+    public Response get(String url) {
         return send(request(url).GET());
     }
 
-    Response patch(String url, String json) {
+    public Response patch(String url, String json) {
         return send(request(url).header("Content-Type", "application/json")
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
     }
 
-    Response post(String url, String json) {
+    public Response post(String url, String json) {
         return send(request(url).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     /** {@code $filter} values are percent-encoded with {@code %20} for spaces. */
-    static String encode(String value) {
+    public static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 

@@ -1,0 +1,298 @@
+package dev.steward.systemtests.scale;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.steward.launcher.auth.AuthServer;
+import dev.steward.launcher.auth.AuthorizationCodeLogin;
+import dev.steward.launcher.auth.StackUsers;
+import dev.steward.launcher.ldap.SeedDirectory;
+import dev.steward.launcher.process.ChildProcess;
+import dev.steward.launcher.scenario.GraphClient;
+import dev.steward.launcher.service.Database;
+import dev.steward.launcher.service.StewardService;
+import dev.steward.launcher.stack.LocalStack;
+import dev.steward.launcher.stack.Ports;
+import dev.steward.launcher.stack.StackLayout;
+import dev.steward.launcher.stack.StackOptions;
+import dev.steward.launcher.token.Grants;
+import dev.steward.launcher.token.SeedUsers;
+import dev.steward.platform.security.DirectoryRoles;
+import dev.steward.systemtests.service.Deployable;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Two instances of each service from their jars, with the launcher's configuration, on one broker and one PostgreSQL
+ * database per service: groups created through both directory instances while one of them is killed (SIGKILL)
+ * half-way are each created once and audited once across the two audit instances, and Delta cycles requested on
+ * both sync instances run one at a time, each once. Not part of the default verify (nine JVMs for several minutes):
+ * {@code ./mvnw -pl system-tests verify -Pmulti-instance}.
+ */
+@Timeout(value = 20, unit = TimeUnit.MINUTES)
+class MultiInstanceIT {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final String POSTGRES = "jdbc:postgresql://127.0.0.1:5432/";
+    private static final String SCHEMA = "multi_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    private static final Database.PostgreSql DATABASE =
+            new Database.PostgreSql(POSTGRES, "steward_multi_", "postgres", "", SCHEMA);
+    private static final int GROUPS = 20;
+
+    private static Path root;
+    private static EmbeddedKafkaKraftBroker kafka;
+    private static SeedDirectory directory;
+    private static ChildProcess authServer;
+    /** Two instances of each service: index 0 and 1. */
+    private static final Map<StewardService, List<Instance>> instances = new EnumMap<>(StewardService.class);
+    private static GraphClient admin;
+
+    record Instance(ChildProcess process, String url) {
+    }
+
+    @BeforeAll
+    static void startTwoInstancesOfEachService() throws Exception {
+        root = Files.createTempDirectory("steward-multi");
+        StackLayout layout = new StackLayout(root);
+        layout.createDirectories();
+        kafka = new EmbeddedKafkaKraftBroker(1, 3);
+        kafka.afterPropertiesSet();
+        int kafkaPort = Integer.parseInt(kafka.getBrokersAsString().replaceAll(".*:", ""));
+        StackOptions options = new StackOptions().repositoryRoot(Deployable.repositoryRoot()).layout(layout)
+                .kafkaPort(kafkaPort).ldapPort(Ports.free()).database(DATABASE).syncInterval(Duration.ofHours(1));
+        for (StewardService service : StewardService.values()) {
+            options.servicePort(service, Ports.free());
+        }
+        DATABASE.createMissing(Arrays.asList(StewardService.values()));
+        directory = SeedDirectory.start(InetAddress.getLoopbackAddress(), options.ldapPort());
+        StackUsers.writeAll(layout, SeedUsers.seed().all());
+        LocalStack stack = new LocalStack(options, System.out);
+
+        String syncSecret = UUID.randomUUID().toString();
+        String selfServiceSecret = UUID.randomUUID().toString();
+        String issuer = stack.properties(StewardService.DIRECTORY).get("steward.security.issuer");
+        int authPort = URI.create(issuer).getPort();
+        authServer = start(Deployable.AUTH_SERVER.jar(), "auth-server", AuthServer.properties(authPort, layout),
+                AuthServer.clients(syncSecret, selfServiceSecret), layout);
+        awaitUp("auth-server", issuer, authServer);
+
+        for (StewardService service : StewardService.values()) {
+            Map<String, Object> secrets = new LinkedHashMap<>();
+            if (service == StewardService.SYNC) {
+                secrets.put("steward.client.secret", syncSecret);
+            }
+            if (service == StewardService.SELFSERVICE) {
+                secrets.put("steward.client.secret", selfServiceSecret);
+            }
+            List<Instance> two = new ArrayList<>();
+            for (int index = 0; index < 2; index++) {
+                Map<String, String> properties = new LinkedHashMap<>(stack.properties(service));
+                int port = index == 0 ? options.servicePort(service) : Ports.free();
+                properties.put("server.port", Integer.toString(port));
+                // eight services on a PostgreSQL server that other tests share (100 connections)
+                properties.put("spring.datasource.hikari.maximum-pool-size", "5");
+                ChildProcess process = start(service.jar(Deployable.repositoryRoot()), service.module() + "-" + index,
+                        properties, secrets, layout);
+                two.add(new Instance(process, "http://127.0.0.1:" + port));
+            }
+            instances.put(service, two);
+        }
+        instances.forEach((service, two) -> {
+            for (int index = 0; index < 2; index++) {
+                awaitUp(service.module() + "-" + index, two.get(index).url(), two.get(index).process());
+            }
+        });
+
+        String password = StackUsers.ensure(layout, SeedUsers.seed().find(Grants.ADMIN_UPN).orElseThrow()).password();
+        admin = new GraphClient(new AuthorizationCodeLogin(issuer).login(Grants.ADMIN_UPN, password,
+                String.join(" ", Grants.defaultFor(Grants.ADMIN_UPN).scopes()),
+                Map.of("steward_wids", DirectoryRoles.GROUPS_ADMINISTRATOR + " "
+                        + DirectoryRoles.HYBRID_IDENTITY_ADMINISTRATOR, "steward_lifetime", "PT1H")));
+    }
+
+    @AfterAll
+    static void stopEverything() throws IOException {
+        instances.values().forEach(two -> two.forEach(instance -> instance.process().stop(20)));
+        if (authServer != null) {
+            authServer.stop(10);
+        }
+        if (directory != null) {
+            directory.close();
+        }
+        if (kafka != null) {
+            kafka.destroy();
+        }
+        for (StewardService service : StewardService.values()) {
+            try (Connection connection = DriverManager.getConnection(POSTGRES + DATABASE.databaseName(service),
+                    "postgres", "");
+                 Statement statement = connection.createStatement()) {
+                statement.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
+            } catch (SQLException e) {
+                System.err.println("could not drop schema " + SCHEMA + ": " + e.getMessage());
+            }
+        }
+        System.out.println("The processes' logs are in " + root.resolve("logs"));
+    }
+
+    /**
+     * Groups are created alternately on both directory instances; half-way one is killed and the rest go to the
+     * other. Each group exists once, and each is audited once although two audit instances share the event topics
+     * and the killed instance's publishing segments were taken over (a takeover may publish an event again).
+     */
+    @Test
+    void eachGroupIsCreatedAndAuditedOnceWhileADirectoryInstanceIsKilled() {
+        List<Instance> directories = instances.get(StewardService.DIRECTORY);
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < GROUPS; i++) {
+            if (i == GROUPS / 2) {
+                ProcessHandle.of(directories.get(0).process().pid()).ifPresent(ProcessHandle::destroyForcibly);
+            }
+            Instance target = i >= GROUPS / 2 ? directories.get(1) : directories.get(i % 2);
+            String name = "multi-" + run + "-" + i;
+            GraphClient.Response created = admin.post(target.url() + "/v1.0/groups", "{\"displayName\":\"" + name
+                    + "\",\"mailNickname\":\"" + name + "\",\"mailEnabled\":false,\"securityEnabled\":true}");
+            assertThat(created.status()).as("creating %s: %s", name, created).isEqualTo(201);
+            ids.add(created.json().path("id").asString());
+        }
+
+        GraphClient.Response listed = admin.get(directories.get(1).url() + "/v1.0/groups?$top=999&$filter="
+                + GraphClient.encode("startswith(displayName,'multi-" + run + "-')"));
+        assertThat(listed.status()).as("%s", listed).isEqualTo(200);
+        assertThat(StreamSupport.stream(listed.json().path("value").spliterator(), false)
+                .map(group -> group.path("id").asString())).containsExactlyInAnyOrderElementsOf(ids);
+
+        String audits = "/v1.0/auditLogs/directoryAudits?$top=999&$filter="
+                + GraphClient.encode("activityDisplayName eq 'Add group'");
+        await("every group audited exactly once, and still once ten seconds later").atMost(Duration.ofMinutes(2))
+                .during(Duration.ofSeconds(10)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> auditCounts(instances.get(StewardService.AUDIT).get(0).url() + audits, ids),
+                        counts -> ids.stream().allMatch(id -> counts.getOrDefault(id, 0) == 1));
+        assertThat(auditCounts(instances.get(StewardService.AUDIT).get(1).url() + audits, ids))
+                .as("the other audit instance reads the same log").allSatisfy((id, count) -> assertThat(count)
+                        .isEqualTo(1));
+    }
+
+    /** Delta cycles requested on both sync instances run one at a time cluster-wide (the database lease), each once. */
+    @Test
+    void syncCyclesRequestedOnBothInstancesRunOneAtATime() {
+        List<Instance> syncs = instances.get(StewardService.SYNC);
+        List<String> cycles = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            GraphClient.Response started = admin.post(syncs.get(i % 2).url() + "/sync/cycles",
+                    "{\"policyType\":\"Delta\"}");
+            assertThat(started.status()).as("requesting a cycle: %s", started).isEqualTo(202);
+            cycles.add(started.json().path("id").asString());
+        }
+        List<JsonNode> finished = new ArrayList<>();
+        for (String id : cycles) {
+            finished.add(await("cycle " + id + " finishes").atMost(Duration.ofMinutes(3))
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(() -> admin.get(syncs.get(1).url() + "/sync/cycles/" + id).json(),
+                            cycle -> cycle.path("status").asString("").equals("Succeeded")
+                                    || cycle.path("status").asString("").equals("Failed")));
+        }
+        assertThat(finished).allSatisfy(cycle -> assertThat(cycle.path("status").asString()).as("%s", cycle)
+                .isEqualTo("Succeeded"));
+        List<JsonNode> byStart = finished.stream()
+                .sorted(Comparator.comparing(cycle -> Instant.parse(time(cycle, "start")))).toList();
+        for (int i = 1; i < byStart.size(); i++) {
+            Instant previousEnd = Instant.parse(time(byStart.get(i - 1), "end"));
+            Instant nextStart = Instant.parse(time(byStart.get(i), "start"));
+            assertThat(nextStart).as("%s starts after %s ended", byStart.get(i), byStart.get(i - 1))
+                    .isAfterOrEqualTo(previousEnd);
+        }
+    }
+
+    /** {@code startedAt}/{@code completedAt}, or Graph's {@code startDateTime}/{@code endDateTime}. */
+    private static String time(JsonNode cycle, String which) {
+        for (String field : which.equals("start") ? List.of("startedAt", "startDateTime", "startedDateTime")
+                : List.of("completedAt", "endDateTime", "completedDateTime")) {
+            if (cycle.hasNonNull(field)) {
+                return cycle.path(field).asString();
+            }
+        }
+        throw new AssertionError("no " + which + " time in " + cycle);
+    }
+
+    private static Map<String, Integer> auditCounts(String url, List<String> ids) {
+        GraphClient.Response audits = admin.get(url);
+        assertThat(audits.status()).as("%s", audits).isEqualTo(200);
+        Map<String, Integer> counts = new HashMap<>();
+        for (JsonNode entry : audits.json().path("value")) {
+            for (JsonNode target : entry.path("targetResources")) {
+                String id = target.path("id").asString("");
+                if (ids.contains(id)) {
+                    counts.merge(id, 1, Integer::sum);
+                }
+            }
+        }
+        return counts;
+    }
+
+    private static ChildProcess start(Path jar, String name, Map<String, String> properties,
+                                      Map<String, Object> secrets, StackLayout layout) {
+        List<String> command = new ArrayList<>();
+        command.add(ChildProcess.javaExecutable());
+        command.addAll(Arrays.asList(StackOptions.DEFAULT_JAVA_OPTS.split(" ")));
+        command.add("-jar");
+        command.add(jar.toString());
+        properties.forEach((property, value) -> command.add("--" + property + "=" + value));
+        Map<String, String> environment = new HashMap<>();
+        environment.put("MALLOC_ARENA_MAX", "2");
+        environment.put("SPRING_APPLICATION_JSON", JSON.writeValueAsString(secrets));
+        return ChildProcess.start(name, command, environment, root, layout.log(name));
+    }
+
+    private static void awaitUp(String name, String url, ChildProcess process) {
+        await(name + " is UP").atMost(Duration.ofMinutes(6)).pollInterval(Duration.ofSeconds(1))
+                .failFast(() -> assertThat(process.isAlive()).as(() -> name + " exited; its log:\n" + process.tail(60))
+                        .isTrue())
+                .until(() -> health(url), "UP"::equals);
+    }
+
+    private static String health(String url) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/actuator/health"))
+                .timeout(Duration.ofSeconds(5)).build();
+        try {
+            return JSON.readTree(HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body()).path("status")
+                    .asString("");
+        } catch (IOException | RuntimeException e) {
+            return "";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        }
+    }
+}

@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
  * still holds. While a batch of Kafka commands runs in one transaction ({@link #batch}), the event rows, the rows
  * the projections insert ({@link #insert}) and the JPA read models' changes are held and written together in JDBC
  * batches: the read models before any SQL read of the command side ({@link #beforeRead()}) and the inserted rows
- * before a projection looks a row up ({@link #beforeViewRead()}), the events before any read of the event store
+ * before a projection looks up or changes rows of their tables ({@link #writeHeldRows()}), the events before any read of the event store
  * ({@link #beforeEventRead()}), and all of them every {@value #FLUSH_EVERY} commands and at the end of the batch.
  * One round trip for many rows instead of one or two per command.
  */
@@ -109,7 +109,8 @@ public class BatchedWrites {
 
     /**
      * A projection inserts a new row with {@code sql}, an {@code INSERT} into a table no other held statement
-     * writes: at once outside a batch, else with the batch's other rows of that statement.
+     * writes: at once outside a batch, else with the batch's other rows of that statement. Whoever else changes or
+     * reads that table within a batch calls {@link #writeHeldRows()} or {@link #beforeRead()} first.
      */
     public void insert(String sql, Row row) {
         Batch batch = BATCH.get();
@@ -136,8 +137,8 @@ public class BatchedWrites {
         }
     }
 
-    /** A projection is about to look up a row through JPA that {@link #insert} may hold. */
-    public void beforeViewRead() {
+    /** A projection is about to look up or change rows of a table that {@link #insert} may hold rows of. */
+    public void writeHeldRows() {
         Batch batch = BATCH.get();
         if (batch != null) {
             flushRows(batch);

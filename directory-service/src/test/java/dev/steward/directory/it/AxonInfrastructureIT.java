@@ -7,7 +7,9 @@ import dev.steward.contracts.DirectoryIds;
 import dev.steward.directory.common.BatchedWrites;
 import dev.steward.directory.group.api.SwitchSourceOfAuthority;
 import dev.steward.directory.user.api.CreateUserFromOnPremises;
+import dev.steward.directory.group.api.SyncMembershipFromOnPremises;
 import dev.steward.directory.user.api.DeleteUserFromOnPremises;
+import dev.steward.directory.user.command.UserDeletion;
 import dev.steward.directory.user.api.SyncUserFromOnPremises;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,6 +57,8 @@ class AxonInfrastructureIT extends DirectoryIntegrationTest {
     TransactionTemplate transactions;
     @Autowired
     BatchedWrites writes;
+    @Autowired
+    UserDeletion userDeletion;
 
     @Test
     void storesEventsAndTokensWithJpaInPostgres() {
@@ -130,6 +134,32 @@ class AxonInfrastructureIT extends DirectoryIntegrationTest {
                 .containsEntry("cloud_managed", true).containsEntry("on_premises_sync_enabled", null)
                 .containsEntry("aggregate_version", 1L);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM user_view WHERE id = ?", Long.class, userId)).isZero();
+    }
+
+    /**
+     * Member rows a batch adds are held too, yet the same batch takes one of them out again (a later membership
+     * chunk) and finds the other when its user is deleted in AD, which takes the user out of the group.
+     */
+    @Test
+    void removesMembersAddedEarlierInTheSameBatch() {
+        Samples.AdGroup group = Samples.AdGroup.security("HeldMembers");
+        Instant syncedAt = Instant.parse("2026-01-01T10:00:00Z");
+        String staying = syncedUser("staying");
+        String leaving = syncedUser("leaving");
+        String deletedAnchor = UUID.randomUUID().toString();
+        String deleted = syncUser(deletedAnchor, "deleted", "Deleted in AD");
+        transactions.executeWithoutResult(status -> writes.batch(() -> {
+            commands.send(group.command(syncedAt), SYNC_ENGINE);
+            commands.send(new SyncMembershipFromOnPremises(group.id(), group.anchor(),
+                    List.of(staying, leaving, deleted), List.of(), List.of(), List.of(), syncedAt), SYNC_ENGINE);
+            commands.send(new SyncMembershipFromOnPremises(group.id(), group.anchor(), List.of(), List.of(leaving),
+                    List.of(), List.of(), syncedAt), SYNC_ENGINE);
+            userDeletion.delete(new DeleteUserFromOnPremises(deleted, deletedAnchor), deleted, SYNC_ENGINE);
+            return null;
+        }));
+
+        assertThat(jdbc.queryForList("SELECT member_id FROM group_member WHERE group_id = ?", String.class,
+                group.id())).containsExactly(staying);
     }
 
     /** The publisher's read for a token with gaps (bounded below by the first gap) finds exactly what Axon's would. */

@@ -45,7 +45,7 @@ class GroupProjection {
 
     @EventHandler
     void on(SourceOfAuthoritySwitched event, @SequenceNumber long version) {
-        writes.beforeViewRead();
+        writes.writeHeldRows();
         groups.findById(event.groupId())
                 .filter(view -> view.getAggregateVersion() < version)
                 .ifPresent(view -> {
@@ -57,13 +57,13 @@ class GroupProjection {
 
     @EventHandler
     void on(GroupDeleted event) {
-        writes.beforeViewRead();
+        writes.writeHeldRows();
         groups.deleteById(event.groupId());
         writes.written();
     }
 
     private void save(GroupState group, long version) {
-        writes.beforeViewRead();
+        writes.writeHeldRows();
         Optional<GroupView> existing = groups.findById(group.id());
         if (existing.isPresent() && existing.get().getAggregateVersion() >= version) {
             return;

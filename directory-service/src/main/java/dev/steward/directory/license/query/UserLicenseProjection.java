@@ -26,7 +26,7 @@ class UserLicenseProjection {
 
     @EventHandler
     void on(UserLicensesAssigned event, @SequenceNumber long version) {
-        writes.beforeViewRead();
+        writes.writeHeldRows();
         UserView view = entityManager.find(UserView.class, event.userId());
         if (view != null && view.getAggregateVersion() < version) {
             view.applyLicenses(event.assignedLicenses(), version);

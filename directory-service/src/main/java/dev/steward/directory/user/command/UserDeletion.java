@@ -1,5 +1,6 @@
 package dev.steward.directory.user.command;
 
+import dev.steward.directory.common.BatchedWrites;
 import dev.steward.directory.common.CommandOrigin;
 import dev.steward.directory.common.DirectoryCommands;
 import dev.steward.directory.group.api.RemoveDeletedUser;
@@ -28,11 +29,13 @@ public class UserDeletion {
     private final DirectoryCommands commands;
     private final TransactionTemplate transactions;
     private final JdbcTemplate jdbc;
+    private final BatchedWrites writes;
     private final Cache groupCache;
 
     UserDeletion(DirectoryCommands commands, TransactionTemplate transactions, JdbcTemplate jdbc,
-                 @Qualifier("groupCache") Cache groupCache) {
+                 @Qualifier("groupCache") Cache groupCache, BatchedWrites writes) {
         this.commands = commands;
+        this.writes = writes;
         this.transactions = transactions;
         this.jdbc = jdbc;
         this.groupCache = groupCache;
@@ -46,6 +49,7 @@ public class UserDeletion {
     public void delete(Object deletion, String userId, CommandOrigin origin) {
         transactions.executeWithoutResult(status -> {
             commands.send(deletion, origin);
+            writes.beforeRead();
             List<String> groups = jdbc.queryForList(GROUPS_OF, String.class, userId, userId);
             forgetCachedGroupsOnRollback(groups);
             groups.forEach(group -> commands.send(new RemoveDeletedUser(group, userId), origin));

@@ -48,7 +48,7 @@ class UserProjection {
 
     @EventHandler
     void on(CloudUserUpdated event, @SequenceNumber long version) {
-        writes.beforeViewRead();
+        writes.writeHeldRows();
         UserView view = entityManager.find(UserView.class, event.user().id());
         if (view != null && view.getAggregateVersion() < version) {
             view.apply(event.user(), version);
@@ -59,7 +59,7 @@ class UserProjection {
 
     @EventHandler
     void on(UserDeleted event) {
-        writes.beforeViewRead();
+        writes.writeHeldRows();
         UserView view = entityManager.find(UserView.class, event.userId());
         if (view != null) {
             entityManager.remove(view);
@@ -69,7 +69,7 @@ class UserProjection {
 
     @EventHandler
     void on(UserUpdated event, @SequenceNumber long version) {
-        writes.beforeViewRead();
+        writes.writeHeldRows();
         UserView view = entityManager.find(UserView.class, event.user().id());
         if (view != null && view.getAggregateVersion() < version) {
             view.apply(event.user(), version);

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -85,7 +86,8 @@ public class ConnectorSpace {
 
     /**
      * Locks the rows of a batch of objects for the current transaction (in anchor order), creating the missing ones
-     * first, committed on their own in one batched insert, for the reason given at {@link #lockOrCreate}.
+     * first in one batched insert in the same transaction (a cycle sends a batch's commands only after it committed,
+     * so no answer looks for a row before it exists).
      *
      * @return the locked entries by anchor
      */
@@ -97,17 +99,17 @@ public class ConnectorSpace {
                 .collect(Collectors.toCollection(TreeSet::new)));
         Set<String> existing = new HashSet<>(jdbc.sql("SELECT anchor FROM connector_space WHERE anchor IN ("
                 + placeholders(anchors.size()) + ")").params(anchors).query(String.class).list());
-        Map<String, ObjectExport> missing = new LinkedHashMap<>();
+        Map<String, ObjectExport> missing = new TreeMap<>();
         objects.stream().filter(object -> !existing.contains(object.anchor()))
                 .forEach(object -> missing.putIfAbsent(object.anchor(), object));
         if (!missing.isEmpty()) {
             OffsetDateTime now = now();
-            createOnItsOwn.executeWithoutResult(status -> batch.batchUpdate("INSERT INTO connector_space (anchor, "
-                            + "cloud_id, object_type, distinguished_name, display_name, block_on_premises_sync, "
-                            + "pending_takeover, updated_at) VALUES (?, ?, ?, ?, ?, FALSE, FALSE, ?) ON CONFLICT DO NOTHING",
+            batch.batchUpdate("INSERT INTO connector_space (anchor, cloud_id, object_type, distinguished_name, "
+                            + "display_name, block_on_premises_sync, pending_takeover, updated_at) "
+                            + "VALUES (?, ?, ?, ?, ?, FALSE, FALSE, ?) ON CONFLICT DO NOTHING",
                     missing.values().stream().map(object -> new Object[] {object.anchor(), object.cloudId(),
                             object.objectType().wireName(), object.distinguishedName(), object.displayName(), now})
-                            .toList()));
+                            .toList());
         }
         Map<String, ConnectorSpaceEntry> locked = new HashMap<>();
         jdbc.sql("SELECT " + COLUMNS + " FROM connector_space WHERE anchor IN (" + placeholders(anchors.size())

@@ -15,7 +15,6 @@ import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
 
@@ -45,11 +44,10 @@ public class ExportCommands {
     }
 
     /**
-     * Committed on its own (one batched insert), before any of the commands is sent: the directory's answer may arrive
-     * before the cycle's transaction for the objects commits, and must find the command and every other command of
-     * the same object.
+     * One batched insert, in the caller's transaction if there is one. The commands must be committed before any of
+     * them is sent: the directory's answer must find its command (and every other command of the same object).
      */
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    @Transactional
     public void record(List<SentCommand> commands) {
         if (commands.isEmpty()) {
             return;

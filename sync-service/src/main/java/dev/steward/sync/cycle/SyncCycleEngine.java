@@ -36,6 +36,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.IdGenerator;
@@ -87,6 +88,7 @@ public class SyncCycleEngine {
     private final AdDeletions deletions;
     private final ChangeCookies cookies;
     private final TransactionTemplate transaction;
+    private final TransactionTemplate recordOnItsOwn;
     private final SyncProperties properties;
     private final ObjectProvider<ServiceTokens> serviceTokens;
     private final IdGenerator ids;
@@ -109,6 +111,8 @@ public class SyncCycleEngine {
         this.deletions = deletions;
         this.cookies = cookies;
         this.transaction = transaction;
+        this.recordOnItsOwn = new TransactionTemplate(Objects.requireNonNull(transaction.getTransactionManager()));
+        this.recordOnItsOwn.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.properties = properties;
         this.serviceTokens = serviceTokens;
         this.ids = ids;
@@ -162,16 +166,9 @@ public class SyncCycleEngine {
         for (int from = 0; from < exports.size(); from += batchSize) {
             List<ObjectExport> batch = exports.subList(from, Math.min(exports.size(), from + batchSize));
             tally.checkGoingOn();
-            List<String> recorded = new ArrayList<>();
-            List<Decision> decisions;
-            try {
-                decisions = transaction.execute(status -> decideBatch(cycle, batch, status, recorded));
-            } catch (RuntimeException e) {
-                // None of the batch's rows was written: its commands' answers have nothing to undo.
-                exportCommands.forget(recorded);
-                throw e;
-            }
-            decisions = send(cycle, decisions, token);
+            // Nothing is sent before the batch committed: a batch that fails leaves nothing to undo.
+            List<Decision> decisions = send(cycle, transaction.execute(status -> decideBatch(cycle, batch, status)),
+                    token);
             for (Decision decision : decisions) {
                 memberships.addAll(decision.chunks());
                 if (decision.takeover()) {
@@ -235,10 +232,11 @@ public class SyncCycleEngine {
             sending.add(new SyncDeletion(metadata(cycle), entry.cloudId(), anchor, entry.objectType().wireName(),
                     clock.instant()));
         }
-        // Not counted among the cycle's objects: a refusal changes no count.
-        exportCommands.record(sending.stream().map(deletion -> new ExportCommands.SentCommand(
+        // Not counted among the cycle's objects: a refusal changes no count. Committed before the sends, which this
+        // transaction awaits.
+        recordOnItsOwn.executeWithoutResult(status -> exportCommands.record(sending.stream().map(deletion -> new ExportCommands.SentCommand(
                 deletion.metadata().commandId().toString(), cycle.id(), deletion.anchor(), null, null,
-                Outcome.FAILED)).toList());
+                Outcome.FAILED)).toList()));
         sending.forEach(deletion -> recorded.add(deletion.metadata().commandId().toString()));
         DirectoryCommandSender.Batch sends = sender.batch();
         for (SyncDeletion deletion : sending) {
@@ -328,8 +326,7 @@ public class SyncCycleEngine {
      *
      * @return what was decided for each object, in order
      */
-    private List<Decision> decideBatch(SyncCycle cycle, List<ObjectExport> batch, TransactionStatus status,
-                                       List<String> recorded) {
+    private List<Decision> decideBatch(SyncCycle cycle, List<ObjectExport> batch, TransactionStatus status) {
         Map<String, ConnectorSpaceEntry> entries = connectorSpace.lockOrCreate(batch);
         Map<String, Membership> exportedMemberships = connectorSpace.exportedMemberships(batch.stream()
                 .filter(export -> export.objectType() == ObjectType.GROUP).map(ObjectExport::anchor).toList());
@@ -346,7 +343,6 @@ public class SyncCycleEngine {
         }
         List<Decision> sending = decisions.stream().filter(decision -> decision.command() != null).toList();
         exportCommands.record(sending.stream().map(Decision::sent).toList());
-        sending.forEach(decision -> recorded.add(decision.sent().commandId()));
         connectorSpace.recordExports(decisions.stream().map(Decision::exported).filter(Objects::nonNull).toList());
         connectorSpace.recordSeen(decisions.stream().map(Decision::seen).filter(Objects::nonNull).toList());
         return decisions;

@@ -62,23 +62,24 @@ public class ExportCommands {
     }
 
     /**
-     * Takes the answered commands out of the table and returns them, in one statement ({@code DELETE ... RETURNING}):
-     * the row of a command is its answer's idempotency record. An id without a row (answered before, another
-     * service's command, forgotten) is left out; a transaction claiming a command another one claimed waits for it
-     * and gets nothing once it committed, or the row if it rolled back.
+     * Takes the answered commands out of the table and returns them: their rows are locked and deleted in the caller's
+     * transaction (the row of a command is its answer's idempotency record). An id without a row (answered before,
+     * another service's command, forgotten) is left out; a transaction claiming a command another one claimed waits
+     * for it and gets nothing once it committed, or the row if it rolled back.
      *
      * @return the commands claimed, by command id
      */
+    @Transactional
     public Map<String, SentCommand> claim(Collection<String> commandIds) {
         if (commandIds.isEmpty()) {
             return Map.of();
         }
+        String ids = String.join(", ", Collections.nCopies(commandIds.size(), "?"));
         Map<String, SentCommand> claimed = new HashMap<>();
-        jdbc.sql("DELETE FROM export_command WHERE command_id IN (" + String.join(", ",
-                        Collections.nCopies(commandIds.size(), "?")) + ") RETURNING " + SENT_COLUMNS)
-                .params(List.copyOf(commandIds))
-                .query(ExportCommands::sentCommand)
+        jdbc.sql("SELECT " + SENT_COLUMNS + " FROM export_command WHERE command_id IN (" + ids + ") ORDER BY "
+                        + "command_id FOR UPDATE").params(List.copyOf(commandIds)).query(ExportCommands::sentCommand)
                 .list().forEach(command -> claimed.put(command.commandId(), command));
+        forget(claimed.keySet());
         return claimed;
     }
 
@@ -149,10 +150,16 @@ public class ExportCommands {
         return true;
     }
 
-    /** Takes (deletes and returns) the SyncUser, SyncGroup and membership commands of earlier cycles still unanswered. */
+    /**
+     * Takes (locks, deletes and returns, in the caller's transaction) the SyncUser, SyncGroup and membership commands
+     * of earlier cycles still unanswered.
+     */
+    @Transactional
     public List<SentCommand> claimEarlierUnanswered(String cycleId) {
-        return jdbc.sql("DELETE" + EARLIER_UNANSWERED + " RETURNING " + SENT_COLUMNS).param(cycleId)
-                .query(ExportCommands::sentCommand).list();
+        List<SentCommand> unanswered = jdbc.sql("SELECT " + SENT_COLUMNS + EARLIER_UNANSWERED
+                + " ORDER BY command_id FOR UPDATE").param(cycleId).query(ExportCommands::sentCommand).list();
+        forget(unanswered.stream().map(SentCommand::commandId).toList());
+        return unanswered;
     }
 
     public int forgetOlderThanRetention() {

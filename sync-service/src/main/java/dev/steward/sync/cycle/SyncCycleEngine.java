@@ -181,9 +181,9 @@ public class SyncCycleEngine {
         Map<String, Boolean> gone = new LinkedHashMap<>();
         changes.deleted().forEach(anchor -> gone.put(anchor, false));
         changes.outOfScope().forEach(anchor -> gone.putIfAbsent(anchor, true));
-        List<Map.Entry<String, Boolean>> deletions = List.copyOf(gone.entrySet());
-        for (int from = 0; from < deletions.size(); from += batchSize) {
-            List<Map.Entry<String, Boolean>> batch = deletions.subList(from, Math.min(deletions.size(),
+        List<Map.Entry<String, Boolean>> toDelete = List.copyOf(gone.entrySet());
+        for (int from = 0; from < toDelete.size(); from += batchSize) {
+            List<Map.Entry<String, Boolean>> batch = toDelete.subList(from, Math.min(toDelete.size(),
                     from + batchSize));
             tally.checkGoingOn();
             List<String> recorded = new ArrayList<>();

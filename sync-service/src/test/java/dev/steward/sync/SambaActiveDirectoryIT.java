@@ -335,7 +335,7 @@ class SambaActiveDirectoryIT {
     private SyncCycle runCycle(PolicyType policyType) {
         synchronized (SambaActiveDirectoryIT.class) {
             if (directory == null) {
-                directory = new FakeDirectory(testKafka.adminConfig(), testKafka.owners());
+                directory = new FakeDirectory(testKafka);
             }
         }
         return SambaSyncService.runCycle(runner, cycles, jdbc, policyType, ADMIN, Duration.ofSeconds(30));

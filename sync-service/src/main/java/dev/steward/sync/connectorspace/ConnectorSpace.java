@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -85,7 +86,8 @@ public class ConnectorSpace {
 
     /**
      * Locks the rows of a batch of objects for the current transaction (in anchor order), creating the missing ones
-     * first, committed on their own in one batched insert, for the reason given at {@link #lockOrCreate}.
+     * first in one batched insert in the same transaction (a cycle sends a batch's commands only after it committed,
+     * so no answer looks for a row before it exists).
      *
      * @return the locked entries by anchor
      */
@@ -97,17 +99,17 @@ public class ConnectorSpace {
                 .collect(Collectors.toCollection(TreeSet::new)));
         Set<String> existing = new HashSet<>(jdbc.sql("SELECT anchor FROM connector_space WHERE anchor IN ("
                 + placeholders(anchors.size()) + ")").params(anchors).query(String.class).list());
-        Map<String, ObjectExport> missing = new LinkedHashMap<>();
+        Map<String, ObjectExport> missing = new TreeMap<>();
         objects.stream().filter(object -> !existing.contains(object.anchor()))
                 .forEach(object -> missing.putIfAbsent(object.anchor(), object));
         if (!missing.isEmpty()) {
             OffsetDateTime now = now();
-            createOnItsOwn.executeWithoutResult(status -> batch.batchUpdate("INSERT INTO connector_space (anchor, "
-                            + "cloud_id, object_type, distinguished_name, display_name, block_on_premises_sync, "
-                            + "pending_takeover, updated_at) VALUES (?, ?, ?, ?, ?, FALSE, FALSE, ?) ON CONFLICT DO NOTHING",
+            batch.batchUpdate("INSERT INTO connector_space (anchor, cloud_id, object_type, distinguished_name, "
+                            + "display_name, block_on_premises_sync, pending_takeover, updated_at) "
+                            + "VALUES (?, ?, ?, ?, ?, FALSE, FALSE, ?) ON CONFLICT DO NOTHING",
                     missing.values().stream().map(object -> new Object[] {object.anchor(), object.cloudId(),
                             object.objectType().wireName(), object.distinguishedName(), object.displayName(), now})
-                            .toList()));
+                            .toList());
         }
         Map<String, ConnectorSpaceEntry> locked = new HashMap<>();
         jdbc.sql("SELECT " + COLUMNS + " FROM connector_space WHERE anchor IN (" + placeholders(anchors.size())
@@ -282,26 +284,61 @@ public class ConnectorSpace {
     }
 
     /**
-     * The directory applied a chunk of membership differences: the cloud holds them now. Waits for the row's lock, so
-     * it lands after the export of the group that is in progress, if any.
+     * Locks the rows of {@code anchors} that exist for the current transaction, in anchor order (the order every
+     * batch locks its rows in, so two never deadlock).
+     *
+     * @return the locked entries by anchor
      */
-    public void applyMembership(String anchor, MembershipChange change) {
-        lock(anchor);
-        add(anchor, MEMBER, change.addedMemberIds());
-        remove(anchor, MEMBER, change.removedMemberIds());
-        add(anchor, OWNER, change.addedOwnerIds());
-        remove(anchor, OWNER, change.removedOwnerIds());
-        jdbc.sql("UPDATE connector_space SET updated_at = ? WHERE anchor = ?").params(now(), anchor).update();
+    public Map<String, ConnectorSpaceEntry> lock(Collection<String> anchors) {
+        if (anchors.isEmpty()) {
+            return Map.of();
+        }
+        List<String> sorted = List.copyOf(new TreeSet<>(anchors));
+        Map<String, ConnectorSpaceEntry> locked = new HashMap<>();
+        jdbc.sql("SELECT " + COLUMNS + " FROM connector_space WHERE anchor IN (" + placeholders(sorted.size())
+                        + ") ORDER BY anchor FOR UPDATE").params(sorted).query(ConnectorSpace::entry).list()
+                .forEach(entry -> locked.put(entry.anchor(), entry));
+        return locked;
     }
 
-    private void add(String anchor, String relation, List<String> cloudIds) {
-        batch.batchUpdate("INSERT INTO exported_reference (anchor, relation, cloud_id) VALUES (?, ?, ?) "
-                + "ON CONFLICT DO NOTHING", cloudIds.stream().map(id -> new Object[] {anchor, relation, id}).toList());
+    /**
+     * The directory applied these chunks of membership differences, in this order: the cloud holds them now. One
+     * batched insert of the references added, one batched delete of those removed (an id added by one chunk and
+     * removed by a later one ends as the later says) and one update of the groups' rows. Call on rows locked by
+     * {@link #lock(Collection)}, so it lands after the export of a group that is in progress.
+     */
+    public void applyMemberships(List<AppliedChunk> chunks) {
+        if (chunks.isEmpty()) {
+            return;
+        }
+        Map<List<String>, Boolean> added = new LinkedHashMap<>();
+        for (AppliedChunk chunk : chunks) {
+            MembershipChange change = chunk.change();
+            change.addedMemberIds().forEach(id -> added.put(List.of(chunk.anchor(), MEMBER, id), true));
+            change.removedMemberIds().forEach(id -> added.put(List.of(chunk.anchor(), MEMBER, id), false));
+            change.addedOwnerIds().forEach(id -> added.put(List.of(chunk.anchor(), OWNER, id), true));
+            change.removedOwnerIds().forEach(id -> added.put(List.of(chunk.anchor(), OWNER, id), false));
+        }
+        List<Object[]> inserts = new ArrayList<>();
+        List<Object[]> deletes = new ArrayList<>();
+        added.forEach((reference, add) -> (add ? inserts : deletes).add(reference.toArray()));
+        if (!inserts.isEmpty()) {
+            batch.batchUpdate("INSERT INTO exported_reference (anchor, relation, cloud_id) VALUES (?, ?, ?) "
+                    + "ON CONFLICT DO NOTHING", inserts);
+        }
+        if (!deletes.isEmpty()) {
+            batch.batchUpdate("DELETE FROM exported_reference WHERE anchor = ? AND relation = ? AND cloud_id = ?",
+                    deletes);
+        }
+        List<Object> parameters = new ArrayList<>();
+        parameters.add(now());
+        chunks.stream().map(AppliedChunk::anchor).distinct().forEach(parameters::add);
+        jdbc.sql("UPDATE connector_space SET updated_at = ? WHERE anchor IN (" + placeholders(parameters.size() - 1)
+                + ")").params(parameters).update();
     }
 
-    private void remove(String anchor, String relation, List<String> cloudIds) {
-        batch.batchUpdate("DELETE FROM exported_reference WHERE anchor = ? AND relation = ? AND cloud_id = ?",
-                cloudIds.stream().map(id -> new Object[] {anchor, relation, id}).toList());
+    /** A chunk of a group's membership differences the directory applied. */
+    public record AppliedChunk(String anchor, MembershipChange change) {
     }
 
     /** The object's cloud copy was deleted: its entry and exported membership go. */

@@ -3,15 +3,18 @@ package dev.steward.sync.cycle;
 import dev.steward.sync.export.ExportedValues;
 import dev.steward.sync.export.MembershipChange;
 import dev.steward.sync.support.SqlTime;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
 
@@ -21,6 +24,11 @@ import tools.jackson.core.type.TypeReference;
  */
 @Repository
 public class ExportCommands {
+
+    private static final String SENT_COLUMNS = "command_id, cycle_id, anchor, exported_hash, membership_change, outcome, "
+            + "previous_values";
+    private static final String EARLIER_UNANSWERED = " FROM export_command WHERE cycle_id <> ? "
+            + "AND (membership_change IS NOT NULL OR exported_hash IS NOT NULL)";
 
     /** How long a command waits for its result before it is forgotten. */
     static final Duration RETENTION = Duration.ofDays(7);
@@ -36,11 +44,10 @@ public class ExportCommands {
     }
 
     /**
-     * Committed on its own (one batched insert), before any of the commands is sent: the directory's answer may arrive
-     * before the cycle's transaction for the objects commits, and must find the command and every other command of
-     * the same object.
+     * One batched insert, in the caller's transaction if there is one. The commands must be committed before any of
+     * them is sent: the directory's answer must find its command (and every other command of the same object).
      */
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    @Transactional
     public void record(List<SentCommand> commands) {
         if (commands.isEmpty()) {
             return;
@@ -54,15 +61,26 @@ public class ExportCommands {
                         command.outcome().name(), sentAt, command.previousValues()}).toList());
     }
 
-    public Optional<SentCommand> find(String commandId) {
-        return jdbc.sql("SELECT command_id, cycle_id, anchor, exported_hash, membership_change, outcome, "
-                        + "previous_values FROM export_command WHERE command_id = ?")
-                .param(commandId)
-                .query((rs, row) -> new SentCommand(rs.getString("command_id"), rs.getString("cycle_id"),
-                        rs.getString("anchor"), rs.getString("exported_hash"),
-                        membershipChange(rs.getString("membership_change")), Outcome.valueOf(rs.getString("outcome")),
-                        rs.getString("previous_values")))
-                .optional();
+    /**
+     * Takes the answered commands out of the table and returns them: their rows are locked and deleted in the caller's
+     * transaction (the row of a command is its answer's idempotency record). An id without a row (answered before,
+     * another service's command, forgotten) is left out; a transaction claiming a command another one claimed waits
+     * for it and gets nothing once it committed, or the row if it rolled back.
+     *
+     * @return the commands claimed, by command id
+     */
+    @Transactional
+    public Map<String, SentCommand> claim(Collection<String> commandIds) {
+        if (commandIds.isEmpty()) {
+            return Map.of();
+        }
+        String ids = String.join(", ", Collections.nCopies(commandIds.size(), "?"));
+        Map<String, SentCommand> claimed = new HashMap<>();
+        jdbc.sql("SELECT " + SENT_COLUMNS + " FROM export_command WHERE command_id IN (" + ids + ") ORDER BY "
+                        + "command_id FOR UPDATE").params(List.copyOf(commandIds)).query(ExportCommands::sentCommand)
+                .list().forEach(command -> claimed.put(command.commandId(), command));
+        forget(claimed.keySet());
+        return claimed;
     }
 
     /** The object's commands of that cycle that await a result count as failed already. */
@@ -97,10 +115,6 @@ public class ExportCommands {
         }
     }
 
-    public void forget(String commandId) {
-        jdbc.sql("DELETE FROM export_command WHERE command_id = ?").param(commandId).update();
-    }
-
     /**
      * Forgets commands whose answer nothing waits for: never sent (the producer refused them, the broker did not
      * acknowledge them), or of objects whose rows were rolled back.
@@ -114,33 +128,49 @@ public class ExportCommands {
     }
 
     /**
-     * Waits until the directory has answered every membership chunk sent by earlier cycles, or {@code timeout} passed;
-     * then forgets the chunks still unanswered. A cycle calls it before it compares memberships: a chunk that reached
-     * the directory is then part of the exported membership and is not sent again as a difference, and a chunk that
-     * never left (its cycle stopped between recording and sending it, or the broker refused it) is derived again.
+     * Waits until the directory has answered every SyncUser, SyncGroup and membership chunk sent by earlier cycles, or
+     * {@code timeout} passed. A cycle calls it before it compares: an export the directory applied is then what the
+     * connector space holds, and is not sent again. (Deletions are not waited for.)
      *
-     * @return how many unanswered chunks were forgotten
+     * @return true when all were answered; otherwise {@link #claimEarlierUnanswered} takes the others
      */
-    public int awaitEarlierChunksAnswered(String cycleId, Duration timeout) {
-        String unanswered = " FROM export_command WHERE membership_change IS NOT NULL AND cycle_id <> ?";
+    public boolean awaitEarlierAnswered(String cycleId, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (jdbc.sql("SELECT COUNT(*)" + unanswered).param(cycleId).query(Long.class).single() > 0) {
+        while (jdbc.sql("SELECT COUNT(*)" + EARLIER_UNANSWERED).param(cycleId).query(Long.class).single() > 0) {
             if (System.nanoTime() > deadline) {
-                return jdbc.sql("DELETE" + unanswered).param(cycleId).update();
+                return false;
             }
             try {
                 Thread.sleep(50);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return 0;
+                return false;
             }
         }
-        return 0;
+        return true;
+    }
+
+    /**
+     * Takes (locks, deletes and returns, in the caller's transaction) the SyncUser, SyncGroup and membership commands
+     * of earlier cycles still unanswered.
+     */
+    @Transactional
+    public List<SentCommand> claimEarlierUnanswered(String cycleId) {
+        List<SentCommand> unanswered = jdbc.sql("SELECT " + SENT_COLUMNS + EARLIER_UNANSWERED
+                + " ORDER BY command_id FOR UPDATE").param(cycleId).query(ExportCommands::sentCommand).list();
+        forget(unanswered.stream().map(SentCommand::commandId).toList());
+        return unanswered;
     }
 
     public int forgetOlderThanRetention() {
         return jdbc.sql("DELETE FROM export_command WHERE sent_at < ?")
                 .param(SqlTime.of(clock.instant().minus(RETENTION))).update();
+    }
+
+    private static SentCommand sentCommand(ResultSet rs, int row) throws SQLException {
+        return new SentCommand(rs.getString("command_id"), rs.getString("cycle_id"), rs.getString("anchor"),
+                rs.getString("exported_hash"), membershipChange(rs.getString("membership_change")),
+                Outcome.valueOf(rs.getString("outcome")), rs.getString("previous_values"));
     }
 
     private static MembershipChange membershipChange(String json) {

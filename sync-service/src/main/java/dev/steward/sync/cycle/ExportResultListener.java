@@ -3,12 +3,21 @@ package dev.steward.sync.cycle;
 import dev.steward.contracts.ContractMessage;
 import dev.steward.contracts.Topics;
 import dev.steward.contracts.command.CommandResult;
-import dev.steward.platform.kafka.ProcessedMessages;
 import dev.steward.sync.connectorspace.ConnectorSpace;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.log.LogAccessor;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.support.serializer.DeserializationException;
+import org.springframework.kafka.support.serializer.SerializationUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -19,30 +28,123 @@ import org.springframework.transaction.support.TransactionTemplate;
  * and a rejected chunk was never recorded, so the next cycle exports the object again. A refusal because the group's
  * Source of Authority is in the cloud also blocks the group, as the switch the sync engine missed would have (the next
  * cycle records the skip). Results of other services' commands are ignored.
+ * <p>
+ * The answers of one poll are handled in one transaction, with batched statements: their commands are claimed
+ * ({@link ExportCommands#claim}: an answer counts only while its command's row exists, so a duplicate changes nothing),
+ * the rows they touch are locked in anchor order, the confirmed chunks applied together. A record that cannot be read
+ * goes to the dead-letter topic ({@link BatchListenerFailedException} to the platform's error handler) after the
+ * answers before it are committed; a poll whose transaction fails is handled again one answer per transaction, so only
+ * the answer at fault is retried or dead-lettered.
  */
 @Component
 public class ExportResultListener {
 
-    static final String CONSUMER = "sync-export-results";
     /** The directory's error code for a write to an AD-mastered group whose Source of Authority is in the cloud. */
     static final String SOURCE_OF_AUTHORITY_IN_CLOUD = "SourceOfAuthorityInCloud";
     static final String RESOURCE_NOT_FOUND = "Request_ResourceNotFound";
 
     private static final Logger log = LoggerFactory.getLogger(ExportResultListener.class);
+    private static final LogAccessor logAccessor = new LogAccessor(ExportResultListener.class);
 
     private final ExportCommands exportCommands;
     private final SyncCycles cycles;
     private final ConnectorSpace connectorSpace;
-    private final ProcessedMessages processed;
     private final TransactionTemplate transaction;
 
     public ExportResultListener(ExportCommands exportCommands, SyncCycles cycles, ConnectorSpace connectorSpace,
-                                ProcessedMessages processed, TransactionTemplate transaction) {
+                                TransactionTemplate transaction) {
         this.exportCommands = exportCommands;
         this.cycles = cycles;
         this.connectorSpace = connectorSpace;
-        this.processed = processed;
         this.transaction = transaction;
+    }
+
+    @KafkaListener(id = "sync-export-results", idIsGroup = false, topics = Topics.DIRECTORY_COMMAND_RESULTS,
+            batch = "true")
+    public void on(List<ConsumerRecord<String, ContractMessage>> records) {
+        int unreadable = 0;
+        DeserializationException cause = null;
+        while (unreadable < records.size() && (cause = unreadable(records.get(unreadable))) == null) {
+            unreadable++;
+        }
+        List<ConsumerRecord<String, ContractMessage>> readable = records.subList(0, unreadable);
+        try {
+            transaction.executeWithoutResult(status -> handle(readable));
+        } catch (RuntimeException e) {
+            log.debug("the answers of a poll failed together; handling them one at a time", e);
+            for (int index = 0; index < readable.size(); index++) {
+                try {
+                    List<ConsumerRecord<String, ContractMessage>> one = readable.subList(index, index + 1);
+                    transaction.executeWithoutResult(status -> handle(one));
+                } catch (RuntimeException failure) {
+                    throw new BatchListenerFailedException("the answer could not be handled", failure, index);
+                }
+            }
+        }
+        if (unreadable < records.size()) {
+            throw new BatchListenerFailedException("the record is not a contract message", cause, unreadable);
+        }
+    }
+
+    private static DeserializationException unreadable(ConsumerRecord<String, ContractMessage> record) {
+        return record.value() != null ? null : SerializationUtils.getExceptionFromHeader(record,
+                SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, logAccessor);
+    }
+
+    /** The answers, in order, in the caller's transaction. */
+    private void handle(List<ConsumerRecord<String, ContractMessage>> records) {
+        Map<String, CommandResult> results = new LinkedHashMap<>();
+        for (ConsumerRecord<String, ContractMessage> record : records) {
+            if (record.value() instanceof CommandResult result) {
+                results.putIfAbsent(result.commandId().toString(), result);
+            }
+        }
+        Map<String, ExportCommands.SentCommand> claimed = exportCommands.claim(results.keySet());
+        if (claimed.isEmpty()) {
+            return;
+        }
+        connectorSpace.lock(claimed.values().stream()
+                .filter(command -> command.membershipChange() != null || command.isDeletion()
+                        || results.get(command.commandId()).status() == CommandResult.Status.REJECTED)
+                .map(ExportCommands.SentCommand::anchor).toList());
+        List<ConnectorSpace.AppliedChunk> applied = new ArrayList<>();
+        Set<String> failedInThisPoll = new HashSet<>();
+        for (CommandResult result : results.values()) {
+            ExportCommands.SentCommand command = claimed.get(result.commandId().toString());
+            if (command == null) {
+                continue;
+            }
+            if (command.isDeletion()) {
+                connectorSpace.applyMemberships(applied);
+                applied.clear();
+                deletionAnswered(command, result);
+            } else if (result.status() == CommandResult.Status.REJECTED) {
+                rejected(command, result, failedInThisPoll);
+            } else if (command.membershipChange() != null) {
+                applied.add(new ConnectorSpace.AppliedChunk(command.anchor(), command.membershipChange()));
+            }
+        }
+        connectorSpace.applyMemberships(applied);
+    }
+
+    /**
+     * The export counts as failed in its cycle, once per object: the object's other commands of the cycle are marked
+     * failed, those still awaiting an answer in the table and those claimed in this poll here.
+     */
+    private void rejected(ExportCommands.SentCommand command, CommandResult result, Set<String> failedInThisPoll) {
+        String object = command.cycleId() + " " + command.anchor();
+        if (command.outcome() != Outcome.FAILED && failedInThisPoll.add(object)) {
+            cycles.recountAsFailed(command.cycleId(), command.outcome());
+            exportCommands.markFailed(command.cycleId(), command.anchor());
+        }
+        if (command.membershipChange() == null) {
+            connectorSpace.undoExport(command.anchor(), command.exportedHash(), command.previousValues());
+        }
+        if (SOURCE_OF_AUTHORITY_IN_CLOUD.equals(result.errorCode())) {
+            blockMissedSwitch(command.anchor(), result);
+        }
+        log.warn("the directory rejected export {} of {} in cycle {}: {} {}", command.commandId(), command.anchor(),
+                command.cycleId(), result.errorCode(), result.message());
     }
 
     /**
@@ -51,8 +153,9 @@ public class ExportResultListener {
      * rollback after the refusal) was applied meanwhile.
      */
     private void blockMissedSwitch(String anchor, CommandResult result) {
-        connectorSpace.switchIfNotNewer(anchor, true, result.completedAt()).ifPresent(entry -> log.warn("group {} ({}): the directory refused its export because its Source of Authority is in the "
-                    + "cloud; AD changes are blocked from now on", entry.displayName(), entry.cloudId()));
+        connectorSpace.switchIfNotNewer(anchor, true, result.completedAt()).ifPresent(entry -> log.warn("group {} ({}): "
+                + "the directory refused its export because its Source of Authority is in the cloud; AD changes are "
+                + "blocked from now on", entry.displayName(), entry.cloudId()));
     }
 
     /**
@@ -68,38 +171,5 @@ public class ExportResultListener {
             log.warn("the directory refused to delete {} (AD anchor {}) in cycle {}: {} {}", result.aggregateId(),
                     command.anchor(), command.cycleId(), result.errorCode(), result.message());
         }
-    }
-
-    @KafkaListener(id = "sync-export-results", idIsGroup = false, topics = Topics.DIRECTORY_COMMAND_RESULTS)
-    public void on(ConsumerRecord<String, ContractMessage> record) {
-        if (!(record.value() instanceof CommandResult result)) {
-            return;
-        }
-        transaction.executeWithoutResult(status -> {
-            var sent = exportCommands.find(result.commandId().toString());
-            if (sent.isEmpty() || !processed.markProcessed(CONSUMER, result.messageId())) {
-                return;
-            }
-            var command = sent.get();
-            if (command.isDeletion()) {
-                deletionAnswered(command, result);
-            } else if (result.status() == CommandResult.Status.REJECTED) {
-                if (command.outcome() != Outcome.FAILED) {
-                    cycles.recountAsFailed(command.cycleId(), command.outcome());
-                    exportCommands.markFailed(command.cycleId(), command.anchor());
-                }
-                if (command.membershipChange() == null) {
-                    connectorSpace.undoExport(command.anchor(), command.exportedHash(), command.previousValues());
-                }
-                if (SOURCE_OF_AUTHORITY_IN_CLOUD.equals(result.errorCode())) {
-                    blockMissedSwitch(command.anchor(), result);
-                }
-                log.warn("the directory rejected export {} of {} in cycle {}: {} {}", command.commandId(),
-                        command.anchor(), command.cycleId(), result.errorCode(), result.message());
-            } else if (command.membershipChange() != null) {
-                connectorSpace.applyMembership(command.anchor(), command.membershipChange());
-            }
-            exportCommands.forget(command.commandId());
-        });
     }
 }

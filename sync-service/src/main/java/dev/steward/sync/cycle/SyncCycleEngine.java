@@ -3,9 +3,7 @@ package dev.steward.sync.cycle;
 import dev.steward.contracts.CommandMetadata;
 import dev.steward.contracts.ContractCommand;
 import dev.steward.contracts.References;
-import dev.steward.contracts.Topics;
 import dev.steward.contracts.command.SyncDeletion;
-import dev.steward.platform.kafka.ContractPublisher;
 import dev.steward.platform.security.ServiceTokens;
 import dev.steward.sync.config.SyncProperties;
 import dev.steward.sync.connectorspace.ChangeCookies;
@@ -32,13 +30,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.IdGenerator;
@@ -60,16 +58,16 @@ import org.springframework.util.IdGenerator;
  *       membership; if AD differs from the last export the change is skipped and recorded (event 6956), once per AD
  *       state.</li>
  * </ul>
- * Objects go in batches of {@code steward.sync.export.batch-size}, in plan order, each in one database transaction
- * holding the batch's connector-space rows: decide every object of the batch, record its commands
- * ({@link ExportCommands}, committed on their own), send them all without waiting for each acknowledgement (at most
- * {@code steward.sync.export.max-in-flight} in flight), wait for every acknowledgement, and only then write the rows
- * (batched) and commit. A command the broker did not acknowledge rolls the whole batch back and fails the cycle, so
- * no row is ever recorded as exported without its command on the topic; one the producer can never send (too large)
- * fails only its object. Unchanged objects send nothing and their rows are not written.
+ * Objects go in batches of {@code steward.sync.export.batch-size}, in plan order. A batch's transaction locks its
+ * connector-space rows, decides every object, records its commands ({@link ExportCommands}) and writes the rows of the
+ * exports (batched), and commits; only then are the commands sent without waiting for each acknowledgement (at most
+ * {@code steward.sync.export.max-in-flight} in flight), and every acknowledgement awaited, with no row lock held. An
+ * export whose command the broker did not acknowledge is undone and fails the cycle; one the producer can never send
+ * (too large) is undone and fails only its object; one a dead process recorded but never sent is undone by the next
+ * cycle after it waited for earlier answers. Unchanged objects send nothing and their rows are not written.
  * <p>
  * An object deleted in AD (tombstone) or gone out of scope: its connector-space entry is marked deleted and the cloud
- * deletion recorded as pending in the provisioning log (the directory takes no deletion from the sync engine); for a
+ * deletion recorded as pending in the provisioning log and sent as a {@code SyncDeletion}, in batches; for a
  * group whose Source of Authority is in the cloud the deletion is skipped and recorded (event 6956). The cycle's
  * cookie is stored with it once every export was sent; the next Delta starts from it only if this cycle succeeded.
  * <p>
@@ -89,8 +87,8 @@ public class SyncCycleEngine {
     private final SkippedChanges skippedChanges;
     private final AdDeletions deletions;
     private final ChangeCookies cookies;
-    private final ContractPublisher publisher;
     private final TransactionTemplate transaction;
+    private final TransactionTemplate recordOnItsOwn;
     private final SyncProperties properties;
     private final ObjectProvider<ServiceTokens> serviceTokens;
     private final IdGenerator ids;
@@ -102,7 +100,7 @@ public class SyncCycleEngine {
 
     public SyncCycleEngine(LdapConnector connector, ConnectorSpace connectorSpace, ExportCommands exportCommands,
                            SkippedChanges skippedChanges, AdDeletions deletions, ChangeCookies cookies,
-                           ContractPublisher publisher, TransactionTemplate transaction, SyncProperties properties,
+                           TransactionTemplate transaction, SyncProperties properties,
                            ObjectProvider<ServiceTokens> serviceTokens, IdGenerator ids, Clock clock,
                            SourceOfAuthorityReconciler reconciler, FullReadDeletions fullReadDeletions,
                            DirectoryCommandSender sender, ExportProperties exportProperties) {
@@ -112,8 +110,9 @@ public class SyncCycleEngine {
         this.skippedChanges = skippedChanges;
         this.deletions = deletions;
         this.cookies = cookies;
-        this.publisher = publisher;
         this.transaction = transaction;
+        this.recordOnItsOwn = new TransactionTemplate(Objects.requireNonNull(transaction.getTransactionManager()));
+        this.recordOnItsOwn.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.properties = properties;
         this.serviceTokens = serviceTokens;
         this.ids = ids;
@@ -143,10 +142,10 @@ public class SyncCycleEngine {
             log.warn("cycle {}: Source of Authority not reconciled with the directory: {}", cycle.id(), e.getMessage());
         }
         exportCommands.forgetOlderThanRetention();
-        int forgotten = exportCommands.awaitEarlierChunksAnswered(cycle.id(), properties.engine().exportAnswerTimeout());
-        if (forgotten > 0) {
-            log.warn("cycle {}: {} membership chunks of earlier cycles were not answered within {}; they are compared "
-                    + "and sent again as differences", cycle.id(), forgotten, properties.engine().exportAnswerTimeout());
+        if (!exportCommands.awaitEarlierAnswered(cycle.id(), properties.engine().exportAnswerTimeout())) {
+            int forgotten = transaction.execute(status -> undoUnanswered(cycle));
+            log.warn("cycle {}: {} exports of earlier cycles were not answered within {}; they are compared and sent "
+                    + "again", cycle.id(), forgotten, properties.engine().exportAnswerTimeout());
         }
         tally.phase(Tally.IMPORT, null);
         DirectoryChanges changes = fullReadDeletions.withMissingObjects(cycle.id(),
@@ -167,15 +166,9 @@ public class SyncCycleEngine {
         for (int from = 0; from < exports.size(); from += batchSize) {
             List<ObjectExport> batch = exports.subList(from, Math.min(exports.size(), from + batchSize));
             tally.checkGoingOn();
-            List<String> recorded = new ArrayList<>();
-            List<Decision> decisions;
-            try {
-                decisions = transaction.execute(status -> exportBatch(cycle, batch, token, status, recorded));
-            } catch (RuntimeException e) {
-                // None of the batch's rows was written: its commands' answers have nothing to undo.
-                exportCommands.forget(recorded);
-                throw e;
-            }
+            // Nothing is sent before the batch committed: a batch that fails leaves nothing to undo.
+            List<Decision> decisions = send(cycle, transaction.execute(status -> decideBatch(cycle, batch, status)),
+                    token);
             for (Decision decision : decisions) {
                 memberships.addAll(decision.chunks());
                 if (decision.takeover()) {
@@ -188,41 +181,90 @@ public class SyncCycleEngine {
         Map<String, Boolean> gone = new LinkedHashMap<>();
         changes.deleted().forEach(anchor -> gone.put(anchor, false));
         changes.outOfScope().forEach(anchor -> gone.putIfAbsent(anchor, true));
-        gone.forEach((anchor, leftScope) -> transaction.execute(status -> processDeletion(cycle, anchor, leftScope,
-                token)).ifPresent(tally::add));
+        List<Map.Entry<String, Boolean>> toDelete = List.copyOf(gone.entrySet());
+        for (int from = 0; from < toDelete.size(); from += batchSize) {
+            List<Map.Entry<String, Boolean>> batch = toDelete.subList(from, Math.min(toDelete.size(),
+                    from + batchSize));
+            tally.checkGoingOn();
+            List<String> recorded = new ArrayList<>();
+            try {
+                transaction.execute(status -> deleteBatch(cycle, batch, token, recorded)).forEach(tally::add);
+            } catch (RuntimeException e) {
+                exportCommands.forget(recorded);
+                throw e;
+            }
+        }
         tally.phase(Tally.MEMBERSHIP, null);
         sendMemberships(cycle, memberships, token, tally);
         if (changes.cookie() != null) {
             cookies.record(cycle.id(), changes.cookie());
         }
+        log.info("cycle {}: {}", cycle.id(), tally.phaseTimes());
     }
 
     /**
-     * An AD object deleted or gone out of scope: its cloud copy is deleted with a {@code SyncDeletion}, and the
-     * connector-space entry goes when the directory confirms ({@link ExportResultListener}). Nothing for an object
-     * never synced or already marked.
+     * A batch of AD objects deleted or gone out of scope, in the caller's transaction: their rows are locked and marked
+     * deleted, and each cloud copy is deleted with a {@code SyncDeletion}, recorded (committed on its own) and sent
+     * like the values commands, acknowledged before the marks commit; the connector-space entry goes when the
+     * directory confirms ({@link ExportResultListener}). Nothing for an object never synced or already marked. A
+     * deletion the broker does not take rolls the batch back and fails the cycle.
      *
-     * @return the outcome to count: skipped for a group whose Source of Authority is in the cloud
+     * @return the outcomes to count: skipped for each group whose Source of Authority is in the cloud
      */
-    private Optional<Outcome> processDeletion(SyncCycle cycle, String anchor, boolean leftScope, Token token) {
-        Optional<ConnectorSpaceEntry> found = connectorSpace.lock(anchor);
-        if (found.isEmpty() || found.get().deletedInAdAt() != null) {
-            return Optional.empty();
+    private List<Outcome> deleteBatch(SyncCycle cycle, List<Map.Entry<String, Boolean>> batch, Token token,
+                                      List<String> recorded) {
+        Map<String, ConnectorSpaceEntry> entries = connectorSpace.lock(batch.stream().map(Map.Entry::getKey).toList());
+        List<Outcome> outcomes = new ArrayList<>();
+        List<SyncDeletion> sending = new ArrayList<>();
+        for (Map.Entry<String, Boolean> gone : batch) {
+            String anchor = gone.getKey();
+            ConnectorSpaceEntry entry = entries.get(anchor);
+            if (entry == null || entry.deletedInAdAt() != null) {
+                continue;
+            }
+            connectorSpace.recordDeletedInAd(anchor, cycle.id());
+            if (entry.blockOnPremisesSync()) {
+                deletions.recordSkipped(cycle.id(), cycle.initiator(), entry, gone.getValue());
+                outcomes.add(Outcome.SKIPPED);
+                continue;
+            }
+            deletions.recordPending(cycle.id(), entry, gone.getValue());
+            sending.add(new SyncDeletion(metadata(cycle), entry.cloudId(), anchor, entry.objectType().wireName(),
+                    clock.instant()));
         }
-        ConnectorSpaceEntry entry = found.get();
-        connectorSpace.recordDeletedInAd(anchor, cycle.id());
-        if (entry.blockOnPremisesSync()) {
-            deletions.recordSkipped(cycle.id(), cycle.initiator(), entry, leftScope);
-            return Optional.of(Outcome.SKIPPED);
+        // Not counted among the cycle's objects: a refusal changes no count. Committed before the sends, which this
+        // transaction awaits.
+        recordOnItsOwn.executeWithoutResult(status -> exportCommands.record(sending.stream().map(deletion -> new ExportCommands.SentCommand(
+                deletion.metadata().commandId().toString(), cycle.id(), deletion.anchor(), null, null,
+                Outcome.FAILED)).toList()));
+        sending.forEach(deletion -> recorded.add(deletion.metadata().commandId().toString()));
+        DirectoryCommandSender.Batch sends = sender.batch();
+        for (SyncDeletion deletion : sending) {
+            sends.send(deletion, token.get());
         }
-        deletions.recordPending(cycle.id(), entry, leftScope);
-        SyncDeletion deletion = new SyncDeletion(metadata(cycle), entry.cloudId(), anchor,
-                entry.objectType().wireName(), clock.instant());
-        // Not counted among the cycle's objects: a refusal changes no count.
-        exportCommands.record(List.of(new ExportCommands.SentCommand(deletion.metadata().commandId().toString(),
-                cycle.id(), anchor, null, null, Outcome.FAILED)));
-        publisher.sendCommand(Topics.DIRECTORY_COMMANDS, deletion, token.get());
-        return Optional.empty();
+        if (!sends.awaitAcknowledgements().isEmpty()) {
+            throw new IllegalStateException("a SyncDeletion of cycle " + cycle.id() + " can never be sent");
+        }
+        return outcomes;
+    }
+
+    /**
+     * Exports of earlier cycles still unanswered after the wait (their cycle's process stopped between recording and
+     * sending them, or the directory is away): a values export is undone as if it had not been sent ({@link #undo}),
+     * a membership chunk forgotten, so both are compared and sent again.
+     *
+     * @return how many were given up
+     */
+    private int undoUnanswered(SyncCycle cycle) {
+        List<ExportCommands.SentCommand> unanswered = exportCommands.claimEarlierUnanswered(cycle.id());
+        connectorSpace.lock(unanswered.stream().filter(command -> command.exportedHash() != null)
+                .map(ExportCommands.SentCommand::anchor).toList());
+        for (ExportCommands.SentCommand command : unanswered) {
+            if (command.exportedHash() != null) {
+                connectorSpace.undoExport(command.anchor(), command.exportedHash(), command.previousValues());
+            }
+        }
+        return unanswered.size();
     }
 
     /**
@@ -231,7 +273,7 @@ public class SyncCycleEngine {
      * acknowledgement, and acknowledged before the next. A chunk the broker did not acknowledge fails the cycle and
      * is forgotten (the next cycle compares and sends that difference again); the acknowledged ones await their
      * answers, which the next cycle waits for before it compares memberships
-     * ({@link ExportCommands#awaitEarlierChunksAnswered}), so it does not send them again.
+     * ({@link ExportCommands#awaitEarlierAnswered}), so it does not send them again.
      */
     private void sendMemberships(SyncCycle cycle, List<Chunk> chunks, Token token, Tally tally) {
         if (chunks.isEmpty()) {
@@ -279,13 +321,12 @@ public class SyncCycleEngine {
     }
 
     /**
-     * One batch of objects, in the caller's transaction: lock (or create) their rows, decide each, record and send
-     * the values commands, wait for every acknowledgement, then write the rows.
+     * One batch of objects, in the caller's transaction: lock (or create) their rows, decide each, record the values
+     * commands and write the rows of the exports, all committed together before anything is sent ({@link #send}).
      *
-     * @return what was decided for each object, in order; an object whose command can never be sent counts as failed
+     * @return what was decided for each object, in order
      */
-    private List<Decision> exportBatch(SyncCycle cycle, List<ObjectExport> batch, Token token, TransactionStatus status,
-                                       List<String> recorded) {
+    private List<Decision> decideBatch(SyncCycle cycle, List<ObjectExport> batch, TransactionStatus status) {
         Map<String, ConnectorSpaceEntry> entries = connectorSpace.lockOrCreate(batch);
         Map<String, Membership> exportedMemberships = connectorSpace.exportedMemberships(batch.stream()
                 .filter(export -> export.objectType() == ObjectType.GROUP).map(ObjectExport::anchor).toList());
@@ -302,26 +343,71 @@ public class SyncCycleEngine {
         }
         List<Decision> sending = decisions.stream().filter(decision -> decision.command() != null).toList();
         exportCommands.record(sending.stream().map(Decision::sent).toList());
-        sending.forEach(decision -> recorded.add(decision.sent().commandId()));
-        DirectoryCommandSender.Batch sends = sender.batch();
-        for (Decision decision : sending) {
-            sends.send(decision.command(), token.get());
-        }
-        List<ContractCommand> refused = sends.awaitAcknowledgements();
-        if (!refused.isEmpty()) {
-            exportCommands.forget(refused.stream().map(command -> command.metadata().commandId().toString()).toList());
-            decisions.replaceAll(decision -> {
-                if (decision.command() == null || !refused.contains(decision.command())) {
-                    return decision;
-                }
-                log.warn("cycle {}: {} ({}) not exported: its command can never be sent", cycle.id(),
-                        decision.export().distinguishedName(), decision.export().anchor());
-                return Decision.failed(decision.export());
-            });
-        }
         connectorSpace.recordExports(decisions.stream().map(Decision::exported).filter(Objects::nonNull).toList());
         connectorSpace.recordSeen(decisions.stream().map(Decision::seen).filter(Objects::nonNull).toList());
         return decisions;
+    }
+
+    /**
+     * Sends the values commands of a committed batch without waiting for each acknowledgement (at most
+     * {@code max-in-flight} in flight) and waits for every one, holding no row lock: a Source of Authority switch or
+     * a directory's answer never waits for the broker. An export whose command the broker did not acknowledge is
+     * undone ({@link #undo}) and fails the cycle; one the producer can never send (too large) is undone and counts as
+     * failed, and the cycle goes on.
+     *
+     * @return the decisions, those whose command can never be sent now failed
+     */
+    private List<Decision> send(SyncCycle cycle, List<Decision> decisions, Token token) {
+        List<Decision> sending = decisions.stream().filter(decision -> decision.command() != null).toList();
+        if (sending.isEmpty()) {
+            return decisions;
+        }
+        DirectoryCommandSender.Batch sends = sender.batch();
+        List<ContractCommand> refused;
+        try {
+            for (Decision decision : sending) {
+                sends.send(decision.command(), token.get());
+            }
+            refused = sends.awaitAcknowledgements();
+        } catch (RuntimeException e) {
+            Set<ContractCommand> acknowledged = sends.acknowledged();
+            undo(sending.stream().filter(decision -> !acknowledged.contains(decision.command())).toList());
+            throw e;
+        }
+        if (refused.isEmpty()) {
+            return decisions;
+        }
+        undo(sending.stream().filter(decision -> refused.contains(decision.command())).toList());
+        return decisions.stream().map(decision -> {
+            if (decision.command() == null || !refused.contains(decision.command())) {
+                return decision;
+            }
+            log.warn("cycle {}: {} ({}) not exported: its command can never be sent", cycle.id(),
+                    decision.export().distinguishedName(), decision.export().anchor());
+            return Decision.failed(decision.export());
+        }).toList();
+    }
+
+    /**
+     * Exports whose command did not reach the broker: their rows get back the values they held before, without an
+     * exported hash (the next cycle exports them again, a Delta reads them again), and their commands are forgotten.
+     * A command that reached the topic after all is applied by the directory and sent again by the next cycle with
+     * the same values, which the directory applies without events.
+     */
+    private void undo(List<Decision> unsent) {
+        if (unsent.isEmpty()) {
+            return;
+        }
+        transaction.executeWithoutResult(status -> {
+            connectorSpace.lock(unsent.stream().map(decision -> decision.export().anchor()).toList());
+            for (Decision decision : unsent) {
+                if (decision.exported() != null) {
+                    connectorSpace.undoExport(decision.export().anchor(), decision.sent().exportedHash(),
+                            decision.sent().previousValues());
+                }
+            }
+            exportCommands.forget(unsent.stream().map(decision -> decision.sent().commandId()).toList());
+        });
     }
 
     /**

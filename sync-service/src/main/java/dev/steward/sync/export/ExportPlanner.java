@@ -41,26 +41,27 @@ public final class ExportPlanner {
      * them are resolved against {@code known} objects, synced earlier; the objects read win over known ones.
      */
     public static ExportPlan plan(DirectoryRead read, String baseDn, String netbiosName, List<KnownObject> known) {
+        DnKeys keys = new DnKeys();
         Map<String, String> userIdsByDn = new HashMap<>();
         Map<String, AdGroup> groupsByDn = new HashMap<>();
         Map<String, String> knownGroupIdsByDn = new HashMap<>();
         for (KnownObject object : known) {
             if (object.objectType() == ObjectType.USER) {
-                userIdsByDn.put(normalize(object.distinguishedName()), object.cloudId());
+                userIdsByDn.put(keys.of(object.distinguishedName()), object.cloudId());
             } else {
-                knownGroupIdsByDn.put(normalize(object.distinguishedName()), object.cloudId());
+                knownGroupIdsByDn.put(keys.of(object.distinguishedName()), object.cloudId());
             }
         }
         for (AdUser user : read.users()) {
-            userIdsByDn.put(normalize(user.distinguishedName()), DirectoryIds.fromAnchor(user.anchor()));
+            userIdsByDn.put(keys.of(user.distinguishedName()), DirectoryIds.fromAnchor(user.anchor()));
         }
         for (AdGroup group : read.groups()) {
-            groupsByDn.put(normalize(group.distinguishedName()), group);
-            knownGroupIdsByDn.remove(normalize(group.distinguishedName()));
-            userIdsByDn.remove(normalize(group.distinguishedName())); // a known user's old DN, now a group's
+            groupsByDn.put(keys.of(group.distinguishedName()), group);
+            knownGroupIdsByDn.remove(keys.of(group.distinguishedName()));
+            userIdsByDn.remove(keys.of(group.distinguishedName())); // a known user's old DN, now a group's
         }
         for (AdUser user : read.users()) {
-            knownGroupIdsByDn.remove(normalize(user.distinguishedName()));
+            knownGroupIdsByDn.remove(keys.of(user.distinguishedName()));
         }
 
         List<ObjectExport> exports = new ArrayList<>();
@@ -73,7 +74,7 @@ public final class ExportPlanner {
         }
 
         String defaultDomain = SyncProperties.domainNameOf(baseDn);
-        for (AdGroup group : nestedFirst(read.groups(), groupsByDn)) {
+        for (AdGroup group : nestedFirst(read.groups(), groupsByDn, keys)) {
             String displayName = firstText(group.displayName(), group.commonName(), group.samAccountName());
             if (displayName == null) {
                 rejected.add(new RejectedEntry(group.distinguishedName(), "the group has no displayName, cn or sAMAccountName"));
@@ -82,14 +83,14 @@ public final class ExportPlanner {
             TreeSet<String> owners = new TreeSet<>();
             if (group.managedBy() != null) {
                 // Graph owners are users (or service principals): a group in managedBy gives no owner.
-                String owner = userIdsByDn.get(normalize(group.managedBy()));
+                String owner = userIdsByDn.get(keys.of(group.managedBy()));
                 if (owner != null) {
                     owners.add(owner);
                 }
             }
             TreeSet<String> members = new TreeSet<>();
             for (String memberDn : group.members()) {
-                String key = normalize(memberDn);
+                String key = keys.of(memberDn);
                 String userId = userIdsByDn.get(key);
                 AdGroup nested = groupsByDn.get(key);
                 if (userId != null) {
@@ -127,28 +128,41 @@ public final class ExportPlanner {
     }
 
     /** Groups ordered so that a nested group comes before every group that contains it; cycles are cut anywhere. */
-    private static List<AdGroup> nestedFirst(List<AdGroup> groups, Map<String, AdGroup> groupsByDn) {
+    private static List<AdGroup> nestedFirst(List<AdGroup> groups, Map<String, AdGroup> groupsByDn, DnKeys keys) {
         LinkedHashMap<String, AdGroup> ordered = new LinkedHashMap<>();
         Set<String> visiting = new HashSet<>();
         for (AdGroup group : groups) {
-            visit(group, groupsByDn, ordered, visiting);
+            visit(group, groupsByDn, ordered, visiting, keys);
         }
         return List.copyOf(ordered.values());
     }
 
     private static void visit(AdGroup group, Map<String, AdGroup> groupsByDn, LinkedHashMap<String, AdGroup> ordered,
-                              Set<String> visiting) {
+                              Set<String> visiting, DnKeys keys) {
         if (ordered.containsKey(group.anchor()) || !visiting.add(group.anchor())) {
             return;
         }
         for (String memberDn : group.members()) {
-            AdGroup nested = groupsByDn.get(normalize(memberDn));
+            AdGroup nested = groupsByDn.get(keys.of(memberDn));
             if (nested != null) {
-                visit(nested, groupsByDn, ordered, visiting);
+                visit(nested, groupsByDn, ordered, visiting, keys);
             }
         }
         visiting.remove(group.anchor());
         ordered.put(group.anchor(), group);
+    }
+
+    /**
+     * Normalised DNs of one plan, each computed once: a member DN recurs in every group of the user (about ten times
+     * in a typical estate), and parsing a DN costs more than the rest of planning it.
+     */
+    private static final class DnKeys {
+
+        private final Map<String, String> normalized = new HashMap<>();
+
+        String of(String dn) {
+            return normalized.computeIfAbsent(dn, ExportPlanner::normalize);
+        }
     }
 
     static String normalize(String dn) {

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -26,16 +27,20 @@ import java.util.stream.Collectors;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.junit.jupiter.api.Test;
 import org.mockito.Mockito;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletResponse;
 import tools.jackson.databind.JsonNode;
 
 /**
  * A cycle interrupted half way (the broker acknowledges a number of commands and then no more, in the export of values
- * and in the membership phase) leaves nothing recorded that did not reach the topic, and the next cycle completes the
- * work without sending again what reached the directory: no user or group whose row was committed, no membership
- * chunk the directory applied. The shared test context exports in batches of 5 with 3 commands in flight.
+ * and in the membership phase; or the process dies between a batch's commit and its sends) leaves nothing recorded
+ * that did not reach the topic once it is undone, and the next cycle completes the work without sending again what
+ * reached the directory: no user or group whose export was acknowledged, no membership chunk the directory applied. The shared test context exports in batches of 5 with 3 commands in flight.
  */
 class InterruptedCycleIT extends SyncServiceIntegrationTest {
+
+    @Autowired
+    private ExportCommands exportCommands;
 
     private static final String BROKER_AWAY = "the broker is away (test)";
 
@@ -58,7 +63,7 @@ class InterruptedCycleIT extends SyncServiceIntegrationTest {
         assertThat(failed.get("error").asString()).contains(BROKER_AWAY);
         List<ContractCommand> firstAttempt = commandsOf(failedId);
         assertThat(firstAttempt).hasSize(6).allMatch(SyncUser.class::isInstance);
-        // Only whole batches whose every command was acknowledged were recorded as exported.
+        // Only users whose command was acknowledged stay recorded as exported: the others of the batch were undone.
         List<String> committed = users.stream().filter(anchor -> exported(anchor).isPresent()).toList();
         assertThat(committed).hasSizeLessThanOrEqualTo(firstAttempt.size())
                 .allMatch(anchor -> keys(firstAttempt).contains(DirectoryIds.fromAnchor(anchor)));
@@ -137,6 +142,28 @@ class InterruptedCycleIT extends SyncServiceIntegrationTest {
                 assertThat(connectorSpaceRepository.exportedMembership(anchor)).isEqualTo(adMembership));
         assertThat(next.get("counts").get("updated").asInt()).isEqualTo(2);
         awaitIdle();
+    }
+
+    @Test
+    void anExportRecordedByAProcessThatDiedBeforeSendingItIsUndoneAndSentAgainByTheNextCycle() throws Exception {
+        String anchor = addUser("Interrupted-Crash");
+        runCycle("Delta");
+        String hash = exported(anchor).orElseThrow();
+        // What a process leaves that committed a batch and died before sending its commands: the export recorded in
+        // the row and its command awaiting an answer that never comes.
+        String lostCommand = UUID.randomUUID().toString();
+        exportCommands.record(List.of(new ExportCommands.SentCommand(lostCommand, UUID.randomUUID().toString(),
+                anchor, hash, null, Outcome.UPDATED, null)));
+
+        JsonNode next = runCycleWithoutWaitingForIdle("Delta");
+
+        // The cycle waited for the answer (export-answer-timeout, 3 s here), undid the export and so read the user
+        // again although AD did not change it, and sent it.
+        assertThat(commandsOf(next.get("id").asString())).filteredOn(SyncUser.class::isInstance)
+                .map(ContractCommand::key).containsExactly(DirectoryIds.fromAnchor(anchor));
+        assertThat(exported(anchor)).contains(hash);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM export_command WHERE command_id = ?").param(lostCommand)
+                .query(Long.class).single()).isZero();
     }
 
     /** From now on, every command after the first {@code acknowledged} is not acknowledged by the broker. */

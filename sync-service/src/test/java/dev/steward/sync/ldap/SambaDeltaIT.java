@@ -397,7 +397,7 @@ class SambaDeltaIT {
     private SyncCycle runCycle(PolicyType policyType) {
         synchronized (SambaDeltaIT.class) {
             if (directory == null) {
-                directory = new FakeDirectory(testKafka.adminConfig(), testKafka.owners());
+                directory = new FakeDirectory(testKafka);
             }
         }
         return SambaSyncService.runCycle(runner, cycles, jdbc, policyType, ADMIN, Duration.ofSeconds(60));

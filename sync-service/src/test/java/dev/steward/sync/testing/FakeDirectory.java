@@ -3,9 +3,13 @@ package dev.steward.sync.testing;
 import dev.steward.contracts.CloudEventHeaders;
 import dev.steward.contracts.ContractCommand;
 import dev.steward.contracts.ContractJson;
+import dev.steward.contracts.ContractMessage;
 import dev.steward.contracts.MessageTypes;
 import dev.steward.contracts.Topics;
 import dev.steward.contracts.command.CommandResult;
+import dev.steward.contracts.kafka.ContractSerializer;
+import dev.steward.platform.kafka.access.KafkaPrincipal;
+import dev.steward.platform.testing.TestKafka;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -15,12 +19,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import dev.steward.platform.testing.KafkaTestClient;
 
 /**
  * Answers every command on {@code steward.directory.commands} as the directory service does: one
@@ -32,21 +39,28 @@ public final class FakeDirectory implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(FakeDirectory.class);
 
     private final KafkaConsumer<String, byte[]> consumer;
-    private final KafkaTestClient results;
+    private final KafkaProducer<String, ContractMessage> results;
     private final Map<String, String> rejections = new ConcurrentHashMap<>();
     private final Thread thread;
     private volatile boolean running = true;
 
     /**
-     * @param readerConfig bootstrap servers and credentials of a reader of the command topic
-     * @param results      publishes the results as the directory service
+     * Reads the command topic as an administrator and answers as the directory service. The answers to one poll's
+     * commands are sent together and flushed once, as a directory would: one send waiting for its own
+     * acknowledgement (about 5 ms with Kafka's default linger) would make the fake the slowest part of a benchmark.
      */
-    public FakeDirectory(Map<String, Object> readerConfig, KafkaTestClient results) {
-        this.results = results;
-        Map<String, Object> config = new HashMap<>(readerConfig);
+    public FakeDirectory(TestKafka kafka) {
+        Map<String, Object> config = new HashMap<>(kafka.adminConfig());
         config.put(ConsumerConfig.GROUP_ID_CONFIG, "test-fake-directory-" + System.nanoTime());
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         this.consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+        Map<String, Object> producerConfig = new HashMap<>(kafka.clientConfig(KafkaPrincipal.DIRECTORY));
+        producerConfig.put(ProducerConfig.ACKS_CONFIG, "all");
+        producerConfig.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        producerConfig.put(ContractSerializer.SOURCE_CONFIG, KafkaPrincipal.DIRECTORY.source());
+        ContractSerializer serializer = new ContractSerializer();
+        serializer.configure(producerConfig, false);
+        this.results = new KafkaProducer<>(producerConfig, new StringSerializer(), serializer);
         consumer.subscribe(List.of(Topics.DIRECTORY_COMMANDS));
         thread = new Thread(this::poll, "fake-directory");
         thread.setDaemon(true);
@@ -67,6 +81,7 @@ public final class FakeDirectory implements AutoCloseable {
                         answer(type, command);
                     }
                 }
+                results.flush();
             }
         } catch (WakeupException e) {
             // closing
@@ -74,6 +89,7 @@ public final class FakeDirectory implements AutoCloseable {
             log.error("the fake directory stopped answering", e);
         } finally {
             consumer.close();
+            results.close(Duration.ofSeconds(5));
         }
     }
 
@@ -83,7 +99,12 @@ public final class FakeDirectory implements AutoCloseable {
         String errorCode = rejections.remove(rule(type, command.key()));
         CommandResult result = errorCode == null ? CommandResult.succeeded(ref, Instant.now())
                 : CommandResult.rejected(ref, errorCode, "rejected by the fake directory", Instant.now());
-        results.publish(Topics.DIRECTORY_COMMAND_RESULTS, result);
+        results.send(new ProducerRecord<>(Topics.DIRECTORY_COMMAND_RESULTS, result.key(), result), (sent, failure) -> {
+            if (failure != null) {
+                log.error("the fake directory could not publish the result of {}", command.metadata().commandId(),
+                        failure);
+            }
+        });
     }
 
     private static String rule(String type, String key) {

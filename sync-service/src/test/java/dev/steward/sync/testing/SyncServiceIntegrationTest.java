@@ -118,7 +118,7 @@ public abstract class SyncServiceIntegrationTest {
 
     protected synchronized FakeDirectory directory() {
         if (directory == null) {
-            directory = new FakeDirectory(testKafka.adminConfig(), owners());
+            directory = new FakeDirectory(testKafka);
         }
         return directory;
     }

@@ -233,10 +233,14 @@ public class MembershipRequests implements PendingRequests {
     public RequestPage pendingForOwner(String ownerId, RequestCursor after, int limit) {
         var params = new MapSqlParameterSource("ownerId", ownerId).addValue("status", RequestStatus.PENDING.wireName())
                 .addValue("secondStage", RequestStatus.PENDING_SECOND_STAGE.wireName());
-        String sql = "SELECT " + COLUMNS + " FROM membership_request r WHERE ((r.status = :status AND EXISTS "
-                + "(SELECT 1 FROM directory_group_owner o WHERE o.group_id = r.group_id AND o.owner_id = :ownerId)) "
-                + "OR (r.status = :secondStage AND EXISTS (SELECT 1 FROM directory_group_member m "
-                + "WHERE m.group_id = r.second_stage_group_id AND m.member_id = :ownerId)))";
+        // From the caller's groups to their requests (indexes by owner and member, then by group and status): the
+        // cost follows the caller's groups, not how many requests are pending in the tenant. The two parts have
+        // different statuses, so UNION ALL lists each request once.
+        String sql = "SELECT " + COLUMNS + " FROM (SELECT " + COLUMNS + " FROM directory_group_owner o "
+                + "JOIN membership_request r ON r.group_id = o.group_id WHERE o.owner_id = :ownerId "
+                + "AND r.status = :status UNION ALL SELECT " + COLUMNS + " FROM directory_group_member m "
+                + "JOIN membership_request r ON r.second_stage_group_id = m.group_id WHERE m.member_id = :ownerId "
+                + "AND r.status = :secondStage) r WHERE TRUE";
         return page(sql, params, after, limit);
     }
 

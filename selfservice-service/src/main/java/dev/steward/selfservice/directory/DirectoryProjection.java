@@ -36,7 +36,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Owners and members are not in snapshots: their events add and remove rows, applied in the order they arrive, which
  * Kafka keeps per group (the record key is the group id). Adding a present row or removing an absent one changes
  * nothing. A deleted group is forgotten with its owners, its members and its memberships in other groups. A change of
- * owners ({@link GroupOwnersChanged}) and a deletion ({@link GroupRemoved}) are announced inside the transaction, so
+ * owners ({@link OwnersOfGroupsChanged}) and a deletion ({@link GroupRemoved}) are announced inside the transaction, so
  * that pending requests follow them. A user's licences ({@code UserLicensesChanged}) replace the SKU ids stored
  * for the user, with a version of their own.
  */
@@ -134,7 +134,7 @@ public class DirectoryProjection {
         groups.addOwners(segment.owners(true));
         groups.removeMembers(segment.members(false));
         groups.addMembers(segment.members(true));
-        segment.ownerChanges().forEach(this::ownersChanged);
+        ownersChanged(segment.ownerChanges());
         segment.clear();
     }
 
@@ -249,8 +249,15 @@ public class DirectoryProjection {
     }
 
     private void ownersChanged(String groupId, IntegrationEvent event) {
-        events.publishEvent(new GroupOwnersChanged(groupId, event.metadata().initiator(),
-                event.metadata().correlationId()));
+        ownersChanged(Map.of(groupId, event));
+    }
+
+    private void ownersChanged(Map<String, IntegrationEvent> lastChangeByGroup) {
+        if (!lastChangeByGroup.isEmpty()) {
+            events.publishEvent(new OwnersOfGroupsChanged(lastChangeByGroup.entrySet().stream()
+                    .map(change -> new GroupOwnersChanged(change.getKey(), change.getValue().metadata().initiator(),
+                            change.getValue().metadata().correlationId())).toList()));
+        }
     }
 
     private static List<String> ids(List<DirectoryObjectRef> objects) {

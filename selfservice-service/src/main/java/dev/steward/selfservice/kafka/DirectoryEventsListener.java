@@ -18,8 +18,9 @@ import org.springframework.kafka.support.serializer.SerializationUtils;
 import org.springframework.stereotype.Component;
 
 /**
- * Feeds the directory's events into the read model, a poll at a time: the poll's events are applied in one
- * transaction ({@link DirectoryProjection#applyAll}). A record that is not a readable event is reported to the
+ * Feeds the directory's events into the read model, a poll at a time (at most
+ * {@code steward.selfservice.read-model.max-batch} records): the poll's events are applied in one transaction
+ * ({@link DirectoryProjection#applyAll}), so the database's round trips are paid per poll, not per event. A record that is not a readable event is reported to the
  * platform's error handler as the batch's failed record ({@link BatchListenerFailedException}) after the events
  * before it were applied: the handler commits those, dead-letters the bad record with its reason and delivers the
  * rest again. If the batch's transaction fails, the events are applied one at a time, each in its own transaction, so
@@ -39,7 +40,8 @@ class DirectoryEventsListener {
         this.projection = projection;
     }
 
-    @KafkaListener(id = ID, idIsGroup = false, topics = Topics.DIRECTORY_EVENTS, batch = "true")
+    @KafkaListener(id = ID, idIsGroup = false, topics = Topics.DIRECTORY_EVENTS, batch = "true",
+            properties = "max.poll.records=${steward.selfservice.read-model.max-batch:2000}")
     void on(List<ConsumerRecord<String, ContractMessage>> records) {
         List<IntegrationEvent> events = new ArrayList<>(records.size());
         for (ConsumerRecord<String, ContractMessage> record : records) {

@@ -6,10 +6,13 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -189,6 +192,17 @@ public class MembershipRequests implements PendingRequests {
     public void replaceApprovers(String id, List<String> approverIds) {
         jdbc.update("DELETE FROM membership_request_approver WHERE request_id = :id", Map.of("id", id));
         insertApprovers(id, approverIds);
+    }
+
+    /** Which of these groups have pending requests. */
+    public Set<String> groupsWithPendingRequests(Collection<String> groupIds) {
+        if (groupIds.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.queryForList("SELECT DISTINCT group_id FROM membership_request "
+                        + "WHERE group_id IN (:groupIds) AND status = :status",
+                new MapSqlParameterSource("groupIds", groupIds).addValue("status", RequestStatus.PENDING.wireName()),
+                String.class));
     }
 
     /** The ids of a group's pending requests, oldest first. */

@@ -15,8 +15,12 @@ import dev.steward.contracts.event.SourceOfAuthorityChanged;
 import dev.steward.contracts.event.UserLicensesChanged;
 import dev.steward.contracts.event.UserSynced;
 import dev.steward.platform.kafka.ProcessedMessages;
+import dev.steward.selfservice.directory.GroupDirectory.VersionedSnapshot;
+import dev.steward.selfservice.directory.UserDirectory.VersionedUser;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -32,7 +36,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Owners and members are not in snapshots: their events add and remove rows, applied in the order they arrive, which
  * Kafka keeps per group (the record key is the group id). Adding a present row or removing an absent one changes
  * nothing. A deleted group is forgotten with its owners, its members and its memberships in other groups. A change of
- * owners ({@link GroupOwnersChanged}) and a deletion ({@link GroupRemoved}) are announced inside the transaction, so
+ * owners ({@link OwnersOfGroupsChanged}) and a deletion ({@link GroupRemoved}) are announced inside the transaction, so
  * that pending requests follow them. A user's licences ({@code UserLicensesChanged}) replace the SKU ids stored
  * for the user, with a version of their own.
  */
@@ -47,13 +51,15 @@ public class DirectoryProjection {
     private final GroupDirectory groups;
     private final UserDirectory users;
     private final ProcessedMessages processed;
+    private final ProcessedEventBatch processedBatch;
     private final ApplicationEventPublisher events;
 
-    public DirectoryProjection(GroupDirectory groups, UserDirectory users, ProcessedMessages processed,
-                               ApplicationEventPublisher events) {
+    DirectoryProjection(GroupDirectory groups, UserDirectory users, ProcessedMessages processed,
+                        ProcessedEventBatch processedBatch, ApplicationEventPublisher events) {
         this.groups = groups;
         this.users = users;
         this.processed = processed;
+        this.processedBatch = processedBatch;
         this.events = events;
     }
 
@@ -86,6 +92,134 @@ public class DirectoryProjection {
         return applyRelations(event);
     }
 
+    /**
+     * Applies a poll's events in one transaction, with the same outcome as {@link #apply} of each in turn: events seen
+     * before are dropped, runs of snapshots, user syncs, owner and member changes ({@link ReadModelSegment}) are
+     * written with batched statements, and the rarer Source of Authority changes, licence changes and deletions are
+     * applied alone, in their place in the order. Answers how many events were new.
+     */
+    @Transactional
+    public int applyAll(List<IntegrationEvent> events) {
+        List<IntegrationEvent> fresh = processedBatch.markFirstSeen(CONSUMER,
+                events.stream().filter(DirectoryProjection::isProjected).toList());
+        ReadModelSegment segment = new ReadModelSegment();
+        for (IntegrationEvent event : fresh) {
+            Instant at = Timestamps.stored(event.metadata().occurredAt());
+            if (!segment.add(event, at)) {
+                write(segment);
+                applyAlone(event, at);
+            }
+        }
+        write(segment);
+        return fresh.size();
+    }
+
+    private void applyAlone(IntegrationEvent event, Instant at) {
+        if (event instanceof SourceOfAuthorityChanged changed) {
+            applySourceOfAuthority(changed, at);
+        } else if (event instanceof UserLicensesChanged licenses) {
+            applyLicenses(licenses, at);
+        } else {
+            applyRelations(event);
+        }
+    }
+
+    private void write(ReadModelSegment segment) {
+        if (segment.isEmpty()) {
+            return;
+        }
+        writeSnapshots(segment.snapshots());
+        writeUsers(segment.users());
+        groups.removeOwners(segment.owners(false));
+        groups.addOwners(segment.owners(true));
+        groups.removeMembers(segment.members(false));
+        groups.addMembers(segment.members(true));
+        ownersChanged(segment.ownerChanges());
+        segment.clear();
+    }
+
+    /**
+     * Each group's snapshots against its stored versions, as {@link #applySnapshot} would; the k-th write of every
+     * group goes in the k-th round of batched statements, so one group's writes keep their order.
+     */
+    private void writeSnapshots(Map<String, List<VersionedSnapshot>> byGroup) {
+        if (byGroup.isEmpty()) {
+            return;
+        }
+        Map<String, GroupDirectory.GroupVersions> stored = groups.lockVersions(byGroup.keySet());
+        List<SnapshotRound> rounds = new ArrayList<>();
+        byGroup.forEach((groupId, snapshots) -> {
+            GroupDirectory.GroupVersions current = stored.get(groupId);
+            int round = 0;
+            for (VersionedSnapshot snapshot : snapshots) {
+                Instant at = snapshot.version();
+                if (current != null && at.isBefore(current.state())) {
+                    log.info("stale snapshot of group {} ({} before {}); ignored", groupId, at, current.state());
+                    continue;
+                }
+                if (rounds.size() == round) {
+                    rounds.add(new SnapshotRound());
+                }
+                SnapshotRound writes = rounds.get(round++);
+                if (current == null) {
+                    writes.inserts().add(snapshot);
+                    current = new GroupDirectory.GroupVersions(at, at);
+                } else {
+                    writes.updates().add(snapshot);
+                    boolean withSourceOfAuthority = !at.isBefore(current.sourceOfAuthority());
+                    if (withSourceOfAuthority) {
+                        writes.sourceOfAuthority().add(snapshot);
+                    }
+                    current = new GroupDirectory.GroupVersions(at,
+                            withSourceOfAuthority ? at : current.sourceOfAuthority());
+                }
+            }
+        });
+        for (SnapshotRound round : rounds) {
+            groups.insertAll(round.inserts());
+            groups.updateAll(round.updates());
+            groups.updateSourceOfAuthorityAll(round.sourceOfAuthority());
+        }
+    }
+
+    /** Each user's syncs against their stored version, as {@link #applyUser} would, in rounds as for groups. */
+    private void writeUsers(Map<String, List<VersionedUser>> byUser) {
+        if (byUser.isEmpty()) {
+            return;
+        }
+        Map<String, Instant> stored = users.lockVersions(byUser.keySet());
+        List<List<VersionedUser>> inserts = new ArrayList<>();
+        List<List<VersionedUser>> updates = new ArrayList<>();
+        byUser.forEach((userId, syncs) -> {
+            Instant current = stored.get(userId);
+            int round = 0;
+            for (VersionedUser sync : syncs) {
+                if (current != null && sync.version().isBefore(current)) {
+                    log.info("stale update of user {}; ignored", userId);
+                    continue;
+                }
+                if (inserts.size() == round) {
+                    inserts.add(new ArrayList<>());
+                    updates.add(new ArrayList<>());
+                }
+                (current == null ? inserts : updates).get(round++).add(sync);
+                current = sync.version();
+            }
+        });
+        for (int round = 0; round < inserts.size(); round++) {
+            users.insertAll(inserts.get(round));
+            users.updateAll(updates.get(round));
+        }
+    }
+
+    /** One round of batched group writes: at most one per group. */
+    private record SnapshotRound(List<VersionedSnapshot> inserts, List<VersionedSnapshot> updates,
+                                 List<VersionedSnapshot> sourceOfAuthority) {
+        SnapshotRound() {
+            this(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        }
+    }
+
     private static boolean isProjected(IntegrationEvent event) {
         return event instanceof GroupCreated || event instanceof GroupUpdated
                 || event instanceof SourceOfAuthorityChanged || event instanceof UserSynced
@@ -115,8 +249,15 @@ public class DirectoryProjection {
     }
 
     private void ownersChanged(String groupId, IntegrationEvent event) {
-        events.publishEvent(new GroupOwnersChanged(groupId, event.metadata().initiator(),
-                event.metadata().correlationId()));
+        ownersChanged(Map.of(groupId, event));
+    }
+
+    private void ownersChanged(Map<String, IntegrationEvent> lastChangeByGroup) {
+        if (!lastChangeByGroup.isEmpty()) {
+            events.publishEvent(new OwnersOfGroupsChanged(lastChangeByGroup.entrySet().stream()
+                    .map(change -> new GroupOwnersChanged(change.getKey(), change.getValue().metadata().initiator(),
+                            change.getValue().metadata().correlationId())).toList()));
+        }
     }
 
     private static List<String> ids(List<DirectoryObjectRef> objects) {

@@ -7,7 +7,10 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -23,6 +26,11 @@ public class GroupDirectory {
     private static final String COLUMNS =
             "id, display_name, kind, group_types, on_premises_sync_enabled, is_cloud_managed, on_premises_anchor, "
             + "join_policy";
+
+    private static final int IN_LIST = 500;
+    private static final String UPDATE_SOURCE_OF_AUTHORITY = "UPDATE directory_group SET is_cloud_managed = ?, "
+            + "on_premises_sync_enabled = ?, on_premises_anchor = COALESCE(?, on_premises_anchor), soa_version = ? "
+            + "WHERE id = ?";
 
     private final JdbcTemplate jdbc;
 
@@ -62,21 +70,43 @@ public class GroupDirectory {
 
     /** The versions of a group's state, with its row locked; empty for a group not seen yet. */
     Optional<GroupVersions> lockVersions(String groupId) {
-        return jdbc.query("SELECT state_version, soa_version FROM directory_group WHERE id = ? FOR UPDATE",
-                (rs, row) -> new GroupVersions(
-                        Timestamps.fromColumn(rs.getObject("state_version", LocalDateTime.class)),
-                        Timestamps.fromColumn(rs.getObject("soa_version", LocalDateTime.class))),
-                groupId).stream().findFirst();
+        return Optional.ofNullable(lockVersions(List.of(groupId)).get(groupId));
+    }
+
+    /** The versions of these groups' state, their rows locked (in id order); groups not seen yet are missing. */
+    Map<String, GroupVersions> lockVersions(Collection<String> groupIds) {
+        Map<String, GroupVersions> versions = new HashMap<>();
+        List<String> ids = groupIds.stream().distinct().sorted().toList();
+        for (int from = 0; from < ids.size(); from += IN_LIST) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IN_LIST));
+            jdbc.query("SELECT id, state_version, soa_version FROM directory_group WHERE id IN (" + placeholders(chunk)
+                            + ") ORDER BY id FOR UPDATE",
+                    rs -> {
+                        versions.put(rs.getString("id"), new GroupVersions(
+                                Timestamps.fromColumn(rs.getObject("state_version", LocalDateTime.class)),
+                                Timestamps.fromColumn(rs.getObject("soa_version", LocalDateTime.class))));
+                    }, chunk.toArray());
+        }
+        return versions;
     }
 
     void insert(GroupSnapshot group, Instant version) {
-        jdbc.update("INSERT INTO directory_group (id, display_name, mail_enabled, security_enabled, group_types, kind, "
-                        + "on_premises_sync_enabled, is_cloud_managed, on_premises_anchor, state_version, soa_version, "
-                        + "join_policy) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                group.id(), group.displayName(), group.mailEnabled(), group.securityEnabled(),
-                ContractJson.mapper().writeValueAsString(group.groupTypes()), group.kind().name(),
-                group.onPremisesSyncEnabled(), group.isCloudManaged(), group.onPremisesAnchor(),
-                Timestamps.toColumn(version), Timestamps.toColumn(version), JoinPolicy.defaultFor(group).wireName());
+        insertAll(List.of(new VersionedSnapshot(group, version)));
+    }
+
+    /** Records groups not seen before, each at its version, with the join policy its kind defaults to. */
+    void insertAll(List<VersionedSnapshot> snapshots) {
+        jdbc.batchUpdate("INSERT INTO directory_group (id, display_name, mail_enabled, security_enabled, group_types, "
+                        + "kind, on_premises_sync_enabled, is_cloud_managed, on_premises_anchor, state_version, "
+                        + "soa_version, join_policy) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                snapshots.stream().map(snapshot -> {
+                    GroupSnapshot group = snapshot.group();
+                    return new Object[] {group.id(), group.displayName(), group.mailEnabled(), group.securityEnabled(),
+                            ContractJson.mapper().writeValueAsString(group.groupTypes()), group.kind().name(),
+                            group.onPremisesSyncEnabled(), group.isCloudManaged(), group.onPremisesAnchor(),
+                            Timestamps.toColumn(snapshot.version()), Timestamps.toColumn(snapshot.version()),
+                            JoinPolicy.defaultFor(group).wireName()};
+                }).toList());
     }
 
     /** Sets how users join the group. */
@@ -90,43 +120,73 @@ public class GroupDirectory {
      * anchor once known is kept (a group synced from AD stays so whatever its Source of Authority).
      */
     void update(GroupSnapshot group, Instant version, boolean withSourceOfAuthority) {
-        jdbc.update("UPDATE directory_group SET display_name = ?, mail_enabled = ?, security_enabled = ?, "
+        VersionedSnapshot snapshot = new VersionedSnapshot(group, version);
+        updateAll(List.of(snapshot));
+        if (withSourceOfAuthority) {
+            updateSourceOfAuthorityAll(List.of(snapshot));
+        }
+    }
+
+    /** Replaces the groups' state (not their Source of Authority fields), each at its version. */
+    void updateAll(List<VersionedSnapshot> snapshots) {
+        jdbc.batchUpdate("UPDATE directory_group SET display_name = ?, mail_enabled = ?, security_enabled = ?, "
                         + "group_types = ?, kind = ?, on_premises_anchor = COALESCE(?, on_premises_anchor), "
                         + "state_version = ? WHERE id = ?",
-                group.displayName(), group.mailEnabled(), group.securityEnabled(),
-                ContractJson.mapper().writeValueAsString(group.groupTypes()), group.kind().name(),
-                group.onPremisesAnchor(), Timestamps.toColumn(version), group.id());
-        if (withSourceOfAuthority) {
-            updateSourceOfAuthority(group.id(), group.isCloudManaged(), group.onPremisesSyncEnabled(),
-                    group.onPremisesAnchor(), version);
-        }
+                snapshots.stream().map(snapshot -> {
+                    GroupSnapshot group = snapshot.group();
+                    return new Object[] {group.displayName(), group.mailEnabled(), group.securityEnabled(),
+                            ContractJson.mapper().writeValueAsString(group.groupTypes()), group.kind().name(),
+                            group.onPremisesAnchor(), Timestamps.toColumn(snapshot.version()), group.id()};
+                }).toList());
+    }
+
+    /** Sets the groups' Source of Authority fields from their snapshots, each at its version. */
+    void updateSourceOfAuthorityAll(List<VersionedSnapshot> snapshots) {
+        jdbc.batchUpdate(UPDATE_SOURCE_OF_AUTHORITY, snapshots.stream().map(snapshot -> new Object[] {
+                snapshot.group().isCloudManaged(), snapshot.group().onPremisesSyncEnabled(),
+                snapshot.group().onPremisesAnchor(), Timestamps.toColumn(snapshot.version()), snapshot.group().id()})
+                .toList());
     }
 
     /** Sets the group's Source of Authority fields, and its anchor when the event carries one. */
     void updateSourceOfAuthority(String groupId, boolean isCloudManaged, Boolean onPremisesSyncEnabled,
                                  String onPremisesAnchor, Instant version) {
-        jdbc.update("UPDATE directory_group SET is_cloud_managed = ?, on_premises_sync_enabled = ?, "
-                        + "on_premises_anchor = COALESCE(?, on_premises_anchor), soa_version = ? WHERE id = ?",
-                isCloudManaged, onPremisesSyncEnabled, onPremisesAnchor, Timestamps.toColumn(version), groupId);
+        jdbc.update(UPDATE_SOURCE_OF_AUTHORITY, isCloudManaged, onPremisesSyncEnabled, onPremisesAnchor,
+                Timestamps.toColumn(version), groupId);
     }
 
     void addOwners(String groupId, Collection<String> ownerIds) {
-        jdbc.batchUpdate("INSERT INTO directory_group_owner (group_id, owner_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
-                rows(groupId, ownerIds));
+        addOwners(relations(groupId, ownerIds));
     }
 
     void removeOwners(String groupId, Collection<String> ownerIds) {
-        jdbc.batchUpdate("DELETE FROM directory_group_owner WHERE group_id = ? AND owner_id = ?", rows(groupId, ownerIds));
+        removeOwners(relations(groupId, ownerIds));
     }
 
     void addMembers(String groupId, Collection<String> memberIds) {
-        jdbc.batchUpdate("INSERT INTO directory_group_member (group_id, member_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
-                rows(groupId, memberIds));
+        addMembers(relations(groupId, memberIds));
     }
 
     void removeMembers(String groupId, Collection<String> memberIds) {
-        jdbc.batchUpdate("DELETE FROM directory_group_member WHERE group_id = ? AND member_id = ?",
-                rows(groupId, memberIds));
+        removeMembers(relations(groupId, memberIds));
+    }
+
+    void addOwners(List<Relation> owners) {
+        jdbc.batchUpdate("INSERT INTO directory_group_owner (group_id, owner_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                rows(owners));
+    }
+
+    void removeOwners(List<Relation> owners) {
+        jdbc.batchUpdate("DELETE FROM directory_group_owner WHERE group_id = ? AND owner_id = ?", rows(owners));
+    }
+
+    void addMembers(List<Relation> members) {
+        jdbc.batchUpdate("INSERT INTO directory_group_member (group_id, member_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                rows(members));
+    }
+
+    void removeMembers(List<Relation> members) {
+        jdbc.batchUpdate("DELETE FROM directory_group_member WHERE group_id = ? AND member_id = ?", rows(members));
     }
 
     /** Forgets the group, its owners and members, and its memberships in other groups; nothing for an unknown id. */
@@ -136,8 +196,16 @@ public class GroupDirectory {
         jdbc.update("DELETE FROM directory_group WHERE id = ?", groupId);
     }
 
-    private static List<Object[]> rows(String groupId, Collection<String> ids) {
-        return ids.stream().distinct().map(id -> new Object[] {groupId, id}).toList();
+    private static List<Relation> relations(String groupId, Collection<String> ids) {
+        return ids.stream().distinct().map(id -> new Relation(groupId, id)).toList();
+    }
+
+    private static List<Object[]> rows(List<Relation> relations) {
+        return relations.stream().map(relation -> new Object[] {relation.groupId(), relation.objectId()}).toList();
+    }
+
+    private static String placeholders(List<String> values) {
+        return String.join(", ", Collections.nCopies(values.size(), "?"));
     }
 
     private Optional<KnownGroup> load(String sql, String groupId) {
@@ -167,5 +235,13 @@ public class GroupDirectory {
 
     /** When the group's state and its Source of Authority fields last changed (the events' occurredAt). */
     record GroupVersions(Instant state, Instant sourceOfAuthority) {
+    }
+
+    /** A group's state as an event carried it, and the event's occurredAt. */
+    record VersionedSnapshot(GroupSnapshot group, Instant version) {
+    }
+
+    /** An owner or a member (user or group) of a group. */
+    record Relation(String groupId, String objectId) {
     }
 }

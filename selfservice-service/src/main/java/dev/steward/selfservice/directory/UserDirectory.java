@@ -2,7 +2,11 @@ package dev.steward.selfservice.directory;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -11,6 +15,8 @@ import org.springframework.stereotype.Repository;
 /** The users of the read model (table {@code directory_user}). */
 @Repository
 public class UserDirectory {
+
+    private static final int IN_LIST = 500;
 
     private final JdbcTemplate jdbc;
 
@@ -58,18 +64,48 @@ public class UserDirectory {
     }
 
     Optional<Instant> lockVersion(String userId) {
-        return jdbc.query("SELECT state_version FROM directory_user WHERE id = ? FOR UPDATE",
-                (rs, row) -> Timestamps.fromColumn(rs.getObject("state_version", LocalDateTime.class)), userId)
-                .stream().findFirst();
+        return Optional.ofNullable(lockVersions(List.of(userId)).get(userId));
+    }
+
+    /** The versions of these users, their rows locked (in id order); users not seen yet are missing. */
+    Map<String, Instant> lockVersions(Collection<String> userIds) {
+        Map<String, Instant> versions = new HashMap<>();
+        List<String> ids = userIds.stream().distinct().sorted().toList();
+        for (int from = 0; from < ids.size(); from += IN_LIST) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IN_LIST));
+            jdbc.query("SELECT id, state_version FROM directory_user WHERE id IN ("
+                            + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ") ORDER BY id FOR UPDATE",
+                    rs -> {
+                        versions.put(rs.getString("id"),
+                                Timestamps.fromColumn(rs.getObject("state_version", LocalDateTime.class)));
+                    }, chunk.toArray());
+        }
+        return versions;
     }
 
     void insert(KnownUser user, Instant version) {
-        jdbc.update("INSERT INTO directory_user (id, user_principal_name, display_name, state_version) VALUES (?, ?, ?, ?)",
-                user.id(), user.userPrincipalName(), user.displayName(), Timestamps.toColumn(version));
+        insertAll(List.of(new VersionedUser(user, version)));
+    }
+
+    void insertAll(List<VersionedUser> users) {
+        jdbc.batchUpdate("INSERT INTO directory_user (id, user_principal_name, display_name, state_version) "
+                        + "VALUES (?, ?, ?, ?)", users.stream().map(versioned -> new Object[] {versioned.user().id(),
+                        versioned.user().userPrincipalName(), versioned.user().displayName(),
+                        Timestamps.toColumn(versioned.version())}).toList());
     }
 
     void update(KnownUser user, Instant version) {
-        jdbc.update("UPDATE directory_user SET user_principal_name = ?, display_name = ?, state_version = ? WHERE id = ?",
-                user.userPrincipalName(), user.displayName(), Timestamps.toColumn(version), user.id());
+        updateAll(List.of(new VersionedUser(user, version)));
+    }
+
+    void updateAll(List<VersionedUser> users) {
+        jdbc.batchUpdate("UPDATE directory_user SET user_principal_name = ?, display_name = ?, state_version = ? "
+                        + "WHERE id = ?", users.stream().map(versioned -> new Object[] {
+                        versioned.user().userPrincipalName(), versioned.user().displayName(),
+                        Timestamps.toColumn(versioned.version()), versioned.user().id()}).toList());
+    }
+
+    /** A user as an event carried them, and the event's occurredAt. */
+    record VersionedUser(KnownUser user, Instant version) {
     }
 }

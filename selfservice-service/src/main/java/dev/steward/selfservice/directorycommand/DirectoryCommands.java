@@ -75,15 +75,19 @@ public class DirectoryCommands {
                 DirectoryCommandStatus.QUEUED.wireName(), limit);
     }
 
-    void markSent(String commandId) {
-        jdbc.update("UPDATE directory_command SET status = ?, sent_at = ?, attempts = attempts + 1, last_error = NULL "
-                        + "WHERE command_id = ? AND status = ?", DirectoryCommandStatus.SENT.wireName(),
-                Timestamps.toColumn(clock.instant()), commandId, DirectoryCommandStatus.QUEUED.wireName());
+    /** Marks the commands the broker acknowledged as sent (one the directory already answered keeps its answer). */
+    void markSent(List<String> commandIds) {
+        var sentAt = Timestamps.toColumn(clock.instant());
+        jdbc.batchUpdate("UPDATE directory_command SET status = ?, sent_at = ?, attempts = attempts + 1, "
+                        + "last_error = NULL WHERE command_id = ? AND status = ?",
+                commandIds.stream().map(commandId -> new Object[] {DirectoryCommandStatus.SENT.wireName(), sentAt,
+                        commandId, DirectoryCommandStatus.QUEUED.wireName()}).toList());
     }
 
-    void markSendFailed(String commandId, String error) {
-        jdbc.update("UPDATE directory_command SET attempts = attempts + 1, last_error = ? WHERE command_id = ?",
-                error == null ? null : error.substring(0, Math.min(error.length(), 1000)), commandId);
+    void markSendFailed(List<String> commandIds, String error) {
+        String lastError = error == null ? null : error.substring(0, Math.min(error.length(), 1000));
+        jdbc.batchUpdate("UPDATE directory_command SET attempts = attempts + 1, last_error = ? WHERE command_id = ?",
+                commandIds.stream().map(commandId -> new Object[] {lastError, commandId}).toList());
     }
 
     /**

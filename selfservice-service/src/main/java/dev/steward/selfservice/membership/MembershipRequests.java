@@ -6,10 +6,13 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -191,6 +194,17 @@ public class MembershipRequests implements PendingRequests {
         insertApprovers(id, approverIds);
     }
 
+    /** Which of these groups have pending requests. */
+    public Set<String> groupsWithPendingRequests(Collection<String> groupIds) {
+        if (groupIds.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.queryForList("SELECT DISTINCT group_id FROM membership_request "
+                        + "WHERE group_id IN (:groupIds) AND status = :status",
+                new MapSqlParameterSource("groupIds", groupIds).addValue("status", RequestStatus.PENDING.wireName()),
+                String.class));
+    }
+
     /** The ids of a group's pending requests, oldest first. */
     public List<String> pendingIdsOfGroup(String groupId) {
         return jdbc.queryForList("SELECT id FROM membership_request WHERE group_id = :groupId AND status = :status "
@@ -233,10 +247,14 @@ public class MembershipRequests implements PendingRequests {
     public RequestPage pendingForOwner(String ownerId, RequestCursor after, int limit) {
         var params = new MapSqlParameterSource("ownerId", ownerId).addValue("status", RequestStatus.PENDING.wireName())
                 .addValue("secondStage", RequestStatus.PENDING_SECOND_STAGE.wireName());
-        String sql = "SELECT " + COLUMNS + " FROM membership_request r WHERE ((r.status = :status AND EXISTS "
-                + "(SELECT 1 FROM directory_group_owner o WHERE o.group_id = r.group_id AND o.owner_id = :ownerId)) "
-                + "OR (r.status = :secondStage AND EXISTS (SELECT 1 FROM directory_group_member m "
-                + "WHERE m.group_id = r.second_stage_group_id AND m.member_id = :ownerId)))";
+        // From the caller's groups to their requests (indexes by owner and member, then by group and status): the
+        // cost follows the caller's groups, not how many requests are pending in the tenant. The two parts have
+        // different statuses, so UNION ALL lists each request once.
+        String sql = "SELECT " + COLUMNS + " FROM (SELECT " + COLUMNS + " FROM directory_group_owner o "
+                + "JOIN membership_request r ON r.group_id = o.group_id WHERE o.owner_id = :ownerId "
+                + "AND r.status = :status UNION ALL SELECT " + COLUMNS + " FROM directory_group_member m "
+                + "JOIN membership_request r ON r.second_stage_group_id = m.group_id WHERE m.member_id = :ownerId "
+                + "AND r.status = :secondStage) r WHERE TRUE";
         return page(sql, params, after, limit);
     }
 

@@ -51,18 +51,20 @@ import org.springframework.kafka.listener.MessageListenerContainer;
 /**
  * The self-service figures of issue 8 ("Performance"), against PostgreSQL and a real (in-JVM KRaft) broker. Not part
  * of {@code ./mvnw verify}: run it with {@code bench/selfservice.sh} (profile {@code bench}); results go to
- * {@code bench/results/}. Sizes: {@code -Dbench.events} (directory events for the read model), {@code -Dbench.requests}
- * (requests, each approved), {@code -Dbench.clients} (HTTP clients in parallel).
+ * {@code bench/results/}. Sizes: {@code -Dbench.events} (directory events for the read model), {@code -Dbench.rate} and
+ * {@code -Dbench.seconds} (requests per second and for how long, then approvals of them at the same rate),
+ * {@code -Dbench.clients} (HTTP clients in parallel at most).
  * <p>
  * The directory is not in this JVM (self-service depends on no other service): an approval is measured to the
- * {@code AddMembers} command on the broker, and the directory's answer is played by a thread that answers each
- * {@code AddMembers} with a {@code SUCCEEDED} result, measured to the request's {@code Completed}.
+ * {@code AddMembers} command on the broker, and the directory's answer is played by a thread that confirms an add only
+ * when the directory would ({@link PlayedDirectory}), measured to the request's {@code Completed}.
  */
 class SelfServiceBenchmark extends SelfServiceTestBase {
 
     private static final int EVENTS = Integer.getInteger("bench.events", 20_000);
-    private static final int REQUESTS = Integer.getInteger("bench.requests", 1_000);
-    private static final int CLIENTS = Integer.getInteger("bench.clients", 4);
+    private static final int RATE = Integer.getInteger("bench.rate", 200);
+    private static final int SECONDS = Integer.getInteger("bench.seconds", 60);
+    private static final int CLIENTS = Integer.getInteger("bench.clients", 32);
 
     @Autowired
     KafkaListenerEndpointRegistry listeners;
@@ -73,8 +75,9 @@ class SelfServiceBenchmark extends SelfServiceTestBase {
     void measuresTheReadModelRequestsAndApprovals() throws Exception {
         report.add("# Self-service benchmark " + Instant.now());
         report.add("");
-        report.add("Machine: " + Runtime.getRuntime().availableProcessors() + " cores (shared). Events "
-                + EVENTS + ", requests " + REQUESTS + ", HTTP clients " + CLIENTS + ".");
+        report.add("Machine: " + Runtime.getRuntime().availableProcessors() + " cores (shared), load average "
+                + load() + " at the start. Events " + EVENTS + "; requests and approvals " + RATE + "/s for "
+                + SECONDS + " s each; up to " + CLIENTS + " HTTP clients.");
         report.add("");
         readModel();
         requestsAndApprovals();
@@ -91,15 +94,19 @@ class SelfServiceBenchmark extends SelfServiceTestBase {
         produce(events);
         double produceSeconds = seconds(produceStart);
 
+        long rawCpu = cpuNanos();
         long rawStart = System.nanoTime();
         int raw = consumeRaw();
         double rawSeconds = seconds(rawStart);
+        rawCpu = cpuNanos() - rawCpu;
 
+        long modelCpu = cpuNanos();
         long start = System.nanoTime();
         container.start();
         await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(200))
                 .until(() -> processedCount() - before >= events.size());
         double modelSeconds = seconds(start);
+        modelCpu = cpuNanos() - modelCpu;
 
         report.add("## Read model of directory events");
         report.add("");
@@ -112,6 +119,10 @@ class SelfServiceBenchmark extends SelfServiceTestBase {
         report.add("");
         report.add("Events: in fours: `UserSynced`, `GroupCreated`, `OwnersAdded` (1 id), `MembersAdded` (10 ids). "
                 + "Target (issue 8): at least 5,000 events/s into the read model.");
+        report.add("");
+        report.add(String.format("CPU time of this JVM (service, in-JVM broker and benchmark together; PostgreSQL is "
+                + "another process) per 1,000 events: raw consume %.0f ms, read model %.0f ms. Load average at the "
+                + "end: %s.", rawCpu / 1e6 / (raw / 1000.0), modelCpu / 1e6 / (events.size() / 1000.0), load()));
         report.add("");
     }
 
@@ -133,14 +144,19 @@ class SelfServiceBenchmark extends SelfServiceTestBase {
         return events.subList(0, EVENTS);
     }
 
-    private void produce(List<IntegrationEvent> events) throws Exception {
+    /** A producer with the directory's credentials and {@code ce_source}: it writes the directory's topics. */
+    private KafkaProducer<String, ContractMessage> directoryProducer() {
         Map<String, Object> config = new HashMap<>(testKafka.clientConfig(KafkaPrincipal.DIRECTORY));
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
         config.put(ContractSerializer.SOURCE_CONFIG, KafkaPrincipal.DIRECTORY.source());
         ContractSerializer serializer = new ContractSerializer();
         serializer.configure(config, false);
-        try (var producer = new KafkaProducer<String, ContractMessage>(config, new StringSerializer(), serializer)) {
+        return new KafkaProducer<>(config, new StringSerializer(), serializer);
+    }
+
+    private void produce(List<IntegrationEvent> events) throws Exception {
+        try (var producer = directoryProducer()) {
             List<Future<?>> sent = new ArrayList<>();
             for (IntegrationEvent event : events) {
                 sent.add(producer.send(new ProducerRecord<>(Topics.DIRECTORY_EVENTS, event.key(), event)));
@@ -171,133 +187,232 @@ class SelfServiceBenchmark extends SelfServiceTestBase {
     }
 
     /**
-     * Request -> the owner's inbox shows it; approval -> {@code AddMembers} on the broker; the directory's answer ->
-     * {@code Completed}. Each request is to its own owner-approval group with its own owner.
+     * Request -> the owner's inbox shows it, then approval -> {@code AddMembers} on the broker -> the directory's
+     * answer -> {@code Completed}: each phase open-loop at {@code bench.rate} per second for {@code bench.seconds}
+     * (a request is started at its planned time whatever the ones before it do, and its latency counts from that
+     * time, so a slow service cannot lower the rate it is measured at). Each request is to its own owner-approval
+     * group with its own owner; every requester is a user the directory announced.
      */
     private void requestsAndApprovals() throws Exception {
-        List<TestUser> owners = new ArrayList<>();
-        List<GroupFixture> groups = new ArrayList<>();
-        for (int i = 0; i < REQUESTS; i++) {
+        int requests = RATE * SECONDS;
+        List<TestUser> owners = new ArrayList<>(requests);
+        List<TestUser> requesters = new ArrayList<>(requests);
+        List<GroupFixture> groups = new ArrayList<>(requests);
+        List<IntegrationEvent> setup = new ArrayList<>();
+        Instant at = Instant.now();
+        for (int i = 0; i < requests; i++) {
             TestUser owner = TestUser.named("owner");
+            TestUser requester = TestUser.named("req");
             owners.add(owner);
-            groups.add(GroupFixture.cloudSecurityGroup().named("Bench " + i).ownedBy(owner.id())
-                    .joining(JoinPolicy.OWNER_APPROVAL));
+            requesters.add(requester);
+            GroupFixture group = GroupFixture.cloudSecurityGroup().named("Bench " + i).ownedBy(owner.id());
+            groups.add(group);
+            setup.addAll(List.of(DirectoryEvents.creation(group)));
+            setup.add(DirectoryEvents.userSynced(requester.id(), requester.userPrincipalName(), "Requester " + i, at));
         }
-        List<IntegrationEvent> creation = new ArrayList<>();
-        groups.forEach(group -> creation.addAll(List.of(DirectoryEvents.creation(group))));
-        produce(creation);
-        await().atMost(Duration.ofMinutes(5)).until(() -> groups.stream().allMatch(g ->
-                this.groups.find(g.id()).filter(known -> !known.ownerIds().isEmpty()).isPresent()));
-        groups.forEach(group -> this.groups.setJoinPolicy(group.id(), JoinPolicy.OWNER_APPROVAL));
+        Integer before = processedCount();
+        produce(setup);
+        await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(500))
+                .until(() -> processedCount() - before >= setup.size());
+        jdbc.batchUpdate("UPDATE directory_group SET join_policy = ? WHERE id = ?", groups.stream()
+                .map(group -> new Object[] {JoinPolicy.OWNER_APPROVAL.wireName(), group.id()}).toList());
+        jdbc.execute("ANALYZE");
+        List<String> ownerTokens = owners.stream().map(TestUser::token).toList();
+        List<String> requesterTokens = requesters.stream().map(TestUser::token).toList();
+
+        PlayedDirectory directory = new PlayedDirectory(groups, requesters);
+        ExecutorService directoryThread = Executors.newSingleThreadExecutor();
+        Future<?> answers = directoryThread.submit(directory::run);
+
+        String[] requestIds = new String[requests];
+        String loadBefore = load();
+        Phase requesting = openLoop(requests, n -> {
+            Response made = http.post("/mygroups/requests", requesterTokens.get(n),
+                    "{\"groupId\":\"" + groups.get(n).id() + "\"}");
+            assertThat(made.status()).as(made.body()).isEqualTo(201);
+            String id = made.text("id");
+            while (!http.get("/mygroups/approvals", ownerTokens.get(n)).body().contains(id)) {
+                Thread.onSpinWait();
+            }
+            requestIds[n] = id;
+        });
+        String loadAfterRequests = load();
 
         Map<String, Long> approvedAt = new ConcurrentHashMap<>();
-        Map<String, Long> addSeenAt = new ConcurrentHashMap<>();
-        AtomicBoolean answering = new AtomicBoolean(true);
-        ExecutorService directory = Executors.newSingleThreadExecutor();
-        Future<?> answers = directory.submit(() -> playDirectory(answering, addSeenAt));
-
-        List<Long> toInbox = Collections.synchronizedList(new ArrayList<>());
-        List<Long> requestIds = Collections.synchronizedList(new ArrayList<>());
-        Map<String, String> requestOfGroup = new ConcurrentHashMap<>();
-        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
-        long start = System.nanoTime();
-        List<Future<?>> done = new ArrayList<>();
-        for (int i = 0; i < REQUESTS; i++) {
-            int n = i;
-            done.add(clients.submit(() -> {
-                TestUser requester = TestUser.named("req");
-                long t0 = System.nanoTime();
-                Response made = http.post("/mygroups/requests", requester.token(),
-                        "{\"groupId\":\"" + groups.get(n).id() + "\"}");
-                assertThat(made.status()).as(made.body()).isEqualTo(201);
-                String id = made.text("id");
-                while (!http.get("/mygroups/approvals", owners.get(n).token()).body().contains(id)) {
-                    Thread.onSpinWait();
-                }
-                toInbox.add(System.nanoTime() - t0);
-                requestOfGroup.put(groups.get(n).id(), id);
-            }));
-        }
-        for (Future<?> future : done) {
-            future.get(10, TimeUnit.MINUTES);
-        }
-        double requestSeconds = seconds(start);
-
-        List<Long> approvals = Collections.synchronizedList(new ArrayList<>());
-        done.clear();
         long approveStart = System.nanoTime();
-        for (int i = 0; i < REQUESTS; i++) {
-            int n = i;
-            done.add(clients.submit(() -> {
-                String id = requestOfGroup.get(groups.get(n).id());
-                long t0 = System.nanoTime();
-                approvedAt.put(groups.get(n).id(), t0);
-                Response approved = http.post("/mygroups/requests/" + id + "/approve", owners.get(n).token(), "{}");
-                assertThat(approved.status()).as(approved.body()).isEqualTo(200);
-                approvals.add(System.nanoTime() - t0);
-            }));
-        }
-        for (Future<?> future : done) {
-            future.get(10, TimeUnit.MINUTES);
-        }
-        double approveSeconds = seconds(approveStart);
-        await().atMost(Duration.ofMinutes(5)).until(() -> jdbc.queryForObject(
-                "SELECT COUNT(*) FROM membership_request WHERE status = 'Completed'", Integer.class) >= REQUESTS);
+        Phase approving = openLoop(requests, n -> {
+            approvedAt.put(groups.get(n).id(), System.nanoTime());
+            Response approved = http.post("/mygroups/requests/" + requestIds[n] + "/approve", ownerTokens.get(n), "{}");
+            assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+        });
+        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(200)).until(() -> jdbc.queryForObject(
+                "SELECT COUNT(*) FROM membership_request WHERE status IN ('Completed', 'AddRefused')",
+                Integer.class) >= requests);
         long completedAll = System.nanoTime();
-        answering.set(false);
+        String loadAfterApprovals = load();
+        directory.stop();
         answers.get(1, TimeUnit.MINUTES);
-        directory.shutdownNow();
-        clients.shutdownNow();
+        directoryThread.shutdownNow();
 
         List<Long> toCommand = new ArrayList<>();
         approvedAt.forEach((group, t0) -> {
-            Long seen = addSeenAt.get(group);
+            Long seen = directory.addSeenAt.get(group);
             if (seen != null) {
                 toCommand.add(seen - t0);
             }
         });
         List<Long> toCompleted = jdbc.query("SELECT EXTRACT(EPOCH FROM (completed_date_time - decided_date_time)) * 1e9 "
                 + "FROM membership_request WHERE status = 'Completed'", (rs, row) -> (long) rs.getDouble(1));
+        Integer refused = jdbc.queryForObject("SELECT COUNT(*) FROM membership_request WHERE status = 'AddRefused'",
+                Integer.class);
 
         report.add("## Requests and approvals");
         report.add("");
+        report.add(String.format("Open loop: %d per second planned for %d s in each phase (%,d requests, then %,d "
+                + "approvals), up to %d HTTP clients in parallel. Latencies count from each call's planned start.",
+                RATE, SECONDS, requests, requests, CLIENTS));
+        report.add("");
         report.add("| what | count | throughput/s | p50 ms | p99 ms | max ms |");
         report.add("|---|---|---|---|---|---|");
-        report.add(latencyRow("request (POST) -> visible in the owner's inbox (GET /mygroups/approvals)", toInbox,
-                REQUESTS / requestSeconds));
-        report.add(latencyRow("approval (POST .../approve) answered", approvals, REQUESTS / approveSeconds));
+        report.add(latencyRow("request (POST) -> visible in the owner's inbox (GET /mygroups/approvals)",
+                requesting.latencies(), requests / requesting.seconds()));
+        report.add(latencyRow("approval (POST .../approve) answered", approving.latencies(),
+                requests / approving.seconds()));
         report.add(latencyRow("approval -> `AddMembers` on `steward.directory.commands` (seen by a consumer)",
                 toCommand, Double.NaN));
         report.add(latencyRow("approval -> `Completed` after the played directory's SUCCEEDED (database timestamps)",
-                toCompleted, REQUESTS / seconds(approveStart, completedAll)));
+                toCompleted, toCompleted.size() / seconds(approveStart, completedAll)));
         report.add("");
-        report.add("Targets (issue 8): 200 requests/s sustained; request -> owner inbox p99 under 1 s; approval -> "
-                + "member in the directory p99 under 2 s (here: to the command on the broker and to `Completed` "
-                + "with a played directory; the real directory's add is measured by bench/directory.sh).");
+        report.add(String.format("The played directory confirmed %,d adds and refused %,d (requests AddRefused: %d). "
+                + "Load average (1, 5, 15 min; 2 cores): before %s; after the requests %s; after the approvals %s.",
+                directory.confirmed.get(), directory.refused.get(), refused, loadBefore, loadAfterRequests,
+                loadAfterApprovals));
+        report.add("");
+        report.add("Targets (issue 8): 200 requests/s sustained for a minute; request -> owner inbox p99 under 1 s; "
+                + "approval -> member in the directory p99 under 2 s (here: to the command on the broker and to "
+                + "`Completed` with a played directory; the real directory's add is measured by bench/directory.sh).");
         report.add("");
     }
 
-    /** Answers every {@code AddMembers} self-service sends with SUCCEEDED, as the directory would. */
-    private void playDirectory(AtomicBoolean answering, Map<String, Long> seenAt) {
-        Map<String, Object> config = new HashMap<>(testKafka.adminConfig());
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-                new dev.steward.contracts.kafka.ContractDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.DIRECTORY_COMMANDS).stream()
-                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToEnd(partitions);
-            partitions.forEach(consumer::position);
-            while (answering.get()) {
-                for (ConsumerRecord<String, ContractMessage> record : consumer.poll(Duration.ofMillis(50))) {
-                    if (record.value() instanceof AddMembers add) {
-                        seenAt.putIfAbsent(add.groupId(), System.nanoTime());
-                        kafka.send(Topics.DIRECTORY_COMMAND_RESULTS, CommandResult.succeeded(
-                                new CommandResult.ContractCommandRef(add.metadata().commandId(), "directory.AddMembers",
-                                        add.metadata().correlationId(), add.groupId()), Instant.now()));
+    /** Starts {@code count} calls at {@code RATE} per second on {@code CLIENTS} threads; each call gets its index. */
+    private Phase openLoop(int count, java.util.function.IntConsumer call) throws Exception {
+        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        List<Long> latencies = Collections.synchronizedList(new ArrayList<>(count));
+        List<Future<?>> done = new ArrayList<>(count);
+        long start = System.nanoTime();
+        long periodNanos = 1_000_000_000L / RATE;
+        for (int i = 0; i < count; i++) {
+            int n = i;
+            long planned = start + n * periodNanos;
+            long wait = planned - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            done.add(clients.submit(() -> {
+                call.accept(n);
+                latencies.add(System.nanoTime() - planned);
+            }));
+        }
+        for (Future<?> future : done) {
+            future.get(10, TimeUnit.MINUTES);
+        }
+        double seconds = seconds(start);
+        clients.shutdownNow();
+        return new Phase(latencies, seconds);
+    }
+
+    private record Phase(List<Long> latencies, double seconds) {
+    }
+
+    /** CPU time this JVM has used, all threads. */
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** The 1, 5 and 15 minute load averages, as {@code uptime} shows them. */
+    private static String load() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
+            return fields[0] + ", " + fields[1] + ", " + fields[2];
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    /**
+     * Plays the directory's part for self-service's {@code AddMembers}: like the directory, it confirms an add only
+     * to a group it knows, of users it knows who are not members yet, and then announces {@code MembersAdded} on its
+     * events topic; anything else it refuses as the directory would (not found, already a member).
+     */
+    private final class PlayedDirectory {
+
+        final Map<String, Long> addSeenAt = new ConcurrentHashMap<>();
+        final java.util.concurrent.atomic.AtomicInteger confirmed = new java.util.concurrent.atomic.AtomicInteger();
+        final java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
+        private final Map<String, GroupFixture> groups = new HashMap<>();
+        private final java.util.Set<String> users = new java.util.HashSet<>();
+        private final Map<String, java.util.Set<String>> members = new HashMap<>();
+        private final AtomicBoolean answering = new AtomicBoolean(true);
+
+        PlayedDirectory(List<GroupFixture> groups, List<TestUser> users) {
+            groups.forEach(group -> this.groups.put(group.id(), group));
+            users.forEach(user -> this.users.add(user.id()));
+        }
+
+        void stop() {
+            answering.set(false);
+        }
+
+        void run() {
+            Map<String, Object> config = new HashMap<>(testKafka.adminConfig());
+            config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+            try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+                    new dev.steward.contracts.kafka.ContractDeserializer()); var producer = directoryProducer()) {
+                List<TopicPartition> partitions = consumer.partitionsFor(Topics.DIRECTORY_COMMANDS).stream()
+                        .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+                consumer.assign(partitions);
+                consumer.seekToEnd(partitions);
+                partitions.forEach(consumer::position);
+                while (answering.get()) {
+                    for (ConsumerRecord<String, ContractMessage> record : consumer.poll(Duration.ofMillis(50))) {
+                        if (record.value() instanceof AddMembers add) {
+                            addSeenAt.putIfAbsent(add.groupId(), System.nanoTime());
+                            answer(add, producer);
+                        }
                     }
                 }
             }
+        }
+
+        /** Answers without waiting for the broker (the directory's own results are sent by its outbox, in batches). */
+        private void answer(AddMembers add, KafkaProducer<String, ContractMessage> producer) {
+            var ref = new CommandResult.ContractCommandRef(add.metadata().commandId(), "directory.AddMembers",
+                    add.metadata().correlationId(), add.groupId());
+            GroupFixture group = groups.get(add.groupId());
+            java.util.Set<String> current = members.computeIfAbsent(add.groupId(), id -> new java.util.HashSet<>());
+            if (group == null || !users.containsAll(add.memberIds())) {
+                refused.incrementAndGet();
+                send(producer, Topics.DIRECTORY_COMMAND_RESULTS, CommandResult.rejected(ref,
+                        "Request_ResourceNotFound", "Resource does not exist or one of its queried "
+                                + "reference-property objects are not present.", Instant.now()));
+            } else if (add.memberIds().stream().anyMatch(current::contains)) {
+                refused.incrementAndGet();
+                send(producer, Topics.DIRECTORY_COMMAND_RESULTS, CommandResult.rejected(ref, "Request_BadRequest",
+                        "One or more added object references already exist for the following modified properties: "
+                                + "'members'.", Instant.now()));
+            } else {
+                current.addAll(add.memberIds());
+                confirmed.incrementAndGet();
+                send(producer, Topics.DIRECTORY_EVENTS, DirectoryEvents.membersAdded(group, Instant.now(),
+                        add.memberIds().stream().map(dev.steward.contracts.event.DirectoryObjectRef::user)
+                                .toArray(dev.steward.contracts.event.DirectoryObjectRef[]::new)));
+                send(producer, Topics.DIRECTORY_COMMAND_RESULTS, CommandResult.succeeded(ref, Instant.now()));
+            }
+        }
+
+        private static void send(KafkaProducer<String, ContractMessage> producer, String topic, ContractMessage message) {
+            producer.send(new ProducerRecord<>(topic, message.key(), message));
         }
     }
 

@@ -81,7 +81,9 @@ class MyGroupsPageIT extends SelfServiceTestBase {
             inboxItem.findElement(By.xpath(".//button[text()='Approve']")).click();
         });
         awaitStatus("You approved " + carol.userPrincipalName() + " joining " + name + ".");
-        assertThat(inboxItemFor(carol)).as("decided requests leave the inbox").isNull();
+        // The page announces the decision, then reloads its lists.
+        await().atMost(TIMEOUT).ignoreException(StaleElementReferenceException.class).untilAsserted(() ->
+                assertThat(inboxItemFor(carol)).as("decided requests leave the inbox").isNull());
 
         AddMembers add = (AddMembers) awaitAddMembers(group).value();
         assertThat(add.memberIds()).containsExactly(carol.id());

@@ -2,6 +2,7 @@ package dev.steward.selfservice.membership.command;
 
 import dev.steward.selfservice.directory.GroupDirectory;
 import dev.steward.selfservice.directory.GroupOwnersChanged;
+import dev.steward.selfservice.directory.OwnersOfGroupsChanged;
 import dev.steward.selfservice.directory.Timestamps;
 import dev.steward.selfservice.membership.MembershipRequest;
 import dev.steward.selfservice.membership.MembershipRequests;
@@ -33,8 +34,15 @@ public class RequestRouting {
         this.clock = clock;
     }
 
+    /** Only groups with pending requests are looked at: one query for all the changed groups. */
     @EventListener
-    public void ownersChanged(GroupOwnersChanged change) {
+    public void ownersChanged(OwnersOfGroupsChanged changes) {
+        Set<String> withPending = requests.groupsWithPendingRequests(
+                changes.groups().stream().map(GroupOwnersChanged::groupId).toList());
+        changes.groups().stream().filter(change -> withPending.contains(change.groupId())).forEach(this::reroute);
+    }
+
+    private void reroute(GroupOwnersChanged change) {
         List<String> owners = groups.ownerIds(change.groupId());
         for (String requestId : requests.pendingIdsOfGroup(change.groupId())) {
             MembershipRequest request = requests.findForUpdate(requestId).orElse(null);

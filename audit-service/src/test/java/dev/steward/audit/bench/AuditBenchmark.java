@@ -62,9 +62,8 @@ import org.junit.jupiter.api.Test;
 import org.postgresql.PGConnection;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -85,6 +84,7 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(classes = AuditApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "server.address=127.0.0.1")
 @AuthenticatedKafka(principal = KafkaPrincipal.AUDIT, partitions = 3)
+@Import(AuditBenchmark.LagProbe.class)
 class AuditBenchmark {
 
     private static final int EVENTS = Integer.getInteger("bench.events", 200_000);
@@ -129,14 +129,6 @@ class AuditBenchmark {
     private final List<String> report = new ArrayList<>();
 
     /** Commit-time lag of every entry the live projection adds whose correlation id starts with "lag-". */
-    @TestConfiguration
-    static class LagProbeConfiguration {
-        @Bean
-        LagProbe lagProbe() {
-            return new LagProbe();
-        }
-    }
-
     static class LagProbe {
         final List<Long> lagMillis = Collections.synchronizedList(new ArrayList<>());
 

@@ -17,3 +17,9 @@ DROP INDEX directory_audit_user_upn_ix;
 CREATE INDEX directory_audit_user_upn_ix ON directory_audit (initiated_by_user_upn, activity_date_time, id);
 DROP INDEX directory_audit_app_id_ix;
 CREATE INDEX directory_audit_app_id_ix ON directory_audit (initiated_by_app_id, activity_date_time, id);
+
+-- targetResources/any(...) finds the entries of a target from its rows alone.
+DROP INDEX directory_audit_target_id_ix;
+CREATE INDEX directory_audit_target_id_ix ON directory_audit_target (target_id, audit_id);
+DROP INDEX directory_audit_target_name_ix;
+CREATE INDEX directory_audit_target_name_ix ON directory_audit_target (display_name, audit_id);

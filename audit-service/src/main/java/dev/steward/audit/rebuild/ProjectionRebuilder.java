@@ -1,11 +1,8 @@
 package dev.steward.audit.rebuild;
 
-import dev.steward.audit.directoryaudit.model.DirectoryAudit;
 import dev.steward.audit.directoryaudit.projection.AuditProjector;
-import dev.steward.audit.directoryaudit.projection.NotAuditableException;
-import dev.steward.audit.directoryaudit.projection.RecordedEntries;
+import dev.steward.audit.directoryaudit.projection.ProjectedBatch;
 import dev.steward.contracts.ContractMessage;
-import dev.steward.contracts.MalformedMessageException;
 import dev.steward.contracts.Topics;
 import dev.steward.contracts.command.CommandResult;
 import dev.steward.platform.web.GraphException;
@@ -38,7 +35,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Rebuilds the audit projection from the topics: a consumer of its own (partitions assigned, not the service's
  * consumer group, nothing committed) seeks every partition of the event topics and the directory's command results
  * to the beginning and projects each record into fresh tables ({@link RebuildTables}) with the live projection's own
- * mapping, in record timestamp order across partitions ({@link TimeOrderedReplay}), until it reaches the end offsets
+ * mapping and batched writer, in record timestamp order across partitions ({@link TimeOrderedReplay}), until it reaches the end offsets
  * captured at its start. Then it stops the live listeners (their offsets
  * are committed on stop), reads what came in meanwhile up to the end offsets of that moment, makes its tables the
  * live ones and starts the live listeners again, which go on from their committed offsets (a record both have read
@@ -50,7 +47,6 @@ public class ProjectionRebuilder {
 
     static final List<String> LISTENERS = List.of("audit-projection", "audit-command-results");
     private static final Logger log = LoggerFactory.getLogger(ProjectionRebuilder.class);
-    private static final int PASSED_OVER = -1;
 
     private final AuditProjector liveProjector;
     private final RebuildTables tables;
@@ -116,14 +112,13 @@ public class ProjectionRebuilder {
         List<MessageListenerContainer> stopped = new ArrayList<>();
         try (Consumer<String, ContractMessage> consumer = consumer()) {
             tables.prepare();
-            AddedEntries added = new AddedEntries();
-            AuditProjector projector = liveProjector.into(RebuildTables.REBUILD, added);
+            AuditProjector projector = liveProjector.into(RebuildTables.REBUILD, entries -> { });
             List<TopicPartition> partitions = partitions(consumer);
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             TimeOrderedReplay replay = new TimeOrderedReplay(consumer, partitions);
-            replay.readTo(end, batch -> project(batch, projector, added, rebuild),
+            replay.readTo(end, batch -> project(batch, projector, rebuild),
                     () -> progress(consumer, rebuild, end));
 
             rebuild.switching();
@@ -135,7 +130,7 @@ public class ProjectionRebuilder {
                 }
             }
             Map<TopicPartition, Long> endNow = consumer.endOffsets(partitions);
-            replay.readTo(endNow, batch -> project(batch, projector, added, rebuild),
+            replay.readTo(endNow, batch -> project(batch, projector, rebuild),
                     () -> progress(consumer, rebuild, endNow));
             tables.switchOver(lockTimeout);
             rebuild.succeeded(clock.instant());
@@ -155,76 +150,54 @@ public class ProjectionRebuilder {
     }
 
     /**
-     * One transaction per batch; if it fails, the batch again one record per transaction, passing over the records
-     * that fail (the live projection dead-letters them). Progress counts only what was committed.
+     * The batch through the live projection's batched writer, in one transaction, passing over records the live
+     * projection dead-letters; if the transaction fails, the batch again one record per transaction, passing over
+     * the records that fail. Progress counts only what was committed.
      */
     private void project(List<ConsumerRecord<String, ContractMessage>> batch, AuditProjector projector,
-                         AddedEntries added, Rebuild rebuild) {
-        List<Integer> outcomes = new ArrayList<>();
+                         Rebuild rebuild) {
+        List<ConsumerRecord<String, ContractMessage>> projectable = new ArrayList<>(batch.size());
+        for (ConsumerRecord<String, ContractMessage> record : batch) {
+            if (projectable(record)) {
+                projectable.add(record);
+            } else {
+                rebuild.topic(record.topic()).passedOver();
+            }
+        }
+        List<ContractMessage> messages = projectable.stream().map(ConsumerRecord::value).toList();
+        ProjectedBatch projected;
         try {
-            transactions.executeWithoutResult(status -> {
-                outcomes.clear();
-                batch.forEach(record -> outcomes.add(projectOne(record, projector, added)));
-            });
+            projected = transactions.execute(status -> projector.projectPassingOver(messages));
         } catch (RuntimeException batchFailed) {
-            outcomes.clear();
-            for (ConsumerRecord<String, ContractMessage> record : batch) {
+            List<ProjectedBatch.Outcome> outcomes = new ArrayList<>();
+            for (ContractMessage message : messages) {
                 try {
-                    outcomes.add(transactions.execute(status -> projectOne(record, projector, added)));
+                    outcomes.add(transactions.execute(status -> projector.projectPassingOver(List.of(message)))
+                            .outcomes().get(0));
                 } catch (RuntimeException recordFailed) {
-                    log.debug("rebuild passes over {}-{}@{}: {}", record.topic(), record.partition(),
-                            record.offset(), recordFailed.getMessage());
-                    outcomes.add(PASSED_OVER);
+                    log.debug("rebuild passes over {}: {}", message.messageId(), recordFailed.getMessage());
+                    outcomes.add(new ProjectedBatch.Outcome(List.of(), 0, recordFailed));
                 }
             }
+            projected = new ProjectedBatch(outcomes);
         }
-        for (int i = 0; i < batch.size(); i++) {
-            Rebuild.TopicProgress topic = rebuild.topic(batch.get(i).topic());
-            if (outcomes.get(i) == PASSED_OVER) {
+        for (int i = 0; i < projectable.size(); i++) {
+            Rebuild.TopicProgress topic = rebuild.topic(projectable.get(i).topic());
+            ProjectedBatch.Outcome outcome = projected.outcomes().get(i);
+            if (outcome.projected()) {
+                topic.written(outcome.added());
+            } else {
                 topic.passedOver();
-            } else {
-                topic.written(outcomes.get(i));
             }
         }
     }
 
-    /** @return the entries the record added, or {@link #PASSED_OVER} */
-    private static int projectOne(ConsumerRecord<String, ContractMessage> record, AuditProjector projector,
-                                  AddedEntries added) {
-        ContractMessage message = record.value();
-        added.take();
-        try {
-            if (message == null) {
-                return PASSED_OVER;
-            }
-            if (record.topic().equals(Topics.DIRECTORY_COMMAND_RESULTS)) {
-                if (!(message instanceof CommandResult result)) {
-                    return PASSED_OVER;
-                }
-                projector.project(result);
-            } else {
-                projector.project(message);
-            }
-            return added.take();
-        } catch (NotAuditableException | MalformedMessageException passedOver) {
-            return PASSED_OVER;
+    /** What the live listener reads: a readable value, command results only from their topic. */
+    private static boolean projectable(ConsumerRecord<String, ContractMessage> record) {
+        if (record.value() == null) {
+            return false;
         }
-    }
-
-    /** Counts the entries the rebuild's projector adds (one thread: the rebuild's). */
-    private static final class AddedEntries implements RecordedEntries {
-        private int count;
-
-        @Override
-        public void recorded(List<DirectoryAudit> entries) {
-            count += entries.size();
-        }
-
-        int take() {
-            int taken = count;
-            count = 0;
-            return taken;
-        }
+        return record.topic().equals(Topics.DIRECTORY_COMMAND_RESULTS) == record.value() instanceof CommandResult;
     }
 
     private void progress(Consumer<String, ContractMessage> consumer, Rebuild rebuild, Map<TopicPartition, Long> end) {

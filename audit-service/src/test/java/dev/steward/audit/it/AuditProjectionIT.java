@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.steward.audit.TestEvents;
 import dev.steward.audit.directoryaudit.projection.AuditProjector;
+import dev.steward.audit.directoryaudit.projection.ProjectedBatch;
 import dev.steward.contracts.CloudEventHeaders;
 import dev.steward.contracts.CommandMetadata;
 import dev.steward.contracts.ContractJson;
@@ -16,8 +17,10 @@ import dev.steward.contracts.command.ChangeSourceOfAuthority;
 import dev.steward.contracts.command.CommandResult;
 import dev.steward.contracts.event.DirectoryObjectRef;
 import dev.steward.contracts.event.GroupCreated;
+import dev.steward.contracts.event.GroupUpdated;
 import dev.steward.contracts.event.MembersAdded;
 import dev.steward.contracts.event.MembersRemoved;
+import dev.steward.contracts.event.ModifiedProperty;
 import dev.steward.contracts.event.SourceOfAuthorityChanged;
 import dev.steward.platform.kafka.access.KafkaPrincipal;
 import dev.steward.platform.testing.KafkaTestClient;
@@ -190,6 +193,78 @@ class AuditProjectionIT extends PostgresAndKafkaTest {
         assertThat(projector.project(refused)).as("a redelivery finds the same entry").isPresent();
         assertThat(jdbc.queryForObject("SELECT count(*) FROM directory_audit WHERE correlation_id = ?", Long.class,
                 correlation)).isEqualTo(1);
+    }
+
+    @Test
+    void projectsABatchInOneWriteNamingGroupsFromEarlierEventsOfTheSameBatch() {
+        String correlation = UUID.randomUUID().toString();
+        String groupId = UUID.randomUUID().toString();
+        Instant at = now();
+        GroupCreated created = TestEvents.groupCreated(meta(groupId, correlation, at),
+                TestEvents.syncedSecurityGroup(groupId, "Alpha"));
+        GroupUpdated newer = renamed(meta(groupId, correlation, at.plusSeconds(10)), groupId, "Alpha", "Beta");
+        GroupUpdated older = renamed(meta(groupId, correlation, at.plusSeconds(5)), groupId, "Alpha", "Gamma");
+        MembersAdded added = TestEvents.membersAdded(meta(groupId, correlation, at.plusSeconds(20)), groupId, false,
+                DirectoryObjectRef.user(UUID.randomUUID().toString()));
+
+        ProjectedBatch batch = projector.projectUntilFailure(List.of(created, newer, older, added, added));
+
+        assertThat(batch.outcomes()).extracting(ProjectedBatch.Outcome::added)
+                .as("the repeated event finds its entry").containsExactly(1, 1, 1, 1, 0);
+        assertThat(batch.outcomes().get(3).entries().get(0).targetResources().get(1).displayName())
+                .as("named from the newest snapshot of the batch, not the late older one").isEqualTo("Beta");
+        assertThat(jdbc.queryForObject("SELECT display_name FROM audit_group WHERE group_id = ?", String.class,
+                groupId)).isEqualTo("Beta");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM directory_audit WHERE correlation_id = ?", Long.class,
+                correlation)).isEqualTo(4);
+    }
+
+    @Test
+    void stopsABatchAtTheFirstMessageWithoutAnActivityOrPassesItOver() {
+        String correlation = UUID.randomUUID().toString();
+        String groupId = UUID.randomUUID().toString();
+        var before = TestEvents.sourceOfAuthority(meta(groupId, correlation, now()), groupId, "Before", true);
+        var command = new ChangeSourceOfAuthority(new CommandMetadata(UUID.randomUUID(), now(), correlation), groupId,
+                true);
+        var after = TestEvents.sourceOfAuthority(meta(groupId, correlation, now()), groupId, "After", false);
+
+        ProjectedBatch stopped = projector.projectUntilFailure(List.of(before, command, after));
+
+        assertThat(stopped.outcomes()).hasSize(2);
+        assertThat(stopped.firstFailure()).contains(1);
+        assertThat(stopped.outcomes().get(1).unprojectable()).hasMessageContaining("no audit activity");
+        assertThat(jdbc.queryForList("SELECT id FROM directory_audit WHERE correlation_id = ?", String.class,
+                correlation)).containsExactly(before.messageId());
+
+        ProjectedBatch passedOver = projector.projectPassingOver(List.of(before, command, after));
+
+        assertThat(passedOver.outcomes()).extracting(ProjectedBatch.Outcome::added).containsExactly(0, 0, 1);
+        assertThat(jdbc.queryForList("SELECT id FROM directory_audit WHERE correlation_id = ?", String.class,
+                correlation)).containsExactlyInAnyOrder(before.messageId(), after.messageId());
+    }
+
+    @Test
+    void deadLettersABadRecordInTheMiddleOfAPollAndProjectsTheRecordsAroundIt() {
+        String key = "middle-" + UUID.randomUUID();
+        String correlation = UUID.randomUUID().toString();
+        SourceOfAuthorityChanged first = TestEvents.sourceOfAuthority(meta(key, correlation, now()), key, "First", true);
+        SourceOfAuthorityChanged last = TestEvents.sourceOfAuthority(meta(key, correlation, now()), key, "Last", false);
+
+        producer.publish(Topics.DIRECTORY_EVENTS, first);
+        producer.sendRaw(Topics.DIRECTORY_EVENTS, key, "directory.GroupVanished", "{}");
+        producer.publish(Topics.DIRECTORY_EVENTS, last);
+
+        await().atMost(WITHIN).until(() -> api.directoryAudits(TestTokens.groupsAdmin(),
+                "correlationId eq '" + correlation + "'").ids().size() == 2);
+        assertThat(api.directoryAudits(TestTokens.groupsAdmin(), "correlationId eq '" + correlation + "'").ids())
+                .containsExactlyInAnyOrder(first.messageId(), last.messageId());
+        assertThat(deadLetterReasons(key, 1).values()).singleElement().asString()
+                .contains("unknown message type 'directory.GroupVanished'");
+    }
+
+    private static GroupUpdated renamed(EventMetadata metadata, String groupId, String from, String to) {
+        return new GroupUpdated(metadata, TestEvents.syncedSecurityGroup(groupId, to),
+                List.of(new ModifiedProperty("displayName", "\"" + from + "\"", "\"" + to + "\"")), false);
     }
 
     @Test

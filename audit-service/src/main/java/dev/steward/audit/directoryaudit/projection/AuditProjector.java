@@ -6,7 +6,11 @@ import dev.steward.contracts.event.GroupCreated;
 import dev.steward.contracts.event.GroupDeleted;
 import dev.steward.contracts.event.GroupUpdated;
 import dev.steward.contracts.command.CommandResult;
+import dev.steward.contracts.MalformedMessageException;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,8 +22,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Projects integration events into the audit log. Exactly once in effect: an entry's id is the event id, or for the
  * per-member entries of a member or owner event a name-based UUID of the event id and the member's id, so a
- * redelivered or replayed event finds its entries and changes nothing. The entries of one event and the group names
- * it updates are written in one transaction.
+ * redelivered or replayed event finds its entries and changes nothing. A batch of messages (a poll of the listener, a
+ * step of the rebuild) is mapped in memory and written, entries, target rows and the group names it updates, in one
+ * transaction with JDBC batches.
  */
 @Service
 public class AuditProjector {
@@ -67,16 +72,11 @@ public class AuditProjector {
      */
     @Transactional
     public List<DirectoryAudit> project(ContractMessage message) {
-        List<DirectoryAudit> entries = mapper.toEntries(message, groupNames);
-        rememberGroupName(message);
-        List<DirectoryAudit> added = store.insertAllIfAbsent(entries);
-        recorded.recorded(added);
-        int written = added.size();
-        if (written < entries.size()) {
-            log.debug("{} of {} audit entries of event {} already recorded; duplicate delivery ignored",
-                    entries.size() - written, entries.size(), message.messageId());
+        ProjectedBatch.Outcome outcome = projectUntilFailure(List.of(message)).outcomes().get(0);
+        if (!outcome.projected()) {
+            throw outcome.unprojectable();
         }
-        return entries;
+        return outcome.entries();
     }
 
     /**
@@ -87,18 +87,87 @@ public class AuditProjector {
      */
     @Transactional
     public Optional<DirectoryAudit> project(CommandResult result) {
-        Optional<DirectoryAudit> entry = CommandResultAudits.rejected(result, groupNames);
-        entry.ifPresent(failure -> recorded.recorded(store.insertAllIfAbsent(List.of(failure))));
-        return entry;
+        return project((ContractMessage) result).stream().findFirst();
     }
 
-    private void rememberGroupName(ContractMessage message) {
-        if (message instanceof GroupCreated created) {
-            groupNames.record(created.group(), created.metadata().occurredAt());
-        } else if (message instanceof GroupUpdated updated) {
-            groupNames.record(updated.group(), updated.metadata().occurredAt());
-        } else if (message instanceof GroupDeleted deleted) {
-            groupNames.forget(deleted.groupId());
+    /**
+     * Projects {@code messages} in their order, in one transaction, up to the first one that cannot be projected
+     * (not auditable, malformed); the messages before it are written, those after it are left. A
+     * {@link CommandResult} becomes its failure entry, if it has one.
+     */
+    @Transactional
+    public ProjectedBatch projectUntilFailure(List<? extends ContractMessage> messages) {
+        return projectBatch(messages, true);
+    }
+
+    /**
+     * Projects {@code messages} in their order, passing over those that cannot be projected. Not transactional by
+     * itself: for the rebuild's projector ({@link #into}), whose caller runs it in a transaction.
+     */
+    public ProjectedBatch projectPassingOver(List<? extends ContractMessage> messages) {
+        return projectBatch(messages, false);
+    }
+
+    /**
+     * Maps every message to its entries first, with the batch's group names changing in memory as the messages go
+     * (one read of the names the batch's keys point at), then writes the names, the entries and their target rows
+     * as JDBC batches.
+     */
+    private ProjectedBatch projectBatch(List<? extends ContractMessage> messages, boolean stopAtFailure) {
+        BatchGroupNames groups = groupNames.batch(messages.stream().filter(m -> m != null).map(ContractMessage::key)
+                .filter(key -> key != null).distinct().toList());
+        List<List<DirectoryAudit>> entriesOf = new ArrayList<>(messages.size());
+        List<RuntimeException> failures = new ArrayList<>(messages.size());
+        List<DirectoryAudit> entries = new ArrayList<>();
+        for (ContractMessage message : messages) {
+            try {
+                List<DirectoryAudit> mapped = toEntries(message, groups);
+                entriesOf.add(mapped);
+                failures.add(null);
+                entries.addAll(mapped);
+            } catch (NotAuditableException | MalformedMessageException unprojectable) {
+                entriesOf.add(List.of());
+                failures.add(unprojectable);
+                if (stopAtFailure) {
+                    break;
+                }
+            }
         }
+        groups.write();
+        List<DirectoryAudit> added = store.insertAllIfAbsent(entries);
+        recorded.recorded(added);
+        Set<String> addedIds = new HashSet<>();
+        added.forEach(entry -> addedIds.add(entry.id()));
+        List<ProjectedBatch.Outcome> outcomes = new ArrayList<>(entriesOf.size());
+        for (int i = 0; i < entriesOf.size(); i++) {
+            List<DirectoryAudit> mapped = entriesOf.get(i);
+            int fresh = 0;
+            for (DirectoryAudit entry : mapped) {
+                if (addedIds.remove(entry.id())) {
+                    fresh++;
+                }
+            }
+            if (fresh < mapped.size()) {
+                log.debug("{} of {} audit entries of message {} already recorded; duplicate delivery ignored",
+                        mapped.size() - fresh, mapped.size(), messages.get(i).messageId());
+            }
+            outcomes.add(new ProjectedBatch.Outcome(mapped, fresh, failures.get(i)));
+        }
+        return new ProjectedBatch(outcomes);
+    }
+
+    private List<DirectoryAudit> toEntries(ContractMessage message, BatchGroupNames groups) {
+        if (message instanceof CommandResult result) {
+            return CommandResultAudits.rejected(result, groups).map(List::of).orElse(List.of());
+        }
+        List<DirectoryAudit> entries = mapper.toEntries(message, groups);
+        if (message instanceof GroupCreated created) {
+            groups.record(created.group(), created.metadata().occurredAt());
+        } else if (message instanceof GroupUpdated updated) {
+            groups.record(updated.group(), updated.metadata().occurredAt());
+        } else if (message instanceof GroupDeleted deleted) {
+            groups.forget(deleted.groupId());
+        }
+        return entries;
     }
 }

@@ -6,6 +6,8 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,6 +24,7 @@ public class ProjectionMetrics {
     private final MeterRegistry registry;
     private final Clock clock;
     private final Counter entries;
+    private final Map<String, Timer> lags = new ConcurrentHashMap<>();
 
     public ProjectionMetrics(MeterRegistry registry, Clock clock) {
         this.registry = registry;
@@ -37,9 +40,12 @@ public class ProjectionMetrics {
     /** A record of {@code topic} that happened at {@code occurredAt} has just been projected. */
     public void projected(String topic, Instant occurredAt) {
         Duration lag = Duration.between(occurredAt, clock.instant());
-        Timer.builder(LAG).description("Time from an event's occurredAt to its projection into the audit log")
+        lags.computeIfAbsent(topic, this::lagTimer).record(lag.isNegative() ? Duration.ZERO : lag);
+    }
+
+    private Timer lagTimer(String topic) {
+        return Timer.builder(LAG).description("Time from an event's occurredAt to its projection into the audit log")
                 .tag("topic", topic)
-                .register(registry)
-                .record(lag.isNegative() ? Duration.ZERO : lag);
+                .register(registry);
     }
 }

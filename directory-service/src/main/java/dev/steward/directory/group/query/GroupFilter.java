@@ -8,7 +8,7 @@ import static dev.steward.platform.odata.FilterType.BOOLEAN;
 import static dev.steward.platform.odata.FilterType.STRING;
 
 import dev.steward.directory.common.web.CollectionQuery;
-import dev.steward.directory.common.web.FilterSpecifications;
+import dev.steward.directory.common.web.FilterConditions;
 import dev.steward.platform.odata.FilterProperty;
 import dev.steward.platform.odata.FilterSchema;
 import dev.steward.platform.odata.LogicalOperator;
@@ -44,7 +44,7 @@ public final class GroupFilter {
     /** The properties {@code $orderby} accepts; each is also the attribute sorted. */
     public static final List<String> SORTABLE = List.of("displayName");
 
-    static final FilterSpecifications<GroupView> SPECIFICATIONS = FilterSpecifications.<GroupView>of(SCHEMA)
+    static final FilterConditions<GroupView> CONDITIONS = FilterConditions.<GroupView>of(SCHEMA)
             .attribute("id", "id")
             .attribute("displayName", "displayName")
             .attribute("mailNickname", "mailNickname")

@@ -7,7 +7,8 @@ import dev.steward.directory.group.api.GroupState;
 import dev.steward.directory.group.api.GroupUpdated;
 import dev.steward.directory.group.api.SourceOfAuthoritySwitched;
 import dev.steward.directory.common.BatchedWrites;
-import java.util.Optional;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -23,11 +24,12 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(ReadModels.PROCESSING_GROUP)
 class GroupProjection {
 
-    private final GroupViewRepository groups;
     private final BatchedWrites writes;
 
-    GroupProjection(GroupViewRepository groups, BatchedWrites writes) {
-        this.groups = groups;
+    @PersistenceContext
+    private EntityManager entityManager;
+
+    GroupProjection(BatchedWrites writes) {
         this.writes = writes;
     }
 
@@ -46,31 +48,34 @@ class GroupProjection {
     @EventHandler
     void on(SourceOfAuthoritySwitched event, @SequenceNumber long version) {
         writes.writeHeldRows();
-        groups.findById(event.groupId())
-                .filter(view -> view.getAggregateVersion() < version)
-                .ifPresent(view -> {
-                    view.applySourceOfAuthority(event.isCloudManaged(), event.onPremisesSyncEnabled(), version);
-                    groups.save(view);
-                    writes.written();
-                });
+        GroupView view = entityManager.find(GroupView.class, event.groupId());
+        if (view != null && view.getAggregateVersion() < version) {
+            view.applySourceOfAuthority(event.isCloudManaged(), event.onPremisesSyncEnabled(), version);
+            writes.written();
+        }
     }
 
     @EventHandler
     void on(GroupDeleted event) {
         writes.writeHeldRows();
-        groups.deleteById(event.groupId());
-        writes.written();
+        GroupView view = entityManager.find(GroupView.class, event.groupId());
+        if (view != null) {
+            entityManager.remove(view);
+            writes.written();
+        }
     }
 
     private void save(GroupState group, long version) {
         writes.writeHeldRows();
-        Optional<GroupView> existing = groups.findById(group.id());
-        if (existing.isPresent() && existing.get().getAggregateVersion() >= version) {
+        GroupView existing = entityManager.find(GroupView.class, group.id());
+        if (existing != null && existing.getAggregateVersion() >= version) {
             return;
         }
-        GroupView view = existing.orElseGet(() -> new GroupView(group.id()));
+        GroupView view = existing != null ? existing : new GroupView(group.id());
         view.apply(group, version);
-        groups.save(view);
+        if (existing == null) {
+            entityManager.persist(view);
+        }
         writes.written();
     }
 }

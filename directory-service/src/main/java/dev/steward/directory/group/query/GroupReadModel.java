@@ -1,13 +1,13 @@
 package dev.steward.directory.group.query;
 
 import dev.steward.directory.common.web.CollectionQuery;
-import dev.steward.directory.common.web.FilterSpecifications;
+import dev.steward.directory.common.web.ReadModelTable;
+import jakarta.persistence.EntityManagerFactory;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -16,20 +16,20 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class GroupReadModel {
 
-    private final GroupViewRepository groups;
+    private final ReadModelTable<GroupView> groups;
 
-    GroupReadModel(GroupViewRepository groups) {
-        this.groups = groups;
+    GroupReadModel(EntityManagerFactory entityManagerFactory) {
+        this.groups = new ReadModelTable<>(entityManagerFactory, GroupView.class);
     }
 
     public Optional<GroupView> find(String id) {
-        return groups.findById(id);
+        return groups.find(id);
     }
 
     /** The groups among {@code ids}, keyed by id. */
     public Map<String, GroupView> findAll(Collection<String> ids) {
         Map<String, GroupView> found = new HashMap<>();
-        groups.findAllById(ids).forEach(group -> found.put(group.getId(), group));
+        groups.findAll(ids).forEach(group -> found.put(group.getId(), group));
         return found;
     }
 
@@ -38,13 +38,11 @@ public class GroupReadModel {
      * whether a next page exists.
      */
     public List<GroupView> page(CollectionQuery query) {
-        Specification<GroupView> matching = GroupFilter.SPECIFICATIONS.specification(query.filter())
-                .and(FilterSpecifications.after(query.orderBy(), query.after()));
-        return groups.findBy(matching, q -> q.sortBy(FilterSpecifications.sort(query.orderBy()))
-                .limit(query.top() + 1).all());
+        return groups.page(GroupFilter.CONDITIONS.condition(query.filter()), query.orderBy(), query.after(),
+                query.top() + 1);
     }
 
     public long count(CollectionQuery query) {
-        return groups.count(GroupFilter.SPECIFICATIONS.specification(query.filter()));
+        return groups.count(GroupFilter.CONDITIONS.condition(query.filter()));
     }
 }

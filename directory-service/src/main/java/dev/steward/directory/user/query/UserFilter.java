@@ -7,7 +7,7 @@ import static dev.steward.platform.odata.FilterOperator.STARTS_WITH;
 import static dev.steward.platform.odata.FilterType.STRING;
 
 import dev.steward.directory.common.web.CollectionQuery;
-import dev.steward.directory.common.web.FilterSpecifications;
+import dev.steward.directory.common.web.FilterConditions;
 import dev.steward.platform.odata.FilterProperty;
 import dev.steward.platform.odata.FilterSchema;
 import dev.steward.platform.odata.LogicalOperator;
@@ -31,7 +31,7 @@ public final class UserFilter {
     /** The properties {@code $orderby} accepts; each is also the attribute sorted. */
     public static final List<String> SORTABLE = List.of("displayName", "userPrincipalName");
 
-    static final FilterSpecifications<UserView> SPECIFICATIONS = FilterSpecifications.<UserView>of(SCHEMA)
+    static final FilterConditions<UserView> CONDITIONS = FilterConditions.<UserView>of(SCHEMA)
             .attribute("id", "id")
             .attribute("userPrincipalName", "userPrincipalName")
             .attribute("displayName", "displayName")

@@ -1,13 +1,13 @@
 package dev.steward.directory.user.query;
 
 import dev.steward.directory.common.web.CollectionQuery;
-import dev.steward.directory.common.web.FilterSpecifications;
+import dev.steward.directory.common.web.ReadModelTable;
+import jakarta.persistence.EntityManagerFactory;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -16,28 +16,28 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class UserReadModel {
 
-    private final UserViewRepository users;
+    private final ReadModelTable<UserView> users;
 
-    UserReadModel(UserViewRepository users) {
-        this.users = users;
+    UserReadModel(EntityManagerFactory entityManagerFactory) {
+        this.users = new ReadModelTable<>(entityManagerFactory, UserView.class);
     }
 
     public Optional<UserView> find(String id) {
-        return users.findById(id);
+        return users.find(id);
     }
 
     /** Graph's {@code /users/{id | userPrincipalName}}: the principal name matched without regard to case. */
     public Optional<UserView> findByIdOrPrincipalName(String idOrPrincipalName) {
         if (idOrPrincipalName.contains("@")) {
-            return users.findFirstByUserPrincipalNameIgnoreCase(idOrPrincipalName);
+            return users.findFirstIgnoringCase("userPrincipalName", idOrPrincipalName);
         }
-        return users.findById(idOrPrincipalName.toLowerCase(java.util.Locale.ROOT));
+        return users.find(idOrPrincipalName.toLowerCase(java.util.Locale.ROOT));
     }
 
     /** The users among {@code ids}, keyed by id. */
     public Map<String, UserView> findAll(Collection<String> ids) {
         Map<String, UserView> found = new HashMap<>();
-        users.findAllById(ids).forEach(user -> found.put(user.getId(), user));
+        users.findAll(ids).forEach(user -> found.put(user.getId(), user));
         return found;
     }
 
@@ -46,13 +46,11 @@ public class UserReadModel {
      * whether a next page exists.
      */
     public List<UserView> page(CollectionQuery query) {
-        Specification<UserView> matching = UserFilter.SPECIFICATIONS.specification(query.filter())
-                .and(FilterSpecifications.after(query.orderBy(), query.after()));
-        return users.findBy(matching, q -> q.sortBy(FilterSpecifications.sort(query.orderBy()))
-                .limit(query.top() + 1).all());
+        return users.page(UserFilter.CONDITIONS.condition(query.filter()), query.orderBy(), query.after(),
+                query.top() + 1);
     }
 
     public long count(CollectionQuery query) {
-        return users.count(UserFilter.SPECIFICATIONS.specification(query.filter()));
+        return users.count(UserFilter.CONDITIONS.condition(query.filter()));
     }
 }

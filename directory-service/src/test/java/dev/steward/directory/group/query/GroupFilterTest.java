@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class GroupFilterTest {
 
     private static void translate(String filter) {
-        GroupFilter.SPECIFICATIONS.specification(FilterParser.parse(filter));
+        GroupFilter.CONDITIONS.condition(FilterParser.parse(filter));
     }
 
     @ParameterizedTest

@@ -12,13 +12,13 @@ class UserFilterTest {
 
     @Test
     void acceptsTheUserPropertiesWithEveryConnective() {
-        UserFilter.SPECIFICATIONS.specification(FilterParser.parse("(userPrincipalName eq 'a@corp.example.test' or "
+        UserFilter.CONDITIONS.condition(FilterParser.parse("(userPrincipalName eq 'a@corp.example.test' or "
                 + "startswith(displayName,'Car')) and not (mail in ('x@corp.example.test')) and id ne 'u-1'"));
     }
 
     @Test
     void refusesGroupPropertiesOnUsers() {
-        assertThatThrownBy(() -> UserFilter.SPECIFICATIONS.specification(FilterParser.parse("mailEnabled eq true")))
+        assertThatThrownBy(() -> UserFilter.CONDITIONS.condition(FilterParser.parse("mailEnabled eq true")))
                 .isInstanceOfSatisfying(GraphException.class, e -> assertThat(e.getMessage()).isEqualTo(
                         "Unsupported or invalid query filter clause specified for property 'mailEnabled' of resource "
                                 + "'User'."));

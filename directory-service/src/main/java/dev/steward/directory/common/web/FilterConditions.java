@@ -17,19 +17,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.jpa.domain.Specification;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Turns a {@code $filter} tree into a JPA {@link Specification} on a read model (group_view, user_view). String
+ * Turns a {@code $filter} tree into a {@link RowCondition} on a read model (group_view, user_view). String
  * comparisons ignore letter case, as Graph's do; a negated condition also holds where the attribute is null
  * ({@code not (onPremisesSyncEnabled eq true)} finds cloud groups, whose value is null). A collection of strings
  * stored as a JSON array ({@code groupTypes}) answers {@code any(c: c eq 'Unified')}. Also the keyset paging of
  * {@code $orderby}: the sort and the "after this row" condition that belong together. Values are always bound as
  * parameters.
  */
-public final class FilterSpecifications<T> extends FilterTranslator<Specification<T>> {
+public final class FilterConditions<T> extends FilterTranslator<RowCondition<T>> {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final char LIKE_ESCAPE = '\\';
@@ -37,7 +35,7 @@ public final class FilterSpecifications<T> extends FilterTranslator<Specificatio
     private final Map<String, String> attributes;
     private final Map<String, String> jsonArrays;
 
-    private FilterSpecifications(FilterSchema schema, Map<String, String> attributes, Map<String, String> jsonArrays) {
+    private FilterConditions(FilterSchema schema, Map<String, String> attributes, Map<String, String> jsonArrays) {
         super(schema);
         this.attributes = attributes;
         this.jsonArrays = jsonArrays;
@@ -48,28 +46,15 @@ public final class FilterSpecifications<T> extends FilterTranslator<Specificatio
         return new Builder<>(schema);
     }
 
-    /** The specification of {@code filter}; unrestricted when there is none (null). */
-    public Specification<T> specification(FilterExpression filter) {
-        return filter == null ? Specification.unrestricted() : translate(filter);
+    /** The condition of {@code filter}; unrestricted when there is none (null). */
+    public RowCondition<T> condition(FilterExpression filter) {
+        return filter == null ? RowCondition.unrestricted() : translate(filter);
     }
 
-    /**
-     * The order of a page: by {@code orderBy}'s attribute without regard to letter case (nulls first ascending,
-     * last descending), then by id in the same direction; by id alone without {@code $orderby}.
-     */
-    public static Sort sort(CollectionQuery.OrderBy orderBy) {
-        if (orderBy == null) {
-            return Sort.by("id");
-        }
-        return orderBy.descending()
-                ? Sort.by(Sort.Order.desc(orderBy.property()).ignoreCase().nullsLast(), Sort.Order.desc("id"))
-                : Sort.by(Sort.Order.asc(orderBy.property()).ignoreCase().nullsFirst(), Sort.Order.asc("id"));
-    }
-
-    /** The rows after {@code cursor} in the order of {@link #sort}; unrestricted on the first page (null). */
-    public static <T> Specification<T> after(CollectionQuery.OrderBy orderBy, PageCursor cursor) {
+    /** The rows after {@code cursor} in the order of {@link ReadModelTable#page}; unrestricted on the first page (null). */
+    public static <T> RowCondition<T> after(CollectionQuery.OrderBy orderBy, PageCursor cursor) {
         if (cursor == null) {
-            return Specification.unrestricted();
+            return RowCondition.unrestricted();
         }
         String id = cursor.id();
         if (orderBy == null) {
@@ -95,7 +80,7 @@ public final class FilterSpecifications<T> extends FilterTranslator<Specificatio
     }
 
     @Override
-    protected Specification<T> compare(FilterProperty property, FilterOperator operator, Object value,
+    protected RowCondition<T> compare(FilterProperty property, FilterOperator operator, Object value,
                                        boolean negated) {
         String name = attribute(property);
         return (root, query, cb) -> {
@@ -111,7 +96,7 @@ public final class FilterSpecifications<T> extends FilterTranslator<Specificatio
     }
 
     @Override
-    protected Specification<T> in(FilterProperty property, List<Object> values, boolean negated) {
+    protected RowCondition<T> in(FilterProperty property, List<Object> values, boolean negated) {
         String name = attribute(property);
         List<Object> comparable = values.stream().<Object>map(v -> comparable(property, v)).toList();
         return (root, query, cb) -> {
@@ -121,7 +106,7 @@ public final class FilterSpecifications<T> extends FilterTranslator<Specificatio
     }
 
     @Override
-    protected Specification<T> startsWith(FilterProperty property, String prefix, boolean negated) {
+    protected RowCondition<T> startsWith(FilterProperty property, String prefix, boolean negated) {
         String name = attribute(property);
         String pattern = escapeLike(prefix.toLowerCase(Locale.ROOT)) + "%";
         return (root, query, cb) -> {
@@ -132,22 +117,22 @@ public final class FilterSpecifications<T> extends FilterTranslator<Specificatio
     }
 
     @Override
-    protected Specification<T> any(FilterProperty collection, FilterExpression condition, boolean negated) {
+    protected RowCondition<T> any(FilterProperty collection, FilterExpression condition, boolean negated) {
         String name = jsonArrays.get(key(collection.name()));
-        Specification<T> contains = new JsonArrayElements<T>(collection.elements(), name).translate(condition);
+        RowCondition<T> contains = new JsonArrayElements<T>(collection.elements(), name).translate(condition);
         return negated
                 ? (root, query, cb) -> cb.or(cb.not(contains.toPredicate(root, query, cb)), cb.isNull(root.get(name)))
                 : contains;
     }
 
     @Override
-    protected Specification<T> and(List<Specification<T>> operands) {
-        return Specification.allOf(operands);
+    protected RowCondition<T> and(List<RowCondition<T>> operands) {
+        return RowCondition.allOf(operands);
     }
 
     @Override
-    protected Specification<T> or(List<Specification<T>> operands) {
-        return Specification.anyOf(operands);
+    protected RowCondition<T> or(List<RowCondition<T>> operands) {
+        return RowCondition.anyOf(operands);
     }
 
     private String attribute(FilterProperty property) {
@@ -200,7 +185,7 @@ public final class FilterSpecifications<T> extends FilterTranslator<Specificatio
      * column holds {@code "x"}, compared without regard to letter case. The element schema allows {@code eq} and
      * {@code in} on the element itself and no connectives, so nothing else reaches it.
      */
-    private static final class JsonArrayElements<T> extends FilterTranslator<Specification<T>> {
+    private static final class JsonArrayElements<T> extends FilterTranslator<RowCondition<T>> {
 
         private final String attribute;
 
@@ -210,7 +195,7 @@ public final class FilterSpecifications<T> extends FilterTranslator<Specificatio
         }
 
         @Override
-        protected Specification<T> compare(FilterProperty property, FilterOperator operator, Object value,
+        protected RowCondition<T> compare(FilterProperty property, FilterOperator operator, Object value,
                                            boolean negated) {
             if (operator != FilterOperator.EQ || negated || !PropertyPath.ELEMENT.equals(property.name())) {
                 throw new IllegalStateException("the element schema admits only eq on the element");
@@ -220,30 +205,30 @@ public final class FilterSpecifications<T> extends FilterTranslator<Specificatio
         }
 
         @Override
-        protected Specification<T> in(FilterProperty property, List<Object> values, boolean negated) {
-            List<Specification<T>> each = new ArrayList<>();
+        protected RowCondition<T> in(FilterProperty property, List<Object> values, boolean negated) {
+            List<RowCondition<T>> each = new ArrayList<>();
             values.forEach(value -> each.add(compare(property, FilterOperator.EQ, value, negated)));
-            return Specification.anyOf(each);
+            return RowCondition.anyOf(each);
         }
 
         @Override
-        protected Specification<T> startsWith(FilterProperty property, String prefix, boolean negated) {
+        protected RowCondition<T> startsWith(FilterProperty property, String prefix, boolean negated) {
             throw new IllegalStateException("the element schema admits no startswith");
         }
 
         @Override
-        protected Specification<T> any(FilterProperty collection, FilterExpression condition, boolean negated) {
+        protected RowCondition<T> any(FilterProperty collection, FilterExpression condition, boolean negated) {
             throw new IllegalStateException("the element schema admits no collection");
         }
 
         @Override
-        protected Specification<T> and(List<Specification<T>> operands) {
-            return Specification.allOf(operands);
+        protected RowCondition<T> and(List<RowCondition<T>> operands) {
+            return RowCondition.allOf(operands);
         }
 
         @Override
-        protected Specification<T> or(List<Specification<T>> operands) {
-            return Specification.anyOf(operands);
+        protected RowCondition<T> or(List<RowCondition<T>> operands) {
+            return RowCondition.anyOf(operands);
         }
     }
 
@@ -270,14 +255,14 @@ public final class FilterSpecifications<T> extends FilterTranslator<Specificatio
         }
 
         /** The translator; every property of the schema must have its attribute. */
-        public FilterSpecifications<T> build() {
+        public FilterConditions<T> build() {
             for (FilterProperty property : schema.properties().values()) {
                 Map<String, String> where = property.type() == FilterType.COLLECTION ? jsonArrays : attributes;
                 if (!where.containsKey(key(property.name()))) {
                     throw new IllegalStateException("no attribute for the filterable property " + property.name());
                 }
             }
-            return new FilterSpecifications<>(schema, Map.copyOf(attributes), Map.copyOf(jsonArrays));
+            return new FilterConditions<>(schema, Map.copyOf(attributes), Map.copyOf(jsonArrays));
         }
     }
 }

@@ -9,6 +9,7 @@ import static org.mockito.Mockito.mock;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.steward.contracts.Initiator;
+import dev.steward.platform.lease.DatabaseLeases;
 import dev.steward.platform.outbox.Outbox;
 import dev.steward.platform.testing.TestDatabase;
 import dev.steward.sync.config.SyncProperties;
@@ -48,7 +49,7 @@ class SyncCycleRunnerIT {
     private final Clock clock = Clock.systemUTC();
     private final List<SyncCycleRunner> runners = new ArrayList<>();
     private SyncCycles cycles;
-    private CycleLease lease;
+    private DatabaseLeases lease;
     private JdbcClient jdbc;
     private TransactionTemplate transaction;
     private Outbox outbox;
@@ -71,9 +72,9 @@ class SyncCycleRunnerIT {
         jdbc = JdbcClient.create(dataSource);
         jdbc.sql("DELETE FROM sync_cycle").update();
         jdbc.sql("DELETE FROM outbox_message").update();
-        jdbc.sql("UPDATE sync_lease SET holder = NULL").update();
+        jdbc.sql("UPDATE steward_lease SET holder = NULL").update();
         cycles = new SyncCycles(jdbc, clock);
-        lease = new CycleLease(jdbc, clock);
+        lease = new DatabaseLeases(new JdbcTemplate(dataSource), clock);
         transaction = new TransactionTemplate(new JdbcTransactionManager(dataSource));
         outbox = new Outbox(new JdbcTemplate(dataSource), clock, mock(ApplicationEventPublisher.class));
     }
@@ -230,8 +231,8 @@ class SyncCycleRunnerIT {
 
     /** Another instance holds the runner's lease until {@code expiresAt}. */
     private void holdLease(String holder, Instant expiresAt) {
-        jdbc.sql("UPDATE sync_lease SET holder = ?, expires_at = ? WHERE name = ?")
-                .params(holder, java.sql.Timestamp.from(expiresAt), CycleLease.RUNNER).update();
+        jdbc.sql("UPDATE steward_lease SET holder = ?, expires_at = ? WHERE name = ?")
+                .params(holder, java.sql.Timestamp.from(expiresAt), SyncCycleRunner.RUNNER_LEASE).update();
     }
 
     private interface EngineRun {

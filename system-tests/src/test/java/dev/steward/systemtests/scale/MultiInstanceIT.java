@@ -69,6 +69,7 @@ class MultiInstanceIT {
     private static final Database.PostgreSql DATABASE =
             new Database.PostgreSql(POSTGRES, "steward_multi_", "postgres", "", SCHEMA);
     private static final int GROUPS = 20;
+    private static final int COMMANDS_PER_GROUP = 3;
 
     private static Path root;
     private static EmbeddedKafkaKraftBroker kafka;
@@ -77,6 +78,7 @@ class MultiInstanceIT {
     /** Two instances of each service: index 0 and 1. */
     private static final Map<StewardService, List<Instance>> instances = new EnumMap<>(StewardService.class);
     private static GraphClient admin;
+    private static String adminToken;
 
     record Instance(ChildProcess process, String url) {
     }
@@ -135,10 +137,11 @@ class MultiInstanceIT {
         });
 
         String password = StackUsers.ensure(layout, SeedUsers.seed().find(Grants.ADMIN_UPN).orElseThrow()).password();
-        admin = new GraphClient(new AuthorizationCodeLogin(issuer).login(Grants.ADMIN_UPN, password,
+        adminToken = new AuthorizationCodeLogin(issuer).login(Grants.ADMIN_UPN, password,
                 String.join(" ", Grants.defaultFor(Grants.ADMIN_UPN).scopes()),
                 Map.of("steward_wids", DirectoryRoles.GROUPS_ADMINISTRATOR + " "
-                        + DirectoryRoles.HYBRID_IDENTITY_ADMINISTRATOR, "steward_lifetime", "PT1H")));
+                        + DirectoryRoles.HYBRID_IDENTITY_ADMINISTRATOR, "steward_lifetime", "PT1H"));
+        admin = new GraphClient(adminToken);
     }
 
     @AfterAll
@@ -166,16 +169,32 @@ class MultiInstanceIT {
     }
 
     /**
-     * Groups are created alternately on both directory instances; half-way one is killed and the rest go to the
-     * other. Each group exists once, and each is audited once although two audit instances share the event topics
-     * and the killed instance's publishing segments were taken over (a takeover may publish an event again).
+     * Groups are created alternately on both directory instances over HTTP, and three more per step with
+     * {@code CreateGroup} commands on {@code steward.directory.commands} (consumed by both instances through their
+     * consumer group); half-way one instance is killed and the rest go to the other (its command partitions move to
+     * the other once the group notices). Each group exists once, each command has one outcome, and each group is
+     * audited once although two audit instances share the event topics and the killed instance's publishing
+     * segments were taken over (a takeover may publish an event again).
      */
     @Test
     void eachGroupIsCreatedAndAuditedOnceWhileADirectoryInstanceIsKilled() {
         List<Instance> directories = instances.get(StewardService.DIRECTORY);
         String run = UUID.randomUUID().toString().substring(0, 8);
         List<String> ids = new ArrayList<>();
+        Map<String, String> commandGroups = new LinkedHashMap<>();
+        var commands = commandProducer();
         for (int i = 0; i < GROUPS; i++) {
+            for (int c = 0; c < COMMANDS_PER_GROUP; c++) {
+                String name = "multi-" + run + "-kafka-" + i + "-" + c;
+                String groupId = UUID.randomUUID().toString();
+                var command = new dev.steward.contracts.command.CreateGroup(new dev.steward.contracts.CommandMetadata(
+                        UUID.randomUUID(), Instant.now(), UUID.randomUUID().toString()), groupId, name, null, name,
+                        false, true, List.of(), null, List.of(), List.of());
+                commands.send(dev.steward.platform.kafka.ContractPublisher.commandRecord(
+                        "steward.directory.commands", command, adminToken));
+                commandGroups.put(command.metadata().commandId().toString(), groupId);
+            }
+            commands.flush();
             if (i == GROUPS / 2) {
                 ProcessHandle.of(directories.get(0).process().pid()).ifPresent(ProcessHandle::destroyForcibly);
             }
@@ -187,11 +206,22 @@ class MultiInstanceIT {
             ids.add(created.json().path("id").asString());
         }
 
+        commands.close();
+
+        Map<String, List<String>> outcomes = await("a result for every command").atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofSeconds(1)).until(() -> commandResults(commandGroups.keySet()),
+                        results -> results.keySet().containsAll(commandGroups.keySet()));
+        assertThat(outcomes).as("one outcome per command (a result is sent again only if the instance died before "
+                + "recording that it was sent)").allSatisfy((commandId, statuses) ->
+                assertThat(statuses).as(commandId).isNotEmpty().containsOnly("SUCCEEDED"));
+        ids.addAll(commandGroups.values());
+
         GraphClient.Response listed = admin.get(directories.get(1).url() + "/v1.0/groups?$top=999&$filter="
                 + GraphClient.encode("startswith(displayName,'multi-" + run + "-')"));
         assertThat(listed.status()).as("%s", listed).isEqualTo(200);
         assertThat(StreamSupport.stream(listed.json().path("value").spliterator(), false)
-                .map(group -> group.path("id").asString())).containsExactlyInAnyOrderElementsOf(ids);
+                .map(group -> group.path("id").asString())).as("each group once")
+                .containsExactlyInAnyOrderElementsOf(ids);
 
         String audits = "/v1.0/auditLogs/directoryAudits?$top=999&$filter="
                 + GraphClient.encode("activityDisplayName eq 'Add group'");
@@ -233,6 +263,99 @@ class MultiInstanceIT {
             assertThat(nextStart).as("%s starts after %s ended", byStart.get(i), byStart.get(i - 1))
                     .isAfterOrEqualTo(previousEnd);
         }
+    }
+
+    /**
+     * Tenant settings changed alternately on both selfservice instances: every change is one event in the shared
+     * outbox, and each is published once on {@code steward.selfservice.events} (only the instance holding the
+     * {@code outbox-relay} lease publishes), still once a few seconds later. The test stack configures no mail
+     * server; two instances sharing the mail queue are covered by selfservice-service's {@code TwoMailSendersIT}.
+     */
+    @Test
+    void eachSelfServiceEventIsPublishedOnceByTwoInstances() {
+        List<Instance> selfservices = instances.get(StewardService.SELFSERVICE);
+        GraphClient.Response current = admin.get(selfservices.get(0).url() + "/mygroups/settings");
+        assertThat(current.status()).as("%s", current).isEqualTo(200);
+        boolean value = current.json().path("ownersCanManageRequests").asBoolean();
+        int changes = 10;
+        for (int i = 0; i < changes; i++) {
+            value = !value;
+            GraphClient.Response changed = admin.patch(selfservices.get(i % 2).url() + "/mygroups/settings",
+                    "{\"ownersCanManageRequests\":" + value + "}");
+            assertThat(changed.status()).as("change %d: %s", i, changed).isEqualTo(200);
+        }
+
+        await("every change published").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> publishedCounts("steward.selfservice.events", "selfservice.TenantSettingsChanged").size(),
+                        published -> published >= changes);
+        await("each published once, and still once five seconds later").atMost(Duration.ofSeconds(30))
+                .during(Duration.ofSeconds(5)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> publishedCounts("steward.selfservice.events", "selfservice.TenantSettingsChanged"),
+                        counts -> counts.size() == changes && counts.values().stream().allMatch(count -> count == 1));
+    }
+
+    /** A command sender's producer on the test broker. */
+    private static org.apache.kafka.clients.producer.KafkaProducer<String, dev.steward.contracts.ContractMessage>
+            commandProducer() {
+        Map<String, Object> config = Map.of(
+                org.apache.kafka.clients.producer.ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getBrokersAsString(),
+                org.apache.kafka.clients.producer.ProducerConfig.ACKS_CONFIG, "all",
+                dev.steward.contracts.kafka.ContractSerializer.SOURCE_CONFIG, "/steward/command-sender");
+        return new org.apache.kafka.clients.producer.KafkaProducer<>(config,
+                new org.apache.kafka.common.serialization.StringSerializer(),
+                new dev.steward.contracts.kafka.ContractSerializer());
+    }
+
+    /** The statuses of the results on {@code steward.directory.command-results} for each of {@code commandIds}. */
+    private static Map<String, List<String>> commandResults(java.util.Set<String> commandIds) {
+        Map<String, List<String>> statuses = new HashMap<>();
+        forEachRecord("steward.directory.command-results", record -> {
+            JsonNode result = JSON.readTree(record.value());
+            String commandId = result.path("commandId").asString("");
+            if (commandIds.contains(commandId)) {
+                statuses.computeIfAbsent(commandId, id -> new ArrayList<>()).add(result.path("status").asString(""));
+            }
+        });
+        return statuses;
+    }
+
+    /** How many records of {@code type} each event id ({@code ce_id}) has on {@code topic}, read from the start. */
+    private static Map<String, Integer> publishedCounts(String topic, String type) {
+        Map<String, Integer> counts = new HashMap<>();
+        forEachRecord(topic, record -> {
+            if (type.equals(header(record, "ce_type"))) {
+                counts.merge(header(record, "ce_id"), 1, Integer::sum);
+            }
+        });
+        return counts;
+    }
+
+    /** Reads {@code topic} from the start to its current end. */
+    private static void forEachRecord(String topic,
+            java.util.function.Consumer<org.apache.kafka.clients.consumer.ConsumerRecord<byte[], byte[]>> action) {
+        Map<String, Object> config = Map.of(
+                org.apache.kafka.clients.consumer.ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getBrokersAsString(),
+                org.apache.kafka.clients.consumer.ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                org.apache.kafka.common.serialization.ByteArrayDeserializer.class,
+                org.apache.kafka.clients.consumer.ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                org.apache.kafka.common.serialization.ByteArrayDeserializer.class);
+        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<byte[], byte[]>(config)) {
+            List<org.apache.kafka.common.TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(info -> new org.apache.kafka.common.TopicPartition(topic, info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<org.apache.kafka.common.TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            Instant deadline = Instant.now().plusSeconds(20);
+            while (partitions.stream().anyMatch(partition -> consumer.position(partition) < ends.get(partition))
+                    && Instant.now().isBefore(deadline)) {
+                consumer.poll(Duration.ofMillis(500)).forEach(action);
+            }
+        }
+    }
+
+    private static String header(org.apache.kafka.clients.consumer.ConsumerRecord<byte[], byte[]> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** {@code startedAt}/{@code completedAt}, or Graph's {@code startDateTime}/{@code endDateTime}. */

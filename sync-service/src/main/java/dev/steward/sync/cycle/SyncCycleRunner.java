@@ -124,12 +124,30 @@ public class SyncCycleRunner implements InitializingBean, DisposableBean {
         return cycle;
     }
 
-    /** Queues a cycle only if nothing is running or queued on any instance (scheduled cycles never pile up). */
-    public Optional<SyncCycle> requestIfIdle(PolicyType policyType, CycleTrigger trigger, Initiator initiator) {
+    /**
+     * Queues a scheduled cycle unless anything is running or queued, or any instance queued a scheduled cycle less
+     * than {@code gap} ago: each instance runs the schedule, and together they queue one cycle per interval.
+     */
+    public Optional<SyncCycle> requestScheduled(PolicyType policyType, Initiator initiator, Duration gap) {
         Optional<SyncCycle> cycle = transaction.execute(status -> {
             leases.lock(QUEUE_LOCK);
-            return cycles.anyUnfinished() ? Optional.<SyncCycle>empty()
-                    : Optional.of(create(policyType, trigger, initiator));
+            return cycles.anyUnfinished() || cycles.requestedSince(CycleTrigger.SCHEDULED, clock.instant().minus(gap))
+                    ? Optional.<SyncCycle>empty()
+                    : Optional.of(create(policyType, CycleTrigger.SCHEDULED, initiator));
+        });
+        cycle.ifPresent(queued -> work.release());
+        return cycle;
+    }
+
+    /**
+     * Queues the cycle an instance asks for when it starts, unless a start-up cycle is already queued or running
+     * (several instances starting together ask for one).
+     */
+    public Optional<SyncCycle> requestOnStart(PolicyType policyType, Initiator initiator) {
+        Optional<SyncCycle> cycle = transaction.execute(status -> {
+            leases.lock(QUEUE_LOCK);
+            return cycles.anyUnfinished(CycleTrigger.STARTUP) ? Optional.<SyncCycle>empty()
+                    : Optional.of(create(policyType, CycleTrigger.STARTUP, initiator));
         });
         cycle.ifPresent(queued -> work.release());
         return cycle;

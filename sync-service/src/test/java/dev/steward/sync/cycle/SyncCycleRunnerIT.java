@@ -128,13 +128,53 @@ class SyncCycleRunnerIT {
 
             assertThatThrownBy(() -> second.request(PolicyType.DELTA, CycleTrigger.ON_DEMAND, ADMIN))
                     .isInstanceOf(CycleQueueFullException.class);
-            assertThat(first.requestIfIdle(PolicyType.DELTA, CycleTrigger.SCHEDULED, ADMIN)).isEmpty();
+            assertThat(first.requestScheduled(PolicyType.DELTA, ADMIN, Duration.ZERO)).isEmpty();
             assertThat(second.waiting()).isEqualTo(3);
         } finally {
             release.countDown();
         }
         await().atMost(Duration.ofSeconds(20)).until(() -> first.waiting() == 0);
-        assertThat(second.requestIfIdle(PolicyType.DELTA, CycleTrigger.SCHEDULED, ADMIN)).isPresent();
+        assertThat(second.requestScheduled(PolicyType.DELTA, ADMIN, Duration.ZERO)).isPresent();
+    }
+
+    /**
+     * Both instances run the schedule: once one queued the scheduled cycle, the other's tick within half an interval
+     * queues nothing, even after the cycle finished; a tick after that gap queues the next one.
+     */
+    @Test
+    void twoInstancesOnOneScheduleQueueOneScheduledCyclePerInterval() throws Exception {
+        SyncCycleEngine engine = engine((cycle, tally) -> { });
+        SyncCycleRunner first = runner(engine, 10);
+        SyncCycleRunner second = runner(engine, 10);
+        Duration gap = Duration.ofSeconds(2);
+
+        assertThat(first.requestScheduled(PolicyType.DELTA, ADMIN, gap)).isPresent();
+        await().atMost(Duration.ofSeconds(10)).until(() -> first.waiting() == 0);
+        assertThat(second.requestScheduled(PolicyType.DELTA, ADMIN, gap)).as("the other instance's tick").isEmpty();
+
+        Thread.sleep(gap.toMillis() + 100);
+        assertThat(second.requestScheduled(PolicyType.DELTA, ADMIN, gap)).as("the next interval").isPresent();
+        await().atMost(Duration.ofSeconds(10)).until(() -> first.waiting() == 0);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM sync_cycle WHERE trigger_kind = ?")
+                .param(CycleTrigger.SCHEDULED.wireName()).query(Integer.class).single()).isEqualTo(2);
+    }
+
+    /** Two instances starting together queue one Initial cycle; a start after it finished queues another. */
+    @Test
+    void instancesStartingTogetherQueueOneStartUpCycle() {
+        CountDownLatch release = new CountDownLatch(1);
+        SyncCycleEngine engine = engine((cycle, tally) -> release.await(20, TimeUnit.SECONDS));
+        SyncCycleRunner first = runner(engine, 10);
+        SyncCycleRunner second = runner(engine, 10);
+        try {
+            assertThat(first.requestOnStart(PolicyType.INITIAL, ADMIN)).isPresent();
+            assertThat(second.requestOnStart(PolicyType.INITIAL, ADMIN)).isEmpty();
+            assertThat(first.waiting()).isEqualTo(1);
+        } finally {
+            release.countDown();
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> first.waiting() == 0);
+        assertThat(second.requestOnStart(PolicyType.INITIAL, ADMIN)).isPresent();
     }
 
     @Test

@@ -46,7 +46,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import tools.jackson.databind.JsonNode;
@@ -54,12 +57,14 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Two instances of each service from their jars, with the launcher's configuration, on one broker and one PostgreSQL
- * database per service: groups created through both directory instances while one of them is killed (SIGKILL)
- * half-way are each created once and audited once across the two audit instances, and Delta cycles requested on
- * both sync instances run one at a time, each once. Not part of the default verify (nine JVMs for several minutes):
+ * database per service: groups created through both directory instances (HTTP and Kafka commands) while one of them
+ * is killed (SIGKILL) half-way are each created, answered and audited once; Delta cycles requested on both sync
+ * instances run one at a time, and a sync instance killed mid-cycle is taken over without syncing anything twice;
+ * events of both selfservice instances are published once. Part of verify (nine JVMs); alone:
  * {@code ./mvnw -pl system-tests verify -Pmulti-instance}.
  */
 @Timeout(value = 20, unit = TimeUnit.MINUTES)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MultiInstanceIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -70,6 +75,7 @@ class MultiInstanceIT {
             new Database.PostgreSql(POSTGRES, "steward_multi_", "postgres", "", SCHEMA);
     private static final int GROUPS = 20;
     private static final int COMMANDS_PER_GROUP = 3;
+    private static final Duration SYNC_LEASE = Duration.ofSeconds(10);
 
     private static Path root;
     private static EmbeddedKafkaKraftBroker kafka;
@@ -124,6 +130,10 @@ class MultiInstanceIT {
                 properties.put("server.port", Integer.toString(port));
                 // eight services on a PostgreSQL server that other tests share (100 connections)
                 properties.put("spring.datasource.hikari.maximum-pool-size", "5");
+                if (service == StewardService.SYNC) {
+                    // a killed instance's cycle is taken over sooner than with the default 30 s
+                    properties.put("steward.sync.engine.lease-duration", SYNC_LEASE.toSeconds() + "s");
+                }
                 ChildProcess process = start(service.jar(Deployable.repositoryRoot()), service.module() + "-" + index,
                         properties, secrets, layout);
                 two.add(new Instance(process, "http://127.0.0.1:" + port));
@@ -262,6 +272,65 @@ class MultiInstanceIT {
             Instant nextStart = Instant.parse(time(byStart.get(i), "start"));
             assertThat(nextStart).as("%s starts after %s ended", byStart.get(i), byStart.get(i - 1))
                     .isAfterOrEqualTo(previousEnd);
+        }
+    }
+
+    /**
+     * The sync instance running a cycle is killed (SIGKILL) mid-cycle: once its lease expired the other instance
+     * marks the cycle failed and queues it again, and that cycle succeeds; no synced user or group exists twice in the
+     * directory. Runs last: it leaves one sync instance.
+     */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void syncInstanceKilledMidCycleIsTakenOverAndNothingIsSyncedTwice() throws Exception {
+        List<Instance> syncs = instances.get(StewardService.SYNC);
+        await("no cycle running or queued").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> syncQuery("SELECT COUNT(*) FROM sync_cycle WHERE status IN ('Queued', 'Running')"),
+                        unfinished -> unfinished.equals("0"));
+        GraphClient.Response started = admin.post(syncs.get(0).url() + "/sync/cycles", "{\"policyType\":\"Initial\"}");
+        assertThat(started.status()).as("requesting a cycle: %s", started).isEqualTo(202);
+        String cycle = started.json().path("id").asString();
+        String runner = await("the cycle runs").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(50))
+                .until(() -> syncQuery("SELECT runner FROM sync_cycle WHERE id = '" + cycle + "' AND status = 'Running'"),
+                        java.util.Objects::nonNull);
+        long runnerPid = Long.parseLong(runner.substring(0, runner.indexOf('@')));
+        Instance killed = syncs.stream().filter(instance -> instance.process().pid() == runnerPid).findFirst()
+                .orElseThrow(() -> new AssertionError("no sync instance has pid " + runnerPid + " (" + runner + ")"));
+        Instance survivor = syncs.get(syncs.indexOf(killed) == 0 ? 1 : 0);
+        ProcessHandle.of(runnerPid).ifPresent(ProcessHandle::destroyForcibly);
+
+        JsonNode interrupted = await("the survivor fails the killed cycle once the lease expired")
+                .atMost(SYNC_LEASE.plusMinutes(2)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> admin.get(survivor.url() + "/sync/cycles/" + cycle).json(),
+                        view -> !view.path("status").asString("").equals("Running"));
+        assertThat(interrupted.path("status").asString()).as("%s", interrupted).isEqualTo("Failed");
+        assertThat(interrupted.path("error").asString()).contains("stopped before the cycle finished");
+        String again = syncQuery("SELECT id FROM sync_cycle WHERE policy_type = 'Initial' AND seq > (SELECT seq FROM "
+                + "sync_cycle WHERE id = '" + cycle + "') ORDER BY seq LIMIT 1");
+        assertThat(again).as("queued again").isNotNull();
+        JsonNode rerun = await("the cycle queued again finishes").atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofSeconds(1)).until(() -> admin.get(survivor.url() + "/sync/cycles/" + again)
+                        .json(), view -> view.path("status").asString("").matches("Succeeded|Failed"));
+        assertThat(rerun.path("status").asString()).as("%s", rerun).isEqualTo("Succeeded");
+
+        String directory = instances.get(StewardService.DIRECTORY).get(1).url();
+        for (String collection : List.of("users", "groups")) {
+            GraphClient.Response synced = admin.get(directory + "/v1.0/" + collection + "?$top=999");
+            assertThat(synced.status()).as("%s", synced).isEqualTo(200);
+            List<String> anchors = StreamSupport.stream(synced.json().path("value").spliterator(), false)
+                    .map(object -> object.path("onPremisesSecurityIdentifier").asString(""))
+                    .filter(sid -> !sid.isEmpty()).toList();
+            assertThat(anchors).as("synced %s", collection).isNotEmpty().doesNotHaveDuplicates();
+        }
+    }
+
+    /** One value from the sync database (the test run's schema), or null. */
+    private static String syncQuery(String sql) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(POSTGRES
+                + DATABASE.databaseName(StewardService.SYNC) + "?currentSchema=" + SCHEMA, "postgres", "");
+             Statement statement = connection.createStatement();
+             java.sql.ResultSet result = statement.executeQuery(sql)) {
+            return result.next() ? result.getString(1) : null;
         }
     }
 

@@ -125,6 +125,9 @@ class MultiInstanceIT {
             }
             List<Instance> two = new ArrayList<>();
             for (int index = 0; index < 2; index++) {
+                if (service == StewardService.DIRECTORY && index == 1) {
+                    continue; // started below, once the first one is up
+                }
                 Map<String, String> properties = new LinkedHashMap<>(stack.properties(service));
                 int port = index == 0 ? options.servicePort(service) : Ports.free();
                 properties.put("server.port", Integer.toString(port));
@@ -140,6 +143,17 @@ class MultiInstanceIT {
             }
             instances.put(service, two);
         }
+        // Two directory instances starting at the same moment on a fresh database may both initialise Axon's token
+        // store, and the loser fails to start (duplicate token_entry; a restarted pod would start): start the second
+        // once the first is up.
+        List<Instance> directories = instances.get(StewardService.DIRECTORY);
+        awaitUp("directory-service-0", directories.get(0).url(), directories.get(0).process());
+        Map<String, String> second = new LinkedHashMap<>(stack.properties(StewardService.DIRECTORY));
+        int secondPort = Ports.free();
+        second.put("server.port", Integer.toString(secondPort));
+        second.put("spring.datasource.hikari.maximum-pool-size", "5");
+        directories.add(new Instance(start(StewardService.DIRECTORY.jar(Deployable.repositoryRoot()),
+                "directory-service-1", second, Map.of(), layout), "http://127.0.0.1:" + secondPort));
         instances.forEach((service, two) -> {
             for (int index = 0; index < 2; index++) {
                 awaitUp(service.module() + "-" + index, two.get(index).url(), two.get(index).process());

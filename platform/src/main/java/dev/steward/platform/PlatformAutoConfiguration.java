@@ -3,6 +3,7 @@ package dev.steward.platform;
 import dev.steward.platform.jdbc.PostgresBatchedInserts;
 import dev.steward.platform.kafka.KafkaPlumbing;
 import dev.steward.platform.kafka.ProcessedMessages;
+import dev.steward.platform.lease.DatabaseLeases;
 import dev.steward.platform.outbox.OutboxConfiguration;
 import dev.steward.platform.security.ApiSecurityConfiguration;
 import dev.steward.platform.web.GraphEdgeFilter;
@@ -124,5 +125,12 @@ public class PlatformAutoConfiguration {
     @ConditionalOnBean(JdbcTemplate.class)
     ProcessedMessages processedMessages(JdbcTemplate jdbcTemplate, Clock clock) {
         return new ProcessedMessages(jdbcTemplate, clock);
+    }
+
+    /** The database leases; a service that uses them creates {@code steward_lease} (platform/README.md). */
+    @Bean
+    @ConditionalOnBean(JdbcTemplate.class)
+    DatabaseLeases databaseLeases(JdbcTemplate jdbcTemplate, Clock clock) {
+        return new DatabaseLeases(jdbcTemplate, clock);
     }
 }

@@ -3,6 +3,7 @@ package dev.steward.platform.outbox;
 import dev.steward.contracts.ContractJson;
 import dev.steward.contracts.ContractMessage;
 import dev.steward.platform.kafka.ContractPublisher;
+import dev.steward.platform.lease.Leadership;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -31,10 +32,17 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * (too large, not serialisable) is parked ({@code refused_at}, with the reason) instead of stalling the rest.
  * <p>
  * It drains right after a transaction that queued messages commits and every {@code poll-interval}, which picks up
- * what a failed publish or a restart left behind; sent rows are deleted once older than {@code retention}. Run one
- * relay per database: two would each publish every row (harmless to consumers, but twice the traffic).
+ * what a failed publish or a restart left behind; sent rows are deleted once older than {@code retention}.
+ * <p>
+ * Several instances of a service share one outbox: only the relay that holds the database lease {@value #LEASE}
+ * ({@link Leadership}) publishes. It takes or extends the lease before every batch and stops draining when it cannot
+ * (another instance took it after this one paused longer than {@code lease-duration}); the others try at every poll
+ * and one takes over within {@code lease-duration} of the holder dying, or at once when it stops cleanly.
  */
 public class OutboxRelay implements SmartLifecycle {
+
+    /** The name of the relay's lease in {@code steward_lease}. */
+    public static final String LEASE = "outbox-relay";
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
@@ -42,14 +50,20 @@ public class OutboxRelay implements SmartLifecycle {
     private final ContractPublisher publisher;
     private final Clock clock;
     private final OutboxSettings settings;
+    private final Leadership leadership;
     private final AtomicBoolean drainQueued = new AtomicBoolean();
     private volatile ScheduledExecutorService drainer;
 
-    public OutboxRelay(JdbcTemplate jdbc, ContractPublisher publisher, Clock clock, OutboxSettings settings) {
+    private volatile boolean leading;
+
+    /** {@code leadership}: this instance's claim on the lease {@value #LEASE}, of {@code lease-duration}. */
+    public OutboxRelay(JdbcTemplate jdbc, ContractPublisher publisher, Clock clock, OutboxSettings settings,
+                       Leadership leadership) {
         this.jdbc = jdbc;
         this.publisher = publisher;
         this.clock = clock;
         this.settings = settings;
+        this.leadership = leadership;
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
@@ -80,12 +94,16 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     /**
-     * Publishes pending messages, oldest first, until none is left or the broker fails to take one (the rest wait for
-     * the next drain). Answers how many were published.
+     * Publishes pending messages, oldest first, until none is left, the broker fails to take one (the rest wait for
+     * the next drain) or this instance does not hold the relay's lease (another instance publishes). Answers how many
+     * were published.
      */
     public synchronized int drain() {
         int published = 0;
         while (true) {
+            if (!lead()) {
+                return published;
+            }
             List<Row> rows = jdbc.query("SELECT id, topic, message_type, payload FROM outbox_message "
                             + "WHERE sent_at IS NULL AND refused_at IS NULL ORDER BY id LIMIT ?",
                     (rs, n) -> new Row(rs.getLong("id"), rs.getString("topic"), rs.getString("message_type"),
@@ -142,6 +160,25 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
+    /** Takes or extends the lease before a batch; logs when this instance starts or stops publishing. */
+    private boolean lead() {
+        boolean held = leadership.hold();
+        if (held != leading) {
+            leading = held;
+            if (held) {
+                log.info("this instance now publishes the outbox (lease {} held as {})", LEASE, leadership.holder());
+            } else {
+                log.info("another instance publishes the outbox (lease {} not held)", LEASE);
+            }
+        }
+        return held;
+    }
+
+    /** Whether this relay held the lease at its last drain and still does. */
+    public boolean leading() {
+        return leading && leadership.held();
+    }
+
     private void park(Row row, RuntimeException reason) {
         jdbc.update("UPDATE outbox_message SET refused_at = ?, attempts = attempts + 1, last_error = ? WHERE id = ?",
                 now(), truncate(reason.getMessage()), row.id());
@@ -149,8 +186,11 @@ public class OutboxRelay implements SmartLifecycle {
                 reason.getMessage());
     }
 
-    /** Deletes the sent rows older than the retention; answers how many. */
+    /** Deletes the sent rows older than the retention (only while this relay holds the lease); answers how many. */
     public int prune() {
+        if (!leadership.held()) {
+            return 0;
+        }
         return jdbc.update("DELETE FROM outbox_message WHERE sent_at < ?",
                 Timestamp.from(clock.instant().minus(settings.retention())));
     }
@@ -218,6 +258,13 @@ public class OutboxRelay implements SmartLifecycle {
         } catch (InterruptedException e) {
             executor.shutdownNow();
             Thread.currentThread().interrupt();
+        }
+        try {
+            leadership.release();
+            leading = false;
+        } catch (RuntimeException e) {
+            log.warn("could not release the outbox lease; another instance takes it once it expires: {}",
+                    e.getMessage());
         }
     }
 

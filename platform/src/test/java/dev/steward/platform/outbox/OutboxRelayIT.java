@@ -9,6 +9,9 @@ import dev.steward.contracts.Initiator;
 import dev.steward.contracts.event.UserDeleted;
 import dev.steward.contracts.kafka.ContractSerializer;
 import dev.steward.platform.kafka.ContractPublisher;
+import dev.steward.platform.lease.DatabaseLeases;
+import dev.steward.platform.lease.DatabaseLeasesIT;
+import dev.steward.platform.lease.Leadership;
 import dev.steward.platform.testing.KafkaTestClient;
 import dev.steward.platform.testing.TestDatabase;
 import dev.steward.platform.testing.TestKafka;
@@ -42,7 +45,10 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The outbox on the real PostgreSQL and a real broker: order, outages, a throwing producer, ids, pruning. */
+/**
+ * The outbox on the real PostgreSQL and a real broker: order, outages, a throwing producer, ids, pruning, and two
+ * relays (two instances of a service) on one database.
+ */
 class OutboxRelayIT {
 
     /** The secured test broker; the relay publishes as its super user, as the topic is outside the ACL table. */
@@ -63,11 +69,17 @@ class OutboxRelayIT {
                 attempts     INTEGER       NOT NULL,
                 last_error   VARCHAR(1000))""";
 
-    private static final OutboxSettings SETTINGS = new OutboxSettings(2, Duration.ofSeconds(1), Duration.ofDays(7));
+    private static final OutboxSettings SETTINGS = new OutboxSettings(2, Duration.ofSeconds(1), Duration.ofDays(7),
+            Duration.ofSeconds(10));
+    /** Two relays running on their own threads: short polls and a short lease. */
+    private static final OutboxSettings RUNNING = new OutboxSettings(3, Duration.ofMillis(100), Duration.ofDays(7),
+            Duration.ofSeconds(2));
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+    private DriverManagerDataSource dataSource;
     private JdbcTemplate jdbc;
     private TransactionTemplate tx;
+    private final List<OutboxRelay> started = new java.util.ArrayList<>();
     private Outbox outbox;
     private String topic;
 
@@ -86,9 +98,10 @@ class OutboxRelayIT {
         TestDatabase database = TestDatabase.freshSchemaIn("steward_platform");
         new JdbcTemplate(new DriverManagerDataSource(TestDatabase.SERVER + "steward_platform", TestDatabase.USER, ""))
                 .execute("CREATE SCHEMA " + database.schema());
-        DriverManagerDataSource dataSource = new DriverManagerDataSource(database.url(), TestDatabase.USER, "");
+        dataSource = new DriverManagerDataSource(database.url(), TestDatabase.USER, "");
         jdbc = new JdbcTemplate(dataSource);
         jdbc.execute(OUTBOX_TABLE);
+        jdbc.execute(DatabaseLeasesIT.LEASE_TABLE);
         tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         StaticApplicationContext context = new StaticApplicationContext();
         context.refresh();
@@ -232,6 +245,7 @@ class OutboxRelayIT {
         tx.executeWithoutResult(status -> outbox.append(topic, event("u3")));
 
         clock.advance(Duration.ofDays(2));
+        relay.drain();
         int pruned = relay.prune();
 
         assertThat(pruned).isEqualTo(1);
@@ -239,8 +253,133 @@ class OutboxRelayIT {
                 .containsExactly("u2", "u3");
     }
 
+    @org.junit.jupiter.api.AfterEach
+    void stopRelays() {
+        started.forEach(OutboxRelay::stop);
+    }
+
+    @Test
+    void twoRelaysOnOneDatabasePublishEachRowOnceInOrder() {
+        OutboxRelay first = running(dataSource, "instance-1");
+        OutboxRelay second = running(dataSource, "instance-2");
+        List<String> queued = new java.util.ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            List<UserDeleted> events = List.of(event("u" + i + "a"), event("u" + i + "b"));
+            tx.executeWithoutResult(status -> events.forEach(event -> outbox.append(topic, event)));
+            events.forEach(event -> queued.add(event.messageId()));
+            first.wake();
+            second.wake();
+        }
+
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> first.pending() == 0);
+
+        assertThat(publishedIds()).as("each row once, in the order queued").containsExactlyElementsOf(queued);
+        assertThat(List.of(first.leading(), second.leading())).as("one relay publishes").containsOnlyOnce(true);
+    }
+
+    @Test
+    void standbyPublishesWithinTheLeaseDurationAfterThePublishingInstanceDies() {
+        KillableDataSource leaderDatabase = new KillableDataSource(dataSource);
+        OutboxRelay leader = running(leaderDatabase, "leader");
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(leader::leading);
+        OutboxRelay standby = running(dataSource, "standby");
+        UserDeleted before = event("before");
+        tx.executeWithoutResult(status -> outbox.append(topic, before));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> standby.pending() == 0);
+        assertThat(standby.leading()).isFalse();
+
+        leaderDatabase.kill(); // as a killed process: it neither publishes, renews nor releases the lease
+        long diedAt = System.nanoTime();
+        UserDeleted after = event("after");
+        tx.executeWithoutResult(status -> outbox.append(topic, after));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> standby.pending() == 0);
+        Duration takeover = Duration.ofNanos(System.nanoTime() - diedAt);
+
+        assertThat(standby.leading()).isTrue();
+        assertThat(takeover).as("within the lease (2 s) and a poll").isLessThan(RUNNING.leaseDuration().plusSeconds(2));
+        assertThat(publishedIds()).containsExactly(before.messageId(), after.messageId());
+    }
+
+    @Test
+    void relayThatLostTheLeaseStopsPublishing() {
+        OutboxRelay paused = new OutboxRelay(jdbc, goodPublisher(), clock, SETTINGS,
+                new Leadership(new DatabaseLeases(jdbc, clock), OutboxRelay.LEASE, "paused", SETTINGS.leaseDuration(),
+                        clock));
+        OutboxRelay other = new OutboxRelay(jdbc, goodPublisher(), clock, SETTINGS,
+                new Leadership(new DatabaseLeases(jdbc, clock), OutboxRelay.LEASE, "other", SETTINGS.leaseDuration(),
+                        clock));
+        UserDeleted first = event("u1");
+        tx.executeWithoutResult(status -> outbox.append(topic, first));
+        assertThat(paused.drain()).isEqualTo(1);
+        assertThat(other.drain()).as("the lease is the first relay's").isZero();
+
+        clock.advance(SETTINGS.leaseDuration().plusSeconds(1)); // the first relay paused longer than its lease
+        UserDeleted second = event("u2");
+        UserDeleted third = event("u3");
+        tx.executeWithoutResult(status -> outbox.append(topic, second));
+        assertThat(other.drain()).as("took the expired lease").isEqualTo(1);
+        tx.executeWithoutResult(status -> outbox.append(topic, third));
+
+        assertThat(paused.drain()).as("no longer its lease").isZero();
+        assertThat(paused.prune()).isZero();
+        assertThat(paused.pending()).isEqualTo(1);
+        assertThat(other.drain()).isEqualTo(1);
+        assertThat(publishedIds()).containsExactly(first.messageId(), second.messageId(), third.messageId());
+    }
+
+    @Test
+    void stoppingRelayHandsTheLeaseOverAtOnce() {
+        OutboxRelay leaving = running(dataSource, "leaving");
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(leaving::leading);
+        OutboxRelay staying = running(dataSource, "staying");
+
+        leaving.stop();
+        UserDeleted event = event("u1");
+        tx.executeWithoutResult(status -> outbox.append(topic, event));
+
+        org.awaitility.Awaitility.await("taken before the 2 s lease could expire").atMost(Duration.ofMillis(1500))
+                .until(staying::leading);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> staying.pending() == 0);
+        assertThat(publishedIds()).containsExactly(event.messageId());
+    }
+
+    /** A relay of its own instance name, started (polling every 100 ms) on the system clock. */
+    private OutboxRelay running(javax.sql.DataSource database, String instance) {
+        JdbcTemplate instanceJdbc = new JdbcTemplate(database);
+        Clock system = Clock.systemUTC();
+        OutboxRelay relay = new OutboxRelay(instanceJdbc, goodPublisher(), system, RUNNING,
+                new Leadership(new DatabaseLeases(instanceJdbc, system), OutboxRelay.LEASE, instance,
+                        RUNNING.leaseDuration(), system));
+        relay.start();
+        started.add(relay);
+        return relay;
+    }
+
+    /** The database as one instance sees it; after {@link #kill()} every connection attempt fails. */
+    private static final class KillableDataSource extends org.springframework.jdbc.datasource.DelegatingDataSource {
+        private volatile boolean killed;
+
+        KillableDataSource(javax.sql.DataSource target) {
+            super(target);
+        }
+
+        void kill() {
+            killed = true;
+        }
+
+        @Override
+        public java.sql.Connection getConnection() throws java.sql.SQLException {
+            if (killed) {
+                throw new java.sql.SQLException("this instance was killed");
+            }
+            return super.getConnection();
+        }
+    }
+
+    /** The relay of one instance, on the test's clock. */
     private OutboxRelay relay(ContractPublisher publisher) {
-        return new OutboxRelay(jdbc, publisher, clock, SETTINGS);
+        return new OutboxRelay(jdbc, publisher, clock, SETTINGS, new Leadership(new DatabaseLeases(jdbc, clock),
+                OutboxRelay.LEASE, "relay-under-test", SETTINGS.leaseDuration(), clock));
     }
 
     private ContractPublisher goodPublisher() {

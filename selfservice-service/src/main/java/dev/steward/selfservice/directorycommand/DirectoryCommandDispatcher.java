@@ -4,7 +4,11 @@ import dev.steward.contracts.ContractCommand;
 import dev.steward.contracts.ContractMessage;
 import dev.steward.contracts.Topics;
 import dev.steward.platform.kafka.ContractPublisher;
+import dev.steward.platform.lease.DatabaseLeases;
+import dev.steward.platform.lease.Leadership;
 import dev.steward.platform.security.ServiceTokens;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,9 +36,16 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * hundred commands per second), then every acknowledgement is awaited. A command is marked sent once the broker
  * acknowledged it; one that was not stays queued for the next round. Sending again after a crash is harmless, the
  * directory runs a command id once. Without {@code steward.client.id} nothing is sent and the commands wait.
+ * <p>
+ * With several instances only the one holding the database lease {@value #LEASE} (platform {@link Leadership},
+ * {@code steward.selfservice.directory-commands.lease-duration}) sends; it takes or extends the lease before every
+ * round, so another takes over within the lease's duration when it dies, at once when it stops.
  */
 @Component
 class DirectoryCommandDispatcher implements DisposableBean {
+
+    /** The name of the sender's lease in {@code steward_lease}. */
+    static final String LEASE = "directory-commands";
 
     private static final Logger log = LoggerFactory.getLogger(DirectoryCommandDispatcher.class);
 
@@ -42,6 +53,7 @@ class DirectoryCommandDispatcher implements DisposableBean {
     private final KafkaTemplate<String, ContractMessage> template;
     private final ObjectProvider<ServiceTokens> tokens;
     private final int maxInFlight;
+    private final Leadership leadership;
     private final AtomicBoolean sendScheduled = new AtomicBoolean();
     private final ExecutorService afterCommit = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "selfservice-directory-commands");
@@ -52,7 +64,9 @@ class DirectoryCommandDispatcher implements DisposableBean {
 
     DirectoryCommandDispatcher(DirectoryCommands commands, KafkaTemplate<String, ContractMessage> template,
                                ObjectProvider<ServiceTokens> tokens,
-                               @Value("${steward.selfservice.directory-commands.max-in-flight:500}") int maxInFlight) {
+                               @Value("${steward.selfservice.directory-commands.max-in-flight:500}") int maxInFlight,
+                               DatabaseLeases leases, Clock clock,
+                               @Value("${steward.selfservice.directory-commands.lease-duration:10s}") Duration leaseDuration) {
         if (maxInFlight < 1) {
             throw new IllegalArgumentException("steward.selfservice.directory-commands.max-in-flight must be at least 1");
         }
@@ -60,6 +74,7 @@ class DirectoryCommandDispatcher implements DisposableBean {
         this.template = template;
         this.tokens = tokens;
         this.maxInFlight = maxInFlight;
+        this.leadership = new Leadership(leases, LEASE, Leadership.instanceName(), leaseDuration, clock);
     }
 
     /** Many decisions committing at once start one send, which takes every command they queued. */
@@ -81,7 +96,7 @@ class DirectoryCommandDispatcher implements DisposableBean {
     /** Sends what is queued, oldest first, round after round while every command of a full round was acknowledged. */
     synchronized void sendQueued() {
         boolean more = true;
-        while (more) {
+        while (more && leadership.hold()) {
             List<ContractCommand> queued = commands.queued(maxInFlight);
             more = sendRound(queued) && queued.size() == maxInFlight;
         }
@@ -150,5 +165,11 @@ class DirectoryCommandDispatcher implements DisposableBean {
     @Override
     public void destroy() {
         afterCommit.shutdownNow();
+        try {
+            leadership.release();
+        } catch (RuntimeException e) {
+            log.warn("could not release the {} lease; another instance takes it once it expires: {}", LEASE,
+                    e.getMessage());
+        }
     }
 }

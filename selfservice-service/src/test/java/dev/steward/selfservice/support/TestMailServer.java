@@ -34,6 +34,10 @@ public final class TestMailServer {
         registry.add("steward.selfservice.notifications.mail-poll-interval", () -> "200ms");
     }
 
+    public static int port() {
+        return PORT;
+    }
+
     /** The mails received so far for {@code address}. */
     public static synchronized List<MimeMessage> mailsTo(String address) {
         return Arrays.stream(server.getReceivedMessages()).filter(mail -> isTo(mail, address)).toList();

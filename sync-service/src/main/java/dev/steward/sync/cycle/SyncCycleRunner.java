@@ -4,10 +4,11 @@ import dev.steward.contracts.EventMetadata;
 import dev.steward.contracts.Initiator;
 import dev.steward.contracts.Topics;
 import dev.steward.contracts.event.SyncCycleCompleted;
+import dev.steward.platform.lease.DatabaseLeases;
+import dev.steward.platform.lease.Leadership;
 import dev.steward.platform.outbox.Outbox;
 import dev.steward.sync.config.SyncProperties;
 import dev.steward.sync.ldap.DirectoryReadException;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,7 +31,7 @@ import org.springframework.util.IdGenerator;
 /**
  * Runs the queued cycles of every instance, one at a time across all of them. Requests are rows in
  * {@code sync_cycle} (status Queued), so any instance may take them; the instance that holds the database lease
- * ({@link CycleLease}) runs them in the order requested, renewing the lease and saving the cycle's progress every
+ * {@value #RUNNER_LEASE} (platform {@link DatabaseLeases}; {@code steward.sync.engine.lease-duration}) runs them in the order requested, renewing the lease and saving the cycle's progress every
  * second, and logging it every {@value #LOG_EVERY_SECONDS} seconds.
  * <ul>
  *   <li>At most {@code steward.sync.engine.max-queued-cycles} cycles wait behind the running one, counted across
@@ -49,6 +50,10 @@ import org.springframework.util.IdGenerator;
 @Component
 public class SyncCycleRunner implements InitializingBean, DisposableBean {
 
+    /** The lease of the instance that runs cycles. */
+    static final String RUNNER_LEASE = "cycle-runner";
+    /** The row locked while a request checks the queue and adds to it. */
+    static final String QUEUE_LOCK = "cycle-queue";
     static final String INTERRUPTED = "The sync service stopped before the cycle finished.";
     static final String LEASE_LOST = "The sync service lost its lease on running cycles (another instance took over).";
     private static final int LOG_EVERY_SECONDS = 10;
@@ -56,7 +61,7 @@ public class SyncCycleRunner implements InitializingBean, DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(SyncCycleRunner.class);
 
     private final SyncCycles cycles;
-    private final CycleLease lease;
+    private final DatabaseLeases leases;
     private final SyncCycleEngine engine;
     private final Outbox outbox;
     private final TransactionTemplate transaction;
@@ -75,10 +80,10 @@ public class SyncCycleRunner implements InitializingBean, DisposableBean {
     private final Thread worker = new Thread(this::work, "sync-cycle");
     private volatile boolean stopped;
 
-    public SyncCycleRunner(SyncCycles cycles, CycleLease lease, SyncCycleEngine engine, Outbox outbox,
+    public SyncCycleRunner(SyncCycles cycles, DatabaseLeases leases, SyncCycleEngine engine, Outbox outbox,
                            TransactionTemplate transaction, IdGenerator ids, Clock clock, SyncProperties properties) {
         this.cycles = cycles;
-        this.lease = lease;
+        this.leases = leases;
         this.engine = engine;
         this.outbox = outbox;
         this.transaction = transaction;
@@ -87,7 +92,7 @@ public class SyncCycleRunner implements InitializingBean, DisposableBean {
         this.maxQueued = Math.max(0, properties.engine().maxQueuedCycles());
         this.leaseDuration = properties.engine().leaseDuration();
         this.pollInterval = properties.engine().pollInterval();
-        this.instance = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
+        this.instance = Leadership.instanceName();
         worker.setDaemon(true);
     }
 
@@ -108,7 +113,7 @@ public class SyncCycleRunner implements InitializingBean, DisposableBean {
      */
     public SyncCycle request(PolicyType policyType, CycleTrigger trigger, Initiator initiator) {
         SyncCycle cycle = transaction.execute(status -> {
-            lease.lockQueue();
+            leases.lock(QUEUE_LOCK);
             int unfinished = cycles.countUnfinished();
             if (unfinished > maxQueued) {
                 throw new CycleQueueFullException(unfinished);
@@ -119,12 +124,30 @@ public class SyncCycleRunner implements InitializingBean, DisposableBean {
         return cycle;
     }
 
-    /** Queues a cycle only if nothing is running or queued on any instance (scheduled cycles never pile up). */
-    public Optional<SyncCycle> requestIfIdle(PolicyType policyType, CycleTrigger trigger, Initiator initiator) {
+    /**
+     * Queues a scheduled cycle unless anything is running or queued, or any instance queued a scheduled cycle less
+     * than {@code gap} ago: each instance runs the schedule, and together they queue one cycle per interval.
+     */
+    public Optional<SyncCycle> requestScheduled(PolicyType policyType, Initiator initiator, Duration gap) {
         Optional<SyncCycle> cycle = transaction.execute(status -> {
-            lease.lockQueue();
-            return cycles.anyUnfinished() ? Optional.<SyncCycle>empty()
-                    : Optional.of(create(policyType, trigger, initiator));
+            leases.lock(QUEUE_LOCK);
+            return cycles.anyUnfinished() || cycles.requestedSince(CycleTrigger.SCHEDULED, clock.instant().minus(gap))
+                    ? Optional.<SyncCycle>empty()
+                    : Optional.of(create(policyType, CycleTrigger.SCHEDULED, initiator));
+        });
+        cycle.ifPresent(queued -> work.release());
+        return cycle;
+    }
+
+    /**
+     * Queues the cycle an instance asks for when it starts, unless a start-up cycle is already queued or running
+     * (several instances starting together ask for one).
+     */
+    public Optional<SyncCycle> requestOnStart(PolicyType policyType, Initiator initiator) {
+        Optional<SyncCycle> cycle = transaction.execute(status -> {
+            leases.lock(QUEUE_LOCK);
+            return cycles.anyUnfinished(CycleTrigger.STARTUP) ? Optional.<SyncCycle>empty()
+                    : Optional.of(create(policyType, CycleTrigger.STARTUP, initiator));
         });
         cycle.ifPresent(queued -> work.release());
         return cycle;
@@ -142,11 +165,11 @@ public class SyncCycleRunner implements InitializingBean, DisposableBean {
     private void work() {
         while (!stopped) {
             try {
-                if (cycles.anyUnfinished() && lease.acquire(instance, leaseDuration)) {
+                if (cycles.anyUnfinished() && leases.acquire(RUNNER_LEASE, instance, leaseDuration)) {
                     try {
                         runQueued();
                     } finally {
-                        lease.release(instance);
+                        leases.release(RUNNER_LEASE, instance);
                     }
                 }
             } catch (RuntimeException e) {
@@ -178,7 +201,7 @@ public class SyncCycleRunner implements InitializingBean, DisposableBean {
                 return;
             }
             run(next.get());
-            if (!lease.renew(instance, leaseDuration)) {
+            if (!leases.renew(RUNNER_LEASE, instance, leaseDuration)) {
                 return;
             }
         }
@@ -222,7 +245,7 @@ public class SyncCycleRunner implements InitializingBean, DisposableBean {
     /** Every second while a cycle runs: renew the lease (or stop the cycle), save its progress, now and then log it. */
     private void beat(SyncCycle cycle, Tally tally, Instant started) {
         try {
-            if (!lease.renew(instance, leaseDuration)) {
+            if (!leases.renew(RUNNER_LEASE, instance, leaseDuration)) {
                 tally.stop(LEASE_LOST);
                 return;
             }

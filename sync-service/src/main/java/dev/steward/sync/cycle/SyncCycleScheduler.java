@@ -15,7 +15,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Cycles nobody asked for: an Initial cycle when the service is ready ({@code steward.sync.initial-cycle-on-start})
- * and a Delta cycle every {@code steward.sync.schedule.interval} (30 minutes by default, as Connect Sync).
+ * and a Delta cycle every {@code steward.sync.schedule.interval} (30 minutes by default, as Connect Sync). Every
+ * instance runs this schedule; the queue (locked across instances) keeps them to one start-up cycle at a time and one
+ * scheduled cycle per interval.
  */
 @Component
 public class SyncCycleScheduler implements DisposableBean {
@@ -42,8 +44,9 @@ public class SyncCycleScheduler implements DisposableBean {
 
     @EventListener(ApplicationReadyEvent.class)
     public void start() {
-        if (properties.initialCycleOnStart()) {
-            runner.request(PolicyType.INITIAL, CycleTrigger.STARTUP, engine());
+        if (properties.initialCycleOnStart()
+                && runner.requestOnStart(PolicyType.INITIAL, engine()).isEmpty()) {
+            log.info("Initial cycle on start not queued: another instance's start-up cycle is queued or running");
         }
         Duration interval = properties.schedule().interval();
         if (interval != null && !interval.isNegative() && !interval.isZero()) {
@@ -56,8 +59,10 @@ public class SyncCycleScheduler implements DisposableBean {
 
     private void scheduledDelta() {
         try {
-            if (runner.requestIfIdle(PolicyType.DELTA, CycleTrigger.SCHEDULED, engine()).isEmpty()) {
-                log.info("scheduled Delta cycle dropped: a cycle is already running or queued");
+            if (runner.requestScheduled(PolicyType.DELTA, engine(), properties.schedule().interval().dividedBy(2))
+                    .isEmpty()) {
+                log.info("scheduled Delta cycle dropped: a cycle is running or queued, or another instance queued the "
+                        + "scheduled one");
             }
         } catch (RuntimeException e) {
             log.error("could not queue the scheduled Delta cycle", e);

@@ -90,6 +90,19 @@ public class SyncCycles {
         return countUnfinished() > 0;
     }
 
+    /** Whether a cycle of {@code trigger} is queued or running. */
+    public boolean anyUnfinished(CycleTrigger trigger) {
+        return jdbc.sql("SELECT COUNT(*) FROM sync_cycle WHERE status IN (?, ?) AND trigger_kind = ?")
+                .params(CycleStatus.QUEUED.wireName(), CycleStatus.RUNNING.wireName(), trigger.wireName())
+                .query(Integer.class).single() > 0;
+    }
+
+    /** Whether a cycle of {@code trigger} was requested at or after {@code since}, by any instance. */
+    public boolean requestedSince(CycleTrigger trigger, java.time.Instant since) {
+        return jdbc.sql("SELECT COUNT(*) FROM sync_cycle WHERE trigger_kind = ? AND requested_at >= ?")
+                .params(trigger.wireName(), SqlTime.of(since)).query(Integer.class).single() > 0;
+    }
+
     /** Cycles marked running, oldest first: with the runner's lease held, their runners stopped before finishing. */
     public List<SyncCycle> running() {
         return jdbc.sql("SELECT " + COLUMNS + " FROM sync_cycle WHERE status = ? ORDER BY seq")

@@ -1,5 +1,7 @@
 package dev.steward.sync.writeback;
 
+import dev.steward.platform.lease.DatabaseLeases;
+import dev.steward.platform.lease.Leadership;
 import dev.steward.sync.config.SyncProperties;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -46,8 +48,10 @@ public class WriteBackConfiguration {
 
         @Bean
         WriteBackScheduler writeBackScheduler(WriteBackRunner runner, WriteBackStore store,
-                                              WriteBackProperties properties, Clock clock) {
-            return new WriteBackScheduler(runner, store, properties, clock);
+                                              WriteBackProperties properties, Clock clock, DatabaseLeases leases,
+                                              SyncProperties sync) {
+            return new WriteBackScheduler(runner, store, properties, clock, new Leadership(leases,
+                    WriteBackScheduler.LEASE, Leadership.instanceName(), sync.engine().leaseDuration(), clock));
         }
     }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.util.IdGenerator;
@@ -55,13 +56,26 @@ public class WriteBackRunner {
     }
 
     /** Writes every due group; groups that list a group written for the first time are written again after it. */
-    public synchronized RunResult run() {
+    public RunResult run() {
+        return run(() -> true);
+    }
+
+    /**
+     * As {@link #run()}, asking {@code keepGoing} before each group: a run stops (the rest wait for the next run) when
+     * it answers false, e.g. this instance no longer holds the write-back lease.
+     */
+    public synchronized RunResult run(BooleanSupplier keepGoing) {
         Tally tally = new Tally();
         LDAPConnection connection = null;
         try {
             List<WriteBackGroup> due = store.due();
             Set<String> firstWritten = new LinkedHashSet<>();
             for (WriteBackGroup group : due) {
+                if (!keepGoing.getAsBoolean()) {
+                    log.warn("write-back run stopped before group {}: this instance lost the write-back lease; the "
+                            + "rest wait for the next run", group.groupId());
+                    return tally.result();
+                }
                 connection = handle(group, connection, tally, firstWritten);
             }
             // A parent handled before its new child could not list it yet.

@@ -1,5 +1,6 @@
 package dev.steward.sync.writeback;
 
+import dev.steward.platform.lease.Leadership;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,9 +15,15 @@ import org.springframework.context.event.EventListener;
 
 /**
  * Starts write-back runs: after every sync cycle that finished since the last run ({@code after-sync-cycle}, seen in
- * {@code sync_cycle} every {@code poll-interval}), and at least every {@code interval}. One run at a time.
+ * {@code sync_cycle} every {@code poll-interval}), and at least every {@code interval}. One run at a time across every
+ * instance: only the instance holding the database lease {@value #LEASE} (platform {@link Leadership}, of
+ * {@code steward.sync.engine.lease-duration}) looks and runs; it extends the lease at every poll and before each
+ * group, and another instance takes over within the lease's duration when it dies.
  */
 public class WriteBackScheduler implements DisposableBean {
+
+    /** The name of the write-back lease in {@code steward_lease}. */
+    public static final String LEASE = "write-back";
 
     private static final Logger log = LoggerFactory.getLogger(WriteBackScheduler.class);
 
@@ -24,6 +31,7 @@ public class WriteBackScheduler implements DisposableBean {
     private final WriteBackStore store;
     private final WriteBackProperties properties;
     private final Clock clock;
+    private final Leadership leadership;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "writeback-schedule");
         thread.setDaemon(true);
@@ -32,11 +40,13 @@ public class WriteBackScheduler implements DisposableBean {
     private long lastCycleSeen = -1;
     private Instant lastRun = Instant.MIN;
 
-    public WriteBackScheduler(WriteBackRunner runner, WriteBackStore store, WriteBackProperties properties, Clock clock) {
+    public WriteBackScheduler(WriteBackRunner runner, WriteBackStore store, WriteBackProperties properties, Clock clock,
+                              Leadership leadership) {
         this.runner = runner;
         this.store = store;
         this.properties = properties;
         this.clock = clock;
+        this.leadership = leadership;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -55,6 +65,9 @@ public class WriteBackScheduler implements DisposableBean {
 
     void tick() {
         try {
+            if (!leadership.hold()) {
+                return; // another instance runs write-back
+            }
             boolean cycleFinished = false;
             if (properties.afterSyncCycle()) {
                 long cycle = store.lastFinishedCycle();
@@ -67,7 +80,7 @@ public class WriteBackScheduler implements DisposableBean {
                     && (lastRun.equals(Instant.MIN) || !now.isBefore(lastRun.plus(interval)));
             if (cycleFinished || timeIsUp) {
                 lastRun = now;
-                runner.run();
+                runner.run(leadership::hold);
             }
         } catch (RuntimeException e) {
             log.error("write-back run failed; the next one retries", e);
@@ -77,5 +90,11 @@ public class WriteBackScheduler implements DisposableBean {
     @Override
     public void destroy() {
         timer.shutdownNow();
+        try {
+            leadership.release();
+        } catch (RuntimeException e) {
+            log.warn("could not release the write-back lease; another instance takes it once it expires: {}",
+                    e.getMessage());
+        }
     }
 }

@@ -9,6 +9,7 @@ import static org.mockito.Mockito.mock;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.steward.contracts.Initiator;
+import dev.steward.platform.lease.DatabaseLeases;
 import dev.steward.platform.outbox.Outbox;
 import dev.steward.platform.testing.TestDatabase;
 import dev.steward.sync.config.SyncProperties;
@@ -48,7 +49,7 @@ class SyncCycleRunnerIT {
     private final Clock clock = Clock.systemUTC();
     private final List<SyncCycleRunner> runners = new ArrayList<>();
     private SyncCycles cycles;
-    private CycleLease lease;
+    private DatabaseLeases lease;
     private JdbcClient jdbc;
     private TransactionTemplate transaction;
     private Outbox outbox;
@@ -71,9 +72,9 @@ class SyncCycleRunnerIT {
         jdbc = JdbcClient.create(dataSource);
         jdbc.sql("DELETE FROM sync_cycle").update();
         jdbc.sql("DELETE FROM outbox_message").update();
-        jdbc.sql("UPDATE sync_lease SET holder = NULL").update();
+        jdbc.sql("UPDATE steward_lease SET holder = NULL").update();
         cycles = new SyncCycles(jdbc, clock);
-        lease = new CycleLease(jdbc, clock);
+        lease = new DatabaseLeases(new JdbcTemplate(dataSource), clock);
         transaction = new TransactionTemplate(new JdbcTransactionManager(dataSource));
         outbox = new Outbox(new JdbcTemplate(dataSource), clock, mock(ApplicationEventPublisher.class));
     }
@@ -127,13 +128,53 @@ class SyncCycleRunnerIT {
 
             assertThatThrownBy(() -> second.request(PolicyType.DELTA, CycleTrigger.ON_DEMAND, ADMIN))
                     .isInstanceOf(CycleQueueFullException.class);
-            assertThat(first.requestIfIdle(PolicyType.DELTA, CycleTrigger.SCHEDULED, ADMIN)).isEmpty();
+            assertThat(first.requestScheduled(PolicyType.DELTA, ADMIN, Duration.ZERO)).isEmpty();
             assertThat(second.waiting()).isEqualTo(3);
         } finally {
             release.countDown();
         }
         await().atMost(Duration.ofSeconds(20)).until(() -> first.waiting() == 0);
-        assertThat(second.requestIfIdle(PolicyType.DELTA, CycleTrigger.SCHEDULED, ADMIN)).isPresent();
+        assertThat(second.requestScheduled(PolicyType.DELTA, ADMIN, Duration.ZERO)).isPresent();
+    }
+
+    /**
+     * Both instances run the schedule: once one queued the scheduled cycle, the other's tick within half an interval
+     * queues nothing, even after the cycle finished; a tick after that gap queues the next one.
+     */
+    @Test
+    void twoInstancesOnOneScheduleQueueOneScheduledCyclePerInterval() throws Exception {
+        SyncCycleEngine engine = engine((cycle, tally) -> { });
+        SyncCycleRunner first = runner(engine, 10);
+        SyncCycleRunner second = runner(engine, 10);
+        Duration gap = Duration.ofSeconds(2);
+
+        assertThat(first.requestScheduled(PolicyType.DELTA, ADMIN, gap)).isPresent();
+        await().atMost(Duration.ofSeconds(10)).until(() -> first.waiting() == 0);
+        assertThat(second.requestScheduled(PolicyType.DELTA, ADMIN, gap)).as("the other instance's tick").isEmpty();
+
+        Thread.sleep(gap.toMillis() + 100);
+        assertThat(second.requestScheduled(PolicyType.DELTA, ADMIN, gap)).as("the next interval").isPresent();
+        await().atMost(Duration.ofSeconds(10)).until(() -> first.waiting() == 0);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM sync_cycle WHERE trigger_kind = ?")
+                .param(CycleTrigger.SCHEDULED.wireName()).query(Integer.class).single()).isEqualTo(2);
+    }
+
+    /** Two instances starting together queue one Initial cycle; a start after it finished queues another. */
+    @Test
+    void instancesStartingTogetherQueueOneStartUpCycle() {
+        CountDownLatch release = new CountDownLatch(1);
+        SyncCycleEngine engine = engine((cycle, tally) -> release.await(20, TimeUnit.SECONDS));
+        SyncCycleRunner first = runner(engine, 10);
+        SyncCycleRunner second = runner(engine, 10);
+        try {
+            assertThat(first.requestOnStart(PolicyType.INITIAL, ADMIN)).isPresent();
+            assertThat(second.requestOnStart(PolicyType.INITIAL, ADMIN)).isEmpty();
+            assertThat(first.waiting()).isEqualTo(1);
+        } finally {
+            release.countDown();
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> first.waiting() == 0);
+        assertThat(second.requestOnStart(PolicyType.INITIAL, ADMIN)).isPresent();
     }
 
     @Test
@@ -230,8 +271,8 @@ class SyncCycleRunnerIT {
 
     /** Another instance holds the runner's lease until {@code expiresAt}. */
     private void holdLease(String holder, Instant expiresAt) {
-        jdbc.sql("UPDATE sync_lease SET holder = ?, expires_at = ? WHERE name = ?")
-                .params(holder, java.sql.Timestamp.from(expiresAt), CycleLease.RUNNER).update();
+        jdbc.sql("UPDATE steward_lease SET holder = ?, expires_at = ? WHERE name = ?")
+                .params(holder, java.sql.Timestamp.from(expiresAt), SyncCycleRunner.RUNNER_LEASE).update();
     }
 
     private interface EngineRun {

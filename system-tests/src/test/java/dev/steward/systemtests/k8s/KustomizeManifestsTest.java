@@ -141,8 +141,7 @@ class KustomizeManifestsTest {
         list(prod.get("images")).forEach(entry -> images.put((String) map(entry).get("name"), map(entry)));
         List<Map<String, Object>> budgets = resources(K8S.resolve("overlays/prod"));
         for (Deployable service : SERVICES) {
-            assertThat(replicas.get(service.module())).as(service.module())
-                    .isEqualTo(service == Deployable.SELFSERVICE ? 1 : 2);
+            assertThat(replicas.get(service.module())).as(service.module()).isEqualTo(2);
             Map<String, Object> image = images.get("steward/" + service.module());
             assertThat(image).as("image of %s", service.module()).isNotNull();
             assertThat((String) image.get("newName")).endsWith("/steward/" + service.module());

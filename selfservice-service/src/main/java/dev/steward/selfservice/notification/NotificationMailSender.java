@@ -1,14 +1,18 @@
 package dev.steward.selfservice.notification;
 
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.mail.MailException;
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -34,6 +38,7 @@ class NotificationMailSender implements DisposableBean {
     private final JavaMailSender smtp;
     private final NotificationProperties properties;
     private final Clock clock;
+    private final AtomicBoolean sendQueued = new AtomicBoolean();
     private final ExecutorService afterCommit = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "selfservice-notification-mails");
         thread.setDaemon(true);
@@ -48,9 +53,15 @@ class NotificationMailSender implements DisposableBean {
         this.clock = clock;
     }
 
+    /** A send that is queued and has not started yet serves every mail committed before it starts. */
     @TransactionalEventListener
     void queued(NotificationMails.MailQueued queued) {
-        afterCommit.execute(this::sendDue);
+        if (sendQueued.compareAndSet(false, true)) {
+            afterCommit.execute(() -> {
+                sendQueued.set(false);
+                sendDue();
+            });
+        }
     }
 
     @Scheduled(fixedDelayString = "${steward.selfservice.notifications.mail-poll-interval:10s}")
@@ -58,32 +69,72 @@ class NotificationMailSender implements DisposableBean {
         sendDue();
     }
 
-    /** Sends the due mails, oldest first; stops at the first failure (the server is likely away for the rest too). */
+    /**
+     * Sends the due mails, oldest first, {@value #BATCH} at a time over one SMTP connection; a mail the server refused
+     * (or all of them, when the server cannot be reached) is retried later, and the round stops (the server is likely
+     * away for the rest too).
+     */
     synchronized void sendDue() {
-        List<NotificationMails.QueuedMail> due = mails.due(clock.instant(), BATCH);
-        for (NotificationMails.QueuedMail mail : due) {
-            try {
-                SimpleMailMessage message = new SimpleMailMessage();
-                message.setFrom(properties.mailFrom());
-                message.setTo(mail.address());
-                message.setSubject(mail.subject());
-                message.setText(mail.body());
-                smtp.send(message);
-                mails.markSent(mail.id(), clock.instant());
-            } catch (MailException e) {
-                int failures = mail.attempts() + 1;
-                if (failures >= properties.maxAttempts()) {
-                    log.error("notification mail {} to {} given up after {} attempts: {}", mail.id(), mail.address(),
-                            failures, e.getMessage());
-                    mails.markFailed(mail.id(), e.getMessage());
+        List<NotificationMails.QueuedMail> due;
+        while (!(due = mails.due(clock.instant(), BATCH)).isEmpty()) {
+            Map<Object, Exception> failed = send(due);
+            for (int i = 0; i < due.size(); i++) {
+                NotificationMails.QueuedMail mail = due.get(i);
+                Exception failure = failed.get(i);
+                if (failure == null) {
+                    mails.markSent(mail.id(), clock.instant());
                 } else {
-                    log.warn("notification mail {} to {} not sent (attempt {} of {}), retried later: {}", mail.id(),
-                            mail.address(), failures, properties.maxAttempts(), e.getMessage());
-                    mails.markRetry(mail.id(), clock.instant().plus(properties.backOffAfter(failures)),
-                            e.getMessage());
+                    retryOrGiveUp(mail, failure);
                 }
+            }
+            if (!failed.isEmpty() || due.size() < BATCH) {
                 return;
             }
+        }
+    }
+
+    /** Answers the failures by the mail's index in {@code due}; empty when every mail was sent. */
+    private Map<Object, Exception> send(List<NotificationMails.QueuedMail> due) {
+        SimpleMailMessage[] messages = due.stream().map(mail -> {
+            SimpleMailMessage message = new SimpleMailMessage();
+            message.setFrom(properties.mailFrom());
+            message.setTo(mail.address());
+            message.setSubject(mail.subject());
+            message.setText(mail.body());
+            return message;
+        }).toArray(SimpleMailMessage[]::new);
+        try {
+            smtp.send(messages);
+            return Map.of();
+        } catch (MailSendException e) {
+            Map<Object, Exception> byMessage = e.getFailedMessages();
+            Map<Object, Exception> byIndex = new HashMap<>();
+            for (int i = 0; i < messages.length; i++) {
+                Exception failure = byMessage.get(messages[i]);
+                if (failure != null || byMessage.isEmpty()) {
+                    byIndex.put(i, failure != null ? failure : e);
+                }
+            }
+            return byIndex;
+        } catch (MailException e) {
+            Map<Object, Exception> all = new HashMap<>();
+            for (int i = 0; i < messages.length; i++) {
+                all.put(i, e);
+            }
+            return all;
+        }
+    }
+
+    private void retryOrGiveUp(NotificationMails.QueuedMail mail, Exception failure) {
+        int failures = mail.attempts() + 1;
+        if (failures >= properties.maxAttempts()) {
+            log.error("notification mail {} to {} given up after {} attempts: {}", mail.id(), mail.address(),
+                    failures, failure.getMessage());
+            mails.markFailed(mail.id(), failure.getMessage());
+        } else {
+            log.warn("notification mail {} to {} not sent (attempt {} of {}), retried later: {}", mail.id(),
+                    mail.address(), failures, properties.maxAttempts(), failure.getMessage());
+            mails.markRetry(mail.id(), clock.instant().plus(properties.backOffAfter(failures)), failure.getMessage());
         }
     }
 

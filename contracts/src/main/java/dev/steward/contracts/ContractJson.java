@@ -18,7 +18,14 @@ public final class ContractJson {
             .disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .addModule(new SimpleModule("contract-instants").addDeserializer(Instant.class, new InstantDeserializer()))
+            .addModule(new SimpleModule("contract-instants").addDeserializer(Instant.class, new InstantDeserializer())
+)
+            .addModule(new SimpleModule("contract-records") {
+                @Override
+                public void setupModule(SetupContext context) {
+                    context.addValueInstantiators(new SpreadingRecordInstantiators());
+                }
+            })
             .build();
 
     private ContractJson() {

@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -27,6 +29,14 @@ public final class TokenValidation {
      *                               missing, or no key source can be derived: the service refuses to start
      */
     public static JwtDecoder decoder(StewardSecurityProperties properties) {
+        return decoder(properties, Clock.systemUTC());
+    }
+
+    /**
+     * As {@link #decoder(StewardSecurityProperties)}, on {@code clock}: a token's signature is verified once
+     * ({@link SignatureCheckedTokens}), its claims on every call.
+     */
+    static JwtDecoder decoder(StewardSecurityProperties properties, Clock clock) {
         List<String> missing = new ArrayList<>();
         if (!hasText(properties.issuer())) {
             missing.add("steward.security.issuer (the token issuer every token must name in iss)");
@@ -53,15 +63,16 @@ public final class TokenValidation {
         } else {
             decoder = NimbusJwtDecoder.withIssuerLocation(properties.issuer()).build();
         }
-        decoder.setJwtValidator(validator(properties));
-        return decoder;
+        decoder.setJwtValidator(jwt -> OAuth2TokenValidatorResult.success());
+        return new SignatureCheckedTokens(decoder, validator(properties, clock), clock);
     }
 
     /** {@code exp} required and not passed (within the clock skew), {@code iss} and {@code aud} as configured. */
-    static OAuth2TokenValidator<Jwt> validator(StewardSecurityProperties properties) {
+    static OAuth2TokenValidator<Jwt> validator(StewardSecurityProperties properties, Clock clock) {
         List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
         JwtTimestampValidator timestamps = new JwtTimestampValidator(properties.clockSkew());
         timestamps.setAllowEmptyExpiryClaim(false);
+        timestamps.setClock(clock);
         validators.add(timestamps);
         validators.add(new JwtIssuerValidator(properties.issuer()));
         validators.add(new JwtClaimValidator<List<String>>("aud",

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Repository;
  * removing an absent one changes nothing.
  */
 @Repository
-public class GroupDirectory {
+public class GroupDirectory implements DirectMembership {
 
     private static final String COLUMNS =
             "id, display_name, kind, group_types, on_premises_sync_enabled, is_cloud_managed, on_premises_anchor, "
@@ -52,7 +52,17 @@ public class GroupDirectory {
                 String.class, groupId);
     }
 
-    /** The group's direct members (users and groups). */
+    @Override
+    public boolean isDirectMember(String groupId, String objectId) {
+        if (objectId == null) {
+            return false;
+        }
+        Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM directory_group_member WHERE group_id = ? "
+                + "AND member_id = ?", Integer.class, groupId, objectId);
+        return count != null && count > 0;
+    }
+
+    /** The group's direct members (users and groups), sorted. */
     public List<String> directMemberIds(String groupId) {
         return memberIds(groupId);
     }
@@ -221,7 +231,6 @@ public class GroupDirectory {
                         rs.getBoolean("is_cloud_managed"),
                         rs.getString("on_premises_anchor"),
                         ownerIds(groupId),
-                        memberIds(groupId),
                         JoinPolicy.fromWireName(rs.getString("join_policy"))
                                 .orElse(groupTypes.contains("Unified") ? JoinPolicy.OPEN : JoinPolicy.CLOSED));
         }, groupId)

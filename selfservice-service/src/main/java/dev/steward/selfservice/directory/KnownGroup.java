@@ -10,8 +10,8 @@ import java.util.List;
  *                              group, after an SOA switch, and after a rollback until the next sync cycle
  * @param isCloudManaged        true while the group's Source of Authority is the cloud
  * @param onPremisesAnchor      the AD objectGUID the group is synced from; null for a group created in the cloud
- * @param ownerIds              the group's owners, sorted
- * @param memberIds             the group's direct members (users and groups), sorted
+ * @param ownerIds              the group's owners, sorted (a group's members are not loaded with it: a large group's
+ *                              members would be read for every request; ask {@link DirectMembership} instead)
  * @param joinPolicy            how users join it in My Groups
  */
 public record KnownGroup(
@@ -23,7 +23,6 @@ public record KnownGroup(
         boolean isCloudManaged,
         String onPremisesAnchor,
         List<String> ownerIds,
-        List<String> memberIds,
         JoinPolicy joinPolicy) {
 
     public static final String DYNAMIC_MEMBERSHIP = "DynamicMembership";
@@ -31,7 +30,6 @@ public record KnownGroup(
     public KnownGroup {
         groupTypes = List.copyOf(groupTypes);
         ownerIds = List.copyOf(ownerIds);
-        memberIds = List.copyOf(memberIds);
     }
 
     /** Members computed from a membership rule: nobody requests to join such a group. */
@@ -63,9 +61,5 @@ public record KnownGroup(
 
     public boolean isOwner(String userId) {
         return userId != null && ownerIds.contains(userId);
-    }
-
-    public boolean isMember(String objectId) {
-        return objectId != null && memberIds.contains(objectId);
     }
 }

@@ -12,7 +12,12 @@ import dev.steward.selfservice.directory.Timestamps;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -26,6 +31,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 @Repository
 public class DirectoryCommands {
+
+    private static final int IN_LIST = 500;
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -95,22 +102,56 @@ public class DirectoryCommands {
      * for a result of someone else's command and for a repeated result.
      */
     public Optional<Answered> recordAnswer(CommandResult result) {
-        String commandId = result.commandId().toString();
-        Optional<Answered> open = jdbc.query("SELECT command_id, command_type, group_id, member_id, request_id, "
-                        + "initiator_id FROM directory_command WHERE command_id = ? AND status IN (?, ?) FOR UPDATE",
-                (rs, row) -> new Answered(rs.getString("command_id"), rs.getString("command_type"),
-                        rs.getString("group_id"), rs.getString("member_id"), rs.getString("request_id"),
-                        rs.getString("initiator_id")),
-                commandId, DirectoryCommandStatus.QUEUED.wireName(), DirectoryCommandStatus.SENT.wireName())
-                .stream().findFirst();
-        open.ifPresent(command -> jdbc.update("UPDATE directory_command SET status = ?, error_code = ?, "
-                        + "error_message = ?, completed_at = ? WHERE command_id = ?",
-                (result.status() == CommandResult.Status.SUCCEEDED ? DirectoryCommandStatus.SUCCEEDED
-                        : DirectoryCommandStatus.REJECTED).wireName(),
-                result.errorCode(), result.message() == null ? null
-                        : result.message().substring(0, Math.min(result.message().length(), 1000)),
-                Timestamps.toColumn(clock.instant()), commandId));
-        return open;
+        return recordAnswers(List.of(result)).stream().map(AnsweredResult::command).findFirst();
+    }
+
+    /**
+     * Records the directory's answers to these commands with one locking query and one batched update, as
+     * {@link #recordAnswer} of each in turn would: the first answer to a command counts, a later one (in this list or
+     * after an earlier call) and answers to other services' commands are skipped. Answers the recorded ones, in the
+     * order of {@code results}.
+     */
+    public List<AnsweredResult> recordAnswers(List<CommandResult> results) {
+        Map<String, CommandResult> firstAnswers = new LinkedHashMap<>();
+        results.forEach(result -> firstAnswers.putIfAbsent(result.commandId().toString(), result));
+        List<String> ids = firstAnswers.keySet().stream().sorted().toList();
+        Map<String, Answered> open = new HashMap<>();
+        for (int from = 0; from < ids.size(); from += IN_LIST) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IN_LIST));
+            List<Object> args = new ArrayList<>(chunk);
+            args.add(DirectoryCommandStatus.QUEUED.wireName());
+            args.add(DirectoryCommandStatus.SENT.wireName());
+            jdbc.query("SELECT command_id, command_type, group_id, member_id, request_id, initiator_id "
+                            + "FROM directory_command WHERE command_id IN ("
+                            + String.join(", ", Collections.nCopies(chunk.size(), "?"))
+                            + ") AND status IN (?, ?) ORDER BY command_id FOR UPDATE",
+                    rs -> {
+                        open.put(rs.getString("command_id"), new Answered(rs.getString("command_id"),
+                                rs.getString("command_type"), rs.getString("group_id"), rs.getString("member_id"),
+                                rs.getString("request_id"), rs.getString("initiator_id")));
+                    }, args.toArray());
+        }
+        List<AnsweredResult> answered = new ArrayList<>();
+        firstAnswers.forEach((commandId, result) -> {
+            Answered command = open.get(commandId);
+            if (command != null) {
+                answered.add(new AnsweredResult(command, result));
+            }
+        });
+        if (!answered.isEmpty()) {
+            var completedAt = Timestamps.toColumn(clock.instant());
+            jdbc.batchUpdate("UPDATE directory_command SET status = ?, error_code = ?, error_message = ?, "
+                            + "completed_at = ? WHERE command_id = ?",
+                    answered.stream().map(answer -> {
+                        CommandResult result = answer.result();
+                        return new Object[] {(result.status() == CommandResult.Status.SUCCEEDED
+                                ? DirectoryCommandStatus.SUCCEEDED : DirectoryCommandStatus.REJECTED).wireName(),
+                                result.errorCode(), result.message() == null ? null
+                                        : result.message().substring(0, Math.min(result.message().length(), 1000)),
+                                completedAt, answer.command().commandId()};
+                    }).toList());
+        }
+        return answered;
     }
 
     /** Where one command stands; empty for an unknown id. */
@@ -124,6 +165,10 @@ public class DirectoryCommands {
                         Timestamps.fromColumn(rs.getObject("created_at", java.time.LocalDateTime.class)),
                         Timestamps.fromColumn(rs.getObject("completed_at", java.time.LocalDateTime.class))),
                 commandId).stream().findFirst();
+    }
+
+    /** A command the directory answered, as it was queued, with the answer recorded for it. */
+    public record AnsweredResult(Answered command, CommandResult result) {
     }
 
     /** A command the directory answered, as it was queued. */

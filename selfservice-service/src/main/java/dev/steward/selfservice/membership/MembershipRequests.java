@@ -95,6 +95,35 @@ public class MembershipRequests implements PendingRequests {
         return found.stream().findFirst();
     }
 
+    /**
+     * Reads these requests and locks their rows (in id order) until the transaction ends, as {@link #findForUpdate}
+     * of each; unknown ids are missing from the answer.
+     */
+    public Map<String, MembershipRequest> findAllForUpdate(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, MembershipRequest> found = new LinkedHashMap<>();
+        withApprovers(jdbc.query("SELECT " + COLUMNS + " FROM membership_request r WHERE r.id IN (:ids) "
+                + "ORDER BY r.id FOR UPDATE", Map.of("ids", ids.stream().distinct().sorted().toList()), this::row))
+                .forEach(request -> found.put(request.id(), request));
+        return found;
+    }
+
+    /** The correlation ids these requests were made under, by request id (requests without one are missing). */
+    public Map<String, String> correlationIds(Collection<String> ids) {
+        Map<String, String> found = new LinkedHashMap<>();
+        if (!ids.isEmpty()) {
+            jdbc.query("SELECT id, correlation_id FROM membership_request WHERE id IN (:ids)",
+                    Map.of("ids", List.copyOf(ids)), (RowCallbackHandler) rs -> {
+                        if (rs.getString("correlation_id") != null) {
+                            found.put(rs.getString("id"), rs.getString("correlation_id"));
+                        }
+                    });
+        }
+        return found;
+    }
+
     /** The correlation id the request was made under. */
     public Optional<String> correlationId(String id) {
         return jdbc.queryForList("SELECT correlation_id FROM membership_request WHERE id = :id", Map.of("id", id),
@@ -106,10 +135,42 @@ public class MembershipRequests implements PendingRequests {
      * when the request is no longer in {@code from}. The pending key is kept while the request stays open.
      */
     public boolean transition(String id, RequestStatus from, RequestStatus to, Transition change) {
+        var params = new MapSqlParameterSource();
+        return jdbc.update(transitionSql(id, from, to, change, params), params) == 1;
+    }
+
+    /**
+     * Moves several requests from {@code from} to {@code to}, each with its own change, in batched statements (one per
+     * shape of change); answers the ids of the requests that were no longer in {@code from} (nothing changed for them).
+     */
+    public List<String> transitionAll(RequestStatus from, RequestStatus to, Map<String, Transition> changes) {
+        Map<String, List<MapSqlParameterSource>> bySql = new LinkedHashMap<>();
+        Map<String, List<String>> idsBySql = new LinkedHashMap<>();
+        changes.forEach((id, change) -> {
+            var params = new MapSqlParameterSource();
+            String sql = transitionSql(id, from, to, change, params);
+            bySql.computeIfAbsent(sql, key -> new ArrayList<>()).add(params);
+            idsBySql.computeIfAbsent(sql, key -> new ArrayList<>()).add(id);
+        });
+        List<String> unchanged = new ArrayList<>();
+        bySql.forEach((sql, rows) -> {
+            int[] counts = jdbc.batchUpdate(sql, rows.toArray(MapSqlParameterSource[]::new));
+            for (int i = 0; i < counts.length; i++) {
+                // The driver may answer SUCCESS_NO_INFO (-2) for a rewritten batch; a real count of 0 means unchanged.
+                if (counts[i] == 0) {
+                    unchanged.add(idsBySql.get(sql).get(i));
+                }
+            }
+        });
+        return unchanged;
+    }
+
+    private static String transitionSql(String id, RequestStatus from, RequestStatus to, Transition change,
+                                        MapSqlParameterSource params) {
         if (!from.mayBecome(to)) {
             throw new IllegalStateException("a " + from.wireName() + " request cannot become " + to.wireName());
         }
-        var params = new MapSqlParameterSource("id", id).addValue("from", from.wireName()).addValue("to", to.wireName());
+        params.addValue("id", id).addValue("from", from.wireName()).addValue("to", to.wireName());
         StringBuilder sql = new StringBuilder("UPDATE membership_request SET status = :to");
         if (!to.isOpen()) {
             sql.append(", pending_key = NULL");
@@ -135,7 +196,7 @@ public class MembershipRequests implements PendingRequests {
             params.addValue("errorCode", change.addErrorCode()).addValue("errorMessage", change.addErrorMessage());
         }
         sql.append(" WHERE id = :id AND status = :from");
-        return jdbc.update(sql.toString(), params) == 1;
+        return sql.toString();
     }
 
     /** What a transition records besides the new status; null fields are left as they are. */

@@ -22,10 +22,10 @@ public record GroupView(
         boolean isMember,
         boolean canRequestToJoin) {
 
-    static GroupView of(KnownGroup group, String secondStageApproverGroupId, String userId, boolean hasOpenRequest,
-                        boolean canJoin) {
+    static GroupView of(KnownGroup group, String secondStageApproverGroupId, String userId, boolean isMember,
+                        boolean hasOpenRequest, boolean canJoin) {
         return new GroupView(group.id(), group.displayName(), group.kind().name(), group.groupTypes(),
-                group.joinPolicy().wireName(), secondStageApproverGroupId, group.isOwner(userId), group.isMember(userId),
+                group.joinPolicy().wireName(), secondStageApproverGroupId, group.isOwner(userId), isMember,
                 canJoin && !hasOpenRequest);
     }
 }

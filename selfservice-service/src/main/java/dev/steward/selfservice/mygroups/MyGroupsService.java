@@ -174,10 +174,10 @@ public class MyGroupsService {
     }
 
     private GroupView view(Caller caller, KnownGroup group) {
-        boolean joinable = isManageable(group) && group.joinPolicy() != JoinPolicy.CLOSED
-                && !group.isMember(caller.userId())
+        boolean member = groups.isDirectMember(group.id(), caller.userId());
+        boolean joinable = isManageable(group) && group.joinPolicy() != JoinPolicy.CLOSED && !member
                 && (group.joinPolicy() == JoinPolicy.OPEN || !group.ownerIds().isEmpty());
-        return GroupView.of(group, groups.secondStageGroupId(group.id()).orElse(null), caller.userId(),
+        return GroupView.of(group, groups.secondStageGroupId(group.id()).orElse(null), caller.userId(), member,
                 lists.hasOpenRequest(group.id(), caller.userId()), joinable);
     }
 

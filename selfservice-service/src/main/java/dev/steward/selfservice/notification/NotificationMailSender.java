@@ -1,13 +1,18 @@
 package dev.steward.selfservice.notification;
 
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.mail.MailException;
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -22,10 +27,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * for mails whose retry is due. A failed mail is retried with a growing back-off and given up after
  * {@code max-attempts} (each failure logged); a mail server that is down delays mails and nothing else.
  * <p>
- * Each mail is sent in its own transaction that holds the mail's row lock from before the send until it is marked
- * ({@link NotificationMails#claim}, {@code FOR UPDATE SKIP LOCKED}): several instances share the queue, each mail is
- * sent by one of them, and one that finds a mail locked leaves it to the instance sending it. Only an instance that
- * dies between the SMTP server's acceptance and its commit leaves the mail queued, to be sent again (at least once).
+ * Each round runs in one transaction that claims up to {@value #BATCH} due mails ({@link NotificationMails#claimDue},
+ * {@code FOR UPDATE SKIP LOCKED}), sends them over one SMTP connection and records each outcome before the locks go:
+ * several instances share the queue and each mail is sent by one of them. Only an instance that dies between the SMTP
+ * server's acceptance and its commit leaves mails queued, to be sent again (at least once).
  */
 @Component
 @ConditionalOnProperty("spring.mail.host")
@@ -39,6 +44,7 @@ class NotificationMailSender implements DisposableBean {
     private final NotificationProperties properties;
     private final Clock clock;
     private final TransactionTemplate transaction;
+    private final AtomicBoolean sendQueued = new AtomicBoolean();
     private final ExecutorService afterCommit = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "selfservice-notification-mails");
         thread.setDaemon(true);
@@ -54,9 +60,15 @@ class NotificationMailSender implements DisposableBean {
         this.transaction = new TransactionTemplate(transactions);
     }
 
+    /** A send that is queued and has not started yet serves every mail committed before it starts. */
     @TransactionalEventListener
     void queued(NotificationMails.MailQueued queued) {
-        afterCommit.execute(this::sendDue);
+        if (sendQueued.compareAndSet(false, true)) {
+            afterCommit.execute(() -> {
+                sendQueued.set(false);
+                sendDue();
+            });
+        }
     }
 
     @Scheduled(fixedDelayString = "${steward.selfservice.notifications.mail-poll-interval:10s}")
@@ -65,41 +77,77 @@ class NotificationMailSender implements DisposableBean {
     }
 
     /**
-     * Sends the due mails, oldest first, skipping those another instance is sending; stops at the first failure (the
-     * server is likely away for the rest too).
+     * Sends the due mails, oldest first, {@value #BATCH} at a time over one SMTP connection; a mail the server refused
+     * (or all of them, when the server cannot be reached) is retried later, and the round stops (the server is likely
+     * away for the rest too).
      */
     synchronized void sendDue() {
-        for (NotificationMails.QueuedMail due : mails.due(clock.instant(), BATCH)) {
-            if (Boolean.FALSE.equals(transaction.execute(status -> mails.claim(due.id(), clock.instant())
-                    .map(this::send).orElse(true)))) {
-                return;
-            }
+        while (Boolean.TRUE.equals(transaction.execute(status -> sendRound()))) {
+            // every mail of the round was sent and more may be due
         }
     }
 
-    /** Sends a claimed mail and records the outcome in the claiming transaction; false if it failed. */
-    private boolean send(NotificationMails.QueuedMail mail) {
-        try {
+    /** Claims, sends and records one round; true when all of it was sent and it was a full one. */
+    private boolean sendRound() {
+        List<NotificationMails.QueuedMail> due = mails.claimDue(clock.instant(), BATCH);
+        if (due.isEmpty()) {
+            return false;
+        }
+        Map<Object, Exception> failed = send(due);
+        for (int i = 0; i < due.size(); i++) {
+            NotificationMails.QueuedMail mail = due.get(i);
+            Exception failure = failed.get(i);
+            if (failure == null) {
+                mails.markSent(mail.id(), clock.instant());
+            } else {
+                retryOrGiveUp(mail, failure);
+            }
+        }
+        return failed.isEmpty() && due.size() == BATCH;
+    }
+
+    /** Answers the failures by the mail's index in {@code due}; empty when every mail was sent. */
+    private Map<Object, Exception> send(List<NotificationMails.QueuedMail> due) {
+        SimpleMailMessage[] messages = due.stream().map(mail -> {
             SimpleMailMessage message = new SimpleMailMessage();
             message.setFrom(properties.mailFrom());
             message.setTo(mail.address());
             message.setSubject(mail.subject());
             message.setText(mail.body());
-            smtp.send(message);
-            mails.markSent(mail.id(), clock.instant());
-            return true;
-        } catch (MailException e) {
-            int failures = mail.attempts() + 1;
-            if (failures >= properties.maxAttempts()) {
-                log.error("notification mail {} to {} given up after {} attempts: {}", mail.id(), mail.address(),
-                        failures, e.getMessage());
-                mails.markFailed(mail.id(), e.getMessage());
-            } else {
-                log.warn("notification mail {} to {} not sent (attempt {} of {}), retried later: {}", mail.id(),
-                        mail.address(), failures, properties.maxAttempts(), e.getMessage());
-                mails.markRetry(mail.id(), clock.instant().plus(properties.backOffAfter(failures)), e.getMessage());
+            return message;
+        }).toArray(SimpleMailMessage[]::new);
+        try {
+            smtp.send(messages);
+            return Map.of();
+        } catch (MailSendException e) {
+            Map<Object, Exception> byMessage = e.getFailedMessages();
+            Map<Object, Exception> byIndex = new HashMap<>();
+            for (int i = 0; i < messages.length; i++) {
+                Exception failure = byMessage.get(messages[i]);
+                if (failure != null || byMessage.isEmpty()) {
+                    byIndex.put(i, failure != null ? failure : e);
+                }
             }
-            return false;
+            return byIndex;
+        } catch (MailException e) {
+            Map<Object, Exception> all = new HashMap<>();
+            for (int i = 0; i < messages.length; i++) {
+                all.put(i, e);
+            }
+            return all;
+        }
+    }
+
+    private void retryOrGiveUp(NotificationMails.QueuedMail mail, Exception failure) {
+        int failures = mail.attempts() + 1;
+        if (failures >= properties.maxAttempts()) {
+            log.error("notification mail {} to {} given up after {} attempts: {}", mail.id(), mail.address(),
+                    failures, failure.getMessage());
+            mails.markFailed(mail.id(), failure.getMessage());
+        } else {
+            log.warn("notification mail {} to {} not sent (attempt {} of {}), retried later: {}", mail.id(),
+                    mail.address(), failures, properties.maxAttempts(), failure.getMessage());
+            mails.markRetry(mail.id(), clock.instant().plus(properties.backOffAfter(failures)), failure.getMessage());
         }
     }
 

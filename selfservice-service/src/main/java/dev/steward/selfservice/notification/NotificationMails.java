@@ -3,7 +3,6 @@ package dev.steward.selfservice.notification;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -44,24 +43,15 @@ class NotificationMails {
         }
     }
 
-    List<QueuedMail> due(Instant now, int limit) {
+    /**
+     * Locks up to {@code limit} mails that are queued and due at {@code now}, oldest first, for sending until the
+     * caller's transaction ends, skipping those another instance holds ({@code FOR UPDATE SKIP LOCKED}).
+     */
+    List<QueuedMail> claimDue(Instant now, int limit) {
         return jdbc.query("SELECT id, address, subject, body, attempts FROM notification_mail WHERE status = ? "
-                        + "AND next_attempt_at <= ? ORDER BY created_at, id LIMIT ?",
+                        + "AND next_attempt_at <= ? ORDER BY created_at, id LIMIT ? FOR UPDATE SKIP LOCKED",
                 (rs, row) -> new QueuedMail(rs.getString("id"), rs.getString("address"), rs.getString("subject"),
                         rs.getString("body"), rs.getInt("attempts")), QUEUED, Timestamp.from(now), limit);
-    }
-
-    /**
-     * Locks mail {@code id} for sending until the caller's transaction ends, if it is still queued and due at
-     * {@code now} and no other instance holds it ({@code FOR UPDATE SKIP LOCKED}); empty otherwise. Answers the mail
-     * as it is now (attempts included).
-     */
-    Optional<QueuedMail> claim(String id, Instant now) {
-        return jdbc.query("SELECT id, address, subject, body, attempts FROM notification_mail WHERE id = ? "
-                        + "AND status = ? AND next_attempt_at <= ? FOR UPDATE SKIP LOCKED",
-                (rs, row) -> new QueuedMail(rs.getString("id"), rs.getString("address"), rs.getString("subject"),
-                        rs.getString("body"), rs.getInt("attempts")), id, QUEUED, Timestamp.from(now))
-                .stream().findFirst();
     }
 
     void markSent(String id, Instant at) {

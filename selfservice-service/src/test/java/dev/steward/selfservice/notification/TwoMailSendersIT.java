@@ -29,12 +29,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Two instances of the service on one database, both with mail configured: every queued mail is sent once, by one
  * of them, although both look at the queue at the same moment (each mail's row is claimed with
- * {@code FOR UPDATE SKIP LOCKED} for its send).
+ * {@code FOR UPDATE SKIP LOCKED} for its round).
  */
 class TwoMailSendersIT {
 
     private static final TestDatabase DATABASE = TestDatabase.freshSchemaIn("steward_selfservice");
-    private static final int MAILS = 40;
+    /** More than two rounds of 50, so that both instances claim a round while the other sends. */
+    private static final int MAILS = 120;
     private static HikariDataSource dataSource;
 
     @BeforeAll

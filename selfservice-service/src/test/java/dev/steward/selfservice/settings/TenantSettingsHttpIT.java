@@ -22,6 +22,10 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 class TenantSettingsHttpIT extends SelfServiceTestBase {
 
@@ -33,6 +37,26 @@ class TenantSettingsHttpIT extends SelfServiceTestBase {
     @AfterEach
     void restoreDefaults() {
         assertThat(http.patch("/mygroups/settings", adminToken(), DEFAULTS).status()).isEqualTo(200);
+    }
+
+    @Autowired
+    TenantSettingsStore store;
+
+    @Test
+    void settingsAreReadOncePerHttpRequestAndOnEveryCallOutsideOne() {
+        RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(new MockHttpServletRequest()));
+        try {
+            assertThat(store.current().restrictSecurityGroups()).isFalse();
+            jdbc.update("UPDATE tenant_settings SET restrict_security_groups = TRUE WHERE id = 1");
+            assertThat(store.current().restrictSecurityGroups()).as("the same HTTP request").isFalse();
+        } finally {
+            RequestContextHolder.resetRequestAttributes();
+        }
+        try {
+            assertThat(store.current().restrictSecurityGroups()).as("no HTTP request: read again").isTrue();
+        } finally {
+            jdbc.update("UPDATE tenant_settings SET restrict_security_groups = FALSE WHERE id = 1");
+        }
     }
 
     @Test

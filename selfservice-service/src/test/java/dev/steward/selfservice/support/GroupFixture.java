@@ -153,7 +153,7 @@ public final class GroupFixture {
     public KnownGroup known() {
         GroupSnapshot snapshot = snapshot();
         return new KnownGroup(id, displayName, snapshot.kind(), groupTypes, onPremisesSyncEnabled, isCloudManaged,
-                anchor, ownerIds.stream().sorted().toList(), memberIds.stream().sorted().toList(),
+                anchor, ownerIds.stream().sorted().toList(),
                 joinPolicy == null ? JoinPolicy.defaultFor(snapshot) : joinPolicy);
     }
 }

@@ -79,7 +79,7 @@ public abstract class SelfServiceTestBase {
         kafka.publish(Topics.DIRECTORY_EVENTS, DirectoryEvents.creation(group));
         await().atMost(TIMEOUT).until(() -> groups.find(group.id())
                 .filter(known -> Set.copyOf(known.ownerIds()).equals(Set.copyOf(group.ownerIds()))
-                        && Set.copyOf(known.memberIds()).equals(Set.copyOf(group.memberIds())))
+                        && Set.copyOf(groups.directMemberIds(group.id())).equals(Set.copyOf(group.memberIds())))
                 .isPresent());
         if (group.joinPolicy() != null) {
             groups.setJoinPolicy(group.id(), group.joinPolicy());

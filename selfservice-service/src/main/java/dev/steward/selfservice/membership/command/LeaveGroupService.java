@@ -46,7 +46,7 @@ public class LeaveGroupService {
                 .orElseThrow(() -> MembershipRequestRefused.notFound(RefusalReason.GROUP_NOT_FOUND, groupId));
         restrictions.checkMaySee(caller, group);
         manageable.check(group);
-        if (!group.isMember(caller.userId())) {
+        if (!groups.isDirectMember(group.id(), caller.userId())) {
             throw new MembershipRequestRefused(RefusalReason.NOT_A_MEMBER,
                     "User '" + caller.userId() + "' is not a member of group '" + group.displayName() + "'.");
         }

@@ -3,6 +3,7 @@ package dev.steward.selfservice.membership.command;
 import dev.steward.platform.security.AccessDeniedException;
 import dev.steward.platform.security.Caller;
 import dev.steward.selfservice.directory.GroupDirectory;
+import dev.steward.selfservice.directory.KnownGroup;
 import dev.steward.selfservice.directory.Timestamps;
 import dev.steward.selfservice.directorycommand.DirectoryCommands;
 import dev.steward.selfservice.membership.MembershipRequest;
@@ -17,6 +18,7 @@ import dev.steward.selfservice.membership.query.RequestVisibilityPolicy;
 import dev.steward.selfservice.settings.TenantRestrictions;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -109,7 +111,7 @@ public class MembershipDecisionService {
     @Transactional(noRollbackFor = {MembershipRequestRefused.class, AccessDeniedException.class})
     public MembershipRequest cancel(Caller caller, String requestId, String correlationId) {
         permission.checkSignedInWriter(caller);
-        MembershipRequest request = lockVisible(caller, requestId);
+        MembershipRequest request = lockVisible(caller, requestId).request();
         permission.checkMayCancel(caller, request);
         requirePending(request);
         Instant now = Timestamps.stored(clock.instant());
@@ -125,23 +127,35 @@ public class MembershipDecisionService {
      */
     private MembershipRequest lockForDecision(Caller caller, String requestId) {
         permission.checkSignedInWriter(caller);
-        MembershipRequest request = lockVisible(caller, requestId);
+        Visible visible = lockVisible(caller, requestId);
+        MembershipRequest request = visible.request();
         if (request.secondStageApproverGroupId() != null) {
             permission.checkMayDecideSecondStage(caller, request, participants.secondStageApprovers(request));
         } else {
-            permission.checkMayDecide(caller, request, groups.ownerIds(request.groupId()));
+            permission.checkMayDecide(caller, request, visible.ownerIds());
         }
         restrictions.checkOwnersManageRequests(caller);
         requirePending(request);
         return request;
     }
 
-    private MembershipRequest lockVisible(Caller caller, String requestId) {
-        return requests.findForUpdate(requestId)
-                .filter(request -> visibility.canView(caller, request, participants.of(request)))
-                .filter(request -> groups.find(request.groupId())
-                        .map(group -> restrictions.maySee(caller, group)).orElse(true))
+    /**
+     * The request under its row lock, if the caller may see it; with the group's current owners, read once for the
+     * visibility and the decision.
+     */
+    private Visible lockVisible(Caller caller, String requestId) {
+        MembershipRequest request = requests.findForUpdate(requestId)
                 .orElseThrow(() -> MembershipRequestRefused.notFound(RefusalReason.REQUEST_NOT_FOUND, requestId));
+        Optional<KnownGroup> group = groups.find(request.groupId());
+        List<String> ownerIds = group.map(KnownGroup::ownerIds).orElse(List.of());
+        if (!visibility.canView(caller, request, participants.of(request, ownerIds))
+                || !group.map(found -> restrictions.maySee(caller, found)).orElse(true)) {
+            throw MembershipRequestRefused.notFound(RefusalReason.REQUEST_NOT_FOUND, requestId);
+        }
+        return new Visible(request, ownerIds);
+    }
+
+    private record Visible(MembershipRequest request, List<String> ownerIds) {
     }
 
     private static void requirePending(MembershipRequest request) {

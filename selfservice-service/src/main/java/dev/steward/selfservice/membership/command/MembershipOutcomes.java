@@ -11,7 +11,10 @@ import dev.steward.selfservice.membership.RequestEvents;
 import dev.steward.selfservice.membership.RequestStatus;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Optional;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -43,37 +46,72 @@ public class MembershipOutcomes {
     /** Answers whether the result was one of this service's commands, seen for the first time. */
     @Transactional
     public boolean apply(CommandResult result) {
-        Optional<DirectoryCommands.Answered> answered = commands.recordAnswer(result);
-        if (answered.isEmpty()) {
-            return false;
+        return applyAll(List.of(result)) == 1;
+    }
+
+    /**
+     * Applies a poll's results in one transaction, with the outcome of {@link #apply} of each in turn: the commands'
+     * rows are locked and answered with one query and one batched update, their approved requests locked with one
+     * query and moved with batched updates. Answers how many results were this service's, seen for the first time.
+     */
+    @Transactional
+    public int applyAll(List<CommandResult> results) {
+        List<DirectoryCommands.AnsweredResult> answered = commands.recordAnswers(results);
+        Map<String, DirectoryCommands.AnsweredResult> byRequest = new LinkedHashMap<>();
+        for (DirectoryCommands.AnsweredResult answer : answered) {
+            DirectoryCommands.Answered command = answer.command();
+            CommandResult result = answer.result();
+            if (result.status() == CommandResult.Status.REJECTED) {
+                log.info("the directory refused {} {} of {} to group {}: {} {}", command.commandType(),
+                        command.commandId(), command.memberId(), command.groupId(), result.errorCode(),
+                        result.message());
+            }
+            if (command.requestId() != null) {
+                // A request has one add command; should two answered commands name one request, the first wins.
+                byRequest.putIfAbsent(command.requestId(), answer);
+            }
         }
-        DirectoryCommands.Answered command = answered.get();
-        if (result.status() == CommandResult.Status.REJECTED) {
-            log.info("the directory refused {} {} of {} to group {}: {} {}", command.commandType(),
-                    command.commandId(), command.memberId(), command.groupId(), result.errorCode(), result.message());
+        if (byRequest.isEmpty()) {
+            return answered.size();
         }
-        if (command.requestId() == null) {
-            return true;
-        }
-        Optional<MembershipRequest> found = requests.findForUpdate(command.requestId())
-                .filter(request -> request.status() == RequestStatus.APPROVED);
-        if (found.isEmpty()) {
-            return true;
-        }
-        MembershipRequest request = found.get();
+        Map<String, MembershipRequest> approved = new LinkedHashMap<>();
+        requests.findAllForUpdate(byRequest.keySet()).forEach((id, request) -> {
+            if (request.status() == RequestStatus.APPROVED) {
+                approved.put(id, request);
+            }
+        });
+        Map<String, String> correlationIds = requests.correlationIds(approved.keySet().stream()
+                .filter(id -> byRequest.get(id).result().correlationId() == null).toList());
         Instant now = Timestamps.stored(clock.instant());
-        String correlationId = result.correlationId() != null ? result.correlationId()
-                : requests.correlationId(request.id()).orElse(request.id());
-        RequestEvents.Cause cause = new RequestEvents.Cause(now, Initiator.user(command.initiatorId(), null, null),
-                correlationId);
-        if (result.status() == CommandResult.Status.SUCCEEDED) {
-            requests.transition(request.id(), RequestStatus.APPROVED, RequestStatus.COMPLETED, Transition.closed(now));
-            events.completed(request, command.commandId(), cause);
-        } else {
-            requests.transition(request.id(), RequestStatus.APPROVED, RequestStatus.ADD_REFUSED,
-                    Transition.addRefused(now, result.errorCode(), result.message()));
-            events.addRefused(request, command.commandId(), result.errorCode(), result.message(), cause);
+        Map<String, Transition> completed = new LinkedHashMap<>();
+        Map<String, Transition> refused = new LinkedHashMap<>();
+        approved.forEach((id, request) -> {
+            CommandResult result = byRequest.get(id).result();
+            if (result.status() == CommandResult.Status.SUCCEEDED) {
+                completed.put(id, Transition.closed(now));
+            } else {
+                refused.put(id, Transition.addRefused(now, result.errorCode(), result.message()));
+            }
+        });
+        List<String> unchanged = new ArrayList<>(
+                requests.transitionAll(RequestStatus.APPROVED, RequestStatus.COMPLETED, completed));
+        unchanged.addAll(requests.transitionAll(RequestStatus.APPROVED, RequestStatus.ADD_REFUSED, refused));
+        if (!unchanged.isEmpty()) {
+            throw new IllegalStateException("requests " + unchanged + " changed under their row locks");
         }
-        return true;
+        approved.forEach((id, request) -> {
+            DirectoryCommands.AnsweredResult answer = byRequest.get(id);
+            CommandResult result = answer.result();
+            String correlationId = result.correlationId() != null ? result.correlationId()
+                    : correlationIds.getOrDefault(id, id);
+            RequestEvents.Cause cause = new RequestEvents.Cause(now,
+                    Initiator.user(answer.command().initiatorId(), null, null), correlationId);
+            if (result.status() == CommandResult.Status.SUCCEEDED) {
+                events.completed(request, answer.command().commandId(), cause);
+            } else {
+                events.addRefused(request, answer.command().commandId(), result.errorCode(), result.message(), cause);
+            }
+        });
+        return answered.size();
     }
 }

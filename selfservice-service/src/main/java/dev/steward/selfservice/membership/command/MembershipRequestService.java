@@ -20,6 +20,7 @@ import dev.steward.selfservice.membership.RequestEvents;
 import dev.steward.selfservice.settings.TenantRestrictions;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -98,7 +99,8 @@ public class MembershipRequestService {
         }
         String requesterUpn = requesterUserPrincipalName(caller, requesterId);
         eligibility.check(group, requesterId);
-        licence.checkMayRequestToJoin(requesterId, users.assignedSkuIds(requesterId));
+        licence.checkMayRequestToJoin(requesterId,
+                licence.enforced() ? users.assignedSkuIds(requesterId) : List.of());
         singlePending.check(group, requesterId);
 
         Instant now = Timestamps.stored(clock.instant());

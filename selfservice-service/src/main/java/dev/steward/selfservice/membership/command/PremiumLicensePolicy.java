@@ -40,6 +40,11 @@ public class PremiumLicensePolicy {
         }
     }
 
+    /** Whether the rule applies at all: when it does not, nobody's licences need to be read. */
+    public boolean enforced() {
+        return licensing.enforced();
+    }
+
     /** Whether licences of these SKUs satisfy the rule (always, when it is not enforced). */
     public boolean holdsPremium(List<String> heldSkuIds) {
         return !licensing.enforced() || heldSkuIds.stream().anyMatch(licensing.premiumSkuIds()::contains);

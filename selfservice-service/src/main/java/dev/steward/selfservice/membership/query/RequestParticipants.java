@@ -22,7 +22,12 @@ public class RequestParticipants {
     }
 
     public Set<String> of(MembershipRequest request) {
-        Set<String> participants = new LinkedHashSet<>(groups.ownerIds(request.groupId()));
+        return of(request, groups.ownerIds(request.groupId()));
+    }
+
+    /** As {@link #of(MembershipRequest)}, with the group's current owners already read. */
+    public Set<String> of(MembershipRequest request, List<String> currentOwnerIds) {
+        Set<String> participants = new LinkedHashSet<>(currentOwnerIds);
         participants.addAll(secondStageApprovers(request));
         return participants;
     }

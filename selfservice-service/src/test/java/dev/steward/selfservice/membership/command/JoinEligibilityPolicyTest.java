@@ -11,25 +11,27 @@ import org.junit.jupiter.api.Test;
 
 class JoinEligibilityPolicyTest {
 
-    private final JoinEligibilityPolicy policy = new JoinEligibilityPolicy();
+    private final GroupFixture fixture = GroupFixture.cloudSecurityGroup().ownedBy("alice").withMembers("bob");
+    private final JoinEligibilityPolicy policy = new JoinEligibilityPolicy(
+            (groupId, objectId) -> groupId.equals(fixture.id()) && fixture.memberIds().contains(objectId));
 
     @Test
     void acceptsUserWhoIsNotAMember() {
-        var group = GroupFixture.cloudSecurityGroup().ownedBy("alice").withMembers("bob").known();
+        var group = fixture.known();
 
         assertThatCode(() -> policy.check(group, "carol")).doesNotThrowAnyException();
     }
 
     @Test
     void acceptsOwnerWhoIsNotAMember() {
-        var group = GroupFixture.cloudSecurityGroup().ownedBy("alice").withMembers("bob").known();
+        var group = fixture.known();
 
         assertThatCode(() -> policy.check(group, "alice")).doesNotThrowAnyException();
     }
 
     @Test
     void rejectsUserWhoIsAlreadyAMember() {
-        var group = GroupFixture.cloudSecurityGroup().ownedBy("alice").withMembers("bob").known();
+        var group = fixture.known();
 
         assertThatThrownBy(() -> policy.check(group, "bob"))
                 .isInstanceOfSatisfying(MembershipRequestRefused.class,

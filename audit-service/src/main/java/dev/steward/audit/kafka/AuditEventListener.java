@@ -43,7 +43,7 @@ public class AuditEventListener {
 
     @KafkaListener(id = "audit-projection", idIsGroup = false, batch = "true",
             topics = "#{T(dev.steward.contracts.Topics).EVENT_TOPICS}",
-            concurrency = "${steward.audit.consumer-concurrency:1}")
+            concurrency = "${steward.audit.consumer-concurrency:3}")
     void on(List<ConsumerRecord<String, ContractMessage>> records) {
         project(records, false);
     }
@@ -54,7 +54,7 @@ public class AuditEventListener {
      */
     @KafkaListener(id = "audit-command-results", idIsGroup = false, batch = "true",
             topics = "#{T(dev.steward.contracts.Topics).DIRECTORY_COMMAND_RESULTS}",
-            concurrency = "${steward.audit.consumer-concurrency:1}")
+            concurrency = "${steward.audit.consumer-concurrency:3}")
     void onCommandResults(List<ConsumerRecord<String, ContractMessage>> records) {
         project(records, true);
     }

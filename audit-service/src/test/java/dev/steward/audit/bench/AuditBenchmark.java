@@ -263,7 +263,8 @@ class AuditBenchmark {
                     by.app() == null ? null : by.app().appId(), now, AuditJson.write(entry)});
             int index = 0;
             for (TargetResource target : entry.targetResources()) {
-                targets.add(new Object[] {entry.id(), index++, target.id(), target.displayName()});
+                targets.add(new Object[] {entry.id(), index++, target.id(), target.displayName(),
+                        entry.activityDateTime().atOffset(ZoneOffset.UTC)});
             }
         }
         jdbc.batchUpdate("""
@@ -271,8 +272,8 @@ class AuditBenchmark {
                     correlation_id, audit_result, logged_by_service, operation_type, initiated_by_user_id,
                     initiated_by_user_upn, initiated_by_app_id, recorded_at, entry_json)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""", rows);
-        jdbc.batchUpdate("INSERT INTO bench_raw_target (audit_id, target_index, target_id, display_name) "
-                + "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING", targets);
+        jdbc.batchUpdate("INSERT INTO bench_raw_target (audit_id, target_index, target_id, display_name, "
+                + "activity_date_time) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", targets);
     }
 
     /** Groups named as the projection names them once it has seen their GroupCreated. */
@@ -489,7 +490,8 @@ class AuditBenchmark {
                                 by.app() == null ? null : by.app().appId(), recordedAt, AuditJson.write(entry));
                         int index = 0;
                         for (TargetResource target : entry.targetResources()) {
-                            csv(targetRows, entry.id(), Integer.toString(index++), target.id(), target.displayName());
+                            csv(targetRows, entry.id(), Integer.toString(index++), target.id(), target.displayName(),
+                                    entry.activityDateTime().toString());
                         }
                         written++;
                         chunk++;
@@ -499,8 +501,8 @@ class AuditBenchmark {
                         + "correlation_id, audit_result, logged_by_service, operation_type, initiated_by_user_id, "
                         + "initiated_by_user_upn, initiated_by_app_id, recorded_at, entry_json) FROM STDIN (FORMAT csv)",
                         new StringReader(rows.toString()));
-                copy.copyIn("COPY directory_audit_target (audit_id, target_index, target_id, display_name) "
-                        + "FROM STDIN (FORMAT csv)", new StringReader(targetRows.toString()));
+                copy.copyIn("COPY directory_audit_target (audit_id, target_index, target_id, display_name, "
+                        + "activity_date_time) FROM STDIN (FORMAT csv)", new StringReader(targetRows.toString()));
             }
         }
         return written;

@@ -287,6 +287,21 @@ class AuditProjectionIT extends PostgresAndKafkaTest {
     }
 
     @Test
+    void targetRowsCarryTheirEntrysTimeForTheTargetFilters() {
+        String correlation = UUID.randomUUID().toString();
+        String groupId = UUID.randomUUID().toString();
+        Instant at = Instant.parse("2026-03-04T05:06:07.123456Z");
+        projector.project(TestEvents.membersAdded(meta(groupId, correlation, at), groupId, false,
+                DirectoryObjectRef.user(UUID.randomUUID().toString()),
+                DirectoryObjectRef.user(UUID.randomUUID().toString())));
+
+        List<Instant> times = jdbc.queryForList("SELECT t.activity_date_time FROM directory_audit_target t "
+                + "JOIN directory_audit a ON a.id = t.audit_id WHERE a.correlation_id = ?",
+                java.time.OffsetDateTime.class, correlation).stream().map(java.time.OffsetDateTime::toInstant).toList();
+        assertThat(times).hasSize(4).containsOnly(at);
+    }
+
+    @Test
     void writesOwnerEntriesAndDeleteGroupEntry() {
         String correlation = UUID.randomUUID().toString();
         String groupId = UUID.randomUUID().toString();

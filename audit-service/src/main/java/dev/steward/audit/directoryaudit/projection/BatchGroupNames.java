@@ -4,6 +4,7 @@ import dev.steward.audit.directoryaudit.projection.GroupNames.StoredGroup;
 import dev.steward.contracts.event.GroupSnapshot;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -27,9 +28,10 @@ final class BatchGroupNames implements GroupLookup {
     private final Set<String> deleted = new LinkedHashSet<>();
     private final Map<String, StoredGroup> recorded = new LinkedHashMap<>();
 
-    BatchGroupNames(GroupNames names, Map<String, StoredGroup> stored) {
+    /** Starts from {@code stored}, the rows of {@code read}: an id of {@code read} not in it has no row. */
+    BatchGroupNames(GroupNames names, Collection<String> read, Map<String, StoredGroup> stored) {
         this.names = names;
-        stored.forEach((id, group) -> groups.put(id, Optional.of(group)));
+        read.forEach(id -> groups.put(id, Optional.ofNullable(stored.get(id))));
     }
 
     /** Reads the groups of {@code groupIds} not read yet, in one query. */

@@ -48,9 +48,12 @@ public class GroupNames implements GroupLookup {
         return Optional.ofNullable(stored(List.of(groupId)).get(groupId)).map(StoredGroup::group);
     }
 
-    /** The names of one batch, starting from those stored for {@code groupIds} (read in one query per 1,000 ids). */
+    /**
+     * The names of one batch, starting from those stored for {@code groupIds} (read in one query per 1,000 ids); an id
+     * of {@code groupIds} without a row is known to have none, so asking for it later reads nothing more.
+     */
     BatchGroupNames batch(Collection<String> groupIds) {
-        return new BatchGroupNames(this, stored(groupIds));
+        return new BatchGroupNames(this, groupIds, stored(groupIds));
     }
 
     /** A group as stored, with the {@code occurredAt} of its snapshot. */

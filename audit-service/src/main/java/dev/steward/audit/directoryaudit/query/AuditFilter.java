@@ -22,6 +22,11 @@ import java.util.Set;
  * The {@code $filter} of {@code directoryAudits}, as Graph's audit log answers it: conditions joined by
  * {@code and}, each on one of the properties below, read by the platform's {@link FilterParser} and translated to
  * a SQL condition on {@code directory_audit a}. Column names come only from here, never from the request.
+ *
+ * <p>{@code targetResources/any} is an {@code EXISTS} on the target rows joined by entry id <em>and</em> entry time
+ * (each target row carries its entry's {@code activity_date_time}): with the target rows' indexes on (value, time,
+ * entry id), PostgreSQL can read a rare value's rows first and sort their few entries by time, or merge them with the
+ * time index, instead of probing the targets of every entry along the time index.
  */
 public final class AuditFilter {
 
@@ -53,7 +58,8 @@ public final class AuditFilter {
             .column("initiatedBy/user/id", "a.initiated_by_user_id")
             .column("initiatedBy/user/userPrincipalName", "a.initiated_by_user_upn")
             .column("initiatedBy/app/appId", "a.initiated_by_app_id")
-            .exists("targetResources", "SELECT 1 FROM directory_audit_target t WHERE t.audit_id = a.id",
+            .exists("targetResources", "SELECT 1 FROM directory_audit_target t WHERE t.audit_id = a.id "
+                    + "AND t.activity_date_time = a.activity_date_time",
                     SqlFilter.of(TARGET).column("id", "t.target_id").column("displayName", "t.display_name").build())
             .build();
 

@@ -15,7 +15,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class AuditFilterTest {
 
-    private static final String TARGETS = "EXISTS (SELECT 1 FROM directory_audit_target t WHERE t.audit_id = a.id AND ";
+    private static final String TARGETS = "EXISTS (SELECT 1 FROM directory_audit_target t WHERE t.audit_id = a.id "
+            + "AND t.activity_date_time = a.activity_date_time AND ";
 
     private static OffsetDateTime utc(int year, int month, int day, int hour, int minute, int nanos) {
         return OffsetDateTime.of(year, month, day, hour, minute, 0, nanos, ZoneOffset.UTC);
@@ -79,6 +80,15 @@ class AuditFilterTest {
     }
 
     @Test
+    void joinsTargetRowsByEntryIdAndEntryTimeSoThatTheirIndexesCanLeadThePage() {
+        SqlCondition filter = AuditFilter.parse("targetResources/any(t: startswith(t/displayName,'Bench group 42'))");
+
+        assertThat(filter.sql()).isEqualTo("EXISTS (SELECT 1 FROM directory_audit_target t WHERE t.audit_id = a.id "
+                + "AND t.activity_date_time = a.activity_date_time AND t.display_name LIKE ? ESCAPE '\\')");
+        assertThat(filter.parameters()).containsExactly("Bench group 42%");
+    }
+
+    @Test
     void parsesParenthesesAndKeywordsInAnyCase() {
         SqlCondition filter = AuditFilter.parse("(Category EQ 'GroupManagement') AND (startsWith(activityDisplayName, 'Add')"
                 + " and ActivityDateTime LT 2026-01-01T00:00:00Z)");
@@ -117,7 +127,7 @@ class AuditFilterTest {
                 + "targetResources/any(t: t/id eq 'g-1') and startswith(initiatedBy/user/userPrincipalName,'adm')");
 
         assertThat(sql.sql()).isEqualTo("a.activity_date_time >= ? AND "
-                + "EXISTS (SELECT 1 FROM directory_audit_target t WHERE t.audit_id = a.id AND t.target_id = ?) AND "
+                + TARGETS + "t.target_id = ?) AND "
                 + "a.initiated_by_user_upn LIKE ? ESCAPE '\\'");
         assertThat(sql.parameters()).containsExactly(utc(2025, 12, 31, 22, 0, 0), "g-1", "adm%");
     }

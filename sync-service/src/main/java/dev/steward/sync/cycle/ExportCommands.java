@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -29,6 +30,9 @@ public class ExportCommands {
             + "previous_values";
     private static final String EARLIER_UNANSWERED = " FROM export_command WHERE cycle_id <> ? "
             + "AND (membership_change IS NOT NULL OR exported_hash IS NOT NULL)";
+
+    /** Ids per look-up when answers are claimed ({@link #claim}). */
+    static final int CLAIM_SLICE = 32;
 
     /** How long a command waits for its result before it is forgotten. */
     static final Duration RETENTION = Duration.ofDays(7);
@@ -66,6 +70,12 @@ public class ExportCommands {
      * transaction (the row of a command is its answer's idempotency record). An id without a row (answered before,
      * another service's command, forgotten) is left out; a transaction claiming a command another one claimed waits
      * for it and gets nothing once it committed, or the row if it rolled back.
+     * <p>
+     * The ids are looked up {@value #CLAIM_SLICE} at a time, in id order (the lock order of every claim). The table is
+     * a queue: every command ever sent leaves a dead row until PostgreSQL vacuums it, so during a large cycle its heap
+     * holds tens of thousands of dead rows for a few hundred live ones. Asked for a whole poll of answers (hundreds of
+     * ids) at once, the planner found a scan of that whole heap cheaper than as many index probes, and every poll then
+     * cost time in proportion to the commands the cycle had sent so far; a short list is always cheaper by the index.
      *
      * @return the commands claimed, by command id
      */
@@ -74,11 +84,15 @@ public class ExportCommands {
         if (commandIds.isEmpty()) {
             return Map.of();
         }
-        String ids = String.join(", ", Collections.nCopies(commandIds.size(), "?"));
+        List<String> sorted = List.copyOf(new TreeSet<>(commandIds));
         Map<String, SentCommand> claimed = new HashMap<>();
-        jdbc.sql("SELECT " + SENT_COLUMNS + " FROM export_command WHERE command_id IN (" + ids + ") ORDER BY "
-                        + "command_id FOR UPDATE").params(List.copyOf(commandIds)).query(ExportCommands::sentCommand)
-                .list().forEach(command -> claimed.put(command.commandId(), command));
+        for (int from = 0; from < sorted.size(); from += CLAIM_SLICE) {
+            List<String> slice = sorted.subList(from, Math.min(sorted.size(), from + CLAIM_SLICE));
+            String ids = String.join(", ", Collections.nCopies(slice.size(), "?"));
+            jdbc.sql("SELECT " + SENT_COLUMNS + " FROM export_command WHERE command_id IN (" + ids + ") ORDER BY "
+                            + "command_id FOR UPDATE").params(slice).query(ExportCommands::sentCommand)
+                    .list().forEach(command -> claimed.put(command.commandId(), command));
+        }
         forget(claimed.keySet());
         return claimed;
     }

@@ -22,6 +22,7 @@ import dev.steward.sync.ldap.RejectedEntry;
 import dev.steward.sync.provisioning.AdDeletions;
 import dev.steward.sync.provisioning.SkippedChanges;
 import dev.steward.sync.soa.SourceOfAuthorityReconciler;
+import dev.steward.sync.support.PlannerStatistics;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -96,6 +97,7 @@ public class SyncCycleEngine {
     private final SourceOfAuthorityReconciler reconciler;
     private final FullReadDeletions fullReadDeletions;
     private final DirectoryCommandSender sender;
+    private final PlannerStatistics statistics;
     private final int batchSize;
 
     public SyncCycleEngine(LdapConnector connector, ConnectorSpace connectorSpace, ExportCommands exportCommands,
@@ -103,7 +105,8 @@ public class SyncCycleEngine {
                            TransactionTemplate transaction, SyncProperties properties,
                            ObjectProvider<ServiceTokens> serviceTokens, IdGenerator ids, Clock clock,
                            SourceOfAuthorityReconciler reconciler, FullReadDeletions fullReadDeletions,
-                           DirectoryCommandSender sender, ExportProperties exportProperties) {
+                           DirectoryCommandSender sender, ExportProperties exportProperties,
+                           PlannerStatistics statistics) {
         this.connector = connector;
         this.connectorSpace = connectorSpace;
         this.exportCommands = exportCommands;
@@ -120,6 +123,7 @@ public class SyncCycleEngine {
         this.reconciler = reconciler;
         this.fullReadDeletions = fullReadDeletions;
         this.sender = sender;
+        this.statistics = statistics;
         this.batchSize = exportProperties.batchSize();
     }
 
@@ -146,6 +150,12 @@ public class SyncCycleEngine {
             int forgotten = transaction.execute(status -> undoUnanswered(cycle));
             log.warn("cycle {}: {} exports of earlier cycles were not answered within {}; they are compared and sent "
                     + "again", cycle.id(), forgotten, properties.engine().exportAnswerTimeout());
+        }
+        // After the earlier cycles' answers: the references they confirmed are in the tables.
+        try {
+            statistics.refreshStale();
+        } catch (RuntimeException e) {
+            log.warn("cycle {}: planner statistics not refreshed: {}", cycle.id(), e.toString());
         }
         tally.phase(Tally.IMPORT, null);
         DirectoryChanges changes = fullReadDeletions.withMissingObjects(cycle.id(),

@@ -1,11 +1,10 @@
 package dev.steward.sync.bench;
 
+import static dev.steward.sync.testing.BenchResults.seconds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.unboundid.ldap.sdk.Attribute;
 import com.unboundid.ldap.sdk.Control;
-import com.unboundid.ldap.sdk.Entry;
 import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.Modification;
@@ -37,25 +36,19 @@ import dev.steward.sync.cycle.SyncCycles;
 import dev.steward.sync.ldap.AdEntryMapper;
 import dev.steward.sync.ldap.ChangeCookie;
 import dev.steward.sync.ldap.LdapConnector;
+import dev.steward.sync.testing.BenchEstate;
+import dev.steward.sync.testing.BenchResults;
 import dev.steward.sync.testing.FakeDirectory;
 import dev.steward.sync.testing.SambaDomainController;
 import dev.steward.sync.testing.SambaSyncService;
 import dev.steward.sync.testing.TestServiceTokens;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.IntFunction;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -99,22 +92,20 @@ class SyncBenchmark {
     private static final int PAGE_SIZE = 500;
     private static final Duration CYCLE_TIMEOUT = Duration.ofMinutes(20);
 
-    private static final String BASE_DN = SambaDomainController.BASE_DN;
-    private static final String USERS_OU = "OU=BenchUsers," + BASE_DN;
-    private static final String GROUPS_OU = "OU=BenchGroups," + BASE_DN;
+    private static final BenchEstate ESTATE = new BenchEstate(USERS, GROUPS, GROUP_SIZE, WRITERS);
+    private static final String USERS_OU = BenchEstate.USERS_OU;
+    private static final String GROUPS_OU = BenchEstate.GROUPS_OU;
     private static final String SCOPE_FILTER = "(!(isCriticalSystemObject=TRUE))";
     /** The connector's user and group filters with the default scope filter (LdapConnector). */
     private static final String USER_FILTER = "(&(&(objectClass=user)(userPrincipalName=*))" + SCOPE_FILTER + ")";
     private static final String GROUP_FILTER = "(&(objectClass=group)" + SCOPE_FILTER + ")";
-    private static final String ESTATE = USERS + "u-" + GROUPS + "g-" + GROUP_SIZE + "m";
     private static final Initiator ADMIN = Initiator.user(TestTokens.ADMIN_ID, "admin@corp.example.test", "Admin");
 
     @RegisterExtension
-    static final SambaDomainController SAMBA = SambaDomainController.reusable(
-            Path.of("/tmp/steward-sync-bench-samba"), Path.of("/tmp/steward-sync-bench-" + ESTATE + ".tar"));
+    static final SambaDomainController SAMBA = ESTATE.domainController();
 
     private static final List<String> REPORT = new ArrayList<>();
-    private static final String LOAD_AT_START = loadAverage();
+    private static final String LOAD_AT_START = BenchResults.loadAverage();
     private static String estateNote;
     private static double rawReadSeconds;
     private static FakeDirectory directory;
@@ -145,23 +136,7 @@ class SyncBenchmark {
 
     @BeforeAll
     static void loadEstate() throws Exception {
-        if (SAMBA.restoredFromSnapshot()) {
-            estateNote = "restored from the snapshot /tmp/steward-sync-bench-" + ESTATE + ".tar";
-            return;
-        }
-        long started = System.nanoTime();
-        try (LDAPConnection ldap = SAMBA.administratorConnection()) {
-            ldap.add(new Entry(USERS_OU, new Attribute("objectClass", "top", "organizationalUnit")));
-            ldap.add(new Entry(GROUPS_OU, new Attribute("objectClass", "top", "organizationalUnit")));
-        }
-        inParallel(USERS, SyncBenchmark::user);
-        double usersSeconds = seconds(started);
-        inParallel(GROUPS, SyncBenchmark::group);
-        double loadSeconds = seconds(started);
-        SAMBA.saveSnapshot();
-        estateNote = String.format("loaded in this run by %d LDAP writers: %.1f s (users %.1f s), MDB backend, "
-                + "ldb:nosync; saved to /tmp/steward-sync-bench-%s.tar in %.1f s", WRITERS, loadSeconds, usersSeconds,
-                ESTATE, seconds(started) - loadSeconds);
+        estateNote = ESTATE.loadInto(SAMBA);
     }
 
     @AfterAll
@@ -222,9 +197,9 @@ class SyncBenchmark {
                 for (int i = 0; i < CHANGED_OBJECTS / 2; i++) {
                     int user = (run * CHANGED_OBJECTS + i) % USERS;
                     int group = (run * CHANGED_OBJECTS + i) % GROUPS;
-                    ldap.modify(userDn(user), new Modification(ModificationType.REPLACE, "displayName",
+                    ldap.modify(BenchEstate.userDn(user), new Modification(ModificationType.REPLACE, "displayName",
                             "Bench User " + user + " run " + run));
-                    ldap.modify(groupDn(group), new Modification(ModificationType.REPLACE, "description",
+                    ldap.modify(BenchEstate.groupDn(group), new Modification(ModificationType.REPLACE, "description",
                             "changed by delta run " + run));
                 }
             }
@@ -320,84 +295,17 @@ class SyncBenchmark {
     @Order(6)
     void writeReport() throws IOException {
         assertThat(REPORT).as("a figure of every measurement (a failed one leaves no result file)").hasSize(5);
-        Path results = Path.of(System.getProperty("bench.results", "../bench/results"));
-        Files.createDirectories(results);
-        String time = Instant.now().toString().substring(0, 19).replace(':', '-');
-        List<String> lines = new ArrayList<>();
-        lines.add("# sync-service benchmark, " + Instant.now() + ": " + USERS + " users, " + GROUPS + " groups, "
-                + GROUP_SIZE + " members each");
-        lines.add("");
-        lines.add("Command: `bench/sync.sh -Dbench.users=" + USERS + " -Dbench.groups=" + GROUPS
-                + " -Dbench.groupSize=" + GROUP_SIZE + "` (`flock /tmp/samba.lock ./mvnw -B -ntp -pl "
-                + "contracts,platform,sync-service verify -Pbench ...`), machine: "
-                + Runtime.getRuntime().availableProcessors() + " cores (shared with other builds), JDK "
-                + System.getProperty("java.version") + ".");
-        lines.add("");
-        lines.add("Samba AD DC on 127.0.0.1 (MDB backend, `ldb:nosync`), estate " + estateNote + ". Sync engine "
-                + "against PostgreSQL and an in-JVM KRaft broker (3 partitions); the directory answering the exports is "
-                + "the sync tests' FakeDirectory (every command answered, nothing applied; the answers to one poll of "
-                + "commands sent together). Load average (`uptime`) at the start of the run: " + LOAD_AT_START
-                + "; at the end: " + loadAverage() + ".");
-        lines.add("");
-        lines.add("| figure | measured | baseline in this run | ratio | notes |");
-        lines.add("|---|---|---|---|---|");
-        lines.addAll(REPORT);
-        Files.write(results.resolve("sync-" + time + ".md"), lines, StandardCharsets.UTF_8);
-        lines.forEach(System.out::println);
-    }
-
-    // ---- the estate
-
-    private static String userDn(int index) {
-        return String.format("CN=bench-u%06d,%s", index, USERS_OU);
-    }
-
-    private static String groupDn(int index) {
-        return String.format("CN=bench-g%05d,%s", index, GROUPS_OU);
-    }
-
-    /** A disabled user (Samba takes a password only over an encrypted connection). */
-    private static Entry user(int index) {
-        String name = String.format("bench-u%06d", index);
-        return new Entry(userDn(index), new Attribute("objectClass", "top", "person", "organizationalPerson", "user"),
-                new Attribute("sAMAccountName", name), new Attribute("userPrincipalName", name + "@corp.example.test"),
-                new Attribute("displayName", "Bench User " + index), new Attribute("userAccountControl", "514"));
-    }
-
-    /** A global security group of {@code GROUP_SIZE} users, consecutive from its own offset. */
-    private static Entry group(int index) {
-        List<String> members = IntStream.range(0, GROUP_SIZE).mapToObj(k -> userDn((index * GROUP_SIZE + k) % USERS))
-                .distinct().toList();
-        List<Attribute> attributes = new ArrayList<>(List.of(new Attribute("objectClass", "top", "group"),
-                new Attribute("sAMAccountName", String.format("bench-g%05d", index)),
-                new Attribute("groupType", "-2147483646")));
-        if (!members.isEmpty()) {
-            attributes.add(new Attribute("member", members));
-        }
-        return new Entry(groupDn(index), attributes);
-    }
-
-    private static void inParallel(int count, IntFunction<Entry> entry) throws Exception {
-        ExecutorService writers = Executors.newFixedThreadPool(WRITERS);
-        try {
-            List<Future<?>> done = new ArrayList<>();
-            for (int writer = 0; writer < WRITERS; writer++) {
-                int first = writer;
-                done.add(writers.submit(() -> {
-                    try (LDAPConnection ldap = SAMBA.administratorConnection()) {
-                        for (int index = first; index < count; index += WRITERS) {
-                            ldap.add(entry.apply(index));
-                        }
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> future : done) {
-                future.get();
-            }
-        } finally {
-            writers.shutdownNow();
-        }
+        BenchResults.write("sync", "sync-service benchmark, " + Instant.now() + ": " + USERS + " users, " + GROUPS
+                + " groups, " + GROUP_SIZE + " members each", List.of(
+                "Command: `bench/sync.sh -Dbench.users=" + USERS + " -Dbench.groups=" + GROUPS
+                        + " -Dbench.groupSize=" + GROUP_SIZE + "` (`flock /tmp/samba.lock ./mvnw -B -ntp -pl "
+                        + "contracts,platform,sync-service verify -Pbench ...`), machine: " + BenchResults.machine()
+                        + ".",
+                "Samba AD DC on 127.0.0.1 (MDB backend, `ldb:nosync`), estate " + estateNote + ". Sync engine "
+                        + "against PostgreSQL and an in-JVM KRaft broker (3 partitions); the directory answering the "
+                        + "exports is the sync tests' FakeDirectory (every command answered, nothing applied; the "
+                        + "answers to one poll of commands sent together). Load average (`uptime`) at the start of the "
+                        + "run: " + LOAD_AT_START + "; at the end: " + BenchResults.loadAverage() + "."), REPORT);
     }
 
     // ---- measuring
@@ -438,20 +346,6 @@ class SyncBenchmark {
             directory = new FakeDirectory(testKafka);
         }
         return directory;
-    }
-
-    /** The 1, 5 and 15 minute load averages, as {@code uptime} shows them. */
-    private static String loadAverage() {
-        try {
-            String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
-            return parts[0] + ", " + parts[1] + ", " + parts[2];
-        } catch (IOException e) {
-            return "unknown";
-        }
-    }
-
-    private static double seconds(long startedNanos) {
-        return (System.nanoTime() - startedNanos) / 1e9;
     }
 
     private static double median(List<Double> values) {

@@ -29,8 +29,8 @@ import tools.jackson.databind.JsonNode;
         "steward.sync.export.max-in-flight=200"})
 class InitialCycleMeasurementIT extends SyncServiceIntegrationTest {
 
-    private static final int USERS = 3_000;
-    private static final int GROUPS = 300;
+    private static final int USERS = Integer.getInteger("measure.users", 3_000);
+    private static final int GROUPS = Integer.getInteger("measure.groups", 300);
     private static final int MEMBERS_PER_GROUP = 20;
 
     @Autowired

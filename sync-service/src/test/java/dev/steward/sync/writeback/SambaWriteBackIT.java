@@ -44,18 +44,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -89,9 +84,6 @@ class SambaWriteBackIT {
     private static final String CONVERTED_DN = "CN=Converted," + GROUPS_OU;
     private static final String NESTED_DN = "CN=Nested-AD," + GROUPS_OU;
     private static final List<String> NAMES = List.of("alice", "bob", "carol", "dave");
-    private static final int LARGE_GROUP = 60_000;
-    private static final Duration LARGE_SEED_BUDGET = Duration.ofMinutes(3);
-    private static final int PROBE = 1_000;
 
     private static KafkaTestClient owners;
     private static boolean synced;
@@ -307,65 +299,6 @@ class SambaWriteBackIT {
         }
     }
 
-    /**
-     * Measures (prints, asserts nothing about time) the write-back of a new 60,000-member group and then of one member
-     * change to it. The users are added over LDAP by 4 writers first. When the first {@value #PROBE} adds show that
-     * 60,000 would not be in within {@link #LARGE_SEED_BUDGET} (the rate only drops as the directory grows), the
-     * 60,000-member measurement is skipped, says so, and the same is measured with the {@value #PROBE} users instead.
-     */
-    @Test
-    @Order(6)
-    @EnabledIfSystemProperty(named = "steward.bench", matches = "true",
-            disabledReason = "a measurement, not a test: minutes of Samba user adds; run with -Dsteward.bench=true")
-    void measuresTheWriteBackOfALargeGroupAndOfOneMemberChangeToIt() throws Exception {
-        syncSeed();
-        long seedStart = System.nanoTime();
-        List<String> anchors = addUsers("big", 0, PROBE);
-        Duration probe = Duration.ofNanos(System.nanoTime() - seedStart);
-        Duration projected = probe.multipliedBy(LARGE_GROUP / PROBE);
-        if (projected.compareTo(LARGE_SEED_BUDGET) > 0) {
-            System.out.printf("60,000-member measurement skipped: Samba took %d ms for %d user adds (4 writers), so "
-                            + "60,000 would take at least %d s (budget %d s); measuring a %d-member group instead%n",
-                    probe.toMillis(), PROBE, projected.toSeconds(), LARGE_SEED_BUDGET.toSeconds(), PROBE);
-        } else {
-            anchors.addAll(addUsers("big", PROBE, LARGE_GROUP));
-            System.out.printf("%d users added to Samba in %d s%n", LARGE_GROUP,
-                    Duration.ofNanos(System.nanoTime() - seedStart).toSeconds());
-        }
-        List<Object[]> rows = new ArrayList<>();
-        for (int i = 0; i < anchors.size(); i++) {
-            String anchor = anchors.get(i);
-            rows.add(new Object[] {anchor, DirectoryIds.fromAnchor(anchor), "user", userDn("big" + i), "big" + i});
-        }
-        jdbcTemplate.batchUpdate("INSERT INTO connector_space (anchor, cloud_id, object_type, distinguished_name, "
-                + "display_name, block_on_premises_sync, pending_takeover, updated_at) VALUES (?, ?, ?, ?, ?, FALSE, FALSE, "
-                + "CURRENT_TIMESTAMP)", rows);
-        String id = UUID.randomUUID().toString();
-        List<ContractMessage> events = new ArrayList<>();
-        events.add(created(cloudGroup(id, "Large", null)));
-        for (int i = 0; i < anchors.size(); i += 1_000) {
-            events.add(membersAdded(id, anchors.subList(i, Math.min(anchors.size(), i + 1_000)).stream()
-                    .map(WriteBackFixtures::user).toArray(DirectoryObjectRef[]::new)));
-        }
-        publish(events.toArray(ContractMessage[]::new));
-
-        long writeStart = System.nanoTime();
-        assertThat(runner.run().written()).as(store.find(id).toString()).isEqualTo(1);
-        Duration created = Duration.ofNanos(System.nanoTime() - writeStart);
-
-        publish(membersRemoved(id, WriteBackFixtures.user(anchors.get(0))));
-        long changeStart = System.nanoTime();
-        assertThat(runner.run().written()).isEqualTo(1);
-        Duration changed = Duration.ofNanos(System.nanoTime() - changeStart);
-
-        try (LDAPConnection ldap = SAMBA.administratorConnection()) {
-            SearchResultEntry group = onlyAnchored(ldap, writer.anchorAttribute(ldap), id);
-            assertThat(group.getAttributeValues("member")).hasSize(anchors.size() - 1);
-        }
-        System.out.printf("%d-member group on Samba: new group written back in %d ms (chunks of 5,000 values); "
-                + "one member change written back in %d ms%n", anchors.size(), created.toMillis(), changed.toMillis());
-    }
-
     // ---- helpers
 
     private void publish(ContractMessage... messages) {
@@ -384,40 +317,6 @@ class SambaWriteBackIT {
             owners = testKafka.owners();
         }
         return owners;
-    }
-
-    /** Users {@code <prefix><from>} .. {@code <prefix><to - 1>} by 4 writers; their objectGUIDs in order. */
-    private static List<String> addUsers(String prefix, int from, int to) throws Exception {
-        int writers = 4;
-        ExecutorService pool = Executors.newFixedThreadPool(writers);
-        try {
-            List<Future<Map<Integer, String>>> parts = new ArrayList<>();
-            for (int w = 0; w < writers; w++) {
-                int writer = w;
-                parts.add(pool.submit(() -> {
-                    Map<Integer, String> guids = new java.util.HashMap<>();
-                    try (LDAPConnection ldap = SAMBA.administratorConnection()) {
-                        for (int i = from + writer; i < to; i += writers) {
-                            ldap.add(userEntry(prefix + i));
-                            guids.put(i, AdGuids.toCanonical(ldap.getEntry(userDn(prefix + i), "objectGUID")
-                                    .getAttributeValueBytes("objectGUID")));
-                        }
-                    }
-                    return guids;
-                }));
-            }
-            Map<Integer, String> all = new java.util.HashMap<>();
-            for (Future<Map<Integer, String>> part : parts) {
-                all.putAll(part.get());
-            }
-            List<String> ordered = new ArrayList<>();
-            for (int i = from; i < to; i++) {
-                ordered.add(all.get(i));
-            }
-            return ordered;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 
     private static Entry userEntry(String name) {

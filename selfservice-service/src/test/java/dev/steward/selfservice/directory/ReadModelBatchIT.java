@@ -88,14 +88,13 @@ class ReadModelBatchIT extends SelfServiceTestBase {
         GroupFixture before = GroupFixture.cloudSecurityGroup();
         GroupFixture after = GroupFixture.cloudSecurityGroup();
         String key = "unreadable-" + UUID.randomUUID();
-        MessageListenerContainer container = listeners.getListenerContainer("selfservice-directory-events");
-        container.stop();
+        MessageListenerContainer container = paused();
         try {
             kafka.publish(Topics.DIRECTORY_EVENTS, DirectoryEvents.created(before));
             kafka.sendRaw(Topics.DIRECTORY_EVENTS, key, "directory.GroupCreated", "{\"metadata\":");
             kafka.publish(Topics.DIRECTORY_EVENTS, DirectoryEvents.created(after));
         } finally {
-            container.start();
+            container.resume();
         }
         await().atMost(TIMEOUT).until(() -> groups.find(after.id()).isPresent());
 
@@ -107,16 +106,27 @@ class ReadModelBatchIT extends SelfServiceTestBase {
                         .contains("malformed GroupCreated")));
     }
 
-    /** Publishes the events while the listener is stopped, starts it, and waits until a marker after them is applied. */
-    private void inOnePoll(IntegrationEvent... events) {
+    /**
+     * The read model's listener, paused: it keeps its partitions (a stop would leave the consumer group, and the
+     * rejoin waits for every member of the group, e.g. a results listener in its retry back-off) and polls nothing
+     * until resumed, when it reads what was published meanwhile in one poll.
+     */
+    private MessageListenerContainer paused() {
         MessageListenerContainer container = listeners.getListenerContainer("selfservice-directory-events");
-        container.stop();
+        container.pause();
+        await().atMost(TIMEOUT).until(container::isContainerPaused);
+        return container;
+    }
+
+    /** Publishes the events while the listener is paused, resumes it, and waits until a marker after them is applied. */
+    private void inOnePoll(IntegrationEvent... events) {
+        MessageListenerContainer container = paused();
         TestUser marker = TestUser.named("marker");
         try {
             kafka.publish(Topics.DIRECTORY_EVENTS, events);
             kafka.publish(Topics.DIRECTORY_EVENTS, DirectoryEvents.userSynced(marker.id(), marker.userPrincipalName()));
         } finally {
-            container.start();
+            container.resume();
         }
         await().atMost(TIMEOUT).until(() -> users.find(marker.id()).isPresent());
     }

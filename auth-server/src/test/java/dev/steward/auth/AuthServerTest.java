@@ -9,6 +9,7 @@ import dev.steward.platform.security.ServiceClientProperties;
 import dev.steward.platform.security.ServiceTokens;
 import dev.steward.platform.security.StewardSecurityProperties;
 import dev.steward.platform.security.TokenValidation;
+import dev.steward.platform.testing.MovableClock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -19,8 +20,6 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -77,7 +76,7 @@ class AuthServerTest {
 
     @Test
     void reusesATokenUntilHalfItsLifetimeHasPassedThenFetchesANewOne() {
-        MutableClock clock = new MutableClock(Instant.now());
+        MovableClock clock = new MovableClock(Instant.now());
         ServiceTokens tokens = tokens(SECRET, clock);
 
         String first = tokens.accessToken();
@@ -117,33 +116,6 @@ class AuthServerTest {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }

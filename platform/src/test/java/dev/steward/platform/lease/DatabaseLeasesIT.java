@@ -2,12 +2,10 @@ package dev.steward.platform.lease;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.steward.platform.testing.MovableClock;
 import dev.steward.platform.testing.TestDatabase;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -36,7 +34,7 @@ public class DatabaseLeasesIT {
         return Stream.of("postgresql", "h2");
     }
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-01-01T00:00:00Z"));
 
     @ParameterizedTest
     @MethodSource("databases")
@@ -142,33 +140,5 @@ public class DatabaseLeasesIT {
         }
         new JdbcTemplate(dataSource).execute(LEASE_TABLE);
         return dataSource;
-    }
-
-    /** A clock the test moves. */
-    public static final class MutableClock extends Clock {
-        private volatile Instant now;
-
-        public MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        public void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }

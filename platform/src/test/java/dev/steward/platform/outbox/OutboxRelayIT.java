@@ -13,12 +13,12 @@ import dev.steward.platform.lease.DatabaseLeases;
 import dev.steward.platform.lease.DatabaseLeasesIT;
 import dev.steward.platform.lease.Leadership;
 import dev.steward.platform.testing.KafkaTestClient;
+import dev.steward.platform.testing.MovableClock;
 import dev.steward.platform.testing.TestDatabase;
 import dev.steward.platform.testing.TestKafka;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,7 +75,7 @@ class OutboxRelayIT {
     private static final OutboxSettings RUNNING = new OutboxSettings(3, Duration.ofMillis(100), Duration.ofDays(7),
             Duration.ofSeconds(2));
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-01-01T00:00:00Z"));
     private DriverManagerDataSource dataSource;
     private JdbcTemplate jdbc;
     private TransactionTemplate tx;
@@ -412,32 +412,5 @@ class OutboxRelayIT {
         return new UserDeleted(new EventMetadata(UUID.randomUUID(), clock.instant(), userId, "c",
                 Initiator.app("app", "Test"), EventMetadata.CURRENT_SCHEMA_VERSION), userId, userId + "@example.test",
                 userId, null);
-    }
-
-    private static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }

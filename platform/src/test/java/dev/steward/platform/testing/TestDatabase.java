@@ -1,11 +1,13 @@
 package dev.steward.platform.testing;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
+import org.flywaydb.core.Flyway;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
@@ -40,6 +42,20 @@ public final class TestDatabase {
 
     public String url() {
         return SERVER + database + "?currentSchema=" + schema;
+    }
+
+    /**
+     * A pool of at most {@code maximumPoolSize} connections on this schema, migrated by the service's Flyway scripts
+     * (those on the test's class path), for a test that builds the service's parts by hand, e.g. two instances of
+     * one part. The caller closes it.
+     */
+    public HikariDataSource migratedPool(int maximumPoolSize) {
+        HikariDataSource dataSource = new HikariDataSource();
+        dataSource.setJdbcUrl(url());
+        dataSource.setUsername(USER);
+        dataSource.setMaximumPoolSize(maximumPoolSize);
+        Flyway.configure().dataSource(dataSource).schemas(schema).createSchemas(true).load().migrate();
+        return dataSource;
     }
 
     /** Points the service's datasource and Flyway at this schema. */

@@ -15,8 +15,6 @@ import dev.steward.selfservice.support.TestUser;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.MessageListenerContainer;
 
 /**
@@ -24,9 +22,6 @@ import org.springframework.kafka.listener.MessageListenerContainer;
  * started again, so that they arrive in one poll: the outcome must be what applying them one at a time gives.
  */
 class ReadModelBatchIT extends SelfServiceTestBase {
-
-    @Autowired
-    KafkaListenerEndpointRegistry listeners;
 
     @Test
     void eventsOfOnePollKeepTheirOrderPerGroupAndUserAndDuplicatesAreDropped() {
@@ -88,7 +83,7 @@ class ReadModelBatchIT extends SelfServiceTestBase {
         GroupFixture before = GroupFixture.cloudSecurityGroup();
         GroupFixture after = GroupFixture.cloudSecurityGroup();
         String key = "unreadable-" + UUID.randomUUID();
-        MessageListenerContainer container = paused();
+        MessageListenerContainer container = pausedListener("selfservice-directory-events");
         try {
             kafka.publish(Topics.DIRECTORY_EVENTS, DirectoryEvents.created(before));
             kafka.sendRaw(Topics.DIRECTORY_EVENTS, key, "directory.GroupCreated", "{\"metadata\":");
@@ -106,21 +101,9 @@ class ReadModelBatchIT extends SelfServiceTestBase {
                         .contains("malformed GroupCreated")));
     }
 
-    /**
-     * The read model's listener, paused: it keeps its partitions (a stop would leave the consumer group, and the
-     * rejoin waits for every member of the group, e.g. a results listener in its retry back-off) and polls nothing
-     * until resumed, when it reads what was published meanwhile in one poll.
-     */
-    private MessageListenerContainer paused() {
-        MessageListenerContainer container = listeners.getListenerContainer("selfservice-directory-events");
-        container.pause();
-        await().atMost(TIMEOUT).until(container::isContainerPaused);
-        return container;
-    }
-
     /** Publishes the events while the listener is paused, resumes it, and waits until a marker after them is applied. */
     private void inOnePoll(IntegrationEvent... events) {
-        MessageListenerContainer container = paused();
+        MessageListenerContainer container = pausedListener("selfservice-directory-events");
         TestUser marker = TestUser.named("marker");
         try {
             kafka.publish(Topics.DIRECTORY_EVENTS, events);

@@ -7,6 +7,7 @@ import dev.steward.contracts.ContractCommand;
 import dev.steward.contracts.ContractMessage;
 import dev.steward.platform.lease.DatabaseLeases;
 import dev.steward.platform.security.ServiceTokens;
+import dev.steward.platform.testing.AtOnce;
 import dev.steward.platform.testing.TestDatabase;
 import dev.steward.selfservice.config.IdGenerator;
 import java.time.Clock;
@@ -17,10 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,11 +43,7 @@ class TwoDirectoryCommandDispatchersIT {
 
     @BeforeAll
     static void database() {
-        dataSource = new HikariDataSource();
-        dataSource.setJdbcUrl(DATABASE.url());
-        dataSource.setUsername(TestDatabase.USER);
-        dataSource.setMaximumPoolSize(6);
-        Flyway.configure().dataSource(dataSource).schemas(DATABASE.schema()).createSchemas(true).load().migrate();
+        dataSource = DATABASE.migratedPool(6);
     }
 
     @AfterAll
@@ -75,24 +69,7 @@ class TwoDirectoryCommandDispatchersIT {
         DirectoryCommandDispatcher first = dispatcher("first", sent, senders, clock);
         DirectoryCommandDispatcher second = dispatcher("second", sent, senders, clock);
 
-        CountDownLatch start = new CountDownLatch(1);
-        List<Thread> instances = new ArrayList<>();
-        for (DirectoryCommandDispatcher dispatcher : List.of(first, second)) {
-            Thread thread = new Thread(() -> {
-                try {
-                    start.await();
-                } catch (InterruptedException e) {
-                    return;
-                }
-                dispatcher.sendQueued();
-            });
-            thread.start();
-            instances.add(thread);
-        }
-        start.countDown();
-        for (Thread thread : instances) {
-            thread.join(TimeUnit.SECONDS.toMillis(60));
-        }
+        AtOnce.run(Duration.ofSeconds(60), first::sendQueued, second::sendQueued);
 
         assertThat(sent).as("each command sent once").containsExactlyInAnyOrderElementsOf(queued);
         assertThat(senders).as("by one instance").containsOnly(senders.get(0));

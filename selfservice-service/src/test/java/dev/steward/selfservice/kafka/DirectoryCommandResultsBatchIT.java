@@ -20,19 +20,14 @@ import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.MessageListenerContainer;
 
 /**
- * The directory's command results are applied a poll at a time. The listener is stopped while the results are
- * published and started again, so that they arrive in one poll: the outcome must be what applying them one at a time
+ * The directory's command results are applied a poll at a time. The listener is paused while the results are
+ * published and resumed, so that they arrive in one poll: the outcome must be what applying them one at a time
  * gives.
  */
 class DirectoryCommandResultsBatchIT extends SelfServiceTestBase {
-
-    @Autowired
-    KafkaListenerEndpointRegistry listeners;
 
     @Test
     void resultsOfOnePollCompleteOrRefuseEachRequestOnceAndSkipRepeatsAndOtherServicesResults() {
@@ -50,8 +45,7 @@ class DirectoryCommandResultsBatchIT extends SelfServiceTestBase {
         }
         String unreadableKey = "unreadable-" + UUID.randomUUID();
 
-        MessageListenerContainer container = listeners.getListenerContainer(DirectoryCommandResultsListener.ID);
-        container.stop();
+        MessageListenerContainer container = pausedListener(DirectoryCommandResultsListener.ID);
         try {
             kafka.publish(Topics.DIRECTORY_COMMAND_RESULTS,
                     CommandResult.succeeded(ref(adds.get(0)), Instant.now()),
@@ -62,7 +56,7 @@ class DirectoryCommandResultsBatchIT extends SelfServiceTestBase {
             kafka.sendRaw(Topics.DIRECTORY_COMMAND_RESULTS, unreadableKey, "steward.CommandResult", "{\"commandId\":");
             kafka.publish(Topics.DIRECTORY_COMMAND_RESULTS, CommandResult.succeeded(ref(adds.get(2)), Instant.now()));
         } finally {
-            container.start();
+            container.resume();
         }
 
         await().atMost(TIMEOUT).untilAsserted(() -> assertThat(requestIds).map(this::status)

@@ -3,19 +3,18 @@ package dev.steward.selfservice.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.steward.platform.testing.AtOnce;
 import dev.steward.platform.testing.TestDatabase;
 import dev.steward.selfservice.support.TestMailServer;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,11 +39,7 @@ class TwoMailSendersIT {
 
     @BeforeAll
     static void database() {
-        dataSource = new HikariDataSource();
-        dataSource.setJdbcUrl(DATABASE.url());
-        dataSource.setUsername(TestDatabase.USER);
-        dataSource.setMaximumPoolSize(6);
-        Flyway.configure().dataSource(dataSource).schemas(DATABASE.schema()).createSchemas(true).load().migrate();
+        dataSource = DATABASE.migratedPool(6);
     }
 
     @AfterAll
@@ -72,24 +67,7 @@ class TwoMailSendersIT {
         NotificationMailSender first = sender("first", sentBy, clock);
         NotificationMailSender second = sender("second", sentBy, clock);
 
-        CountDownLatch start = new CountDownLatch(1);
-        List<Thread> instances = new ArrayList<>();
-        for (NotificationMailSender sender : List.of(first, second)) {
-            Thread thread = new Thread(() -> {
-                try {
-                    start.await();
-                } catch (InterruptedException e) {
-                    return;
-                }
-                sender.sendDue();
-            });
-            thread.start();
-            instances.add(thread);
-        }
-        start.countDown();
-        for (Thread thread : instances) {
-            thread.join(TimeUnit.SECONDS.toMillis(60));
-        }
+        AtOnce.run(Duration.ofSeconds(60), first::sendDue, second::sendDue);
 
         for (String address : addresses) {
             assertThat(TestMailServer.mailsTo(address)).as("mails to %s", address).hasSize(1);
@@ -123,7 +101,7 @@ class TwoMailSendersIT {
         StaticApplicationContext events = new StaticApplicationContext();
         events.refresh();
         return new NotificationMailSender(new NotificationMails(new JdbcTemplate(dataSource), events), smtp,
-                new NotificationProperties(java.time.Duration.ofDays(1), "My Groups <no-reply@steward.invalid>", "", 5,
-                        java.time.Duration.ofMinutes(1)), clock, new JdbcTransactionManager(dataSource));
+                new NotificationProperties(Duration.ofDays(1), "My Groups <no-reply@steward.invalid>", "", 5,
+                        Duration.ofMinutes(1)), clock, new JdbcTransactionManager(dataSource));
     }
 }

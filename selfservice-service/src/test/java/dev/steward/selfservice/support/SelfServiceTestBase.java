@@ -14,6 +14,7 @@ import dev.steward.selfservice.SelfServiceApplication;
 import dev.steward.selfservice.directory.GroupDirectory;
 import dev.steward.selfservice.directory.UserDirectory;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,6 +23,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
+import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -52,6 +56,8 @@ public abstract class SelfServiceTestBase {
     protected UserDirectory users;
     @Autowired
     protected JdbcTemplate jdbc;
+    @Autowired
+    protected KafkaListenerEndpointRegistry listeners;
 
     protected Http http;
     protected KafkaTestClient kafka;
@@ -101,6 +107,28 @@ public abstract class SelfServiceTestBase {
     }
 
     /** Waits until every queued message went to Kafka. */
+    /**
+     * The listener with this id, paused: it keeps its partitions (a stop would leave the consumer group, and the
+     * rejoin waits for every member of the group, e.g. a results listener in its retry back-off) and polls nothing
+     * until resumed, when it reads what was published meanwhile in one poll.
+     */
+    protected MessageListenerContainer pausedListener(String id) {
+        MessageListenerContainer container = listeners.getListenerContainer(id);
+        container.pause();
+        // a concurrent container is paused when each of its consumers that holds partitions is (one without any never
+        // reports being paused)
+        List<? extends MessageListenerContainer> consumers = container instanceof ConcurrentMessageListenerContainer<?, ?>
+                concurrent ? concurrent.getContainers() : List.of(container);
+        try {
+            await().atMost(TIMEOUT).until(() -> consumers.stream().allMatch(consumer -> consumer.isContainerPaused()
+                    || consumer.getAssignedPartitions() == null || consumer.getAssignedPartitions().isEmpty()));
+        } catch (RuntimeException notPaused) {
+            container.resume(); // the context is shared with the next test classes
+            throw notPaused;
+        }
+        return container;
+    }
+
     protected void awaitOutboxDrained() {
         await().atMost(TIMEOUT).until(() -> jdbc.queryForObject(
                 "SELECT COUNT(*) FROM outbox_message WHERE sent_at IS NULL", Integer.class) == 0);

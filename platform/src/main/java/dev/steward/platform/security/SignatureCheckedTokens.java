@@ -64,20 +64,16 @@ final class SignatureCheckedTokens implements JwtDecoder {
         String key = sha256(token);
         Instant now = clock.instant();
         Verified known = verified.get(key);
-        Jwt jwt;
         if (known != null && now.isBefore(known.until())) {
-            jwt = known.jwt();
-        } else {
-            if (known != null) {
-                verified.remove(key);
-            }
-            jwt = signatureOnly.decode(token);
-            known = null;
+            validateClaims(known.jwt());
+            return known.jwt();
         }
+        if (known != null) {
+            verified.remove(key);
+        }
+        Jwt jwt = signatureOnly.decode(token);
         validateClaims(jwt);
-        if (known == null) {
-            remember(key, jwt, now);
-        }
+        remember(key, jwt, now);
         return jwt;
     }
 
@@ -97,13 +93,11 @@ final class SignatureCheckedTokens implements JwtDecoder {
     }
 
     private void remember(String key, Jwt jwt, Instant now) {
-        Instant until = now.plus(SIGNATURE_TRUSTED_FOR);
         if (jwt.getExpiresAt() == null) {
             return;
         }
-        if (jwt.getExpiresAt().isBefore(until)) {
-            until = jwt.getExpiresAt();
-        }
+        Instant until = jwt.getExpiresAt().isBefore(now.plus(SIGNATURE_TRUSTED_FOR)) ? jwt.getExpiresAt()
+                : now.plus(SIGNATURE_TRUSTED_FOR);
         if (verified.size() >= REMEMBERED) {
             verified.clear();
         }

@@ -23,8 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Turns a {@code $filter} tree into a {@link RowCondition} on a read model (group_view, user_view). String
  * comparisons ignore letter case, as Graph's do; a negated condition also holds where the attribute is null
  * ({@code not (onPremisesSyncEnabled eq true)} finds cloud groups, whose value is null). A collection of strings
- * stored as a JSON array ({@code groupTypes}) answers {@code any(c: c eq 'Unified')}. Also the keyset paging of
- * {@code $orderby}: the sort and the "after this row" condition that belong together. Values are always bound as
+ * stored as a JSON array ({@code groupTypes}) answers {@code any(c: c eq 'Unified')}. Values are always bound as
  * parameters.
  */
 public final class FilterConditions<T> extends FilterTranslator<RowCondition<T>> {
@@ -49,34 +48,6 @@ public final class FilterConditions<T> extends FilterTranslator<RowCondition<T>>
     /** The condition of {@code filter}; unrestricted when there is none (null). */
     public RowCondition<T> condition(FilterExpression filter) {
         return filter == null ? RowCondition.unrestricted() : translate(filter);
-    }
-
-    /** The rows after {@code cursor} in the order of {@link ReadModelTable#page}; unrestricted on the first page (null). */
-    public static <T> RowCondition<T> after(CollectionQuery.OrderBy orderBy, PageCursor cursor) {
-        if (cursor == null) {
-            return RowCondition.unrestricted();
-        }
-        String id = cursor.id();
-        if (orderBy == null) {
-            return (root, query, cb) -> cb.greaterThan(root.get("id"), id);
-        }
-        String key = cursor.sortKey();
-        boolean descending = orderBy.descending();
-        return (root, query, cb) -> {
-            Path<String> attribute = root.get(orderBy.property());
-            Path<String> rowId = root.get("id");
-            Predicate idAfter = descending ? cb.lessThan(rowId, id) : cb.greaterThan(rowId, id);
-            if (key == null) {
-                // nulls come first ascending, last descending
-                Predicate amongNulls = cb.and(cb.isNull(attribute), idAfter);
-                return descending ? amongNulls : cb.or(amongNulls, cb.isNotNull(attribute));
-            }
-            Expression<String> value = cb.lower(attribute);
-            Expression<String> last = cb.lower(cb.literal(key));
-            Predicate beyond = descending ? cb.lessThan(value, last) : cb.greaterThan(value, last);
-            Predicate after = cb.or(beyond, cb.and(cb.equal(value, last), idAfter));
-            return descending ? cb.or(after, cb.isNull(attribute)) : after;
-        };
     }
 
     @Override

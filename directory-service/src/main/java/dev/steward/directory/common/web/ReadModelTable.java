@@ -7,6 +7,7 @@ import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Expression;
 import jakarta.persistence.criteria.Nulls;
 import jakarta.persistence.criteria.Order;
+import jakarta.persistence.criteria.Path;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import java.util.Collection;
@@ -17,7 +18,8 @@ import org.springframework.orm.jpa.SharedEntityManagerCreator;
 
 /**
  * The reads of one read-model entity (group_view, user_view) with JPA Criteria: by id, by ids, by an attribute
- * without regard to letter case, a keyset page of a {@code $filter} in {@code $orderby} order and its count.
+ * without regard to letter case, a keyset page of a {@code $filter} in {@code $orderby} order (the sort and the
+ * "after this row" condition that belong together) and its count.
  */
 public final class ReadModelTable<T> {
 
@@ -56,7 +58,35 @@ public final class ReadModelTable<T> {
      * alone without {@code $orderby}.
      */
     public List<T> page(RowCondition<T> where, CollectionQuery.OrderBy orderBy, PageCursor cursor, int limit) {
-        return select(where.and(FilterConditions.after(orderBy, cursor)), orderBy, limit);
+        return select(where.and(after(orderBy, cursor)), orderBy, limit);
+    }
+
+    /** The rows after {@code cursor} in the order of {@link #page}; unrestricted on the first page (null). */
+    private static <T> RowCondition<T> after(CollectionQuery.OrderBy orderBy, PageCursor cursor) {
+        if (cursor == null) {
+            return RowCondition.unrestricted();
+        }
+        String id = cursor.id();
+        if (orderBy == null) {
+            return (root, query, cb) -> cb.greaterThan(root.get("id"), id);
+        }
+        String key = cursor.sortKey();
+        boolean descending = orderBy.descending();
+        return (root, query, cb) -> {
+            Path<String> attribute = root.get(orderBy.property());
+            Path<String> rowId = root.get("id");
+            Predicate idAfter = descending ? cb.lessThan(rowId, id) : cb.greaterThan(rowId, id);
+            if (key == null) {
+                // nulls come first ascending, last descending
+                Predicate amongNulls = cb.and(cb.isNull(attribute), idAfter);
+                return descending ? amongNulls : cb.or(amongNulls, cb.isNotNull(attribute));
+            }
+            Expression<String> value = cb.lower(attribute);
+            Expression<String> last = cb.lower(cb.literal(key));
+            Predicate beyond = descending ? cb.lessThan(value, last) : cb.greaterThan(value, last);
+            Predicate after = cb.or(beyond, cb.and(cb.equal(value, last), idAfter));
+            return descending ? cb.or(after, cb.isNull(attribute)) : after;
+        };
     }
 
     public long count(RowCondition<T> where) {

@@ -44,8 +44,6 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.MessageListenerContainer;
 
 /**
@@ -53,7 +51,8 @@ import org.springframework.kafka.listener.MessageListenerContainer;
  * of {@code ./mvnw verify}: run it with {@code bench/selfservice.sh} (profile {@code bench}); results go to
  * {@code bench/results/}. Sizes: {@code -Dbench.events} (directory events for the read model), {@code -Dbench.rate} and
  * {@code -Dbench.seconds} (requests per second and for how long, then approvals of them at the same rate),
- * {@code -Dbench.clients} (HTTP clients in parallel at most).
+ * {@code -Dbench.clients} (HTTP clients in parallel at most), {@code -Dbench.warmUpSeconds} (20: a round of
+ * requests and approvals before the measured one, reported apart; 0 for none).
  * <p>
  * The directory is not in this JVM (self-service depends on no other service): an approval is measured to the
  * {@code AddMembers} command on the broker, and the directory's answer is played by a thread that confirms an add only
@@ -65,9 +64,8 @@ class SelfServiceBenchmark extends SelfServiceTestBase {
     private static final int RATE = Integer.getInteger("bench.rate", 200);
     private static final int SECONDS = Integer.getInteger("bench.seconds", 60);
     private static final int CLIENTS = Integer.getInteger("bench.clients", 32);
-
-    @Autowired
-    KafkaListenerEndpointRegistry listeners;
+    /** A round of requests and approvals before the measured one, so that the measured minute runs on a warm JVM. */
+    private static final int WARM_UP_SECONDS = Integer.getInteger("bench.warmUpSeconds", 20);
 
     private final List<String> report = new ArrayList<>();
 
@@ -86,8 +84,7 @@ class SelfServiceBenchmark extends SelfServiceTestBase {
 
     /** Directory events consumed into the read model per second, next to the broker's raw consume rate. */
     private void readModel() throws Exception {
-        MessageListenerContainer container = listeners.getListenerContainer("selfservice-directory-events");
-        container.stop();
+        MessageListenerContainer container = pausedListener("selfservice-directory-events");
         Integer before = processedCount();
         List<IntegrationEvent> events = directoryEvents();
         long produceStart = System.nanoTime();
@@ -102,7 +99,7 @@ class SelfServiceBenchmark extends SelfServiceTestBase {
 
         long modelCpu = cpuNanos();
         long start = System.nanoTime();
-        container.start();
+        container.resume();
         await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(200))
                 .until(() -> processedCount() - before >= events.size());
         double modelSeconds = seconds(start);
@@ -114,7 +111,7 @@ class SelfServiceBenchmark extends SelfServiceTestBase {
         report.add("|---|---|---|---|");
         report.add(row("produced to `steward.directory.events` (async, acks=all)", events.size(), produceSeconds));
         report.add(row("raw broker consume of the topic (bytes, one consumer)", raw, rawSeconds));
-        report.add(row("consumed into the read model (listener started after the produce)", events.size(),
+        report.add(row("consumed into the read model (listener resumed after the produce)", events.size(),
                 modelSeconds));
         report.add("");
         report.add("Events: in fours: `UserSynced`, `GroupCreated`, `OwnersAdded` (1 id), `MembersAdded` (10 ids). "
@@ -191,10 +188,20 @@ class SelfServiceBenchmark extends SelfServiceTestBase {
      * answer -> {@code Completed}: each phase open-loop at {@code bench.rate} per second for {@code bench.seconds}
      * (a request is started at its planned time whatever the ones before it do, and its latency counts from that
      * time, so a slow service cannot lower the rate it is measured at). Each request is to its own owner-approval
-     * group with its own owner; every requester is a user the directory announced.
+     * group with its own owner; every requester is a user the directory announced. A warm-up round of the same kind
+     * ({@code bench.warmUpSeconds}, on other groups) comes first and is reported apart.
      */
     private void requestsAndApprovals() throws Exception {
-        int requests = RATE * SECONDS;
+        Round warmUp = WARM_UP_SECONDS > 0 ? round("Warm-up", RATE * WARM_UP_SECONDS) : null;
+        reportRounds(warmUp, round("Bench", RATE * SECONDS));
+    }
+
+    /**
+     * One round: {@code requests} requests to as many groups (named {@code name} and a number) at {@code RATE} per
+     * second, each until the owner's inbox shows it, then their approvals at the same rate, until every request is
+     * completed by the played directory.
+     */
+    private Round round(String name, int requests) throws Exception {
         List<TestUser> owners = new ArrayList<>(requests);
         List<TestUser> requesters = new ArrayList<>(requests);
         List<GroupFixture> groups = new ArrayList<>(requests);
@@ -205,7 +212,7 @@ class SelfServiceBenchmark extends SelfServiceTestBase {
             TestUser requester = TestUser.named("req");
             owners.add(owner);
             requesters.add(requester);
-            GroupFixture group = GroupFixture.cloudSecurityGroup().named("Bench " + i).ownedBy(owner.id());
+            GroupFixture group = GroupFixture.cloudSecurityGroup().named(name + " " + i).ownedBy(owner.id());
             groups.add(group);
             setup.addAll(List.of(DirectoryEvents.creation(group)));
             setup.add(DirectoryEvents.userSynced(requester.id(), requester.userPrincipalName(), "Requester " + i, at));
@@ -245,8 +252,9 @@ class SelfServiceBenchmark extends SelfServiceTestBase {
             Response approved = http.post("/mygroups/requests/" + requestIds[n] + "/approve", ownerTokens.get(n), "{}");
             assertThat(approved.status()).as(approved.body()).isEqualTo(200);
         });
+        String ofRound = " FROM membership_request WHERE group_display_name LIKE '" + name + " %'";
         await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(200)).until(() -> jdbc.queryForObject(
-                "SELECT COUNT(*) FROM membership_request WHERE status IN ('Completed', 'AddRefused')",
+                "SELECT COUNT(*)" + ofRound + " AND status IN ('Completed', 'AddRefused')",
                 Integer.class) >= requests);
         long completedAll = System.nanoTime();
         String loadAfterApprovals = load();
@@ -261,16 +269,46 @@ class SelfServiceBenchmark extends SelfServiceTestBase {
                 toCommand.add(seen - t0);
             }
         });
-        List<Long> toCompleted = jdbc.query("SELECT EXTRACT(EPOCH FROM (completed_date_time - decided_date_time)) * 1e9 "
-                + "FROM membership_request WHERE status = 'Completed'", (rs, row) -> (long) rs.getDouble(1));
-        Integer refused = jdbc.queryForObject("SELECT COUNT(*) FROM membership_request WHERE status = 'AddRefused'",
-                Integer.class);
+        List<Long> toCompleted = jdbc.query("SELECT EXTRACT(EPOCH FROM (completed_date_time - decided_date_time)) * 1e9"
+                + ofRound + " AND status = 'Completed'", (rs, row) -> (long) rs.getDouble(1));
+        Integer refused = jdbc.queryForObject("SELECT COUNT(*)" + ofRound + " AND status = 'AddRefused'", Integer.class);
+        return new Round(requests, requesting, approving, toCommand, toCompleted, directory, refused, loadBefore,
+                loadAfterRequests, loadAfterApprovals, approveStart, completedAll);
+    }
+
+    private record Round(int requests, Phase requesting, Phase approving, List<Long> toCommand, List<Long> toCompleted,
+                         PlayedDirectory directory, int refused, String loadBefore, String loadAfterRequests,
+                         String loadAfterApprovals, long approveStart, long completedAll) {
+    }
+
+    private void reportRounds(Round warmUp, Round measured) {
+        int requests = measured.requests;
+        Phase requesting = measured.requesting;
+        Phase approving = measured.approving;
+        List<Long> toCommand = measured.toCommand;
+        List<Long> toCompleted = measured.toCompleted;
+        PlayedDirectory directory = measured.directory;
+        int refused = measured.refused;
+        String loadBefore = measured.loadBefore;
+        String loadAfterRequests = measured.loadAfterRequests;
+        String loadAfterApprovals = measured.loadAfterApprovals;
+        long approveStart = measured.approveStart;
+        long completedAll = measured.completedAll;
 
         report.add("## Requests and approvals");
         report.add("");
         report.add(String.format("Open loop: %d per second planned for %d s in each phase (%,d requests, then %,d "
                 + "approvals), up to %d HTTP clients in parallel. Latencies count from each call's planned start.",
                 RATE, SECONDS, requests, requests, CLIENTS));
+        if (warmUp != null) {
+            report.add("");
+            report.add(String.format("Before it, a warm-up round of the same kind on other groups (%d s at %d/s, not "
+                    + "counted; the service had only applied the read model's events until then): requests %,.0f/s, "
+                    + "request -> inbox p99 %.1f ms; approvals %,.0f/s, p99 %.1f ms.", WARM_UP_SECONDS, RATE,
+                    warmUp.requests() / warmUp.requesting().seconds(), percentile(sorted(warmUp.requesting().latencies()),
+                            0.99), warmUp.requests() / warmUp.approving().seconds(),
+                    percentile(sorted(warmUp.approving().latencies()), 0.99)));
+        }
         report.add("");
         report.add("| what | count | throughput/s | p50 ms | p99 ms | max ms |");
         report.add("|---|---|---|---|---|---|");
@@ -439,6 +477,12 @@ class SelfServiceBenchmark extends SelfServiceTestBase {
         return String.format("| %s | %,d | %s | %.1f | %.1f | %.1f |", what, sorted.size(),
                 Double.isNaN(throughput) ? "" : String.format("%,.0f", throughput), percentile(sorted, 0.50),
                 percentile(sorted, 0.99), sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1) / 1e6);
+    }
+
+    private static List<Long> sorted(List<Long> values) {
+        List<Long> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return sorted;
     }
 
     private static double percentile(List<Long> sorted, double p) {

@@ -3,6 +3,7 @@ package dev.steward.sync.cycle;
 import dev.steward.contracts.ContractMessage;
 import dev.steward.contracts.Topics;
 import dev.steward.contracts.command.CommandResult;
+import dev.steward.platform.kafka.PollBatch;
 import dev.steward.sync.connectorspace.ConnectorSpace;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -13,11 +14,8 @@ import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.log.LogAccessor;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.support.serializer.DeserializationException;
-import org.springframework.kafka.support.serializer.SerializationUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -31,10 +29,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>
  * The answers of one poll are handled in one transaction, with batched statements: their commands are claimed
  * ({@link ExportCommands#claim}: an answer counts only while its command's row exists, so a duplicate changes nothing),
- * the rows they touch are locked in anchor order, the confirmed chunks applied together. A record that cannot be read
- * goes to the dead-letter topic ({@link BatchListenerFailedException} to the platform's error handler) after the
- * answers before it are committed; a poll whose transaction fails is handled again one answer per transaction, so only
- * the answer at fault is retried or dead-lettered.
+ * the rows they touch are locked in anchor order, the confirmed chunks applied together ({@link PollBatch}). A record
+ * that cannot be read goes to the dead-letter topic after the answers before it are committed; a poll whose
+ * transaction fails is handled again one answer per transaction, so only the answer at fault is retried or
+ * dead-lettered.
  */
 @Component
 public class ExportResultListener {
@@ -44,51 +42,34 @@ public class ExportResultListener {
     static final String RESOURCE_NOT_FOUND = "Request_ResourceNotFound";
 
     private static final Logger log = LoggerFactory.getLogger(ExportResultListener.class);
-    private static final LogAccessor logAccessor = new LogAccessor(ExportResultListener.class);
 
     private final ExportCommands exportCommands;
     private final SyncCycles cycles;
     private final ConnectorSpace connectorSpace;
-    private final TransactionTemplate transaction;
+    private final PollBatch<ConsumerRecord<String, ContractMessage>> poll;
 
     public ExportResultListener(ExportCommands exportCommands, SyncCycles cycles, ConnectorSpace connectorSpace,
                                 TransactionTemplate transaction) {
         this.exportCommands = exportCommands;
         this.cycles = cycles;
         this.connectorSpace = connectorSpace;
-        this.transaction = transaction;
+        this.poll = PollBatch.of(ExportResultListener::readable,
+                readable -> transaction.executeWithoutResult(status -> handle(readable)),
+                one -> transaction.executeWithoutResult(status -> handle(List.of(one))));
     }
 
     @KafkaListener(id = "sync-export-results", idIsGroup = false, topics = Topics.DIRECTORY_COMMAND_RESULTS,
             batch = "true")
     public void on(List<ConsumerRecord<String, ContractMessage>> records) {
-        int unreadable = 0;
-        DeserializationException cause = null;
-        while (unreadable < records.size() && (cause = unreadable(records.get(unreadable))) == null) {
-            unreadable++;
-        }
-        List<ConsumerRecord<String, ContractMessage>> readable = records.subList(0, unreadable);
-        try {
-            transaction.executeWithoutResult(status -> handle(readable));
-        } catch (RuntimeException e) {
-            log.debug("the answers of a poll failed together; handling them one at a time", e);
-            for (int index = 0; index < readable.size(); index++) {
-                try {
-                    List<ConsumerRecord<String, ContractMessage>> one = readable.subList(index, index + 1);
-                    transaction.executeWithoutResult(status -> handle(one));
-                } catch (RuntimeException failure) {
-                    throw new BatchListenerFailedException("the answer could not be handled", failure, index);
-                }
-            }
-        }
-        if (unreadable < records.size()) {
-            throw new BatchListenerFailedException("the record is not a contract message", cause, unreadable);
-        }
+        poll.apply(records);
     }
 
-    private static DeserializationException unreadable(ConsumerRecord<String, ContractMessage> record) {
-        return record.value() != null ? null : SerializationUtils.getExceptionFromHeader(record,
-                SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, logAccessor);
+    private static ConsumerRecord<String, ContractMessage> readable(ConsumerRecord<String, ContractMessage> record) {
+        DeserializationException notRead = PollBatch.deserializationFailure(record);
+        if (notRead != null) {
+            throw notRead;
+        }
+        return record;
     }
 
     /** The answers, in order, in the caller's transaction. */

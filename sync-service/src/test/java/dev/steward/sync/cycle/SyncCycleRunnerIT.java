@@ -23,7 +23,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -56,10 +55,7 @@ class SyncCycleRunnerIT {
 
     @BeforeAll
     static void database() {
-        dataSource = new HikariDataSource();
-        dataSource.setJdbcUrl(DATABASE.url());
-        dataSource.setUsername(TestDatabase.USER);
-        Flyway.configure().dataSource(dataSource).schemas(DATABASE.schema()).createSchemas(true).load().migrate();
+        dataSource = DATABASE.migratedPool(10);
     }
 
     @AfterAll

@@ -10,7 +10,6 @@ import static dev.steward.sync.writeback.WriteBackFixtures.sourceOfAuthority;
 import static dev.steward.sync.writeback.WriteBackFixtures.syncedGroup;
 import static dev.steward.sync.writeback.WriteBackFixtures.updated;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.unboundid.ldap.sdk.Attribute;
 import com.unboundid.ldap.sdk.DN;
@@ -24,13 +23,10 @@ import com.unboundid.ldap.sdk.RDN;
 import com.unboundid.ldap.sdk.SearchRequest;
 import com.unboundid.ldap.sdk.SearchResultEntry;
 import com.unboundid.ldap.sdk.SearchScope;
-import dev.steward.contracts.ContractMessage;
 import dev.steward.contracts.DirectoryIds;
-import dev.steward.contracts.Topics;
 import dev.steward.contracts.event.DirectoryObjectRef;
 import dev.steward.platform.kafka.access.KafkaPrincipal;
 import dev.steward.platform.testing.AuthenticatedKafka;
-import dev.steward.platform.testing.KafkaTestClient;
 import dev.steward.platform.testing.TestKafka;
 import dev.steward.sync.connectorspace.ConnectorSpace;
 import dev.steward.sync.connectorspace.ObjectType;
@@ -45,9 +41,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -85,7 +81,7 @@ class SambaWriteBackIT {
     private static final String NESTED_DN = "CN=Nested-AD," + GROUPS_OU;
     private static final List<String> NAMES = List.of("alice", "bob", "carol", "dave");
 
-    private static KafkaTestClient owners;
+    private static final WriteBackFeed FEED = new WriteBackFeed(Duration.ofSeconds(60));
     private static boolean synced;
 
     @Autowired
@@ -106,10 +102,12 @@ class SambaWriteBackIT {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         SambaSyncService.register(registry, SAMBA);
-        registry.add("steward.sync.writeback.enabled", () -> "true");
-        registry.add("steward.sync.writeback.target-ou", () -> CLOUD_OU);
-        registry.add("steward.sync.writeback.interval", () -> "0s");
-        registry.add("steward.sync.writeback.after-sync-cycle", () -> "false");
+        WriteBackFeed.register(registry, CLOUD_OU);
+    }
+
+    @BeforeEach
+    void connectFeed() {
+        FEED.connect(testKafka, store);
     }
 
     /** Four users, an OU for AD's groups with a group to convert (and a nested AD-mastered group), an OU for new ones. */
@@ -133,10 +131,7 @@ class SambaWriteBackIT {
 
     @AfterAll
     static void closeClient() {
-        if (owners != null) {
-            owners.close();
-            owners = null;
-        }
+        FEED.close();
         synced = false;
     }
 
@@ -163,7 +158,7 @@ class SambaWriteBackIT {
         String id = DirectoryIds.fromAnchor(anchor);
         String nestedId = DirectoryIds.fromAnchor(guidOf(NESTED_DN));
         // as synced: Alice, Dave and the nested group; then SOA moves to the cloud, which drops Dave and adds Bob
-        publish(created(syncedGroup(anchor, "Converted", false)),
+        FEED.publish(created(syncedGroup(anchor, "Converted", false)),
                 membersAdded(id, member("alice"), member("dave"), DirectoryObjectRef.group(nestedId)),
                 sourceOfAuthority(anchor, "Converted", true), updated(syncedGroup(anchor, "Converted", true)),
                 membersRemoved(id, member("dave")), membersAdded(id, member("bob")));
@@ -192,7 +187,7 @@ class SambaWriteBackIT {
         syncSeed();
         String id = UUID.randomUUID().toString();
         String name = "Cloud, R&D +\"West\" \\ <lab>; a=b #1 *(x) with a name longer than fifty-one";
-        publish(created(cloudGroup(id, name, "made in the cloud")), membersAdded(id, member("alice"), member("carol")));
+        FEED.publish(created(cloudGroup(id, name, "made in the cloud")), membersAdded(id, member("alice"), member("carol")));
 
         assertThat(runner.run().written()).as(store.find(id).toString()).isEqualTo(1);
 
@@ -222,7 +217,7 @@ class SambaWriteBackIT {
 
             // forget what write-back knew of the AD group: the next write finds it by its anchor, not a second one
             jdbcTemplate.update("UPDATE writeback_group SET ad_object_guid = NULL, handled_version = NULL WHERE group_id = ?", id);
-            publish(updated(cloudGroup(id, name, "still made in the cloud")));
+            FEED.publish(updated(cloudGroup(id, name, "still made in the cloud")));
             assertThat(runner.run().written()).isEqualTo(1);
             SearchResultEntry again = onlyAnchored(ldap, anchorAttribute, id);
             assertThat(AdGuids.toCanonical(again.getAttributeValueBytes("objectGUID"))).isEqualTo(guid);
@@ -235,18 +230,18 @@ class SambaWriteBackIT {
     void memberChangesAndDeletionReachAd() throws Exception {
         syncSeed();
         String id = UUID.randomUUID().toString();
-        publish(created(cloudGroup(id, "Members", null)), membersAdded(id, member("alice"), member("bob")));
+        FEED.publish(created(cloudGroup(id, "Members", null)), membersAdded(id, member("alice"), member("bob")));
         runner.run();
         try (LDAPConnection ldap = SAMBA.administratorConnection()) {
             String anchorAttribute = writer.anchorAttribute(ldap);
             String dn = onlyAnchored(ldap, anchorAttribute, id).getDN();
 
-            publish(membersRemoved(id, member("alice")), membersAdded(id, member("carol"), member("dave")));
+            FEED.publish(membersRemoved(id, member("alice")), membersAdded(id, member("carol"), member("dave")));
             assertThat(runner.run().written()).isEqualTo(1);
             assertThat(dns(ldap.getEntry(dn, "member").getAttributeValues("member")))
                     .containsExactlyInAnyOrder(new DN(userDn("bob")), new DN(userDn("carol")), new DN(userDn("dave")));
 
-            publish(deleted(id, "Members", null));
+            FEED.publish(deleted(id, "Members", null));
             assertThat(runner.run().deleted()).isEqualTo(1);
             assertThat(ldap.getEntry(dn)).isNull();
             assertThat(anchored(ldap, anchorAttribute, id)).isEmpty();
@@ -259,13 +254,13 @@ class SambaWriteBackIT {
     void aMemberAddedDirectlyInAdIsReportedAndNotOverwritten() throws Exception {
         syncSeed();
         String id = UUID.randomUUID().toString();
-        publish(created(cloudGroup(id, "Drift", null)), membersAdded(id, member("alice")));
+        FEED.publish(created(cloudGroup(id, "Drift", null)), membersAdded(id, member("alice")));
         runner.run();
         try (LDAPConnection ldap = SAMBA.administratorConnection()) {
             String dn = onlyAnchored(ldap, writer.anchorAttribute(ldap), id).getDN();
             ldap.modify(dn, new Modification(ModificationType.ADD, "member", userDn("dave")));
 
-            publish(membersAdded(id, member("bob")));
+            FEED.publish(membersAdded(id, member("bob")));
             assertThat(runner.run().held()).isEqualTo(1);
 
             assertThat(dns(ldap.getEntry(dn, "member").getAttributeValues("member")))
@@ -287,7 +282,7 @@ class SambaWriteBackIT {
     void aNulInTheNameIsRefusedAndRecordedAndNothingIsCreated() throws Exception {
         syncSeed();
         String id = UUID.randomUUID().toString();
-        publish(created(cloudGroup(id, "nul\0inside", null)));
+        FEED.publish(created(cloudGroup(id, "nul\0inside", null)));
 
         assertThat(runner.run().refused()).isEqualTo(1);
 
@@ -301,23 +296,7 @@ class SambaWriteBackIT {
 
     // ---- helpers
 
-    private void publish(ContractMessage... messages) {
-        List<RecordMetadata> sent = new ArrayList<>();
-        for (ContractMessage message : messages) {
-            sent.add(owners().send(Topics.DIRECTORY_EVENTS, message));
-        }
-        for (RecordMetadata record : sent) {
-            await("write-back consumed " + record).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
-                    .until(() -> store.position(Topics.DIRECTORY_EVENTS, record.partition()).orElse(0L) > record.offset());
-        }
-    }
 
-    private synchronized KafkaTestClient owners() {
-        if (owners == null) {
-            owners = testKafka.owners();
-        }
-        return owners;
-    }
 
     private static Entry userEntry(String name) {
         return new Entry(userDn(name), new Attribute("objectClass", "top", "person", "organizationalPerson", "user"),

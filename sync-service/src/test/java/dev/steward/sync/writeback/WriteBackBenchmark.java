@@ -6,7 +6,6 @@ import static dev.steward.sync.writeback.WriteBackFixtures.created;
 import static dev.steward.sync.writeback.WriteBackFixtures.membersAdded;
 import static dev.steward.sync.writeback.WriteBackFixtures.membersRemoved;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.unboundid.asn1.ASN1OctetString;
 import com.unboundid.ldap.sdk.Attribute;
@@ -24,11 +23,9 @@ import com.unboundid.ldap.sdk.SearchScope;
 import com.unboundid.ldap.sdk.controls.SimplePagedResultsControl;
 import dev.steward.contracts.ContractMessage;
 import dev.steward.contracts.DirectoryIds;
-import dev.steward.contracts.Topics;
 import dev.steward.contracts.event.DirectoryObjectRef;
 import dev.steward.platform.kafka.access.KafkaPrincipal;
 import dev.steward.platform.testing.AuthenticatedKafka;
-import dev.steward.platform.testing.KafkaTestClient;
 import dev.steward.platform.testing.TestKafka;
 import dev.steward.sync.ldap.AdGuids;
 import dev.steward.sync.testing.BenchEstate;
@@ -44,9 +41,9 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -99,7 +96,7 @@ class WriteBackBenchmark {
     private static double rawOneChangeSeconds;
     private static double rawMemberReadSeconds;
     private static String groupId;
-    private static KafkaTestClient owners;
+    private static final WriteBackFeed FEED = new WriteBackFeed(Duration.ofMinutes(5));
 
     @Autowired
     WriteBackRunner runner;
@@ -115,11 +112,13 @@ class WriteBackBenchmark {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         SambaSyncService.register(registry, SAMBA);
-        registry.add("steward.sync.writeback.enabled", () -> "true");
-        registry.add("steward.sync.writeback.target-ou", () -> CLOUD_OU);
-        registry.add("steward.sync.writeback.interval", () -> "0s");
-        registry.add("steward.sync.writeback.after-sync-cycle", () -> "false");
+        WriteBackFeed.register(registry, CLOUD_OU);
         registry.add("steward.sync.writeback.member-chunk-size", () -> Integer.toString(CHUNK));
+    }
+
+    @BeforeEach
+    void connectFeed() {
+        FEED.connect(testKafka, store);
     }
 
     @BeforeAll
@@ -132,10 +131,7 @@ class WriteBackBenchmark {
 
     @AfterAll
     static void close() {
-        if (owners != null) {
-            owners.close();
-            owners = null;
-        }
+        FEED.close();
     }
 
     /** The members' objectGUIDs (a paged read) and their connector-space rows, as the sync engine's cycles leave them. */
@@ -217,7 +213,7 @@ class WriteBackBenchmark {
                     .stream().map(WriteBackFixtures::user).toArray(DirectoryObjectRef[]::new)));
         }
         long consumeStarted = System.nanoTime();
-        publish(events);
+        FEED.publish(events);
         double consumeSeconds = seconds(consumeStarted);
 
         long started = System.nanoTime();
@@ -237,13 +233,13 @@ class WriteBackBenchmark {
     @Test
     @Order(4)
     void writeBackOfOneMemberChangeToIt() throws Exception {
-        publish(List.of(membersRemoved(groupId, WriteBackFixtures.user(anchors.get(0)))));
+        FEED.publish(List.of(membersRemoved(groupId, WriteBackFixtures.user(anchors.get(0)))));
         long started = System.nanoTime();
         assertThat(runner.run().written()).isEqualTo(1);
         double removeSeconds = seconds(started);
         assertThat(adMembers()).isEqualTo(MEMBERS - 1);
 
-        publish(List.of(membersAdded(groupId, WriteBackFixtures.user(anchors.get(0)))));
+        FEED.publish(List.of(membersAdded(groupId, WriteBackFixtures.user(anchors.get(0)))));
         started = System.nanoTime();
         assertThat(runner.run().written()).isEqualTo(1);
         double addSeconds = seconds(started);
@@ -277,25 +273,7 @@ class WriteBackBenchmark {
 
     // ---- helpers
 
-    /** Sends the events and waits until write-back consumed each. */
-    private void publish(List<ContractMessage> messages) {
-        List<RecordMetadata> sent = new ArrayList<>();
-        for (ContractMessage message : messages) {
-            sent.add(owners().send(Topics.DIRECTORY_EVENTS, message));
-        }
-        for (RecordMetadata record : sent) {
-            await("write-back consumed " + record).atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(20))
-                    .until(() -> store.position(Topics.DIRECTORY_EVENTS, record.partition()).orElse(0L)
-                            > record.offset());
-        }
-    }
 
-    private synchronized KafkaTestClient owners() {
-        if (owners == null) {
-            owners = testKafka.owners();
-        }
-        return owners;
-    }
 
     /** The member values of the AD group written back for {@link #groupId}, counted with plain ranged reads. */
     private int adMembers() throws LDAPException {

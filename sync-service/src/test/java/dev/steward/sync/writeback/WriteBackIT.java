@@ -27,13 +27,10 @@ import com.unboundid.ldap.sdk.ModificationType;
 import com.unboundid.ldap.sdk.RDN;
 import com.unboundid.ldap.sdk.SearchResultEntry;
 import com.unboundid.ldap.sdk.SearchScope;
-import dev.steward.contracts.ContractMessage;
 import dev.steward.contracts.DirectoryIds;
-import dev.steward.contracts.Topics;
 import dev.steward.contracts.event.DirectoryObjectRef;
 import dev.steward.platform.kafka.access.KafkaPrincipal;
 import dev.steward.platform.testing.AuthenticatedKafka;
-import dev.steward.platform.testing.KafkaTestClient;
 import dev.steward.platform.testing.TestDatabase;
 import dev.steward.platform.testing.TestKafka;
 import dev.steward.platform.testing.TestTokens;
@@ -47,7 +44,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -85,7 +81,7 @@ class WriteBackIT {
     private static final String ADMIN = TestTokens.groupsAdmin();
 
     private static InMemoryDirectoryServer directory;
-    private static KafkaTestClient owners;
+    private static final WriteBackFeed FEED = new WriteBackFeed(Duration.ofSeconds(15));
     private static boolean usersSynced;
     private static final List<String> USER_ANCHORS = new ArrayList<>();
 
@@ -123,20 +119,19 @@ class WriteBackIT {
         registry.add("steward.sync.ldap.base-dn", () -> BASE_DN);
         registry.add("steward.sync.initial-cycle-on-start", () -> "false");
         registry.add("steward.sync.schedule.interval", () -> "0s");
-        registry.add("steward.sync.writeback.enabled", () -> "true");
-        registry.add("steward.sync.writeback.target-ou", () -> CLOUD_OU);
-        registry.add("steward.sync.writeback.interval", () -> "0s");
-        registry.add("steward.sync.writeback.after-sync-cycle", () -> "false");
+        WriteBackFeed.register(registry, CLOUD_OU);
         // tiny chunks: every member change of more than two values takes several modifies
         registry.add("steward.sync.writeback.member-chunk-size", () -> "2");
     }
 
+    @BeforeEach
+    void connectFeed() {
+        FEED.connect(testKafka, store);
+    }
+
     @AfterAll
     static void stop() {
-        if (owners != null) {
-            owners.close();
-            owners = null;
-        }
+        FEED.close();
         if (directory != null) {
             directory.shutDown(true);
             directory = null;
@@ -163,7 +158,7 @@ class WriteBackIT {
     void cloudGroupWithSpecialCharactersIsCreatedInTheTargetOuAndMatchedAgainNotDuplicated() throws Exception {
         String id = UUID.randomUUID().toString();
         String name = "R&D, \"West\" +1 <lab>; a=b #1 \\ *(x)";
-        publish(created(cloudGroup(id, name, "lab staff")), membersAdded(id, user(anchor(0)), user(anchor(1))));
+        FEED.publish(created(cloudGroup(id, name, "lab staff")), membersAdded(id, user(anchor(0)), user(anchor(1))));
 
         assertThat(runner.run().written()).isEqualTo(1);
 
@@ -181,7 +176,7 @@ class WriteBackIT {
 
         // A write that lost what it knew of the AD group (as after a crash right after the add) finds it by its anchor.
         jdbc.sql("UPDATE writeback_group SET ad_object_guid = NULL, handled_version = NULL WHERE group_id = ?").param(id).update();
-        publish(updated(cloudGroup(id, name, "lab and field staff")));
+        FEED.publish(updated(cloudGroup(id, name, "lab and field staff")));
         assertThat(runner.run().written()).isEqualTo(1);
 
         SearchResultEntry again = onlyGroupAnchoredTo(id);
@@ -195,12 +190,12 @@ class WriteBackIT {
     @Test
     void memberChangesAreWrittenInChunksAsAddsAndDeletes() throws Exception {
         String id = UUID.randomUUID().toString();
-        publish(created(cloudGroup(id, "Chunked", null)),
+        FEED.publish(created(cloudGroup(id, "Chunked", null)),
                 membersAdded(id, user(anchor(0)), user(anchor(1)), user(anchor(2)), user(anchor(3)), user(anchor(4))));
         runner.run();
         assertThat(members(onlyGroupAnchoredTo(id))).hasSize(5);
 
-        publish(membersRemoved(id, user(anchor(0)), user(anchor(1)), user(anchor(2))), membersAdded(id, user(anchor(5))));
+        FEED.publish(membersRemoved(id, user(anchor(0)), user(anchor(1)), user(anchor(2))), membersAdded(id, user(anchor(5))));
         assertThat(runner.run().written()).isEqualTo(1);
 
         assertThat(members(onlyGroupAnchoredTo(id)))
@@ -210,11 +205,11 @@ class WriteBackIT {
     @Test
     void aRenameInTheCloudRenamesTheAdGroupAndKeepsItsGuid() throws Exception {
         String id = UUID.randomUUID().toString();
-        publish(created(cloudGroup(id, "Before", null)), membersAdded(id, user(anchor(0))));
+        FEED.publish(created(cloudGroup(id, "Before", null)), membersAdded(id, user(anchor(0))));
         runner.run();
         SearchResultEntry before = onlyGroupAnchoredTo(id);
 
-        publish(updated(cloudGroup(id, "After", null)));
+        FEED.publish(updated(cloudGroup(id, "After", null)));
         runner.run();
 
         SearchResultEntry after = onlyGroupAnchoredTo(id);
@@ -237,14 +232,14 @@ class WriteBackIT {
         SearchResultEntry original = directory.getEntry("CN=Converted," + GROUPS_OU);
 
         // synced from AD, mastered by AD: not written
-        publish(created(syncedGroup(anchor, "Converted", false)),
+        FEED.publish(created(syncedGroup(anchor, "Converted", false)),
                 membersAdded(id, user(anchor(0)), DirectoryObjectRef.group(DirectoryIds.fromAnchor(childAnchor))));
         runner.run();
         assertThat(store.find(id).orElseThrow().status()).isEqualTo(WriteBackStatus.OUT_OF_SCOPE);
         assertThat(members(directory.getEntry("CN=Converted," + GROUPS_OU))).hasSize(3);
 
         // SOA moves to the cloud, then the cloud adds Bob
-        publish(sourceOfAuthority(anchor, "Converted", true), updated(syncedGroup(anchor, "Converted", true)),
+        FEED.publish(sourceOfAuthority(anchor, "Converted", true), updated(syncedGroup(anchor, "Converted", true)),
                 membersAdded(id, user(anchor(1))));
         // the Source of Authority listener (the service's consumer group) got the same event as write-back
         await().atMost(Duration.ofSeconds(15))
@@ -267,18 +262,18 @@ class WriteBackIT {
         String anchor = addGroup("Round-trip", GROUPS_OU, userDn("Alice"));
         WriteBackFixtures.synced(connectorSpace, transaction, anchor, ObjectType.GROUP, "CN=Round-trip," + GROUPS_OU, "Round-trip");
         String id = DirectoryIds.fromAnchor(anchor);
-        publish(created(syncedGroup(anchor, "Round-trip", false)), membersAdded(id, user(anchor(0))),
+        FEED.publish(created(syncedGroup(anchor, "Round-trip", false)), membersAdded(id, user(anchor(0))),
                 sourceOfAuthority(anchor, "Round-trip", true), updated(syncedGroup(anchor, "Round-trip", true)));
         assertThat(runner.run().written()).isEqualTo(1);
 
         // rolled back: AD masters the group again and an AD admin adds Carol (no sync cycle brings her to the cloud)
-        publish(sourceOfAuthority(anchor, "Round-trip", false), updated(syncedGroup(anchor, "Round-trip", false)));
+        FEED.publish(sourceOfAuthority(anchor, "Round-trip", false), updated(syncedGroup(anchor, "Round-trip", false)));
         runner.run();
         assertThat(store.find(id).orElseThrow().status()).isEqualTo(WriteBackStatus.OUT_OF_SCOPE);
         directory.modify("CN=Round-trip," + GROUPS_OU, new Modification(ModificationType.ADD, "member", userDn("Carol")));
 
         // converted again, and the cloud adds Bob
-        publish(sourceOfAuthority(anchor, "Round-trip", true), updated(syncedGroup(anchor, "Round-trip", true)),
+        FEED.publish(sourceOfAuthority(anchor, "Round-trip", true), updated(syncedGroup(anchor, "Round-trip", true)),
                 membersAdded(id, user(anchor(1))));
         WriteBackRunner.RunResult result = runner.run();
 
@@ -299,7 +294,7 @@ class WriteBackIT {
         String child = UUID.randomUUID().toString();
         String cloudOnlyUser = UUID.randomUUID().toString();
         // whichever of the two the run takes first, the parent ends up listing its child
-        publish(created(cloudGroup(parent, "Parent", null)), created(cloudGroup(child, "Child", null)),
+        FEED.publish(created(cloudGroup(parent, "Parent", null)), created(cloudGroup(child, "Child", null)),
                 membersAdded(child, user(anchor(2))),
                 membersAdded(parent, DirectoryObjectRef.group(child), user(anchor(0)),
                         DirectoryObjectRef.group(DirectoryIds.fromAnchor(adGroupAnchor)), DirectoryObjectRef.user(cloudOnlyUser)));
@@ -314,13 +309,13 @@ class WriteBackIT {
     @Test
     void aChangeMadeDirectlyInAdIsReportedAndHoldsTheGroupUntilResolved() throws Exception {
         String id = UUID.randomUUID().toString();
-        publish(created(cloudGroup(id, "Drifting", "as written")), membersAdded(id, user(anchor(0))));
+        FEED.publish(created(cloudGroup(id, "Drifting", "as written")), membersAdded(id, user(anchor(0))));
         runner.run();
         String groupDn = onlyGroupAnchoredTo(id).getDN();
 
         directory.modify(groupDn, new Modification(ModificationType.ADD, "member", userDn("Carol")),
                 new Modification(ModificationType.REPLACE, "description", "edited in AD"));
-        publish(membersAdded(id, user(anchor(1))));
+        FEED.publish(membersAdded(id, user(anchor(1))));
         WriteBackRunner.RunResult held = runner.run();
 
         assertThat(held.held()).isEqualTo(1);
@@ -356,7 +351,7 @@ class WriteBackIT {
     void aNameWithANulIsRefusedAndRecordedWhileOtherGroupsAreWritten() throws Exception {
         String bad = UUID.randomUUID().toString();
         String good = UUID.randomUUID().toString();
-        publish(created(cloudGroup(bad, "bad\0name", null)), created(cloudGroup(good, "good name", null)));
+        FEED.publish(created(cloudGroup(bad, "bad\0name", null)), created(cloudGroup(good, "good name", null)));
 
         WriteBackRunner.RunResult result = runner.run();
 
@@ -369,7 +364,7 @@ class WriteBackIT {
         assertThat(anchoredTo(good)).hasSize(1);
         assertThat(runner.run().refused()).as("not tried again until the cloud changes it").isZero();
 
-        publish(updated(cloudGroup(bad, "fixed name", null)));
+        FEED.publish(updated(cloudGroup(bad, "fixed name", null)));
         assertThat(runner.run().written()).isEqualTo(1);
         assertThat(anchoredTo(bad)).hasSize(1);
     }
@@ -377,7 +372,7 @@ class WriteBackIT {
     @Test
     void aFailureIsRecordedOnTheGroupAndRetriedAtTheNextRun() throws Exception {
         String id = UUID.randomUUID().toString();
-        publish(created(cloudGroup(id, "Retried", null)), membersAdded(id, user(anchor(0))));
+        FEED.publish(created(cloudGroup(id, "Retried", null)), membersAdded(id, user(anchor(0))));
         SyncProperties.Ldap ldap = syncProperties.ldap();
         SyncProperties adDown = new SyncProperties(new SyncProperties.Ldap("ldap://127.0.0.1:1", ldap.bindDn(),
                 ldap.password(), ldap.baseDn(), ldap.pageSize(), Duration.ofSeconds(2), ldap.responseTimeout()),
@@ -400,16 +395,16 @@ class WriteBackIT {
     @Test
     void aDeletedCloudGroupsAdGroupIsDeletedAndAConvertedOneIsLeftInAd() throws Exception {
         String id = UUID.randomUUID().toString();
-        publish(created(cloudGroup(id, "Short-lived", null)));
+        FEED.publish(created(cloudGroup(id, "Short-lived", null)));
         runner.run();
         assertThat(anchoredTo(id)).hasSize(1);
         String anchor = addGroup("Converted-Deleted", GROUPS_OU);
         String convertedId = DirectoryIds.fromAnchor(anchor);
-        publish(created(syncedGroup(anchor, "Converted-Deleted", true)));
+        FEED.publish(created(syncedGroup(anchor, "Converted-Deleted", true)));
         runner.run();
         assertThat(store.find(convertedId).orElseThrow().status()).isEqualTo(WriteBackStatus.WRITTEN);
 
-        publish(deleted(id, "Short-lived", null), deleted(convertedId, "Converted-Deleted", anchor));
+        FEED.publish(deleted(id, "Short-lived", null), deleted(convertedId, "Converted-Deleted", anchor));
         runner.run();
 
         assertThat(anchoredTo(id)).isEmpty();
@@ -421,7 +416,7 @@ class WriteBackIT {
     @Test
     void mailEnabledGroupsAreNotWrittenBack() throws Exception {
         String id = UUID.randomUUID().toString();
-        publish(created(mailEnabled(id, "Mail group")));
+        FEED.publish(created(mailEnabled(id, "Mail group")));
         runner.run();
         assertThat(store.find(id)).as("not a security group: not tracked").isEmpty();
         assertThat(anchoredTo(id)).isEmpty();
@@ -429,23 +424,7 @@ class WriteBackIT {
 
     // ---- helpers
 
-    private void publish(ContractMessage... messages) {
-        List<RecordMetadata> sent = new ArrayList<>();
-        for (ContractMessage message : messages) {
-            sent.add(owners().send(Topics.DIRECTORY_EVENTS, message));
-        }
-        for (RecordMetadata record : sent) {
-            await("write-back consumed " + record).atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(50))
-                    .until(() -> store.position(Topics.DIRECTORY_EVENTS, record.partition()).orElse(0L) > record.offset());
-        }
-    }
 
-    private synchronized KafkaTestClient owners() {
-        if (owners == null) {
-            owners = testKafka.owners();
-        }
-        return owners;
-    }
 
     private static String anchor(int index) {
         return USER_ANCHORS.get(index);

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -132,10 +133,12 @@ class DashboardBrowserIT extends PostgresAndKafkaTest {
 
         browser.findElement(By.id("filter-target")).sendKeys(prefix, Keys.ENTER);
 
-        WebElement bar = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(
-                "#chart rect.bar[data-activity='Add group'][data-hour='" + hour + "'][data-count='2']")));
-        assertThat(Double.parseDouble(bar.getAttribute("height"))).isPositive();
-        assertThat(browser.findElement(By.id("chart-legend")).getText()).isEqualTo("Add group");
+        By bar = By.cssSelector("#chart rect.bar[data-activity='Add group'][data-hour='" + hour + "'][data-count='2']");
+        // the live feed redraws the chart: a bar found before a redraw is stale, so it is found and read in one step
+        String height = wait.ignoring(StaleElementReferenceException.class)
+                .until(driver -> driver.findElement(bar).getAttribute("height"));
+        assertThat(Double.parseDouble(height)).isPositive();
+        wait.until(ExpectedConditions.textToBe(By.id("chart-legend"), "Add group"));
     }
 
     private static By row(String entryId) {

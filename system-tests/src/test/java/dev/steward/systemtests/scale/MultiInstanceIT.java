@@ -3,6 +3,10 @@ package dev.steward.systemtests.scale;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.unboundid.ldap.sdk.Attribute;
+import com.unboundid.ldap.sdk.Entry;
+import com.unboundid.ldap.sdk.LDAPConnection;
+import com.unboundid.ldap.sdk.LDAPException;
 import dev.steward.launcher.auth.AuthServer;
 import dev.steward.launcher.auth.AuthorizationCodeLogin;
 import dev.steward.launcher.auth.StackUsers;
@@ -47,7 +51,6 @@ import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
@@ -77,6 +80,8 @@ class MultiInstanceIT {
     private static final int GROUPS = 20;
     private static final int COMMANDS_PER_GROUP = 3;
     private static final Duration SYNC_LEASE = Duration.ofSeconds(10);
+    /** AD users added before the cycle that a sync instance is killed in: enough for a cycle of several seconds. */
+    private static final int BULK_USERS = 5_000;
 
     private static Path root;
     private static EmbeddedKafkaKraftBroker kafka;
@@ -297,14 +302,12 @@ class MultiInstanceIT {
      */
     @Test
     @Order(Integer.MAX_VALUE)
-    @Disabled("races on a quiet machine: the seed's Initial cycle can start and finish between two 50 ms polls for "
-            + "'Running', so the wait never sees it running (failed in the clean-clone CI run at ddcfb9c, passed at "
-            + "load 55); needs a cycle that is reliably still running when the test kills its instance")
     void syncInstanceKilledMidCycleIsTakenOverAndNothingIsSyncedTwice() throws Exception {
         List<Instance> syncs = instances.get(StewardService.SYNC);
         await("no cycle running or queued").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> syncQuery("SELECT COUNT(*) FROM sync_cycle WHERE status IN ('Queued', 'Running')"),
                         unfinished -> unfinished.equals("0"));
+        addUsers(BULK_USERS);
         GraphClient.Response started = admin.post(syncs.get(0).url() + "/sync/cycles", "{\"policyType\":\"Initial\"}");
         assertThat(started.status()).as("requesting a cycle: %s", started).isEqualTo(202);
         String cycle = started.json().path("id").asString();
@@ -339,6 +342,27 @@ class MultiInstanceIT {
                     .map(object -> object.path("onPremisesSecurityIdentifier").asString(""))
                     .filter(sid -> !sid.isEmpty()).toList();
             assertThat(anchors).as("synced %s", collection).isNotEmpty().doesNotHaveDuplicates();
+        }
+    }
+
+    /**
+     * {@code count} more AD users (in {@code OU=Bulk}), added over LDAP so that the directory's AD emulation gives each
+     * its objectGUID and objectSid: the seed alone syncs in a few milliseconds, too fast to kill its cycle mid-way.
+     */
+    private static void addUsers(int count) throws LDAPException {
+        String ou = "OU=Bulk," + SeedDirectory.BASE_DN;
+        try (LDAPConnection ldap = new LDAPConnection("127.0.0.1", directory.port(), SeedDirectory.BIND_DN,
+                SeedDirectory.BIND_PASSWORD)) {
+            ldap.add(new Entry(ou, new Attribute("objectClass", "top", "organizationalUnit"), new Attribute("ou", "Bulk")));
+            for (int i = 0; i < count; i++) {
+                String name = "bulk" + i;
+                ldap.add(new Entry("CN=" + name + "," + ou,
+                        new Attribute("objectClass", "top", "person", "organizationalPerson", "user"),
+                        new Attribute("sAMAccountName", name),
+                        new Attribute("userPrincipalName", name + "@corp.example.test"),
+                        new Attribute("displayName", "Bulk user " + i),
+                        new Attribute("userAccountControl", "512")));
+            }
         }
     }
 

@@ -24,8 +24,11 @@ import dev.steward.contracts.event.MembershipRequested;
 import dev.steward.contracts.event.OwnersAdded;
 import dev.steward.contracts.event.OwnersRemoved;
 import dev.steward.contracts.event.SourceOfAuthorityChanged;
+import dev.steward.contracts.event.GroupWrittenBack;
 import dev.steward.contracts.event.SyncChangeSkipped;
 import dev.steward.contracts.event.SyncCycleCompleted;
+import dev.steward.contracts.event.WriteBackDriftDetected;
+import dev.steward.contracts.event.WriteBackDriftResolved;
 import dev.steward.contracts.event.UserDeleted;
 import dev.steward.contracts.event.UserSynced;
 import dev.steward.contracts.event.UserLicensesChanged;
@@ -105,6 +108,9 @@ public final class MessageTypes {
         register("selfservice.GroupSecondStageApproverChanged", GroupSecondStageApproverChanged.class);
         register("sync.SyncChangeSkipped", SyncChangeSkipped.class);
         register("sync.SyncCycleCompleted", SyncCycleCompleted.class);
+        register("sync.GroupWrittenBack", GroupWrittenBack.class);
+        register("sync.WriteBackDriftDetected", WriteBackDriftDetected.class);
+        register("sync.WriteBackDriftResolved", WriteBackDriftResolved.class);
         register("steward.CommandResult", CommandResult.class);
     }
 

@@ -26,7 +26,10 @@ import dev.steward.contracts.event.OwnersAdded;
 import dev.steward.contracts.event.OwnersRemoved;
 import dev.steward.contracts.event.ModifiedProperty;
 import dev.steward.contracts.event.SourceOfAuthorityChanged;
+import dev.steward.contracts.event.GroupWrittenBack;
 import dev.steward.contracts.event.SyncChangeSkipped;
+import dev.steward.contracts.event.WriteBackDriftDetected;
+import dev.steward.contracts.event.WriteBackDriftResolved;
 import dev.steward.contracts.event.SyncCycleCompleted;
 import dev.steward.contracts.event.UserDeleted;
 import dev.steward.contracts.event.UserSynced;
@@ -199,6 +202,15 @@ final class Samples {
                 "The object has not been synced to the cloud because the source of authority of the object is in the cloud."));
         samples.put("sync.SyncCycleCompleted", new SyncCycleCompleted(event("cycle-1"), "cycle-1", "Delta", "Succeeded",
                 AT, AT.plusSeconds(2), 1, 2, 3, 1, 0, null));
+        samples.put("sync.GroupWrittenBack", new GroupWrittenBack(event(GROUP_ID), GROUP_ID, "Engineering",
+                GroupWrittenBack.WRITTEN, GROUP_ANCHOR, "CN=Engineering,OU=Groups,DC=corp,DC=example,DC=test", 2, 1, 0,
+                null));
+        samples.put("sync.WriteBackDriftDetected", new WriteBackDriftDetected(event(GROUP_ID), GROUP_ID, "Engineering",
+                "5b1f0e3a-2c4d-4e6f-8a9b-0c1d2e3f4a5b", "CN=Engineering,OU=Groups,DC=corp,DC=example,DC=test",
+                List.of("CN=Mallory,CN=Users,DC=corp,DC=example,DC=test"), List.of(),
+                List.of("description: written \"Engineers\", in AD \"Everyone\"")));
+        samples.put("sync.WriteBackDriftResolved", new WriteBackDriftResolved(event(GROUP_ID), GROUP_ID, "Engineering",
+                "admin@corp.example.test"));
         samples.put("steward.CommandResult", CommandResult.rejected(
                 new CommandResult.ContractCommandRef(UUID.fromString("a3bb189e-8bf9-3888-9912-ace4e6543002"),
                         "directory.ChangeSourceOfAuthority", "c0ffee00-0000-4000-8000-000000000001", GROUP_ID),

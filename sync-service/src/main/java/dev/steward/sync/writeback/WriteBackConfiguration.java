@@ -1,7 +1,9 @@
 package dev.steward.sync.writeback;
 
+import dev.steward.contracts.Initiator;
 import dev.steward.platform.lease.DatabaseLeases;
 import dev.steward.platform.lease.Leadership;
+import dev.steward.platform.outbox.Outbox;
 import dev.steward.sync.config.SyncProperties;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -20,6 +22,13 @@ import org.springframework.util.IdGenerator;
 @EnableConfigurationProperties(WriteBackProperties.class)
 public class WriteBackConfiguration {
 
+    @Bean
+    WriteBackAnnouncer writeBackAnnouncer(Outbox outbox, TransactionTemplate transaction, IdGenerator ids, Clock clock,
+                                          SyncProperties sync) {
+        return new WriteBackAnnouncer(outbox, transaction, ids, clock,
+                Initiator.app(sync.engine().appId(), sync.engine().appDisplayName()));
+    }
+
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnProperty(name = "steward.sync.writeback.enabled", havingValue = "true")
     static class Enabled {
@@ -31,8 +40,8 @@ public class WriteBackConfiguration {
 
         @Bean
         WriteBackRunner writeBackRunner(WriteBackStore store, AdGroupWriter writer, WriteBackProperties properties,
-                                        IdGenerator ids) {
-            return new WriteBackRunner(store, writer, properties, ids);
+                                        IdGenerator ids, WriteBackAnnouncer announcer) {
+            return new WriteBackRunner(store, writer, properties, ids, announcer);
         }
 
         @Bean

@@ -4,6 +4,7 @@ import com.unboundid.ldap.sdk.DN;
 import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.ModificationType;
+import dev.steward.contracts.event.GroupWrittenBack;
 import dev.steward.sync.writeback.WriteBackNames.UnwritableNameException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -29,8 +30,11 @@ public class WriteBackRunner {
     private final WriteBackProperties properties;
     private final WriteBackScope scope;
     private final IdGenerator ids;
+    private final WriteBackAnnouncer announcer;
 
-    public WriteBackRunner(WriteBackStore store, AdGroupWriter writer, WriteBackProperties properties, IdGenerator ids) {
+    public WriteBackRunner(WriteBackStore store, AdGroupWriter writer, WriteBackProperties properties, IdGenerator ids,
+                           WriteBackAnnouncer announcer) {
+        this.announcer = announcer;
         this.store = store;
         this.writer = writer;
         this.properties = properties;
@@ -132,13 +136,14 @@ public class WriteBackRunner {
             }
         } catch (UnwritableNameException e) {
             log.warn("write-back refuses group {} ({}): {}", group.groupId(), printable(group.displayName()), e.getMessage());
-            store.recordHandled(group, WriteBackStatus.REFUSED, e.getMessage());
+            announcer.outcome(group, GroupWrittenBack.REFUSED, group.adObjectGuid(), null, 0, 0, 0, e.getMessage(),
+                    () -> store.recordHandled(group, WriteBackStatus.REFUSED, e.getMessage()));
             tally.refused++;
         } catch (LDAPException e) {
             String error = e.getResultCode() + ": " + (e.getDiagnosticMessage() != null ? e.getDiagnosticMessage() : e.getMessage());
             log.warn("write-back of group {} ({}) failed, retried at the next run: {}", group.groupId(),
                     printable(group.displayName()), error);
-            store.recordFailure(group.groupId(), error);
+            failed(group, error);
             tally.failed++;
             if (connection != null && !e.getResultCode().isConnectionUsable()) {
                 connection.close();
@@ -146,7 +151,7 @@ public class WriteBackRunner {
             }
         } catch (RuntimeException e) {
             log.warn("write-back of group {} failed, retried at the next run", group.groupId(), e);
-            store.recordFailure(group.groupId(), e.toString());
+            failed(group, e.toString());
             tally.failed++;
         }
         return connection;
@@ -171,8 +176,10 @@ public class WriteBackRunner {
             log.warn("group {} ({}) was changed directly in AD at {}: members added {}, members removed {}, attributes {}; "
                             + "held until an administrator resolves the drift", group.groupId(),
                     printable(group.displayName()), ad.dn(), plan.addedInAd(), plan.removedInAd(), changedAttributes);
-            store.recordDrift(group, ad.dn(), plan.addedInAd(), plan.removedInAd(), changedAttributes,
-                    ids.generateId().toString());
+            String driftId = ids.generateId().toString();
+            announcer.drift(group, driftId, ad.dn(), plan.addedInAd(), plan.removedInAd(), changedAttributes,
+                    () -> store.recordDrift(group, ad.dn(), plan.addedInAd(), plan.removedInAd(), changedAttributes,
+                            driftId));
             return false;
         }
 
@@ -208,7 +215,10 @@ public class WriteBackRunner {
             writer.changeMembers(connection, dn, ModificationType.ADD, part);
             store.changeBaseline(group.groupId(), part.stream().map(MemberPlan::normalize).toList(), List.of());
         }
-        store.recordWritten(group, ad.objectGuid(), dn, group.displayName(), group.description(), plan.skipped());
+        String writtenDn = dn;
+        announcer.outcome(group, GroupWrittenBack.WRITTEN, ad.objectGuid(), dn, plan.toAdd().size(),
+                plan.toRemove().size(), plan.skipped(), null, () -> store.recordWritten(group, ad.objectGuid(),
+                        writtenDn, group.displayName(), group.description(), plan.skipped()));
         log.info("wrote group {} ({}) to {}: {} members added, {} removed, {} cloud members not in AD",
                 group.groupId(), printable(group.displayName()), dn, plan.toAdd().size(), plan.toRemove().size(),
                 plan.skipped());
@@ -254,7 +264,8 @@ public class WriteBackRunner {
             String note = "deleted in the cloud; the AD group it came from (objectGUID " + group.onPremisesAnchor()
                     + ") and its SID are left in AD: deleting it there is the AD administrators' clean-up";
             log.info("group {} ({}): {}", group.groupId(), printable(group.displayName()), note);
-            store.recordGone(group, WriteBackStatus.LEFT_IN_AD, note);
+            announcer.outcome(group, GroupWrittenBack.LEFT_IN_AD, group.onPremisesAnchor(), null, 0, 0, 0, note,
+                    () -> store.recordGone(group, WriteBackStatus.LEFT_IN_AD, note));
             return;
         }
         Optional<AdGroupState> ad = group.adObjectGuid() != null
@@ -263,9 +274,25 @@ public class WriteBackRunner {
         if (ad.isPresent()) {
             writer.delete(connection, ad.get().dn());
             log.info("deleted AD group {} of deleted cloud group {}", ad.get().dn(), group.groupId());
-            store.recordGone(group, WriteBackStatus.DELETED, null);
+            announcer.outcome(group, GroupWrittenBack.DELETED, ad.get().objectGuid(), ad.get().dn(), 0, 0, 0, null,
+                    () -> store.recordGone(group, WriteBackStatus.DELETED, null));
         } else {
-            store.recordGone(group, WriteBackStatus.DELETED, "no AD group to delete");
+            announcer.outcome(group, GroupWrittenBack.DELETED, group.adObjectGuid(), null, 0, 0, 0,
+                    "no AD group to delete", () -> store.recordGone(group, WriteBackStatus.DELETED,
+                            "no AD group to delete"));
+        }
+    }
+
+    /**
+     * Records the failure; the first failure after another outcome is announced ({@code Failed}), the retries of a
+     * group that keeps failing are not (a run every interval would announce the same failure again and again).
+     */
+    private void failed(WriteBackGroup group, String error) {
+        if (group.status() == WriteBackStatus.FAILED) {
+            store.recordFailure(group.groupId(), error);
+        } else {
+            announcer.outcome(group, GroupWrittenBack.FAILED, group.adObjectGuid(), null, 0, 0, 0, error,
+                    () -> store.recordFailure(group.groupId(), error));
         }
     }
 

@@ -58,6 +58,12 @@ final class WriteBackFeed implements AutoCloseable {
         }
     }
 
+    /** What write-back announced about the group on {@code steward.sync.events} so far, in order. */
+    synchronized List<ContractMessage> announced(String groupId) {
+        return owners.readAll(Topics.SYNC_EVENTS).stream().filter(record -> groupId.equals(record.key()))
+                .map(record -> record.value()).toList();
+    }
+
     @Override
     public synchronized void close() {
         if (owners != null) {

@@ -28,6 +28,9 @@ import com.unboundid.ldap.sdk.RDN;
 import com.unboundid.ldap.sdk.SearchResultEntry;
 import com.unboundid.ldap.sdk.SearchScope;
 import dev.steward.contracts.DirectoryIds;
+import dev.steward.contracts.event.GroupWrittenBack;
+import dev.steward.contracts.event.WriteBackDriftDetected;
+import dev.steward.contracts.event.WriteBackDriftResolved;
 import dev.steward.contracts.event.DirectoryObjectRef;
 import dev.steward.platform.kafka.access.KafkaPrincipal;
 import dev.steward.platform.testing.AuthenticatedKafka;
@@ -107,6 +110,8 @@ class WriteBackIT {
     WriteBackProperties properties;
     @Autowired
     IdGenerator ids;
+    @Autowired
+    WriteBackAnnouncer announcer;
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws LDAPException {
@@ -173,6 +178,14 @@ class WriteBackIT {
         assertThat(members(group)).containsExactlyInAnyOrder(dn(userDn("Alice")), dn(userDn("Bob")));
         String guid = AdGuids.toCanonical(group.getAttributeValueBytes("objectGUID"));
         assertThat(store.find(id).orElseThrow().adObjectGuid()).isEqualTo(guid);
+        GroupWrittenBack written = (GroupWrittenBack) await().atMost(Duration.ofSeconds(15))
+                .until(() -> FEED.announced(id), announced -> !announced.isEmpty()).get(0);
+        assertThat(written.outcome()).isEqualTo(GroupWrittenBack.WRITTEN);
+        assertThat(written.displayName()).isEqualTo(name);
+        assertThat(written.adObjectGuid()).isEqualTo(guid);
+        assertThat(new DN(written.distinguishedName())).isEqualTo(group.getParsedDN());
+        assertThat(written.membersAdded()).isEqualTo(2);
+        assertThat(written.membersRemoved()).isZero();
 
         // A write that lost what it knew of the AD group (as after a crash right after the add) finds it by its anchor.
         jdbc.sql("UPDATE writeback_group SET ad_object_guid = NULL, handled_version = NULL WHERE group_id = ?").param(id).update();
@@ -331,12 +344,25 @@ class WriteBackIT {
                 .isEqualTo("description: written \"as written\", in AD \"edited in AD\"");
         assertThat(runner.run().held()).as("still held, not reported twice").isZero();
         assertThat(drifts(id)).hasSize(1);
+        WriteBackDriftDetected drift = await().atMost(Duration.ofSeconds(15)).until(() -> FEED.announced(id).stream()
+                .filter(WriteBackDriftDetected.class::isInstance).map(WriteBackDriftDetected.class::cast).toList(),
+                found -> !found.isEmpty()).get(0);
+        assertThat(drift.distinguishedName()).isEqualTo(groupDn);
+        assertThat(drift.membersAddedInAd()).containsExactly(userDn("Carol"));
+        assertThat(drift.attributesChanged()).containsExactly("description: written \"as written\", in AD \"edited in AD\"");
+        assertThat(drift.driftId()).isEqualTo(report.get("id").asString());
 
         assertThat(getAs(null, "/sync/writeback/drift").getStatus()).isEqualTo(401);
         assertThat(getAs(TestTokens.user(UUID.randomUUID().toString(), "u@corp.example.test", List.of("User.Read"),
                 List.of()), "/sync/writeback/drift").getStatus()).isEqualTo(403);
         assertThat(postAs(ADMIN, "/sync/writeback/drift/{id}/resolve", UUID.randomUUID()).getStatus()).isEqualTo(404);
         assertThat(postAs(ADMIN, "/sync/writeback/drift/{id}/resolve", id).getStatus()).isEqualTo(204);
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(FEED.announced(id))
+                .filteredOn(WriteBackDriftResolved.class::isInstance).singleElement()
+                .satisfies(resolvedEvent -> {
+                    assertThat(((WriteBackDriftResolved) resolvedEvent).displayName()).isEqualTo("Drifting");
+                    assertThat(((WriteBackDriftResolved) resolvedEvent).metadata().initiator().userId()).isNotNull();
+                }));
 
         assertThat(runner.run().written()).isEqualTo(1);
         SearchResultEntry resolved = onlyGroupAnchoredTo(id);
@@ -377,7 +403,8 @@ class WriteBackIT {
         SyncProperties adDown = new SyncProperties(new SyncProperties.Ldap("ldap://127.0.0.1:1", ldap.bindDn(),
                 ldap.password(), ldap.baseDn(), ldap.pageSize(), Duration.ofSeconds(2), ldap.responseTimeout()),
                 syncProperties.scope(), null, syncProperties.schedule(), false, syncProperties.engine());
-        WriteBackRunner unreachable = new WriteBackRunner(store, new AdGroupWriter(adDown, properties), properties, ids);
+        WriteBackRunner unreachable = new WriteBackRunner(store, new AdGroupWriter(adDown, properties), properties, ids,
+                announcer);
 
         WriteBackRunner.RunResult failed = unreachable.run();
 
@@ -386,10 +413,17 @@ class WriteBackIT {
         assertThat(group.status()).isEqualTo(WriteBackStatus.FAILED);
         assertThat(group.lastError()).containsIgnoringCase("connect");
         assertThat(group.attempts()).isEqualTo(1);
+        unreachable.run();
+        assertThat(store.find(id).orElseThrow().attempts()).isEqualTo(2);
 
         assertThat(runner.run().written()).isGreaterThanOrEqualTo(1);
         assertThat(store.find(id).orElseThrow().status()).isEqualTo(WriteBackStatus.WRITTEN);
         assertThat(members(onlyGroupAnchoredTo(id))).containsExactly(dn(userDn("Alice")));
+        // the first failure is announced, its retry is not; then the write
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(FEED.announced(id))
+                .map(event -> ((GroupWrittenBack) event).outcome())
+                .containsExactly(GroupWrittenBack.FAILED, GroupWrittenBack.WRITTEN));
+        assertThat(((GroupWrittenBack) FEED.announced(id).get(0)).reason()).containsIgnoringCase("connect");
     }
 
     @Test

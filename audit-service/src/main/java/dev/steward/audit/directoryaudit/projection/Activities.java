@@ -32,6 +32,9 @@ public final class Activities {
     public static final String UPDATE_MY_GROUPS_SETTINGS = "Update My Groups settings";
     public static final String SKIP_SYNCHRONIZATION = "Skip synchronization of object";
     public static final String RUN_SYNCHRONIZATION_CYCLE = "Run synchronization cycle";
+    public static final String WRITE_BACK_GROUP = "Write back group to on-premises directory";
+    public static final String DETECT_WRITE_BACK_DRIFT = "Hold group write-back: changed in on-premises directory";
+    public static final String RESOLVE_WRITE_BACK_DRIFT = "Resolve group write-back drift";
 
     public static final String GROUP_MANAGEMENT = "GroupManagement";
     public static final String USER_MANAGEMENT = "UserManagement";

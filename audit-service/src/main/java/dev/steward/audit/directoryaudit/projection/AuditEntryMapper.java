@@ -23,8 +23,11 @@ import dev.steward.contracts.event.TenantSettingsChanged;
 import dev.steward.contracts.event.OwnersAdded;
 import dev.steward.contracts.event.OwnersRemoved;
 import dev.steward.contracts.event.SourceOfAuthorityChanged;
+import dev.steward.contracts.event.GroupWrittenBack;
 import dev.steward.contracts.event.SyncChangeSkipped;
 import dev.steward.contracts.event.SyncCycleCompleted;
+import dev.steward.contracts.event.WriteBackDriftDetected;
+import dev.steward.contracts.event.WriteBackDriftResolved;
 import dev.steward.contracts.event.GroupSecondStageApproverChanged;
 import dev.steward.contracts.event.MembershipRequestClosed;
 import dev.steward.contracts.event.MembershipRequestFirstStageApproved;
@@ -78,6 +81,9 @@ public class AuditEntryMapper {
         register(TenantSettingsChanged.class, SelfServiceEventAudits::tenantSettingsChanged);
         register(SyncChangeSkipped.class, SyncEventAudits::syncChangeSkipped);
         register(SyncCycleCompleted.class, SyncEventAudits::syncCycleCompleted);
+        register(GroupWrittenBack.class, SyncEventAudits::groupWrittenBack);
+        register(WriteBackDriftDetected.class, SyncEventAudits::writeBackDriftDetected);
+        register(WriteBackDriftResolved.class, SyncEventAudits::writeBackDriftResolved);
     }
 
     private <E extends IntegrationEvent> void register(Class<E> type, Function<E, DirectoryAudit> mapper) {

@@ -2,8 +2,11 @@ package dev.steward.audit.directoryaudit.projection;
 
 import dev.steward.audit.directoryaudit.model.DirectoryAudit;
 import dev.steward.audit.directoryaudit.model.TargetResource;
+import dev.steward.contracts.event.GroupWrittenBack;
 import dev.steward.contracts.event.SyncChangeSkipped;
 import dev.steward.contracts.event.SyncCycleCompleted;
+import dev.steward.contracts.event.WriteBackDriftDetected;
+import dev.steward.contracts.event.WriteBackDriftResolved;
 import java.util.List;
 import java.util.Locale;
 
@@ -48,6 +51,59 @@ final class SyncEventAudits {
                 .detail("objectsUnchanged", event.objectsUnchanged())
                 .detail("objectsSkipped", event.objectsSkipped())
                 .detail("objectsFailed", event.objectsFailed())
+                .build();
+    }
+
+    /**
+     * "Write back group to on-premises directory": write-back's outcome for a cloud group. Written is an update of the
+     * AD group, Deleted and LeftInAd a deletion (the AD group deleted, or left in AD for a converted group), Refused and
+     * Failed a failure with the reason.
+     */
+    static DirectoryAudit groupWrittenBack(GroupWrittenBack event) {
+        boolean failed = GroupWrittenBack.REFUSED.equals(event.outcome()) || GroupWrittenBack.FAILED.equals(event.outcome());
+        boolean deleted = GroupWrittenBack.DELETED.equals(event.outcome())
+                || GroupWrittenBack.LEFT_IN_AD.equals(event.outcome());
+        return AuditEntry.of(event.metadata(), Activities.SYNCHRONIZATION, Activities.SYNC_ENGINE,
+                        Activities.WRITE_BACK_GROUP, deleted ? Activities.DELETE : Activities.UPDATE)
+                .result(failed ? DirectoryAudit.FAILURE : DirectoryAudit.SUCCESS, event.reason())
+                .target(new TargetResource(event.groupId(), event.displayName(), TargetResource.GROUP, null, null,
+                        List.of()))
+                .detail("outcome", event.outcome())
+                .detail("adObjectGuid", event.adObjectGuid())
+                .detail("distinguishedName", event.distinguishedName())
+                .detail("membersAdded", event.membersAdded())
+                .detail("membersRemoved", event.membersRemoved())
+                .detail("membersNotWritten", event.membersNotWritten())
+                .build();
+    }
+
+    /**
+     * "Hold group write-back: changed in on-premises directory": a written-back group was changed directly in AD, and
+     * write-back holds it instead of overwriting the change; a failure until an administrator resolves it.
+     */
+    static DirectoryAudit writeBackDriftDetected(WriteBackDriftDetected event) {
+        return AuditEntry.of(event.metadata(), Activities.SYNCHRONIZATION, Activities.SYNC_ENGINE,
+                        Activities.DETECT_WRITE_BACK_DRIFT, Activities.UPDATE)
+                .result(DirectoryAudit.FAILURE, "The group was changed directly in the on-premises directory; "
+                        + "write-back holds it until the drift is resolved.")
+                .target(new TargetResource(event.groupId(), event.displayName(), TargetResource.GROUP, null, null,
+                        List.of()))
+                .detail("driftId", event.driftId())
+                .detail("distinguishedName", event.distinguishedName())
+                .detail("membersAddedInAd", String.join("; ", event.membersAddedInAd()))
+                .detail("membersRemovedInAd", String.join("; ", event.membersRemovedInAd()))
+                .detail("attributesChanged", String.join("; ", event.attributesChanged()))
+                .build();
+    }
+
+    /** "Resolve group write-back drift": an administrator let the cloud win; the initiator is who resolved it. */
+    static DirectoryAudit writeBackDriftResolved(WriteBackDriftResolved event) {
+        return AuditEntry.of(event.metadata(), Activities.SYNCHRONIZATION, Activities.SYNC_ENGINE,
+                        Activities.RESOLVE_WRITE_BACK_DRIFT, Activities.UPDATE)
+                .result(DirectoryAudit.SUCCESS, "")
+                .target(new TargetResource(event.groupId(), event.displayName(), TargetResource.GROUP, null, null,
+                        List.of()))
+                .detail("resolvedBy", event.resolvedBy())
                 .build();
     }
 

@@ -20,6 +20,9 @@ import dev.steward.audit.directoryaudit.model.TargetResource;
 import dev.steward.contracts.CommandMetadata;
 import dev.steward.contracts.ContractMessage;
 import dev.steward.contracts.EventMetadata;
+import dev.steward.contracts.event.GroupWrittenBack;
+import dev.steward.contracts.event.WriteBackDriftDetected;
+import dev.steward.contracts.event.WriteBackDriftResolved;
 import dev.steward.contracts.Initiator;
 import dev.steward.contracts.IntegrationEvent;
 import dev.steward.contracts.MessageTypes;
@@ -392,6 +395,71 @@ class AuditEntryMapperTest {
 
         assertThat(entry.result()).isEqualTo("failure");
         assertThat(entry.resultReason()).isEqualTo("LDAP server unavailable");
+    }
+
+    @Test
+    void recordsAGroupWrittenBackToAdAsAnUpdateWithItsCounts() {
+        EventMetadata metadata = TestEvents.metadata(GROUP_ID, "corr-wb", AT, SYNC_ENGINE);
+
+        DirectoryAudit entry = entry(new GroupWrittenBack(metadata, GROUP_ID, "Engineering", GroupWrittenBack.WRITTEN,
+                "0b7a4f7c-55aa-4c2b-9d4e-3f1c2a6b8e01", "CN=Engineering,OU=Groups,DC=corp,DC=example,DC=test", 2, 1, 3,
+                null));
+
+        assertCommonFields(entry, metadata, "Write back group to on-premises directory", "Synchronization",
+                "Sync Engine", "Update");
+        assertThat(entry.result()).isEqualTo("success");
+        assertThat(entry.detail("outcome")).isEqualTo("Written");
+        assertThat(entry.detail("membersAdded")).isEqualTo("2");
+        assertThat(entry.detail("membersRemoved")).isEqualTo("1");
+        assertThat(entry.detail("membersNotWritten")).isEqualTo("3");
+        assertThat(entry.detail("distinguishedName")).isEqualTo("CN=Engineering,OU=Groups,DC=corp,DC=example,DC=test");
+        assertThat(entry.targetResources()).singleElement().satisfies(target -> {
+            assertThat(target.id()).isEqualTo(GROUP_ID);
+            assertThat(target.displayName()).isEqualTo("Engineering");
+            assertThat(target.type()).isEqualTo("Group");
+        });
+    }
+
+    @Test
+    void recordsARefusedOrFailedWriteBackAsFailureAndADeletionAsDelete() {
+        EventMetadata metadata = TestEvents.metadata(GROUP_ID, "corr-wb", AT, SYNC_ENGINE);
+
+        DirectoryAudit failed = entry(new GroupWrittenBack(metadata, GROUP_ID, "Engineering", GroupWrittenBack.FAILED,
+                null, null, 0, 0, 0, "SERVER_DOWN: connect failed"));
+        DirectoryAudit refused = entry(new GroupWrittenBack(metadata, GROUP_ID, "nul", GroupWrittenBack.REFUSED,
+                null, null, 0, 0, 0, "displayName contains a NUL character"));
+        DirectoryAudit deleted = entry(new GroupWrittenBack(metadata, GROUP_ID, "Engineering", GroupWrittenBack.LEFT_IN_AD,
+                null, null, 0, 0, 0, "left in AD"));
+
+        assertThat(failed.result()).isEqualTo("failure");
+        assertThat(failed.resultReason()).isEqualTo("SERVER_DOWN: connect failed");
+        assertThat(refused.result()).isEqualTo("failure");
+        assertThat(deleted.operationType()).isEqualTo("Delete");
+        assertThat(deleted.result()).isEqualTo("success");
+        assertThat(deleted.detail("outcome")).isEqualTo("LeftInAd");
+    }
+
+    @Test
+    void recordsWriteBackDriftAsFailureWithWhatChangedInAdAndItsResolution() {
+        EventMetadata metadata = TestEvents.metadata(GROUP_ID, "corr-drift", AT, SYNC_ENGINE);
+
+        DirectoryAudit drift = entry(new WriteBackDriftDetected(metadata, GROUP_ID, "Engineering", "drift-1",
+                "CN=Engineering,OU=Groups,DC=corp,DC=example,DC=test",
+                List.of("CN=Mallory,CN=Users,DC=corp,DC=example,DC=test"), List.of(),
+                List.of("description: written \"a\", in AD \"b\"")));
+        DirectoryAudit resolved = entry(new WriteBackDriftResolved(TestEvents.metadata(GROUP_ID), GROUP_ID,
+                "Engineering", "admin@corp.example.test"));
+
+        assertCommonFields(drift, metadata, "Hold group write-back: changed in on-premises directory",
+                "Synchronization", "Sync Engine", "Update");
+        assertThat(drift.result()).isEqualTo("failure");
+        assertThat(drift.detail("driftId")).isEqualTo("drift-1");
+        assertThat(drift.detail("membersAddedInAd")).isEqualTo("CN=Mallory,CN=Users,DC=corp,DC=example,DC=test");
+        assertThat(drift.detail("attributesChanged")).isEqualTo("description: written \"a\", in AD \"b\"");
+        assertThat(resolved.activityDisplayName()).isEqualTo("Resolve group write-back drift");
+        assertThat(resolved.result()).isEqualTo("success");
+        assertThat(resolved.detail("resolvedBy")).isEqualTo("admin@corp.example.test");
+        assertThat(resolved.initiatedBy().user().userPrincipalName()).isEqualTo("admin@corp.example.test");
     }
 
     @Test

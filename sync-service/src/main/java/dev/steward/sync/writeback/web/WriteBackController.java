@@ -8,6 +8,7 @@ import dev.steward.sync.access.ReadSynchronization;
 import dev.steward.sync.access.RunSyncCycles;
 import dev.steward.sync.web.GraphCollections;
 import dev.steward.sync.writeback.DriftReport;
+import dev.steward.sync.writeback.WriteBackAnnouncer;
 import dev.steward.sync.writeback.WriteBackGroup;
 import dev.steward.sync.writeback.WriteBackStore;
 import jakarta.servlet.http.HttpServletRequest;
@@ -40,9 +41,11 @@ public class WriteBackController {
     private static final Pattern GROUP_ID = Pattern.compile("[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}");
 
     private final WriteBackStore store;
+    private final WriteBackAnnouncer announcer;
 
-    public WriteBackController(WriteBackStore store) {
+    public WriteBackController(WriteBackStore store, WriteBackAnnouncer announcer) {
         this.store = store;
+        this.announcer = announcer;
     }
 
     /** Drift reports, newest first; {@code ?status=Open} for those still holding their group. */
@@ -79,7 +82,10 @@ public class WriteBackController {
         String by = caller.isDelegated()
                 ? (caller.userPrincipalName() != null ? caller.userPrincipalName() : caller.userId())
                 : "app " + caller.appId();
-        if (!isGroupId(groupId) || !store.resolveDrift(groupId, by)) {
+        String displayName = isGroupId(groupId) ? store.find(groupId).map(WriteBackGroup::displayName).orElse(null)
+                : null;
+        if (!isGroupId(groupId) || !announcer.resolved(groupId, displayName, by, caller.toInitiator(),
+                () -> store.resolveDrift(groupId, by))) {
             throw GraphException.notFound(groupId);
         }
         log.info("drift of group {} resolved by {}: the next write-back run writes the cloud's state over AD's", groupId, by);

@@ -27,4 +27,9 @@ public record TargetResource(
     public TargetResource {
         modifiedProperties = modifiedProperties == null ? List.of() : List.copyOf(modifiedProperties);
     }
+
+    /** A group named by id and display name, without group type or modified properties. */
+    public static TargetResource group(String id, String displayName) {
+        return new TargetResource(id, displayName, GROUP, null, null, List.of());
+    }
 }

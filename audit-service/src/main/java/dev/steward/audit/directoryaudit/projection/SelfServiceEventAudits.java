@@ -167,7 +167,7 @@ final class SelfServiceEventAudits {
                                       String requesterUserPrincipalName) {
         return AuditEntry.of(metadata, Activities.GROUP_MANAGEMENT, Activities.SELF_SERVICE_GROUP_MANAGEMENT,
                         activity, operation)
-                .target(new TargetResource(groupId, groupDisplayName, TargetResource.GROUP, null, null, List.of()))
+                .target(TargetResource.group(groupId, groupDisplayName))
                 .target(new TargetResource(requesterId, null, TargetResource.USER, requesterUserPrincipalName, null,
                         List.of()))
                 .detail("requestId", requestId);

@@ -66,8 +66,7 @@ final class SyncEventAudits {
         return AuditEntry.of(event.metadata(), Activities.SYNCHRONIZATION, Activities.SYNC_ENGINE,
                         Activities.WRITE_BACK_GROUP, deleted ? Activities.DELETE : Activities.UPDATE)
                 .result(failed ? DirectoryAudit.FAILURE : DirectoryAudit.SUCCESS, event.reason())
-                .target(new TargetResource(event.groupId(), event.displayName(), TargetResource.GROUP, null, null,
-                        List.of()))
+                .target(TargetResource.group(event.groupId(), event.displayName()))
                 .detail("outcome", event.outcome())
                 .detail("adObjectGuid", event.adObjectGuid())
                 .detail("distinguishedName", event.distinguishedName())
@@ -86,8 +85,7 @@ final class SyncEventAudits {
                         Activities.DETECT_WRITE_BACK_DRIFT, Activities.UPDATE)
                 .result(DirectoryAudit.FAILURE, "The group was changed directly in the on-premises directory; "
                         + "write-back holds it until the drift is resolved.")
-                .target(new TargetResource(event.groupId(), event.displayName(), TargetResource.GROUP, null, null,
-                        List.of()))
+                .target(TargetResource.group(event.groupId(), event.displayName()))
                 .detail("driftId", event.driftId())
                 .detail("distinguishedName", event.distinguishedName())
                 .detail("membersAddedInAd", String.join("; ", event.membersAddedInAd()))
@@ -101,8 +99,7 @@ final class SyncEventAudits {
         return AuditEntry.of(event.metadata(), Activities.SYNCHRONIZATION, Activities.SYNC_ENGINE,
                         Activities.RESOLVE_WRITE_BACK_DRIFT, Activities.UPDATE)
                 .result(DirectoryAudit.SUCCESS, "")
-                .target(new TargetResource(event.groupId(), event.displayName(), TargetResource.GROUP, null, null,
-                        List.of()))
+                .target(TargetResource.group(event.groupId(), event.displayName()))
                 .detail("resolvedBy", event.resolvedBy())
                 .build();
     }

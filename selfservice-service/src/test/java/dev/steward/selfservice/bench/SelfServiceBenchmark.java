@@ -60,7 +60,7 @@ import org.springframework.kafka.listener.MessageListenerContainer;
  */
 class SelfServiceBenchmark extends SelfServiceTestBase {
 
-    private static final int EVENTS = Integer.getInteger("bench.events", 20_000);
+    private static final int EVENTS = Integer.getInteger("bench.events", 200_000);
     private static final int RATE = Integer.getInteger("bench.rate", 200);
     private static final int SECONDS = Integer.getInteger("bench.seconds", 60);
     private static final int CLIENTS = Integer.getInteger("bench.clients", 32);

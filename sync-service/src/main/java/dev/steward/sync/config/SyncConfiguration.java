@@ -1,5 +1,8 @@
 package dev.steward.sync.config;
 
+import dev.steward.platform.jdbc.PlannerStatistics;
+import java.util.List;
+import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.util.IdGenerator;
@@ -12,5 +15,14 @@ public class SyncConfiguration {
     @Bean
     IdGenerator idGenerator() {
         return new JdkIdGenerator();
+    }
+
+    /**
+     * The tables every cycle reads by key in batches; their statistics are refreshed at the start of each cycle
+     * (after the wait for earlier cycles' answers, which fill them).
+     */
+    @Bean
+    PlannerStatistics plannerStatistics(DataSource dataSource) {
+        return new PlannerStatistics(dataSource, List.of("connector_space", "exported_reference", "export_command"));
     }
 }

@@ -3,6 +3,7 @@ package dev.steward.sync.support;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.steward.platform.jdbc.PlannerStatistics;
 import dev.steward.sync.testing.SyncServiceIntegrationTest;
 import java.time.Duration;
 import java.util.List;

@@ -1,37 +1,42 @@
-package dev.steward.sync.support;
+package dev.steward.platform.jdbc;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
 
 /**
- * Keeps PostgreSQL's planner statistics of the tables a cycle looks up in batches fresh, by autovacuum's own rule:
- * a table is analyzed when more rows changed since its last analysis than {@code autovacuum_analyze_threshold} plus
- * {@code autovacuum_analyze_scale_factor} of its live rows. Where autovacuum runs this finds nothing to do; where it
- * does not (or has not yet woken up after a large cycle), a table the first Initial cycle filled has no statistics,
- * and the planner then takes a batch's {@code exported_reference} look-up ({@code anchor IN (...)} on 200 groups)
- * for most of the table and scans all of it: at 5x the issue's estate, 500,000 rows for every batch of groups.
- * Nothing on other databases (H2 plans from its own row counts).
+ * Keeps PostgreSQL's planner statistics of a service's tables that are looked up by key in batches fresh, by
+ * autovacuum's own rule: a table is analyzed when more rows changed since its last analysis than
+ * {@code autovacuum_analyze_threshold} plus {@code autovacuum_analyze_scale_factor} of its live rows. Where autovacuum
+ * keeps up this finds nothing to do; where it does not run (these machines) or has not woken up yet, a table that
+ * grew from empty keeps the statistics of an empty table, and the planner then reads all of it for a look-up by key
+ * ({@code id IN (...)}, the second column of a primary key): a prepared statement planned while the table was small
+ * keeps that plan until the table is analyzed. Nothing on other databases (H2 plans from its own row counts).
  */
-@Component
 public class PlannerStatistics {
 
-    /** The tables read by key in every batch; names are constants (ANALYZE takes no parameter). */
-    static final List<String> TABLES = List.of("connector_space", "exported_reference", "export_command");
-
     private static final Logger log = LoggerFactory.getLogger(PlannerStatistics.class);
+    private static final Pattern TABLE = Pattern.compile("[a-z_][a-z0-9_]*");
 
     private final JdbcClient jdbc;
+    private final List<String> tables;
     private final boolean postgres;
 
-    public PlannerStatistics(JdbcClient jdbc, DataSource dataSource) {
-        this.jdbc = jdbc;
+    /** For these tables of the current schema; names are checked (ANALYZE takes no parameter). */
+    public PlannerStatistics(DataSource dataSource, List<String> tables) {
+        tables.forEach(table -> {
+            if (!TABLE.matcher(table).matches()) {
+                throw new IllegalArgumentException("not a plain table name: " + table);
+            }
+        });
+        this.jdbc = JdbcClient.create(dataSource);
+        this.tables = List.copyOf(tables);
         this.postgres = isPostgres(dataSource);
     }
 
@@ -45,13 +50,13 @@ public class PlannerStatistics {
             return List.of();
         }
         List<String> stale = jdbc.sql("SELECT relname FROM pg_stat_user_tables WHERE schemaname = current_schema() "
-                        + "AND relname IN ('connector_space', 'exported_reference', 'export_command') "
+                        + "AND relname = ANY (?) "
                         + "AND n_mod_since_analyze > current_setting('autovacuum_analyze_threshold')::float8 "
                         + "+ current_setting('autovacuum_analyze_scale_factor')::float8 * n_live_tup ORDER BY relname")
-                .query(String.class).list();
+                .param(tables.toArray(String[]::new)).query(String.class).list();
         for (String table : stale) {
-            if (!TABLES.contains(table)) {
-                throw new IllegalStateException("not a table of the sync engine: " + table);
+            if (!tables.contains(table)) {
+                throw new IllegalStateException("not one of the tables to analyze: " + table);
             }
             jdbc.sql("ANALYZE " + table).update();
         }

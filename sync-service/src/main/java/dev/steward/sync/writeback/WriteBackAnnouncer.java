@@ -36,14 +36,33 @@ public class WriteBackAnnouncer {
     }
 
     /** Runs {@code record} and announces the group's outcome ({@link GroupWrittenBack}) with it. */
-    public void outcome(WriteBackGroup group, String outcome, String adObjectGuid, String distinguishedName,
-                        int membersAdded, int membersRemoved, int membersNotWritten, String reason, Runnable record) {
+    public void outcome(WriteBackGroup group, Outcome outcome, Runnable record) {
         transaction.executeWithoutResult(status -> {
             record.run();
             outbox.append(Topics.SYNC_EVENTS, new GroupWrittenBack(metadata(group.groupId(), engine), group.groupId(),
-                    group.displayName(), outcome, adObjectGuid, distinguishedName, membersAdded, membersRemoved,
-                    membersNotWritten, reason));
+                    group.displayName(), outcome.kind(), outcome.adObjectGuid(), outcome.distinguishedName(),
+                    outcome.membersAdded(), outcome.membersRemoved(), outcome.membersNotWritten(), outcome.reason()));
         });
+    }
+
+    /**
+     * What write-back did with a group: {@code kind} is one of {@link GroupWrittenBack}'s outcomes; the member counts
+     * are those of a write, the reason that of anything else.
+     */
+    public record Outcome(String kind, String adObjectGuid, String distinguishedName, int membersAdded,
+                          int membersRemoved, int membersNotWritten, String reason) {
+
+        /** The group and its members written to AD. */
+        public static Outcome written(String adObjectGuid, String distinguishedName, int membersAdded,
+                                      int membersRemoved, int membersNotWritten) {
+            return new Outcome(GroupWrittenBack.WRITTEN, adObjectGuid, distinguishedName, membersAdded, membersRemoved,
+                    membersNotWritten, null);
+        }
+
+        /** Anything but a write: deleted, left in AD, refused, failed; no members written. */
+        public static Outcome of(String kind, String adObjectGuid, String distinguishedName, String reason) {
+            return new Outcome(kind, adObjectGuid, distinguishedName, 0, 0, 0, reason);
+        }
     }
 
     /** Runs {@code record} (the drift row, the group held) and announces the drift with it. */

@@ -5,6 +5,7 @@ import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.ModificationType;
 import dev.steward.contracts.event.GroupWrittenBack;
+import dev.steward.sync.writeback.WriteBackAnnouncer.Outcome;
 import dev.steward.sync.writeback.WriteBackNames.UnwritableNameException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -136,7 +137,7 @@ public class WriteBackRunner {
             }
         } catch (UnwritableNameException e) {
             log.warn("write-back refuses group {} ({}): {}", group.groupId(), printable(group.displayName()), e.getMessage());
-            announcer.outcome(group, GroupWrittenBack.REFUSED, group.adObjectGuid(), null, 0, 0, 0, e.getMessage(),
+            announcer.outcome(group, Outcome.of(GroupWrittenBack.REFUSED, group.adObjectGuid(), null, e.getMessage()),
                     () -> store.recordHandled(group, WriteBackStatus.REFUSED, e.getMessage()));
             tally.refused++;
         } catch (LDAPException e) {
@@ -216,8 +217,8 @@ public class WriteBackRunner {
             store.changeBaseline(group.groupId(), part.stream().map(MemberPlan::normalize).toList(), List.of());
         }
         String writtenDn = dn;
-        announcer.outcome(group, GroupWrittenBack.WRITTEN, ad.objectGuid(), dn, plan.toAdd().size(),
-                plan.toRemove().size(), plan.skipped(), null, () -> store.recordWritten(group, ad.objectGuid(),
+        announcer.outcome(group, Outcome.written(ad.objectGuid(), dn, plan.toAdd().size(), plan.toRemove().size(),
+                plan.skipped()), () -> store.recordWritten(group, ad.objectGuid(),
                         writtenDn, group.displayName(), group.description(), plan.skipped()));
         log.info("wrote group {} ({}) to {}: {} members added, {} removed, {} cloud members not in AD",
                 group.groupId(), printable(group.displayName()), dn, plan.toAdd().size(), plan.toRemove().size(),
@@ -264,7 +265,7 @@ public class WriteBackRunner {
             String note = "deleted in the cloud; the AD group it came from (objectGUID " + group.onPremisesAnchor()
                     + ") and its SID are left in AD: deleting it there is the AD administrators' clean-up";
             log.info("group {} ({}): {}", group.groupId(), printable(group.displayName()), note);
-            announcer.outcome(group, GroupWrittenBack.LEFT_IN_AD, group.onPremisesAnchor(), null, 0, 0, 0, note,
+            announcer.outcome(group, Outcome.of(GroupWrittenBack.LEFT_IN_AD, group.onPremisesAnchor(), null, note),
                     () -> store.recordGone(group, WriteBackStatus.LEFT_IN_AD, note));
             return;
         }
@@ -274,11 +275,11 @@ public class WriteBackRunner {
         if (ad.isPresent()) {
             writer.delete(connection, ad.get().dn());
             log.info("deleted AD group {} of deleted cloud group {}", ad.get().dn(), group.groupId());
-            announcer.outcome(group, GroupWrittenBack.DELETED, ad.get().objectGuid(), ad.get().dn(), 0, 0, 0, null,
+            announcer.outcome(group, Outcome.of(GroupWrittenBack.DELETED, ad.get().objectGuid(), ad.get().dn(), null),
                     () -> store.recordGone(group, WriteBackStatus.DELETED, null));
         } else {
-            announcer.outcome(group, GroupWrittenBack.DELETED, group.adObjectGuid(), null, 0, 0, 0,
-                    "no AD group to delete", () -> store.recordGone(group, WriteBackStatus.DELETED,
+            announcer.outcome(group, Outcome.of(GroupWrittenBack.DELETED, group.adObjectGuid(), null,
+                    "no AD group to delete"), () -> store.recordGone(group, WriteBackStatus.DELETED,
                             "no AD group to delete"));
         }
     }
@@ -291,7 +292,7 @@ public class WriteBackRunner {
         if (group.status() == WriteBackStatus.FAILED) {
             store.recordFailure(group.groupId(), error);
         } else {
-            announcer.outcome(group, GroupWrittenBack.FAILED, group.adObjectGuid(), null, 0, 0, 0, error,
+            announcer.outcome(group, Outcome.of(GroupWrittenBack.FAILED, group.adObjectGuid(), null, error),
                     () -> store.recordFailure(group.groupId(), error));
         }
     }

@@ -6,7 +6,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -31,10 +30,12 @@ public class GraphErrorAdvice {
     @ExceptionHandler(Exception.class)
     ResponseEntity<Map<String, Object>> failure(Exception e, HttpServletRequest request) {
         GraphFailure failure = GraphFailure.of(e);
-        if (failure.status() >= 500) {
+        if (failure.status() == 503) {
+            log.warn("{} {} answered 503, the database or broker is away: {}", request.getMethod(),
+                    request.getRequestURI(), e.toString());
+        } else if (failure.status() >= 500) {
             log.error("unexpected failure of {} {}", request.getMethod(), request.getRequestURI(), e);
         }
-        return ResponseEntity.status(failure.status()).contentType(MediaType.APPLICATION_JSON)
-                .body(errors.body(request, failure.code(), failure.message()));
+        return errors.response(request, failure);
     }
 }

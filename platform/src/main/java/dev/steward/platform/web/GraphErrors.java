@@ -9,7 +9,9 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -47,8 +49,22 @@ public class GraphErrors {
         response.getOutputStream().write(JSON.writeValueAsBytes(body(request, code, message)));
     }
 
-    /** Writes the body of {@code failure} directly, whatever the request's {@code Accept} header says. */
+    /**
+     * Writes the body of {@code failure} directly, whatever the request's {@code Accept} header says, with its
+     * {@code Retry-After}.
+     */
     public void write(HttpServletRequest request, HttpServletResponse response, GraphFailure failure) throws IOException {
+        failure.retryAfterSeconds().ifPresent(seconds -> response.setHeader(HttpHeaders.RETRY_AFTER,
+                Integer.toString(seconds)));
         write(request, response, failure.status(), failure.code(), failure.message());
+    }
+
+    /** The answer of a controller's failure: status, {@code Retry-After} where it has one, Graph's error body. */
+    public ResponseEntity<Map<String, Object>> response(HttpServletRequest request, GraphFailure failure) {
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(failure.status())
+                .contentType(MediaType.APPLICATION_JSON);
+        failure.retryAfterSeconds().ifPresent(seconds -> answer.header(HttpHeaders.RETRY_AFTER,
+                Integer.toString(seconds)));
+        return answer.body(body(request, failure.code(), failure.message()));
     }
 }

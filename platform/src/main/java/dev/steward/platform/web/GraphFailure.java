@@ -4,6 +4,7 @@ import dev.steward.platform.security.AccessDeniedException;
 import java.io.EOFException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
+import java.util.OptionalInt;
 import org.apache.coyote.BadRequestException;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -33,6 +34,7 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 public record GraphFailure(int status, String code, String message) {
 
     public static final String INTERNAL_ERROR = "Service_InternalServerError";
+    static final int RETRY_AFTER_SECONDS = 5;
 
     /** The answer for an exception; an unknown one is a 500. */
     public static GraphFailure of(Throwable e) {
@@ -132,6 +134,14 @@ public record GraphFailure(int status, String code, String message) {
 
     public HttpStatus httpStatus() {
         return HttpStatus.valueOf(status);
+    }
+
+    /**
+     * Seconds a client should wait before retrying, sent as {@code Retry-After} as Graph does when it is unavailable
+     * (503) or throttles (429), and as Graph SDKs' retry handlers expect; none for other failures.
+     */
+    public OptionalInt retryAfterSeconds() {
+        return status == 503 || status == 429 ? OptionalInt.of(RETRY_AFTER_SECONDS) : OptionalInt.empty();
     }
 
     private static String unreadableBody(HttpMessageNotReadableException e) {

@@ -20,6 +20,14 @@ class GraphFailureTest {
     }
 
     @Test
+    void asksToRetryAfterAnOutageOrThrottlingOnly() {
+        assertThat(GraphFailure.forStatus(503).retryAfterSeconds()).hasValue(5);
+        assertThat(GraphFailure.forStatus(429).retryAfterSeconds()).hasValue(5);
+        assertThat(GraphFailure.forStatus(500).retryAfterSeconds()).isEmpty();
+        assertThat(GraphFailure.forStatus(400).retryAfterSeconds()).isEmpty();
+    }
+
+    @Test
     void keepsA500ForWhatIsNotAnOutage() {
         GraphFailure bug = GraphFailure.of(new IllegalStateException("a bug", new SQLException("syntax", "42601")));
         assertThat(bug.status()).isEqualTo(500);

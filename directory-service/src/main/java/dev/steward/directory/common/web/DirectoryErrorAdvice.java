@@ -44,8 +44,7 @@ public class DirectoryErrorAdvice {
             // an outage of the database is a 503 the caller may retry; anything else is a bug
             GraphFailure failure = GraphFailure.of(e);
             log.error("command failed for {} {}", request.getMethod(), request.getRequestURI(), e);
-            return ResponseEntity.status(failure.status()).contentType(MediaType.APPLICATION_JSON)
-                    .body(errors.body(request, failure.code(), failure.message()));
+            return errors.response(request, failure);
         });
     }
 

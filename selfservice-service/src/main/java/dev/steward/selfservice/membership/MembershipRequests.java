@@ -319,6 +319,14 @@ public class MembershipRequests implements PendingRequests {
         return page(sql, params, after, limit);
     }
 
+    /** Every request waiting for a decision in the tenant (first or second stage), oldest first: a group admin's inbox. */
+    public RequestPage awaitingDecision(RequestCursor after, int limit) {
+        var params = new MapSqlParameterSource("status", RequestStatus.PENDING.wireName())
+                .addValue("secondStage", RequestStatus.PENDING_SECOND_STAGE.wireName());
+        return page("SELECT " + COLUMNS + " FROM membership_request r WHERE r.status IN (:status, :secondStage)",
+                params, after, limit);
+    }
+
     /** The requests {@code requesterId} made, oldest first. */
     public RequestPage madeBy(String requesterId, RequestCursor after, int limit) {
         var params = new MapSqlParameterSource("requesterId", requesterId);

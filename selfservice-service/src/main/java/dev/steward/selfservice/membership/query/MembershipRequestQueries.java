@@ -31,13 +31,15 @@ public class MembershipRequestQueries {
 
     /**
      * Pending requests to join the groups the caller owns now, and second-stage requests of the approver groups the
-     * caller is a member of now: an owner sees only their own groups' requests.
+     * caller is a member of now: an owner sees only their own groups' requests. A group administrator, who may see
+     * and decide every request, sees every request waiting for a decision.
      *
      * @throws AccessDeniedException when the caller may not read My Groups
      */
     public RequestPage approvalsOf(Caller caller, RequestCursor after, int limit) {
         readPermission.check(caller);
-        return requests.pendingForOwner(caller.userId(), after, limit);
+        return visibility.seesEveryRequest(caller) ? requests.awaitingDecision(after, limit)
+                : requests.pendingForOwner(caller.userId(), after, limit);
     }
 
     /** The requests the caller made. */

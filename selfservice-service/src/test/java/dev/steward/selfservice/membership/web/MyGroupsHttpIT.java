@@ -141,6 +141,35 @@ class MyGroupsHttpIT extends SelfServiceTestBase {
     }
 
     @Test
+    void aGroupAdministratorsInboxListsEveryRequestWaitingForADecision() {
+        TestUser alice = TestUser.named("alice");
+        TestUser dave = TestUser.named("dave");
+        TestUser carol = TestUser.named("carol");
+        GroupFixture engineering = given(GroupFixture.cloudSecurityGroup().ownedBy(alice.id()));
+        GroupFixture marketing = given(GroupFixture.microsoft365Group().ownedBy(dave.id()));
+        String toEngineering = request(carol, engineering).text("id");
+        String toMarketing = request(carol, marketing).text("id");
+        TestUser erin = TestUser.named("erin");
+        String cancelled = request(erin, marketing).text("id");
+        assertThat(http.post("/mygroups/requests/" + cancelled + "/cancel", erin.token(), "{}").status()).isEqualTo(200);
+        String admin = TestUser.named("admin").token(List.of(Permissions.GROUP_READ_ALL),
+                DirectoryRoles.GROUPS_ADMINISTRATOR);
+
+        List<String> inbox = new ArrayList<>();
+        String next = "/mygroups/approvals?$top=2";
+        while (next != null) {
+            Response page = http.get(next, admin);
+            assertThat(page.status()).isEqualTo(200);
+            inbox.addAll(ids(page));
+            next = page.json().has("@odata.nextLink")
+                    ? page.json().get("@odata.nextLink").asString().replaceFirst("^https?://[^/]+", "") : null;
+        }
+
+        assertThat(inbox).contains(toEngineering, toMarketing).doesNotContain(cancelled).doesNotHaveDuplicates();
+        assertThat(ids(http.get("/mygroups/approvals", alice.token()))).containsExactly(toEngineering);
+    }
+
+    @Test
     void requestIsVisibleToItsRequesterOwnersAndGroupAdministratorsOnly() {
         TestUser alice = TestUser.named("alice");
         TestUser carol = TestUser.named("carol");

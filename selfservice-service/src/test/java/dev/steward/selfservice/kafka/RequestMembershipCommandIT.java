@@ -17,6 +17,7 @@ import dev.steward.platform.security.DevTokens;
 import dev.steward.platform.security.Permissions;
 import dev.steward.platform.testing.TestTokens;
 import dev.steward.selfservice.support.GroupFixture;
+import dev.steward.selfservice.support.Http.Response;
 import dev.steward.selfservice.support.SelfServiceTestBase;
 import dev.steward.selfservice.support.TestUser;
 import java.nio.charset.StandardCharsets;
@@ -228,6 +229,49 @@ class RequestMembershipCommandIT extends SelfServiceTestBase {
         assertThat(approved.commandType()).isEqualTo("selfservice.ApproveMembershipRequest");
         assertThat(awaitResult(approveAgain).message()).contains("no longer pending");
         assertThat(http.get("/mygroups/requests/" + requestId, carol.token()).text("status")).isEqualTo("Approved");
+    }
+
+    @Test
+    void anOwnerRejectsWithAReasonAndTheRequesterCancelsOverKafka() {
+        TestUser alice = TestUser.named("alice");
+        TestUser carol = TestUser.named("carol");
+        TestUser dave = TestUser.named("dave");
+        GroupFixture group = given(GroupFixture.cloudSecurityGroup().ownedBy(alice.id()));
+        RequestMembership first = command(group, null, "please");
+        RequestMembership second = command(group, null, "again");
+        kafka.sendCommand(Topics.SELFSERVICE_COMMANDS, first, carol.token());
+        String rejectedId = awaitResult(first).aggregateId();
+        kafka.sendCommand(Topics.SELFSERVICE_COMMANDS, second, dave.token());
+        String cancelledId = awaitResult(second).aggregateId();
+
+        var reject = new RejectMembershipRequest(metadata(), rejectedId, "Only the platform team");
+        var cancel = new CancelMembershipRequest(metadata(), cancelledId);
+        kafka.sendCommand(Topics.SELFSERVICE_COMMANDS, reject, alice.token());
+        kafka.sendCommand(Topics.SELFSERVICE_COMMANDS, cancel, dave.token());
+
+        CommandResult rejected = awaitResult(reject);
+        assertThat(rejected.status()).isEqualTo(CommandResult.Status.SUCCEEDED);
+        assertThat(rejected.aggregateId()).isEqualTo(rejectedId);
+        assertThat(rejected.commandType()).isEqualTo("selfservice.RejectMembershipRequest");
+        Response seen = http.get("/mygroups/requests/" + rejectedId, carol.token());
+        assertThat(seen.text("status")).isEqualTo("Rejected");
+        assertThat(seen.text("rejectionReason")).isEqualTo("Only the platform team");
+        CommandResult cancelled = awaitResult(cancel);
+        assertThat(cancelled.status()).isEqualTo(CommandResult.Status.SUCCEEDED);
+        assertThat(cancelled.commandType()).isEqualTo("selfservice.CancelMembershipRequest");
+        assertThat(http.get("/mygroups/requests/" + cancelledId, alice.token()).text("status")).isEqualTo("Cancelled");
+    }
+
+    @Test
+    void aMalformedDecisionGoesToDeadLetterWithItsReason() {
+        String key = "malformed-decision-" + UUID.randomUUID();
+        kafka.sendRaw(Topics.SELFSERVICE_COMMANDS, key, "selfservice.RejectMembershipRequest",
+                "{\"metadata\":{\"commandId\":\"" + UUID.randomUUID() + "\"},\"requestId\":[1,2]}");
+
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(
+                kafka.readAllRaw(Topics.deadLetter(Topics.SELFSERVICE_COMMANDS)))
+                .filteredOn(record -> record.key().equals(key)).singleElement()
+                .satisfies(record -> assertThat(reason(record)).contains("malformed RejectMembershipRequest")));
     }
 
     private static String reason(ConsumerRecord<String, byte[]> record) {

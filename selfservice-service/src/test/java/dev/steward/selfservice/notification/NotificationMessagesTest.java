@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.steward.contracts.EventMetadata;
 import dev.steward.contracts.Initiator;
 import dev.steward.contracts.event.GroupJoinPolicyChanged;
+import dev.steward.contracts.event.MembershipRequestAddRefused;
 import dev.steward.contracts.event.MembershipRequestApproved;
 import dev.steward.contracts.event.MembershipRequestClosed;
 import dev.steward.contracts.event.MembershipRequestExpired;
@@ -75,6 +76,18 @@ class NotificationMessagesTest {
         assertThat(message.targets()).extracting(Target::role).containsOnly(NotificationMessages.APPROVER);
         assertThat(message.subject()).contains("second approval");
         assertThat(message.text()).contains("approver group").contains("bob@corp.example.test");
+    }
+
+    @Test
+    void anAddTheDirectoryRefusedTellsTheRequesterAndTheOwnersWhy() {
+        var refused = NotificationMessages.of(new MembershipRequestAddRefused(metadata(), "r1", "g1", "Engineering",
+                "bob", "bob@corp.example.test", "c1", "Request_BadRequest", "The group has reached its member limit."),
+                CONTEXT).orElseThrow();
+
+        assertThat(refused.targets()).containsExactly(new Target("bob", "Requester"), new Target("alice", "Approver"));
+        assertThat(refused.subject()).isEqualTo("bob@corp.example.test could not be added to Engineering");
+        assertThat(refused.text()).contains("the directory refused to add the member: The group has reached its "
+                + "member limit. (Request_BadRequest)");
     }
 
     @Test

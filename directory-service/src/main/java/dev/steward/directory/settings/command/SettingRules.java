@@ -4,6 +4,7 @@ import dev.steward.directory.common.DirectoryErrorCode;
 import dev.steward.directory.common.DirectoryException;
 import dev.steward.directory.settings.api.GroupSettingTemplate;
 import dev.steward.directory.settings.api.SettingValue;
+import dev.steward.platform.text.SafeText;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,13 +14,16 @@ import java.util.regex.Pattern;
 
 /**
  * Graph's rules for a directory setting's values: every name is one of its template's, every value fits the
- * template's type ({@code System.Boolean}: true or false, kept in lower case; {@code System.Guid}: a GUID or empty).
+ * template's type ({@code System.Boolean}: true or false, kept in lower case; {@code System.Guid}: a GUID or empty;
+ * {@code System.String}: at most {@value #STRING_MAX} characters, no control characters or unpaired surrogates).
  */
 final class SettingRules {
 
     private static final Pattern GUID =
             Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final String RESOURCE = "DirectorySetting";
+    /** Text values (naming prefixes, blocked words, guideline URLs) are bounded, so that events stay small. */
+    static final int STRING_MAX = 2048;
 
     private SettingRules() {
     }
@@ -46,7 +50,7 @@ final class SettingRules {
         boolean valid = switch (definition.type()) {
             case "System.Boolean" -> text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false");
             case "System.Guid" -> text.isEmpty() || GUID.matcher(text).matches();
-            default -> true;
+            default -> value.length() <= STRING_MAX && SafeText.isSafe(value);
         };
         if (!valid) {
             throw new DirectoryException(DirectoryErrorCode.INVALID_RESOURCE_VALUE, definition.name(), RESOURCE);

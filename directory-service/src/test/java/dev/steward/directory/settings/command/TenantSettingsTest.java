@@ -104,6 +104,19 @@ class TenantSettingsTest {
     }
 
     @Test
+    void refusesATextValueWithControlCharactersOrBeyondItsLength() {
+        for (String bad : List.of("Contoso\u0000", "bad\u0007word", "half \uD800 surrogate", "x".repeat(2049))) {
+            fixture.given(new GroupSettingCreated(TENANT, unified("true", "")))
+                    .when(new UpdateGroupSetting(TENANT, SETTING_ID,
+                            List.of(new SettingValue("CustomBlockedWordsList", bad))))
+                    .expectException(CommandExecutionException.class)
+                    .expectExceptionMessage("Invalid value specified for property 'CustomBlockedWordsList' of "
+                            + "resource 'DirectorySetting'.")
+                    .expectNoEvents();
+        }
+    }
+
+    @Test
     void updatesOnlyTheNamedValues() {
         fixture.given(new GroupSettingCreated(TENANT, unified("true", "")))
                 .when(new UpdateGroupSetting(TENANT, SETTING_ID, List.of(

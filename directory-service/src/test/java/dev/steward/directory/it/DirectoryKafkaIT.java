@@ -169,6 +169,31 @@ class DirectoryKafkaIT extends DirectoryIntegrationTest {
                 .isNull()).isTrue());
     }
 
+    /** AD lets control characters into some attributes: such a sync is refused by name, and the next one applies. */
+    @Test
+    void refusesASyncWhoseTextFromAdHasControlCharactersAndAppliesTheRest() {
+        SyncUser plain = Samples.syncUser(UUID.randomUUID().toString(), "nul-" + UUID.randomUUID() + "@corp.example.test");
+        SyncUser nulInName = new SyncUser(plain.metadata(), plain.userId(), plain.anchor(), plain.userPrincipalName(),
+                "Frank\u0000", plain.mail(), plain.onPremisesSecurityIdentifier(), plain.onPremisesSamAccountName(),
+                plain.onPremisesDistinguishedName(), null, plain.syncedAt());
+        SyncUser bellInAttribute = withExtensionAttributes(Samples.syncUser(UUID.randomUUID().toString(),
+                "bell-" + UUID.randomUUID() + "@corp.example.test"), new OnPremisesExtensionAttributes(null, null,
+                "Mu\u0007nich", null, null, null, null, null, null, null, null, null, null, null, null));
+        SyncUser fine = Samples.syncUser(UUID.randomUUID().toString(), "fine-" + UUID.randomUUID() + "@corp.example.test");
+        sender.sendCommand(Topics.DIRECTORY_COMMANDS, nulInName, TestTokens.syncEngine());
+        sender.sendCommand(Topics.DIRECTORY_COMMANDS, bellInAttribute, TestTokens.syncEngine());
+        sender.sendCommand(Topics.DIRECTORY_COMMANDS, fine, TestTokens.syncEngine());
+
+        CommandResult refusedName = resultOf(nulInName.metadata().commandId());
+        assertThat(refusedName.status()).isEqualTo(CommandResult.Status.REJECTED);
+        assertThat(refusedName.errorCode()).isEqualTo("Request_BadRequest");
+        assertThat(refusedName.message()).contains("'displayName'");
+        assertThat(resultOf(bellInAttribute.metadata().commandId()).message()).contains("'extensionAttribute3'");
+        assertThat(resultOf(fine.metadata().commandId()).status()).isEqualTo(CommandResult.Status.SUCCEEDED);
+        assertThat(api.get("/v1.0/users/" + plain.userId(), USER_READER).status()).isEqualTo(404);
+        assertThat(api.get("/v1.0/users/" + fine.userId(), USER_READER).status()).isEqualTo(200);
+    }
+
     private static SyncUser withExtensionAttributes(SyncUser user, OnPremisesExtensionAttributes attributes) {
         return new SyncUser(user.metadata(), user.userId(), user.anchor(), user.userPrincipalName(),
                 user.displayName(), user.mail(), user.onPremisesSecurityIdentifier(), user.onPremisesSamAccountName(),

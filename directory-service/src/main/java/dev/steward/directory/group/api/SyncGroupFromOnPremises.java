@@ -1,5 +1,6 @@
 package dev.steward.directory.group.api;
 
+import dev.steward.directory.common.OnPremisesText;
 import java.time.Instant;
 import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -27,4 +28,19 @@ public record SyncGroupFromOnPremises(
         String onPremisesDistinguishedName,
         ExtensionAttributes onPremisesExtensionAttributes,
         Instant syncedAt) {
+
+    /** @throws dev.steward.directory.common.DirectoryException naming a property whose text from AD is not safe */
+    public void checkText() {
+        OnPremisesText.check("displayName", displayName);
+        OnPremisesText.check("description", description);
+        OnPremisesText.check("mailNickname", mailNickname);
+        OnPremisesText.check("mail", mail);
+        OnPremisesText.check("onPremisesSamAccountName", onPremisesSamAccountName);
+        OnPremisesText.check("onPremisesDomainName", onPremisesDomainName);
+        OnPremisesText.check("onPremisesNetBiosName", onPremisesNetBiosName);
+        OnPremisesText.check("onPremisesDistinguishedName", onPremisesDistinguishedName);
+        if (onPremisesExtensionAttributes != null) {
+            OnPremisesText.check(onPremisesExtensionAttributes.asMap());
+        }
+    }
 }

@@ -289,6 +289,7 @@ public class Group {
 
     /** AD's values win; the group is AD-mastered again (which takes a rolled-back group over). */
     private static GroupState fromOnPremises(SyncGroupFromOnPremises command, Instant createdDateTime) {
+        command.checkText();
         return new GroupState(
                 command.groupId(),
                 command.displayName(),

@@ -1,5 +1,6 @@
 package dev.steward.directory.user.api;
 
+import dev.steward.directory.common.OnPremisesText;
 import dev.steward.directory.group.api.ExtensionAttributes;
 import java.time.Instant;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -19,6 +20,16 @@ public record SyncUserFromOnPremises(
 
     public SyncUserFromOnPremises {
         onPremisesExtensionAttributes = ExtensionAttributes.orNone(onPremisesExtensionAttributes);
+    }
+
+    /** @throws dev.steward.directory.common.DirectoryException naming a property whose text from AD is not safe */
+    public void checkText() {
+        OnPremisesText.check("userPrincipalName", userPrincipalName);
+        OnPremisesText.check("displayName", displayName);
+        OnPremisesText.check("mail", mail);
+        OnPremisesText.check("onPremisesSamAccountName", onPremisesSamAccountName);
+        OnPremisesText.check("onPremisesDistinguishedName", onPremisesDistinguishedName);
+        OnPremisesText.check(onPremisesExtensionAttributes.asMap());
     }
 
     /** A user without extension attributes. */

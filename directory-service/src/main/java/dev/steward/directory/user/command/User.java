@@ -173,6 +173,7 @@ public class User {
     }
 
     private static UserState fromOnPremises(SyncUserFromOnPremises command, Instant createdDateTime) {
+        command.checkText();
         return new UserState(command.userId(), command.userPrincipalName(), command.displayName(), command.mail(),
                 createdDateTime, command.anchor(), command.onPremisesSecurityIdentifier(),
                 command.onPremisesSamAccountName(), command.onPremisesDistinguishedName(), command.syncedAt(),

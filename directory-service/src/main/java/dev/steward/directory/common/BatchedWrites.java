@@ -102,6 +102,16 @@ public class BatchedWrites {
         return batch == null ? null : (V) batch.values.computeIfAbsent(key, unused -> create.get());
     }
 
+    /** Inserts events at once (the event store calls this outside a batch), in this order. */
+    public void insertEvents(List<HeldEvent> events) {
+        if (events.size() == 1) {
+            HeldEvent event = events.get(0);
+            jdbc.update(INSERT_EVENT, statement -> bindEvent(statement, event));
+        } else {
+            jdbc.batchUpdate(INSERT_EVENT, events, events.size(), BatchedWrites::bindEvent);
+        }
+    }
+
     /** Holds serialized events of a batch (the event store calls this only {@link #inBatch()}). */
     public void holdEvents(List<HeldEvent> events) {
         BATCH.get().events.addAll(events);
@@ -178,17 +188,19 @@ public class BatchedWrites {
         List<HeldEvent> events = List.copyOf(batch.events);
         batch.events.clear();
         // the global index comes from the column's default, in this order
-        jdbc.batchUpdate(INSERT_EVENT, events, events.size(), (statement, event) -> {
-            statement.setString(1, event.eventIdentifier());
-            statement.setString(2, event.aggregateIdentifier());
-            statement.setLong(3, event.sequenceNumber());
-            statement.setString(4, event.type());
-            statement.setString(5, event.timeStamp());
-            statement.setString(6, event.payloadType());
-            statement.setString(7, event.payloadRevision());
-            statement.setBytes(8, event.payload());
-            statement.setBytes(9, event.metaData());
-        });
+        jdbc.batchUpdate(INSERT_EVENT, events, events.size(), BatchedWrites::bindEvent);
+    }
+
+    private static void bindEvent(PreparedStatement statement, HeldEvent event) throws SQLException {
+        statement.setString(1, event.eventIdentifier());
+        statement.setString(2, event.aggregateIdentifier());
+        statement.setLong(3, event.sequenceNumber());
+        statement.setString(4, event.type());
+        statement.setString(5, event.timeStamp());
+        statement.setString(6, event.payloadType());
+        statement.setString(7, event.payloadRevision());
+        statement.setBytes(8, event.payload());
+        statement.setBytes(9, event.metaData());
     }
 
     private void flushRows(Batch batch) {

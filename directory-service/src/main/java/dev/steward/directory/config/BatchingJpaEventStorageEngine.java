@@ -26,9 +26,11 @@ import org.axonframework.serialization.Serializer;
 import org.hibernate.Session;
 
 /**
- * Axon's JPA event store, except that inside a batch of Kafka commands ({@link BatchedWrites}) appended events are
- * held and inserted together in JDBC batches, and written out before the store reads an aggregate's events (outside
- * a batch nothing changes), and kept as objects for the publisher ({@link RecentlyAppendedEvents}); and that a streaming processor's read for a token with gaps starts at the first gap.
+ * Axon's JPA event store, except that events are appended with JDBC (their global index from the column's default,
+ * so no JPA mapping override and no XML mapping file is needed): inside a batch of Kafka commands
+ * ({@link BatchedWrites}) held and inserted together in JDBC batches, written out before the store reads an
+ * aggregate's events, and kept as objects for the publisher ({@link RecentlyAppendedEvents}); outside a batch inserted
+ * at once. A streaming processor's read for a token with gaps starts at the first gap.
  */
 class BatchingJpaEventStorageEngine extends JpaEventStorageEngine {
 
@@ -51,12 +53,17 @@ class BatchingJpaEventStorageEngine extends JpaEventStorageEngine {
         this.recentlyAppended = recentlyAppended;
     }
 
+    /**
+     * Writes the events' rows with JDBC, their global index from the column's default: inside a batch held and
+     * inserted with the batch's others, outside one at once (after the persistence context is flushed, as Axon's
+     * JPA append did). Never through JPA: the entity's own id mapping would ask the sequence for every event first.
+     */
     @Override
     protected void appendEvents(List<? extends EventMessage<?>> events, Serializer serializer) {
-        if (!BatchedWrites.inBatch() || events.isEmpty()) {
-            super.appendEvents(events, serializer);
+        if (events.isEmpty()) {
             return;
         }
+        boolean inBatch = BatchedWrites.inBatch();
         List<HeldEvent> held = new ArrayList<>(events.size());
         for (EventMessage<?> event : events) {
             DomainEventMessage<?> domainEvent = EventUtils.asDomainEventMessage(event);
@@ -66,11 +73,21 @@ class BatchingJpaEventStorageEngine extends JpaEventStorageEngine {
                     domainEvent.getSequenceNumber(), domainEvent.getType(), formatTimestamp(domainEvent.getTimestamp()),
                     payload.getType().getName(), payload.getType().getRevision(), payload.getData(),
                     metaData.getData()));
-            if (event instanceof DomainEventMessage<?>) {
+            if (inBatch && event instanceof DomainEventMessage<?>) {
                 recentlyAppended.remember(domainEvent, payload.getData().length + (long) metaData.getData().length);
             }
         }
-        writes.holdEvents(held);
+        if (inBatch) {
+            writes.holdEvents(held);
+            return;
+        }
+        try {
+            entityManager().flush();
+            writes.insertEvents(held);
+        } catch (Exception e) {
+            // a duplicate (aggregate, sequence number) becomes Axon's ConcurrencyException, as in the JPA append
+            handlePersistenceException(e, events.get(0));
+        }
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.steward.directory.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.steward.contracts.DirectoryIds;
@@ -18,13 +19,17 @@ import java.util.List;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.SubscribingEventProcessor;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jpa.JpaTokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jpa.JpaEventStorageEngine;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.jackson3.Jackson3Serializer;
 import org.junit.jupiter.api.Test;
@@ -160,6 +165,31 @@ class AxonInfrastructureIT extends DirectoryIntegrationTest {
 
         assertThat(jdbc.queryForList("SELECT member_id FROM group_member WHERE group_id = ?", String.class,
                 group.id())).containsExactly(staying);
+    }
+
+    /**
+     * Outside a batch an event is inserted with JDBC at once (no JPA mapping of the global index); an event at a
+     * sequence number the aggregate already has is refused as Axon's JPA append refuses it (a second creation, a
+     * concurrency conflict later on) and stores nothing.
+     */
+    @Test
+    void appendsAtOnceOutsideABatchAndRefusesATakenSequenceNumberAsAxonDoes() {
+        String anchor = UUID.randomUUID().toString();
+        String userId = DirectoryIds.fromAnchor(anchor);
+        commands.send(onPremisesUser(userId, anchor, "Appended once"), SYNC_ENGINE);
+        commands.send(onPremisesUser(userId, anchor, "Appended twice"), SYNC_ENGINE);
+        assertThat(eventsOf(userId)).hasSize(2);
+        List<? extends DomainEventMessage<?>> stored = storageEngine.readEvents(userId).asStream().toList();
+
+        assertThatThrownBy(() -> appendAgain(stored.get(0)))
+                .isInstanceOf(AggregateStreamCreationException.class);
+        assertThatThrownBy(() -> appendAgain(stored.get(1))).isInstanceOf(ConcurrencyException.class);
+        assertThat(eventsOf(userId)).hasSize(2);
+    }
+
+    private void appendAgain(DomainEventMessage<?> event) {
+        transactions.executeWithoutResult(status -> storageEngine.appendEvents(new GenericDomainEventMessage<>(
+                event.getType(), event.getAggregateIdentifier(), event.getSequenceNumber(), event.getPayload())));
     }
 
     /** The publisher's read for a token with gaps (bounded below by the first gap) finds exactly what Axon's would. */

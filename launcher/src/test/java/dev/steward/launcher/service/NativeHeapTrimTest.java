@@ -1,0 +1,32 @@
+package dev.steward.launcher.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class NativeHeapTrimTest {
+
+    @Test
+    void isAProductOptionFromJdk22() {
+        assertThat(NativeHeapTrim.options(Runtime.Version.parse("25.0.1+8"), "Linux"))
+                .containsExactly("-XX:TrimNativeHeapInterval=5000");
+        assertThat(NativeHeapTrim.options(Runtime.Version.parse("22"), "Linux"))
+                .containsExactly("-XX:TrimNativeHeapInterval=5000");
+    }
+
+    @Test
+    void isExperimentalInTheBackportsOf17And21() {
+        assertThat(NativeHeapTrim.options(Runtime.Version.parse("17.0.15+6"), "Linux"))
+                .containsExactly("-XX:+UnlockExperimentalVMOptions", "-XX:TrimNativeHeapInterval=5000");
+        assertThat(NativeHeapTrim.options(Runtime.Version.parse("21.0.1+12"), "Linux"))
+                .containsExactly("-XX:+UnlockExperimentalVMOptions", "-XX:TrimNativeHeapInterval=5000");
+    }
+
+    @Test
+    void isLeftOutWhereTheJvmDoesNotKnowItOrThereIsNoGlibc() {
+        assertThat(NativeHeapTrim.options(Runtime.Version.parse("17.0.8+7"), "Linux")).isEmpty();
+        assertThat(NativeHeapTrim.options(Runtime.Version.parse("21+35"), "Linux")).isEmpty();
+        assertThat(NativeHeapTrim.options(Runtime.Version.parse("20.0.2"), "Linux")).isEmpty();
+        assertThat(NativeHeapTrim.options(Runtime.Version.parse("25"), "Mac OS X")).isEmpty();
+    }
+}

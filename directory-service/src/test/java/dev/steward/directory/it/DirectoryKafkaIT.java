@@ -9,11 +9,13 @@ import dev.steward.contracts.DirectoryIds;
 import dev.steward.contracts.OnPremisesExtensionAttributes;
 import dev.steward.contracts.Topics;
 import dev.steward.contracts.command.AddMembers;
+import dev.steward.contracts.command.AddOwners;
 import dev.steward.contracts.command.ChangeSourceOfAuthority;
 import dev.steward.contracts.command.CommandResult;
 import dev.steward.contracts.command.CreateGroup;
 import dev.steward.contracts.command.DeleteGroup;
 import dev.steward.contracts.command.RemoveMembers;
+import dev.steward.contracts.command.RemoveOwners;
 import dev.steward.contracts.command.SyncDeletion;
 import dev.steward.contracts.command.SyncGroup;
 import dev.steward.contracts.command.SyncUser;
@@ -423,6 +425,40 @@ class DirectoryKafkaIT extends DirectoryIntegrationTest {
 
         assertThat(resultOf(byStranger.metadata().commandId()).errorCode()).isEqualTo("Authorization_RequestDenied");
         assertThat(resultOf(byOwner.metadata().commandId()).status()).isEqualTo(CommandResult.Status.SUCCEEDED);
+    }
+
+    @Test
+    void addsAndRemovesOwnersByKafkaCommandWithGraphsRefusals() {
+        SyncUser first = Samples.syncUser(UUID.randomUUID().toString(), "owner1-" + UUID.randomUUID() + "@corp.example.test");
+        SyncUser second = Samples.syncUser(UUID.randomUUID().toString(), "owner2-" + UUID.randomUUID() + "@corp.example.test");
+        sender.sendCommand(Topics.DIRECTORY_COMMANDS, first, TestTokens.syncEngine());
+        sender.sendCommand(Topics.DIRECTORY_COMMANDS, second, TestTokens.syncEngine());
+        resultOf(first.metadata().commandId());
+        resultOf(second.metadata().commandId());
+        String groupId = UUID.randomUUID().toString();
+        CreateGroup create = new CreateGroup(Samples.metadata(), groupId, "Owners by Kafka", null, "ownerskafka", false,
+                true, List.of(), null, List.of(first.userId()), List.of());
+        sender.sendCommand(Topics.DIRECTORY_COMMANDS, create, TestTokens.groupsAdmin());
+        assertThat(resultOf(create.metadata().commandId()).status()).isEqualTo(CommandResult.Status.SUCCEEDED);
+
+        AddOwners add = new AddOwners(Samples.metadata(), groupId, List.of(second.userId()));
+        AddOwners again = new AddOwners(Samples.metadata(), groupId, List.of(second.userId()));
+        AddOwners unknown = new AddOwners(Samples.metadata(), groupId, List.of(UUID.randomUUID().toString()));
+        RemoveOwners remove = new RemoveOwners(Samples.metadata(), groupId, List.of(first.userId()));
+        sender.sendCommand(Topics.DIRECTORY_COMMANDS, add, TestTokens.groupsAdmin());
+        assertThat(resultOf(add.metadata().commandId()).status()).isEqualTo(CommandResult.Status.SUCCEEDED);
+        sender.sendCommand(Topics.DIRECTORY_COMMANDS, again, TestTokens.groupsAdmin());
+        sender.sendCommand(Topics.DIRECTORY_COMMANDS, unknown, TestTokens.groupsAdmin());
+        sender.sendCommand(Topics.DIRECTORY_COMMANDS, remove, TestTokens.groupsAdmin());
+
+        CommandResult duplicate = resultOf(again.metadata().commandId());
+        assertThat(duplicate.errorCode()).isEqualTo("Request_BadRequest");
+        assertThat(duplicate.message()).contains("already exist");
+        assertThat(resultOf(unknown.metadata().commandId()).errorCode()).isEqualTo("Request_ResourceNotFound");
+        assertThat(resultOf(remove.metadata().commandId()).status()).isEqualTo(CommandResult.Status.SUCCEEDED);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(api.get("/v1.0/groups/" + groupId + "/owners",
+                TestTokens.groupsAdmin()).json().get("value").valueStream().map(owner -> owner.get("id").asString()).toList())
+                .containsExactly(second.userId()));
     }
 
     private AdGroup synced(AdGroup group) {

@@ -11,6 +11,7 @@ import dev.steward.contracts.event.ModifiedProperty;
 import dev.steward.contracts.event.TenantSettingsChanged;
 import dev.steward.platform.security.DirectoryRoles;
 import dev.steward.platform.security.Permissions;
+import dev.steward.selfservice.support.DirectoryEvents;
 import dev.steward.selfservice.support.GroupFixture;
 import dev.steward.selfservice.support.Http.Response;
 import dev.steward.selfservice.support.SelfServiceTestBase;
@@ -135,6 +136,30 @@ class TenantSettingsHttpIT extends SelfServiceTestBase {
         assertThat(http.patch("/mygroups/groups/" + security.id(), alice.token(), "{\"joinPolicy\":\"Open\"}")
                 .status()).as("an owner cannot edit it either").isEqualTo(404);
         assertThat(http.get("/mygroups/groups/" + security.id(), adminToken()).status()).isEqualTo(200);
+    }
+
+    /** DOMAIN.md §4: a security group converted from AD is manageable once security groups are enabled here. */
+    @Test
+    void aSecurityGroupConvertedFromAdTakesRequestsOnlyWhileSecurityGroupsAreEnabled() {
+        TestUser alice = TestUser.named("alice");
+        TestUser bob = TestUser.named("bob");
+        GroupFixture converted = given(GroupFixture.adMasteredSecurityGroup().ownedBy(alice.id()));
+        kafka.publish(Topics.DIRECTORY_EVENTS, DirectoryEvents.sourceOfAuthorityChanged(converted, true, null,
+                DirectoryEvents.T0.plusSeconds(60)));
+        await().atMost(TIMEOUT).until(() -> groups.find(converted.id()).orElseThrow().isCloudManaged());
+        http.patch("/mygroups/settings", adminToken(), "{\"restrictSecurityGroups\":true}");
+
+        assertThat(http.patch("/mygroups/groups/" + converted.id(), alice.token(),
+                "{\"joinPolicy\":\"OwnerApproval\"}").status()).as("hidden while restricted").isEqualTo(404);
+        assertThat(http.post("/mygroups/requests", bob.token(), "{\"groupId\":\"" + converted.id() + "\"}")
+                .status()).isEqualTo(404);
+
+        http.patch("/mygroups/settings", adminToken(), "{\"restrictSecurityGroups\":false}");
+
+        assertThat(http.patch("/mygroups/groups/" + converted.id(), alice.token(),
+                "{\"joinPolicy\":\"OwnerApproval\"}").status()).isEqualTo(200);
+        assertThat(http.post("/mygroups/requests", bob.token(), "{\"groupId\":\"" + converted.id() + "\"}")
+                .status()).isEqualTo(201);
     }
 
     @Test

@@ -204,6 +204,10 @@ class MembershipRequestLifecycleIT extends SelfServiceTestBase {
         }
         assertThat(http.post(approve, alice.token(), "{\"comment\":\"unknown\"}").status())
                 .as("unknown body property").isEqualTo(400);
+        Response rejectWithUnknown = http.post("/mygroups/requests/" + requestId + "/reject", alice.token(),
+                "{\"reason\":\"no\",\"notify\":false}");
+        assertThat(rejectWithUnknown.status()).as("unknown body property").isEqualTo(400);
+        assertThat(rejectWithUnknown.errorMessage()).contains("'notify'");
         assertThat(http.get("/mygroups/requests/" + requestId, alice.token()).text("status")).isEqualTo("Pending");
 
         Response byAdmin = http.post(approve, TestUser.named("admin").token(List.of(Permissions.GROUP_READWRITE_ALL),
@@ -221,6 +225,9 @@ class MembershipRequestLifecycleIT extends SelfServiceTestBase {
 
         assertThat(http.post(cancel, alice.token(), "{}").status()).as("an owner").isEqualTo(403);
         assertThat(http.post(cancel, TestUser.named("mallory").token(), "{}").status()).isEqualTo(404);
+        Response unknownProperty = http.post(cancel, carol.token(), "{\"reason\":\"changed my mind\"}");
+        assertThat(unknownProperty.status()).as("unknown body property").isEqualTo(400);
+        assertThat(unknownProperty.errorMessage()).contains("'reason'");
         Response cancelled = http.post(cancel, carol.token(), null);
 
         assertThat(cancelled.status()).isEqualTo(200);
@@ -322,6 +329,10 @@ class MembershipRequestLifecycleIT extends SelfServiceTestBase {
                 "{}").status()).as("no write scope").isEqualTo(403);
         assertThat(http.post("/mygroups/groups/" + UUID.randomUUID() + "/leave", carol.token(), "{}").status())
                 .isEqualTo(404);
+        Response unknownProperty = http.post("/mygroups/groups/" + group.id() + "/leave", carol.token(),
+                "{\"reason\":\"moving teams\"}");
+        assertThat(unknownProperty.status()).as("unknown body property").isEqualTo(400);
+        assertThat(unknownProperty.errorMessage()).contains("'reason'");
         Response left = http.post("/mygroups/groups/" + group.id() + "/leave", carol.token(), "{}");
 
         assertThat(left.status()).isEqualTo(202);

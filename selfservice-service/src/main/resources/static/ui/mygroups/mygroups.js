@@ -4,7 +4,10 @@
 // bearer token. The page keeps the token in memory only and writes data into the page as text, never as HTML.
 (() => {
   const API = '/mygroups';
-  const state = { token: null, userId: null, groups: [], groupsNext: null, joining: null };
+  const state = {
+    token: null, userId: null, groups: [], groupsNext: null, joining: null,
+    managing: null, members: [], membersNext: null, removals: new Set()
+  };
   const byId = (id) => document.getElementById(id);
 
   class ApiError extends Error {
@@ -149,7 +152,7 @@
     byId('sign-out').hidden = false;
     announce('Signed in as ' + who + '.');
     byId('group-filter').focus();
-    await Promise.all([refresh(requestsList), refresh(approvalsList), refresh(memberOfList)]);
+    await Promise.all([refresh(requestsList), refresh(approvalsList), refresh(memberOfList), refresh(ownedList)]);
   }
 
   function signOut(announceIt) {
@@ -158,7 +161,9 @@
     state.groups = [];
     state.groupsNext = null;
     closeJoinPanel(false);
-    for (const id of ['group-list', 'request-list', 'approval-list', 'member-of-list']) {
+    closeMembersPanel(false);
+    state.removals.clear();
+    for (const id of ['group-list', 'request-list', 'approval-list', 'member-of-list', 'owned-list']) {
       byId(id).replaceChildren();
     }
     byId('app').hidden = true;
@@ -397,6 +402,139 @@
     return item;
   }
 
+  /* Groups I own: an owner's members */
+
+  const ownedList = list('owned-list', 'more-owned', '/ownedGroups', ownedItem, 'You own no group.');
+
+  function ownedItem(group) {
+    const item = element('li');
+    item.dataset.groupId = group.id;
+    item.append(element('div', group.displayName, 'title'));
+    item.append(element('p', (group.kind || '') + ' · ' + (JOIN_POLICY_TEXT[group.joinPolicy] || group.joinPolicy),
+      'meta'));
+    item.append(button('Manage members', 'Manage members of ' + group.displayName, () => openMembersPanel(group),
+      'manage'));
+    return item;
+  }
+
+  async function openMembersPanel(group) {
+    state.managing = group;
+    state.members = [];
+    state.membersNext = null;
+    byId('members-heading').textContent = 'Members of ' + group.displayName;
+    byId('member-list').setAttribute('aria-label', 'Members of ' + group.displayName);
+    byId('new-member-label').textContent = 'User id of the member to add to ' + group.displayName;
+    byId('new-member-id').value = '';
+    byId('new-member-id').removeAttribute('aria-invalid');
+    byId('member-list').replaceChildren();
+    byId('more-members').hidden = true;
+    byId('members-panel').hidden = false;
+    byId('new-member-id').focus();
+    await loadMembers(false);
+  }
+
+  function closeMembersPanel(returnFocus) {
+    const group = state.managing;
+    state.managing = null;
+    byId('members-panel').hidden = true;
+    if (returnFocus && group) {
+      const again = document.querySelector('#owned-list li[data-group-id="' + CSS.escape(group.id) + '"] button');
+      (again || byId('refresh-owned')).focus();
+    }
+  }
+
+  async function loadMembers(more) {
+    const group = state.managing;
+    if (!group) {
+      return;
+    }
+    try {
+      const page = await api('GET', more ? state.membersNext
+        : API + '/groups/' + encodeURIComponent(group.id) + '/members');
+      if (state.managing !== group) {
+        return;
+      }
+      state.members = more ? state.members.concat(page.value) : page.value;
+      state.membersNext = page['@odata.nextLink'] || null;
+      renderMembers();
+    } catch (failure) {
+      reportFailure(failure);
+    }
+  }
+
+  const MEMBER_TYPE_TEXT = {
+    '#microsoft.graph.user': 'User',
+    '#microsoft.graph.group': 'Group',
+    '#microsoft.graph.directoryObject': 'Directory object'
+  };
+
+  function renderMembers() {
+    const target = byId('member-list');
+    byId('more-members').hidden = !state.membersNext;
+    if (state.members.length === 0) {
+      emptyItem(target, 'This group has no members.');
+      return;
+    }
+    target.replaceChildren(...state.members.map(memberItem));
+  }
+
+  function memberItem(member) {
+    const group = state.managing;
+    const item = element('li');
+    item.dataset.memberId = member.id;
+    const name = member.displayName || member.userPrincipalName || member.id;
+    item.append(element('div', name, 'title'));
+    item.append(element('p', (MEMBER_TYPE_TEXT[member['@odata.type']] || 'Member')
+      + (member.userPrincipalName ? ' · ' + member.userPrincipalName : '') + ' · ' + member.id, 'meta'));
+    if (state.removals.has(group.id + '|' + member.id)) {
+      item.append(badge('Removal requested'));
+      return item;
+    }
+    item.append(button('Remove', 'Remove ' + name + ' from ' + group.displayName, async () => {
+      try {
+        await api('DELETE', API + '/groups/' + encodeURIComponent(group.id) + '/members/'
+          + encodeURIComponent(member.id));
+        state.removals.add(group.id + '|' + member.id);
+        announce('Removing ' + name + ' from ' + group.displayName + ': the directory removes them shortly.');
+        renderMembers();
+        byId('new-member-id').focus();
+      } catch (failure) {
+        reportFailure(failure);
+      }
+    }, 'danger'));
+    return item;
+  }
+
+  async function submitAddMember(event) {
+    event.preventDefault();
+    const group = state.managing;
+    if (!group) {
+      return;
+    }
+    const input = byId('new-member-id');
+    const memberId = input.value.trim();
+    if (!memberId) {
+      input.setAttribute('aria-invalid', 'true');
+      showError('Enter the user id of the member to add to ' + group.displayName + '.');
+      input.focus();
+      return;
+    }
+    input.removeAttribute('aria-invalid');
+    const submit = byId('add-member-submit');
+    submit.disabled = true;
+    try {
+      await api('POST', API + '/groups/' + encodeURIComponent(group.id) + '/members', { memberId });
+      input.value = '';
+      announce('Adding ' + memberId + ' to ' + group.displayName + ': the directory adds them shortly.');
+      await loadMembers(false);
+    } catch (failure) {
+      reportFailure(failure);
+    } finally {
+      submit.disabled = false;
+      input.focus();
+    }
+  }
+
   function wire() {
     byId('sign-in-form').addEventListener('submit', signIn);
     byId('sign-out').addEventListener('click', () => signOut(true));
@@ -415,6 +553,16 @@
     byId('more-requests').addEventListener('click', () => refresh(requestsList, true));
     byId('more-approvals').addEventListener('click', () => refresh(approvalsList, true));
     byId('more-member-of').addEventListener('click', () => refresh(memberOfList, true));
+    byId('refresh-owned').addEventListener('click', () => refresh(ownedList));
+    byId('more-owned').addEventListener('click', () => refresh(ownedList, true));
+    byId('more-members').addEventListener('click', () => loadMembers(true));
+    byId('add-member-form').addEventListener('submit', submitAddMember);
+    byId('members-close').addEventListener('click', () => closeMembersPanel(true));
+    byId('members-panel').addEventListener('keydown', (event) => {
+      if (event.key === 'Escape') {
+        closeMembersPanel(true);
+      }
+    });
   }
 
   wire();

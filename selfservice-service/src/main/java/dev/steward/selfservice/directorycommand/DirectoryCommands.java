@@ -58,6 +58,18 @@ public class DirectoryCommands {
         return queue(new RemoveMembers(metadata, groupId, List.of(memberId)), groupId, memberId, null, initiatorId);
     }
 
+    /**
+     * Whether an {@code AddMembers} of this member to this group is queued or sent and not answered yet: the read model
+     * shows the member only once the directory confirmed, so a second add meanwhile would ask for it twice.
+     */
+    public boolean hasUnansweredAdd(String groupId, String memberId) {
+        Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM directory_command WHERE status IN (?, ?) "
+                        + "AND group_id = ? AND member_id = ? AND command_type = ?", Integer.class,
+                DirectoryCommandStatus.QUEUED.wireName(), DirectoryCommandStatus.SENT.wireName(), groupId, memberId,
+                MessageTypes.nameOf(AddMembers.class));
+        return count != null && count > 0;
+    }
+
     private String queue(ContractCommand command, String groupId, String memberId, String requestId,
                          String initiatorId) {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {

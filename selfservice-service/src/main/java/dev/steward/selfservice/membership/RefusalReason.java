@@ -20,7 +20,9 @@ public enum RefusalReason {
     NOT_A_MEMBER(HttpStatus.BAD_REQUEST, "Request_BadRequest"),
     REASON_REQUIRED(HttpStatus.BAD_REQUEST, "Request_BadRequest"),
     LICENSE_REQUIRED(HttpStatus.BAD_REQUEST, "Request_BadRequest"),
-    APPROVER_GROUP_NOT_FOUND(HttpStatus.BAD_REQUEST, "Request_BadRequest");
+    APPROVER_GROUP_NOT_FOUND(HttpStatus.BAD_REQUEST, "Request_BadRequest"),
+    /** An owner's member management: the user to add is unknown, or the member to remove is not a direct member. */
+    MEMBER_NOT_FOUND(HttpStatus.NOT_FOUND, "Request_ResourceNotFound");
 
     private final HttpStatus status;
     private final String graphCode;

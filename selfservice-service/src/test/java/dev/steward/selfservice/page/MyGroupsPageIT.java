@@ -7,6 +7,7 @@ import dev.steward.contracts.ContractMessage;
 import dev.steward.contracts.Topics;
 import dev.steward.contracts.command.AddMembers;
 import dev.steward.contracts.command.CommandResult;
+import dev.steward.contracts.command.RemoveMembers;
 import dev.steward.platform.security.DevTokens;
 import dev.steward.platform.testing.HeadlessChromium;
 import dev.steward.platform.testing.TestTokens;
@@ -159,6 +160,65 @@ class MyGroupsPageIT extends SelfServiceTestBase {
     }
 
     @Test
+    void anOwnerManagesTheMembersOfTheirGroupByKeyboardAndEachChangeIsADirectoryCommand() {
+        TestUser alice = given(TestUser.named("alice"));
+        TestUser carol = given(TestUser.named("carol"));
+        TestUser dave = given(TestUser.named("dave"));
+        String name = "Owned " + UUID.randomUUID().toString().substring(0, 8);
+        GroupFixture group = given(GroupFixture.cloudSecurityGroup().named(name).ownedBy(alice.id())
+                .withMembers(carol.id()));
+        String carolName = carol.userPrincipalName().substring(0, carol.userPrincipalName().indexOf('@'));
+
+        openPage();
+        signIn(alice.token());
+        WebElement manage = await().atMost(TIMEOUT).until(() -> browser.findElements(
+                By.cssSelector("#owned-list li[data-group-id='" + group.id() + "'] button.manage")),
+                buttons -> !buttons.isEmpty()).get(0);
+        assertThat(manage.getAccessibleName()).isEqualTo("Manage members of " + name);
+        manage.sendKeys(Keys.ENTER);
+        assertThat(focused().getAttribute("id")).as("focus moves to the add form").isEqualTo("new-member-id");
+        assertThat(focused().getAccessibleName()).isEqualTo("User id of the member to add to " + name);
+        WebElement remove = await().atMost(TIMEOUT).ignoreException(StaleElementReferenceException.class).until(() ->
+                browser.findElements(By.cssSelector("#member-list li[data-member-id='" + carol.id() + "'] button")),
+                buttons -> !buttons.isEmpty()).get(0);
+        assertThat(browser.findElement(By.cssSelector("#member-list li[data-member-id='" + carol.id() + "']"))
+                .getText()).contains(carolName).contains(carol.userPrincipalName());
+        assertAccessibleNames("an owner's members");
+
+        WebElement memberId = focused();
+        memberId.sendKeys("not-a-user");
+        memberId.sendKeys(Keys.ENTER);
+        assertThat(errorText()).contains("'not-a-user' does not exist").endsWith("(Request_ResourceNotFound)");
+        await().atMost(TIMEOUT).until(() -> "new-member-id".equals(focused().getAttribute("id")));
+        memberId.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+        memberId.sendKeys(dave.id());
+        assertThat(memberId.getAttribute("value")).isEqualTo(dave.id());
+        memberId.sendKeys(Keys.TAB);
+        assertThat(focused().getText()).isEqualTo("Add member");
+        focused().sendKeys(Keys.ENTER);
+        awaitStatus("Adding " + dave.id() + " to " + name + ": the directory adds them shortly.");
+        AddMembers add = (AddMembers) await().atMost(TIMEOUT).until(() -> kafka.readAll(Topics.DIRECTORY_COMMANDS)
+                .stream().filter(record -> record.value() instanceof AddMembers && record.key().equals(group.id()))
+                .toList(), records -> !records.isEmpty()).get(0).value();
+        assertThat(add.memberIds()).containsExactly(dave.id());
+
+        remove = browser.findElement(By.cssSelector("#member-list li[data-member-id='" + carol.id() + "'] button"));
+        assertThat(remove.getAccessibleName()).isEqualTo("Remove " + carolName + " from " + name);
+        remove.sendKeys(Keys.ENTER);
+        awaitStatus("Removing " + carolName + " from " + name + ": the directory removes them shortly.");
+        RemoveMembers removal = (RemoveMembers) await().atMost(TIMEOUT).until(() -> kafka.readAll(
+                Topics.DIRECTORY_COMMANDS).stream().filter(record -> record.value() instanceof RemoveMembers
+                && record.key().equals(group.id())).toList(), records -> !records.isEmpty()).get(0).value();
+        assertThat(removal.memberIds()).containsExactly(carol.id());
+        assertThat(browser.findElement(By.cssSelector("#member-list li[data-member-id='" + carol.id() + "']"))
+                .getText()).contains("Removal requested");
+
+        focused().sendKeys(Keys.ESCAPE);
+        assertThat(browser.findElement(By.id("members-panel")).isDisplayed()).isFalse();
+        assertThat(focused().getAccessibleName()).as("focus returns to the group").isEqualTo("Manage members of " + name);
+    }
+
+    @Test
     void errorsOfTheApiAreShownAndARejectionNeedsAReason() {
         TestUser alice = given(TestUser.named("alice"));
         TestUser frank = given(TestUser.named("frank"));
@@ -271,6 +331,7 @@ class MyGroupsPageIT extends SelfServiceTestBase {
 
     private void awaitStatus(String expected) {
         await().atMost(TIMEOUT).untilAsserted(() -> assertThat(browser.findElement(By.id("status")).getText())
+                .as("status (error region: '%s')", browser.findElement(By.id("error")).getText())
                 .isEqualTo(expected));
     }
 

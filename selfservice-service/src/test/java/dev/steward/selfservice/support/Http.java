@@ -26,6 +26,10 @@ public final class Http {
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    public Response delete(String path, String token) {
+        return send(request(path, token).DELETE());
+    }
+
     public Response get(String pathOrUrl, String token) {
         return send(request(pathOrUrl, token).GET());
     }

@@ -29,7 +29,9 @@ class BadInputFuzzIT extends SelfServiceTestBase {
                         "POST /mygroups/requests/{id}/approve", "POST /mygroups/requests/{id}/reject",
                         "POST /mygroups/requests/{id}/cancel", "POST /mygroups/groups/{id}/leave",
                         "GET /mygroups/groups", "PATCH /mygroups/groups/{id}", "GET /mygroups/memberOf",
-                        "GET /mygroups/ownedGroups", "GET /mygroups/settings", "PATCH /mygroups/settings");
+                        "GET /mygroups/ownedGroups", "GET /mygroups/settings", "PATCH /mygroups/settings",
+                        "GET /mygroups/groups/{id}/members", "POST /mygroups/groups/{id}/members",
+                        "DELETE /mygroups/groups/{id}/members/{memberId}");
         report.assertClean();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM membership_request", Integer.class)).isEqualTo(requestsBefore);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM directory_command", Integer.class)).isEqualTo(commandsBefore);

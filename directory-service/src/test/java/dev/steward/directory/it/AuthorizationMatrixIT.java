@@ -103,7 +103,13 @@ class AuthorizationMatrixIT extends DirectoryIntegrationTest {
                     "{\"accountEnabled\":true,\"displayName\":\"M\",\"mailNickname\":\"m\","
                             + "\"userPrincipalName\":\"not an address\",\"passwordProfile\":{\"password\":\"x1!Y\"}}")),
             Map.entry("update Bob", new Operation("PATCH", group -> "/v1.0/users/" + BOB,
-                    "{\"displayName\":\"Robert\"}")));
+                    "{\"displayName\":\"Robert\"}")),
+            Map.entry("list users", new Operation("GET", group -> "/v1.0/users?$top=1", null)),
+            Map.entry("read Bob", new Operation("GET", group -> "/v1.0/users/" + BOB, null)),
+            Map.entry("count users", new Operation("GET", group -> "/v1.0/users/$count", null)),
+            // removing a licence Bob does not hold: authorised callers reach the rule (400), nothing changes
+            Map.entry("assign licences to Bob", new Operation("POST", group -> "/v1.0/users/" + BOB + "/assignLicense",
+                    "{\"addLicenses\":[],\"removeLicenses\":[\"84a661c4-e949-4bd2-a560-ed7766fcaf2b\"]}")));
 
     static Stream<Arguments> matrix() {
         return Stream.of(
@@ -143,7 +149,17 @@ class AuthorizationMatrixIT extends DirectoryIntegrationTest {
                 row("create user", "user admin", 400), row("create user", "app User.ReadWrite.All", 400),
                 row("create user", "groups admin", 403), row("create user", "group reader", 403),
                 // authorised callers reach the rule: Bob is synced from AD (400)
-                row("update Bob", "user admin", 400), row("update Bob", "other user", 403));
+                row("update Bob", "user admin", 400), row("update Bob", "other user", 403),
+                row("list users", "groups admin", 200), row("list users", "app Directory.Read.All", 200),
+                row("list users", "group reader", 403), row("list users", "anonymous", 401),
+                row("read Bob", "user admin", 200), row("read Bob", "app User.ReadWrite.All", 200),
+                row("read Bob", "member reader", 403),
+                // without ConsistencyLevel: eventual, authorised callers reach Graph's rule (400)
+                row("count users", "app Directory.Read.All", 400), row("count users", "owner", 403),
+                row("assign licences to Bob", "user admin", 400),
+                row("assign licences to Bob", "app User.ReadWrite.All", 400),
+                row("assign licences to Bob", "groups admin", 403), row("assign licences to Bob", "other user", 403),
+                row("assign licences to Bob", "app Directory.Read.All", 403));
     }
 
     private static Arguments row(String operation, String caller, int status) {

@@ -34,9 +34,12 @@ public final class AuthServer implements AutoCloseable {
     /** The sync engine's app identity (SEED.md): its client id at the authorization server. */
     public static final String SYNC_APP_ID = "a0000000-0000-4000-8000-0000000000a1";
     public static final String SYNC_APP_NAME = "Steward Sync";
-    /** Exports to the directory, and reading its groups (which are cloud-managed) to reconcile the blocks. */
+    /**
+     * Exports to the directory, reading its groups (which are cloud-managed) to reconcile the blocks, and assigning the
+     * licences synced from AD ({@code AssignLicense}, when {@code steward.sync.licences.attribute} is set).
+     */
     public static final List<String> SYNC_ROLES = List.of(Permissions.ON_PREM_DIRECTORY_SYNCHRONIZATION_READWRITE_ALL,
-            Permissions.GROUP_READ_ALL);
+            Permissions.GROUP_READ_ALL, Permissions.LICENSE_ASSIGNMENT_READWRITE_ALL);
     /** Self-service's app identity: it adds and removes the members My Groups decided on (AddMembers, RemoveMembers). */
     public static final String SELFSERVICE_APP_ID = "a0000000-0000-4000-8000-0000000000a2";
     public static final String SELFSERVICE_APP_NAME = "Steward Self-service";

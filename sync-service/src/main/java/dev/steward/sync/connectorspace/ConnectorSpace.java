@@ -341,8 +341,50 @@ public class ConnectorSpace {
     public record AppliedChunk(String anchor, MembershipChange change) {
     }
 
-    /** The object's cloud copy was deleted: its entry and exported membership go. */
+    /**
+     * The licence SKU ids the sync engine added to each of {@code anchors} (users) and the directory confirmed, in one
+     * query; users without any are left out.
+     */
+    public Map<String, Set<String>> exportedLicences(Collection<String> anchors) {
+        if (anchors.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Set<String>> licences = new HashMap<>();
+        jdbc.sql("SELECT anchor, sku_id FROM exported_licence WHERE anchor IN (" + placeholders(anchors.size()) + ")")
+                .params(List.copyOf(anchors))
+                .query(rs -> {
+                    licences.computeIfAbsent(rs.getString("anchor"), anchor -> new TreeSet<>())
+                            .add(rs.getString("sku_id"));
+                });
+        return licences;
+    }
+
+    /** The licences the sync engine added to the user, confirmed by the directory; none before the first. */
+    public Set<String> exportedLicences(String anchor) {
+        return exportedLicences(List.of(anchor)).getOrDefault(anchor, Set.of());
+    }
+
+    /**
+     * The directory applied (or already held) a licence change of the user: {@code added} become exported licences,
+     * {@code removed} are exported no longer. Call on a locked row.
+     */
+    public void applyLicences(String anchor, Collection<String> added, Collection<String> removed) {
+        if (!added.isEmpty()) {
+            batch.batchUpdate("INSERT INTO exported_licence (anchor, sku_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                    added.stream().map(sku -> new Object[] {anchor, sku}).toList());
+        }
+        if (!removed.isEmpty()) {
+            batch.batchUpdate("DELETE FROM exported_licence WHERE anchor = ? AND sku_id = ?",
+                    removed.stream().map(sku -> new Object[] {anchor, sku}).toList());
+        }
+        if (!added.isEmpty() || !removed.isEmpty()) {
+            jdbc.sql("UPDATE connector_space SET updated_at = ? WHERE anchor = ?").params(now(), anchor).update();
+        }
+    }
+
+    /** The object's cloud copy was deleted: its entry, exported membership and licences go. */
     public void remove(String anchor) {
+        jdbc.sql("DELETE FROM exported_licence WHERE anchor = ?").param(anchor).update();
         jdbc.sql("DELETE FROM exported_reference WHERE anchor = ?").param(anchor).update();
         jdbc.sql("DELETE FROM connector_space WHERE anchor = ?").param(anchor).update();
     }

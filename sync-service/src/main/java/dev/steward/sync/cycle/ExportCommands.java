@@ -1,6 +1,7 @@
 package dev.steward.sync.cycle;
 
 import dev.steward.sync.export.ExportedValues;
+import dev.steward.sync.export.LicenceChange;
 import dev.steward.sync.export.MembershipChange;
 import dev.steward.sync.support.SqlTime;
 import java.sql.ResultSet;
@@ -27,9 +28,9 @@ import tools.jackson.core.type.TypeReference;
 public class ExportCommands {
 
     private static final String SENT_COLUMNS = "command_id, cycle_id, anchor, exported_hash, membership_change, outcome, "
-            + "previous_values";
+            + "previous_values, licence_change";
     private static final String EARLIER_UNANSWERED = " FROM export_command WHERE cycle_id <> ? "
-            + "AND (membership_change IS NOT NULL OR exported_hash IS NOT NULL)";
+            + "AND (membership_change IS NOT NULL OR exported_hash IS NOT NULL OR licence_change IS NOT NULL)";
 
     /** Ids per look-up when answers are claimed ({@link #claim}). */
     static final int CLAIM_SLICE = 32;
@@ -58,11 +59,13 @@ public class ExportCommands {
         }
         var sentAt = SqlTime.of(clock.instant());
         batch.batchUpdate("INSERT INTO export_command (command_id, cycle_id, anchor, exported_hash, membership_change, "
-                        + "outcome, sent_at, previous_values) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                        + "outcome, sent_at, previous_values, licence_change) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 commands.stream().map(command -> new Object[] {command.commandId(), command.cycleId(),
                         command.anchor(), command.exportedHash(),
                         command.membershipChange() == null ? null : ExportedValues.toJson(command.membershipChange()),
-                        command.outcome().name(), sentAt, command.previousValues()}).toList());
+                        command.outcome().name(), sentAt, command.previousValues(),
+                        command.licenceChange() == null ? null : ExportedValues.toJson(command.licenceChange())})
+                        .toList());
     }
 
     /**
@@ -113,7 +116,7 @@ public class ExportCommands {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             Long open = jdbc.sql("SELECT COUNT(*) FROM export_command WHERE cycle_id = ? AND membership_change IS NULL "
-                    + "AND outcome <> ?").params(cycleId, Outcome.FAILED.name()).query(Long.class).single();
+                    + "AND licence_change IS NULL AND outcome <> ?").params(cycleId, Outcome.FAILED.name()).query(Long.class).single();
             if (open == 0) {
                 return true;
             }
@@ -184,7 +187,12 @@ public class ExportCommands {
     private static SentCommand sentCommand(ResultSet rs, int row) throws SQLException {
         return new SentCommand(rs.getString("command_id"), rs.getString("cycle_id"), rs.getString("anchor"),
                 rs.getString("exported_hash"), membershipChange(rs.getString("membership_change")),
-                Outcome.valueOf(rs.getString("outcome")), rs.getString("previous_values"));
+                Outcome.valueOf(rs.getString("outcome")), rs.getString("previous_values"),
+                licenceChange(rs.getString("licence_change")));
+    }
+
+    private static LicenceChange licenceChange(String json) {
+        return json == null ? null : ExportedValues.fromJson(json, new TypeReference<LicenceChange>() { });
     }
 
     private static MembershipChange membershipChange(String json) {
@@ -200,13 +208,21 @@ public class ExportCommands {
      *                         that cycle was rejected
      * @param previousValues   for a SyncUser / SyncGroup: the values (JSON) the connector space held before it (null if
      *                         none), put back if the directory refuses the export
+     * @param licenceChange    the licences an AssignLicense added and removed; null for other commands
      */
     public record SentCommand(String commandId, String cycleId, String anchor, String exportedHash,
-                              MembershipChange membershipChange, Outcome outcome, String previousValues) {
+                              MembershipChange membershipChange, Outcome outcome, String previousValues,
+                              LicenceChange licenceChange) {
 
-        /** A {@code SyncDeletion}: neither values nor membership. */
+        /** A {@code SyncDeletion}: neither values, membership nor licences. */
         public boolean isDeletion() {
-            return exportedHash == null && membershipChange == null;
+            return exportedHash == null && membershipChange == null && licenceChange == null;
+        }
+
+        /** Any command but an AssignLicense. */
+        public SentCommand(String commandId, String cycleId, String anchor, String exportedHash,
+                           MembershipChange membershipChange, Outcome outcome, String previousValues) {
+            this(commandId, cycleId, anchor, exportedHash, membershipChange, outcome, previousValues, null);
         }
 
         /** A membership chunk, a deletion, or an export of values that replaces nothing. */

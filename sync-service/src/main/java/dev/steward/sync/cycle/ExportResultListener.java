@@ -40,6 +40,9 @@ public class ExportResultListener {
     /** The directory's error code for a write to an AD-mastered group whose Source of Authority is in the cloud. */
     static final String SOURCE_OF_AUTHORITY_IN_CLOUD = "SourceOfAuthorityInCloud";
     static final String RESOURCE_NOT_FOUND = "Request_ResourceNotFound";
+    static final String BAD_REQUEST = "Request_BadRequest";
+    /** Graph's (and the directory's) refusal to remove a licence the user does not hold. */
+    static final String LICENCE_NOT_HELD = "does not have a corresponding license";
 
     private static final Logger log = LoggerFactory.getLogger(ExportResultListener.class);
 
@@ -85,7 +88,8 @@ public class ExportResultListener {
             return;
         }
         connectorSpace.lock(claimed.values().stream()
-                .filter(command -> command.membershipChange() != null || command.isDeletion()
+                .filter(command -> command.membershipChange() != null || command.licenceChange() != null
+                        || command.isDeletion()
                         || results.get(command.commandId()).status() == CommandResult.Status.REJECTED)
                 .map(ExportCommands.SentCommand::anchor).toList());
         List<ConnectorSpace.AppliedChunk> applied = new ArrayList<>();
@@ -99,6 +103,8 @@ public class ExportResultListener {
                 connectorSpace.applyMemberships(applied);
                 applied.clear();
                 deletionAnswered(command, result);
+            } else if (command.licenceChange() != null) {
+                licencesAnswered(command, result, failedInThisPoll);
             } else if (result.status() == CommandResult.Status.REJECTED) {
                 rejected(command, result, failedInThisPoll);
             } else if (command.membershipChange() != null) {
@@ -118,7 +124,7 @@ public class ExportResultListener {
             cycles.recountAsFailed(command.cycleId(), command.outcome());
             exportCommands.markFailed(command.cycleId(), command.anchor());
         }
-        if (command.membershipChange() == null) {
+        if (command.membershipChange() == null && command.licenceChange() == null) {
             connectorSpace.undoExport(command.anchor(), command.exportedHash(), command.previousValues());
         }
         if (SOURCE_OF_AUTHORITY_IN_CLOUD.equals(result.errorCode())) {
@@ -126,6 +132,31 @@ public class ExportResultListener {
         }
         log.warn("the directory rejected export {} of {} in cycle {}: {} {}", command.commandId(), command.anchor(),
                 command.cycleId(), result.errorCode(), result.message());
+    }
+
+    /**
+     * The directory's answer to an {@code AssignLicense} of a user's licences synced from AD. Succeeded: the SKUs added
+     * are exported licences (the sync engine removes them once AD no longer holds them), those removed no longer are.
+     * An add of an SKU the user already holds (an administrator assigned it in the cloud) succeeds without a change, so
+     * it converges the same way. Refused because the user does not hold an SKU to remove (an administrator removed it
+     * in the cloud meanwhile): nothing of the command was applied, but what it removes is gone all the same, so those
+     * SKUs are exported no longer; its additions are not recorded, so the next cycle sends them again, without the
+     * removals. Any other refusal (the user unknown, too many licences) counts as failed, and the next cycle sends the
+     * same difference again.
+     */
+    private void licencesAnswered(ExportCommands.SentCommand command, CommandResult result,
+                                  Set<String> failedInThisPoll) {
+        var change = command.licenceChange();
+        if (result.status() == CommandResult.Status.SUCCEEDED) {
+            connectorSpace.applyLicences(command.anchor(), change.added(), change.removed());
+        } else if (BAD_REQUEST.equals(result.errorCode()) && result.message() != null
+                && result.message().contains(LICENCE_NOT_HELD) && !change.removed().isEmpty()) {
+            connectorSpace.applyLicences(command.anchor(), List.of(), change.removed());
+            log.info("licences {} of {} were already removed in the cloud; {} are sent again by the next cycle",
+                    change.removed(), command.anchor(), change.added().isEmpty() ? "no additions" : change.added());
+        } else {
+            rejected(command, result, failedInThisPoll);
+        }
     }
 
     /**

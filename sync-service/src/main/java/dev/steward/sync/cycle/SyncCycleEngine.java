@@ -6,6 +6,7 @@ import dev.steward.contracts.References;
 import dev.steward.contracts.command.SyncDeletion;
 import dev.steward.platform.jdbc.PlannerStatistics;
 import dev.steward.platform.security.ServiceTokens;
+import dev.steward.sync.config.LicenceProperties;
 import dev.steward.sync.config.SyncProperties;
 import dev.steward.sync.connectorspace.ChangeCookies;
 import dev.steward.sync.connectorspace.ConnectorSpace;
@@ -14,6 +15,7 @@ import dev.steward.sync.connectorspace.ObjectType;
 import dev.steward.sync.export.ExportPlan;
 import dev.steward.sync.export.ExportPlanner;
 import dev.steward.sync.export.ExportedValues;
+import dev.steward.sync.export.LicenceChange;
 import dev.steward.sync.export.Membership;
 import dev.steward.sync.export.MembershipChange;
 import dev.steward.sync.export.ObjectExport;
@@ -22,6 +24,7 @@ import dev.steward.sync.ldap.LdapConnector;
 import dev.steward.sync.ldap.RejectedEntry;
 import dev.steward.sync.provisioning.AdDeletions;
 import dev.steward.sync.provisioning.SkippedChanges;
+import dev.steward.sync.provisioning.SkippedLicenceValues;
 import dev.steward.sync.soa.SourceOfAuthorityReconciler;
 import java.time.Clock;
 import java.time.Instant;
@@ -99,6 +102,8 @@ public class SyncCycleEngine {
     private final DirectoryCommandSender sender;
     private final PlannerStatistics statistics;
     private final int batchSize;
+    private final LicenceProperties licences;
+    private final SkippedLicenceValues skippedLicenceValues;
 
     public SyncCycleEngine(LdapConnector connector, ConnectorSpace connectorSpace, ExportCommands exportCommands,
                            SkippedChanges skippedChanges, AdDeletions deletions, ChangeCookies cookies,
@@ -106,7 +111,8 @@ public class SyncCycleEngine {
                            ObjectProvider<ServiceTokens> serviceTokens, IdGenerator ids, Clock clock,
                            SourceOfAuthorityReconciler reconciler, FullReadDeletions fullReadDeletions,
                            DirectoryCommandSender sender, ExportProperties exportProperties,
-                           PlannerStatistics statistics) {
+                           PlannerStatistics statistics, LicenceProperties licences,
+                           SkippedLicenceValues skippedLicenceValues) {
         this.connector = connector;
         this.connectorSpace = connectorSpace;
         this.exportCommands = exportCommands;
@@ -125,6 +131,8 @@ public class SyncCycleEngine {
         this.sender = sender;
         this.statistics = statistics;
         this.batchSize = exportProperties.batchSize();
+        this.licences = licences;
+        this.skippedLicenceValues = skippedLicenceValues;
     }
 
     /**
@@ -340,11 +348,14 @@ public class SyncCycleEngine {
         Map<String, ConnectorSpaceEntry> entries = connectorSpace.lockOrCreate(batch);
         Map<String, Membership> exportedMemberships = connectorSpace.exportedMemberships(batch.stream()
                 .filter(export -> export.objectType() == ObjectType.GROUP).map(ObjectExport::anchor).toList());
+        Map<String, Set<String>> exportedLicences = connectorSpace.exportedLicences(batch.stream()
+                .filter(export -> export.licences() != null).map(ObjectExport::anchor).toList());
         List<Decision> decisions = new ArrayList<>();
         for (ObjectExport export : batch) {
             try {
                 decisions.add(decide(cycle, export, entries.get(export.anchor()),
-                        exportedMemberships.getOrDefault(export.anchor(), Membership.NONE), status));
+                        exportedMemberships.getOrDefault(export.anchor(), Membership.NONE),
+                        exportedLicences.getOrDefault(export.anchor(), Set.of()), status));
             } catch (IllegalArgumentException e) {
                 log.warn("cycle {}: {} ({}) not exported: {}", cycle.id(), export.distinguishedName(),
                         export.anchor(), e.getMessage());
@@ -425,11 +436,18 @@ public class SyncCycleEngine {
      * a withheld change records (provisioning log, outbox, skipped hash); the export's row writes are returned.
      */
     private Decision decide(SyncCycle cycle, ObjectExport export, ConnectorSpaceEntry entry,
-                            Membership exportedMembership, TransactionStatus status) {
+                            Membership exportedMembership, Set<String> exportedLicences, TransactionStatus status) {
         ExportedValues values = export.exportedValues();
         boolean valuesChanged = !values.hash().equals(entry.exportedHash());
         MembershipChange membershipChange = MembershipChange.between(exportedMembership, export.membership());
-        boolean changed = valuesChanged || !membershipChange.isEmpty();
+        // Licences only when they are synced (an attribute is configured): otherwise nothing licence-related is sent.
+        LicenceChange licenceChange = export.licences() == null || entry.blockOnPremisesSync() ? null
+                : LicenceChange.between(exportedLicences, export.licences().skuIds());
+        if (export.licences() != null && !export.licences().invalid().isEmpty()) {
+            skippedLicenceValues.record(cycle.id(), licences.attribute(), export, export.licences().invalid());
+        }
+        boolean licencesChanged = licenceChange != null && !licenceChange.isEmpty();
+        boolean changed = valuesChanged || !membershipChange.isEmpty() || licencesChanged;
         ConnectorSpace.Seen seen = rowUpToDate(entry, export) ? null
                 : new ConnectorSpace.Seen(export.anchor(), export.distinguishedName(), cycle.id());
 
@@ -457,7 +475,7 @@ public class SyncCycleEngine {
         }
 
         boolean exportValues = cycle.policyType() == PolicyType.INITIAL || valuesChanged || entry.pendingTakeover();
-        if (!exportValues && membershipChange.isEmpty()) {
+        if (!exportValues && membershipChange.isEmpty() && !licencesChanged) {
             return Decision.unchanged(export, seen);
         }
         Outcome outcome = !entry.everExported() ? Outcome.ADDED
@@ -485,6 +503,13 @@ public class SyncCycleEngine {
             ContractCommand chunkCommand = chunk.command(metadata(cycle), export.cloudId(), export.anchor(), syncedAt);
             chunks.add(new Chunk(export.anchor(), chunkCommand, new ExportCommands.SentCommand(
                     chunkCommand.metadata().commandId().toString(), cycle.id(), export.anchor(), null, chunk, outcome)));
+        }
+        if (licencesChanged) {
+            // After the user's SyncUser (second phase, once the directory answered it), as a group's membership.
+            ContractCommand assign = licenceChange.command(metadata(cycle), export.cloudId());
+            chunks.add(new Chunk(export.anchor(), assign, new ExportCommands.SentCommand(
+                    assign.metadata().commandId().toString(), cycle.id(), export.anchor(), null, null, outcome, null,
+                    licenceChange)));
         }
         return new Decision(export, outcome, command, sent, chunks, exported, seen, entry.pendingTakeover());
     }

@@ -70,7 +70,7 @@ public final class ExportPlanner {
             exports.add(new UserExport(user.anchor(), DirectoryIds.fromAnchor(user.anchor()), user.userPrincipalName(),
                     firstText(user.displayName(), user.commonName(), user.userPrincipalName()), user.mail(),
                     user.securityIdentifier(), user.samAccountName(), user.distinguishedName(),
-                    user.extensionAttributes()));
+                    user.extensionAttributes(), user.licences()));
         }
 
         String defaultDomain = SyncProperties.domainNameOf(baseDn);

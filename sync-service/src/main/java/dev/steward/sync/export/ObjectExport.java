@@ -3,6 +3,7 @@ package dev.steward.sync.export;
 import dev.steward.contracts.CommandMetadata;
 import dev.steward.contracts.ContractCommand;
 import dev.steward.sync.connectorspace.ObjectType;
+import dev.steward.sync.ldap.AdLicences;
 import java.time.Instant;
 import java.util.SortedMap;
 
@@ -29,6 +30,11 @@ public sealed interface ObjectExport permits UserExport, GroupExport {
     /** The members and owners AD holds; none for a user. */
     default Membership membership() {
         return Membership.NONE;
+    }
+
+    /** The licences AD holds; null when they are not synced (and always for a group). */
+    default AdLicences licences() {
+        return null;
     }
 
     ContractCommand command(CommandMetadata metadata, Instant syncedAt);

@@ -53,12 +53,22 @@ public final class AdEntryMapper {
 
     /** @throws IllegalArgumentException with the reason when the entry cannot be synced */
     public static AdUser user(Entry entry) {
+        return user(entry, null);
+    }
+
+    /**
+     * A user, with its licences read from {@code licenceAttribute} when that is given (null: licences are not read).
+     *
+     * @throws IllegalArgumentException with the reason when the entry cannot be synced
+     */
+    public static AdUser user(Entry entry, String licenceAttribute) {
         String upn = text(entry, "userPrincipalName");
         if (upn == null) {
             throw new IllegalArgumentException("userPrincipalName is empty");
         }
         return new AdUser(anchor(entry), entry.getDN(), text(entry, "cn"), upn, text(entry, "displayName"),
-                text(entry, "mail"), sid(entry), text(entry, "sAMAccountName"), extensionAttributes(entry));
+                text(entry, "mail"), sid(entry), text(entry, "sAMAccountName"), extensionAttributes(entry),
+                licenceAttribute == null ? null : AdLicences.parse(entry.getAttributeValues(licenceAttribute)));
     }
 
     /** @throws IllegalArgumentException with the reason when the entry cannot be synced */

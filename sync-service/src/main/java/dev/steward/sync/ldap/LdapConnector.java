@@ -23,6 +23,7 @@ import com.unboundid.util.ssl.HostNameSSLSocketVerifier;
 import com.unboundid.util.ssl.JVMDefaultTrustManager;
 import com.unboundid.util.ssl.PEMFileTrustManager;
 import com.unboundid.util.ssl.SSLUtil;
+import dev.steward.sync.config.LicenceProperties;
 import dev.steward.sync.config.SyncProperties;
 import java.io.File;
 import java.security.GeneralSecurityException;
@@ -78,15 +79,26 @@ public class LdapConnector {
 
     private final SyncProperties properties;
     private final LdapConnectorProperties options;
+    /** The user attribute holding licence SKU ids; null when licences are not synced. */
+    private final String licenceAttribute;
+    private final String[] userAttributes;
 
     public LdapConnector(SyncProperties properties) {
         this(properties, LdapConnectorProperties.DEFAULTS);
     }
 
-    @Autowired
     public LdapConnector(SyncProperties properties, LdapConnectorProperties options) {
+        this(properties, options, LicenceProperties.OFF);
+    }
+
+    @Autowired
+    public LdapConnector(SyncProperties properties, LdapConnectorProperties options, LicenceProperties licences) {
         this.properties = properties;
         this.options = options;
+        this.licenceAttribute = licences.attribute();
+        this.userAttributes = licenceAttribute == null ? AdEntryMapper.USER_ATTRIBUTES
+                : Stream.concat(Arrays.stream(AdEntryMapper.USER_ATTRIBUTES), Stream.of(licenceAttribute))
+                .distinct().toArray(String[]::new);
         // Fail at start on a scope or a transport that can never work, not at the first cycle.
         userFilter();
         groupFilter();
@@ -206,8 +218,8 @@ public class LdapConnector {
         List<RejectedEntry> rejected = new ArrayList<>();
         Map<String, AdUser> users = new LinkedHashMap<>();
         for (String base : bases(properties.scope().userSearchBases())) {
-            for (SearchResultEntry entry : search(connection, base, userFilter(), AdEntryMapper.USER_ATTRIBUTES, server.paged())) {
-                map(entry, AdEntryMapper::user, rejected).ifPresent(user -> users.putIfAbsent(user.anchor(), user));
+            for (SearchResultEntry entry : search(connection, base, userFilter(), userAttributes, server.paged())) {
+                map(entry, this::user, rejected).ifPresent(user -> users.putIfAbsent(user.anchor(), user));
             }
         }
         Map<String, AdGroup> groups = new LinkedHashMap<>();
@@ -234,8 +246,8 @@ public class LdapConnector {
                     .toList());
             for (String base : bases(properties.scope().userSearchBases())) {
                 for (SearchResultEntry entry : search(connection, base, Filter.createANDFilter(userFilter(), byGuid),
-                        AdEntryMapper.USER_ATTRIBUTES, server.paged())) {
-                    map(entry, AdEntryMapper::user, rejected).ifPresent(user -> users.putIfAbsent(user.anchor(), user));
+                        userAttributes, server.paged())) {
+                    map(entry, this::user, rejected).ifPresent(user -> users.putIfAbsent(user.anchor(), user));
                 }
             }
             for (String base : bases(properties.scope().groupSearchBases())) {
@@ -457,9 +469,13 @@ public class LdapConnector {
         return Optional.of(new ChangedObject(anchor, entry.getDN(), deleted, added, removed));
     }
 
+    private AdUser user(Entry entry) {
+        return AdEntryMapper.user(entry, licenceAttribute);
+    }
+
     private String[] trackedAttributes() {
         return Stream.concat(Stream.of("objectGUID", "objectClass", "isDeleted", "name"),
-                Stream.concat(Arrays.stream(AdEntryMapper.USER_ATTRIBUTES), Arrays.stream(AdEntryMapper.GROUP_ATTRIBUTES)))
+                Stream.concat(Arrays.stream(userAttributes), Arrays.stream(AdEntryMapper.GROUP_ATTRIBUTES)))
                 .distinct().toArray(String[]::new);
     }
 

@@ -28,9 +28,18 @@ public class ProvisioningLog {
     }
 
     public void add(ProvisioningLogEntry entry) {
-        jdbc.sql("INSERT INTO provisioning_log (id, activity_at, cycle_id, log_action, status, event_code, reason, "
+        insert(entry, "");
+    }
+
+    /** Adds the entry unless one with its id is there already; true if it was added. */
+    public boolean addIfAbsent(ProvisioningLogEntry entry) {
+        return insert(entry, " ON CONFLICT DO NOTHING") > 0;
+    }
+
+    private int insert(ProvisioningLogEntry entry, String onConflict) {
+        return jdbc.sql("INSERT INTO provisioning_log (id, activity_at, cycle_id, log_action, status, event_code, reason, "
                         + "identity_type, source_id, source_display_name, source_dn, target_id, target_display_name, "
-                        + "modified_properties) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + "modified_properties) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" + onConflict)
                 .params(entry.id(), SqlTime.of(entry.activityDateTime()), entry.cycleId(), entry.action(), entry.status(),
                         entry.eventCode(), entry.reason(), entry.identityType().wireName(), entry.sourceId(),
                         entry.sourceDisplayName(), entry.sourceDistinguishedName(), entry.targetId(),

@@ -75,6 +75,24 @@ class AdEntryMapperTest {
     }
 
     @Test
+    void readsTheLicencesOfAUserFromTheConfiguredAttributeSplittingValuesAndSkippingWhatIsNoGuid() {
+        Entry entry = new Entry("CN=Alice,CN=Users,DC=corp,DC=example,DC=test",
+                new Attribute("objectGUID", AdGuids.toBytes(GUID)),
+                new Attribute("userPrincipalName", "alice@corp.example.test"),
+                new Attribute("carLicense", "078D2B04-F1BD-4111-BBD4-B4B1B354CEF4",
+                        " 84a661c4-e949-4bd2-a560-ed7766fcaf2b;6fd2c87f-b296-42f0-b197-1e91e994b900, P1 ",
+                        "078d2b04-f1bd-4111-bbd4-b4b1b354cef4"));
+
+        AdLicences licences = AdEntryMapper.user(entry, "carLicense").licences();
+
+        assertThat(licences.skuIds()).containsExactly("078d2b04-f1bd-4111-bbd4-b4b1b354cef4",
+                "6fd2c87f-b296-42f0-b197-1e91e994b900", "84a661c4-e949-4bd2-a560-ed7766fcaf2b");
+        assertThat(licences.invalid()).containsExactly("P1");
+        assertThat(AdEntryMapper.user(entry, "msDS-cloudExtensionAttribute1").licences()).isEqualTo(AdLicences.NONE);
+        assertThat(AdEntryMapper.user(entry).licences()).as("not configured: not read").isNull();
+    }
+
+    @Test
     void refusesAUserWithAnExtensionAttributeLongerThanAdAllows() {
         Entry entry = new Entry("CN=Alice,CN=Users,DC=corp,DC=example,DC=test",
                 new Attribute("objectGUID", AdGuids.toBytes(GUID)),

@@ -69,7 +69,12 @@ public final class FakeDirectory implements AutoCloseable {
 
     /** The next command of {@code type} whose key (group or user id) is {@code key} is rejected with {@code errorCode}. */
     public void rejectNext(Class<? extends ContractCommand> type, String key, String errorCode) {
-        rejections.put(rule(MessageTypes.nameOf(type), key), errorCode);
+        rejectNext(type, key, errorCode, "rejected by the fake directory");
+    }
+
+    /** As above, with the directory's {@code message} (e.g. "User does not have a corresponding license."). */
+    public void rejectNext(Class<? extends ContractCommand> type, String key, String errorCode, String message) {
+        rejections.put(rule(MessageTypes.nameOf(type), key), errorCode + "\n" + message);
     }
 
     private void poll() {
@@ -96,9 +101,10 @@ public final class FakeDirectory implements AutoCloseable {
     private void answer(String type, ContractCommand command) {
         var ref = new CommandResult.ContractCommandRef(command.metadata().commandId(), type,
                 command.metadata().correlationId(), command.key());
-        String errorCode = rejections.remove(rule(type, command.key()));
-        CommandResult result = errorCode == null ? CommandResult.succeeded(ref, Instant.now())
-                : CommandResult.rejected(ref, errorCode, "rejected by the fake directory", Instant.now());
+        String rejection = rejections.remove(rule(type, command.key()));
+        CommandResult result = rejection == null ? CommandResult.succeeded(ref, Instant.now())
+                : CommandResult.rejected(ref, rejection.substring(0, rejection.indexOf('\n')),
+                rejection.substring(rejection.indexOf('\n') + 1), Instant.now());
         results.send(new ProducerRecord<>(Topics.DIRECTORY_COMMAND_RESULTS, result.key(), result), (sent, failure) -> {
             if (failure != null) {
                 log.error("the fake directory could not publish the result of {}", command.metadata().commandId(),

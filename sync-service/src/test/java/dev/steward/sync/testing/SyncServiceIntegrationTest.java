@@ -81,6 +81,8 @@ public abstract class SyncServiceIntegrationTest {
     private static TopicRecorder recorder;
     private static FakeDirectory directory;
     private static KafkaTestClient owners;
+    /** The broker the three above talk to: a context of its own (other properties) has its own broker. */
+    private static TestKafka kafkaOfStatics;
 
     @Autowired
     protected MockMvc mvc;
@@ -116,7 +118,24 @@ public abstract class SyncServiceIntegrationTest {
         directory();
     }
 
+    /** The fake directory, recorder and owners talk to this context's broker (a subclass may have its own context). */
+    private synchronized void forThisBroker() {
+        if (kafkaOfStatics != testKafka) {
+            if (directory != null) {
+                directory.close();
+            }
+            if (recorder != null) {
+                recorder.close();
+            }
+            directory = null;
+            recorder = null;
+            owners = null;
+            kafkaOfStatics = testKafka;
+        }
+    }
+
     protected synchronized FakeDirectory directory() {
+        forThisBroker();
         if (directory == null) {
             directory = new FakeDirectory(testKafka);
         }
@@ -125,6 +144,7 @@ public abstract class SyncServiceIntegrationTest {
 
     /** Publishes each topic as its owner: directory events and command results as the directory service. */
     protected synchronized KafkaTestClient owners() {
+        forThisBroker();
         if (owners == null) {
             owners = testKafka.owners();
         }
@@ -132,6 +152,7 @@ public abstract class SyncServiceIntegrationTest {
     }
 
     protected synchronized TopicRecorder recorder() {
+        forThisBroker();
         if (recorder == null) {
             recorder = new TopicRecorder(testKafka.adminConfig(), List.of(Topics.DIRECTORY_COMMANDS,
                     Topics.SYNC_EVENTS, Topics.deadLetter(Topics.DIRECTORY_EVENTS)));

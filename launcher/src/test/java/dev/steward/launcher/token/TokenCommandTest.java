@@ -206,7 +206,7 @@ class TokenCommandTest {
         assertThat(claims.getStringClaim("appid")).isEqualTo(AuthServer.SYNC_APP_ID);
         assertThat(claims.getStringClaim("app_displayname")).isEqualTo("Steward Sync");
         assertThat(claims.getStringListClaim("roles")).containsExactly("OnPremDirectorySynchronization.ReadWrite.All",
-                "Group.Read.All");
+                "Group.Read.All", "LicenseAssignment.ReadWrite.All");
         assertThat(claims.getClaim("scp")).isNull();
         assertThat(Duration.between(claims.getIssueTime().toInstant(), claims.getExpirationTime().toInstant()))
                 .isEqualTo(Duration.ofMinutes(10));

@@ -23,6 +23,7 @@ public class SyncConfiguration {
      */
     @Bean
     PlannerStatistics plannerStatistics(DataSource dataSource) {
-        return new PlannerStatistics(dataSource, List.of("connector_space", "exported_reference", "export_command"));
+        return new PlannerStatistics(dataSource, List.of("connector_space", "exported_reference", "export_command",
+                "exported_licence"));
     }
 }

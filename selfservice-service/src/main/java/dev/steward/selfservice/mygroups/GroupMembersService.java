@@ -70,7 +70,7 @@ public class GroupMembersService {
     @Transactional(readOnly = true)
     public MemberPage members(Caller caller, String groupId, GroupCursor after, int limit) {
         readPermission.check(caller);
-        KnownGroup group = groups.find(groupId).filter(this::isManageable)
+        KnownGroup group = groups.find(groupId).filter(manageable::allows)
                 .filter(found -> restrictions.maySee(caller, found))
                 .orElseThrow(() -> MembershipRequestRefused.notFound(RefusalReason.GROUP_NOT_FOUND, groupId));
         permission.checkMayManageMembers(caller, group);
@@ -135,14 +135,5 @@ public class GroupMembersService {
         permission.checkMayManageMembers(caller, group);
         manageable.check(group);
         return group;
-    }
-
-    private boolean isManageable(KnownGroup group) {
-        try {
-            manageable.check(group);
-            return true;
-        } catch (MembershipRequestRefused e) {
-            return false;
-        }
     }
 }

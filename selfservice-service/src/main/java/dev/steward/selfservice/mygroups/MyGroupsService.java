@@ -75,7 +75,7 @@ public class MyGroupsService {
     public GroupPage visible(Caller caller, GroupCursor after, int limit) {
         readPermission.check(caller);
         return page(caller, (from, n) -> lists.allAfter(from, n), after, limit,
-                group -> isManageable(group) && restrictions.maySee(caller, group));
+                group -> manageable.allows(group) && restrictions.maySee(caller, group));
     }
 
     @Transactional(readOnly = true)
@@ -96,7 +96,7 @@ public class MyGroupsService {
     @Transactional(readOnly = true)
     public GroupView one(Caller caller, String groupId) {
         readPermission.check(caller);
-        KnownGroup group = groups.find(groupId).filter(this::isManageable)
+        KnownGroup group = groups.find(groupId).filter(manageable::allows)
                 .filter(found -> restrictions.maySee(caller, found))
                 .orElseThrow(() -> MembershipRequestRefused.notFound(RefusalReason.GROUP_NOT_FOUND, groupId));
         return view(caller, group);
@@ -164,18 +164,10 @@ public class MyGroupsService {
                 EventMetadata.CURRENT_SCHEMA_VERSION);
     }
 
-    private boolean isManageable(KnownGroup group) {
-        try {
-            manageable.check(group);
-            return true;
-        } catch (MembershipRequestRefused e) {
-            return false;
-        }
-    }
 
     private GroupView view(Caller caller, KnownGroup group) {
         boolean member = groups.isDirectMember(group.id(), caller.userId());
-        boolean joinable = isManageable(group) && group.joinPolicy() != JoinPolicy.CLOSED && !member
+        boolean joinable = manageable.allows(group) && group.joinPolicy() != JoinPolicy.CLOSED && !member
                 && (group.joinPolicy() == JoinPolicy.OPEN || !group.ownerIds().isEmpty());
         return GroupView.of(group, groups.secondStageGroupId(group.id()).orElse(null), caller.userId(), member,
                 lists.hasOpenRequest(group.id(), caller.userId()), joinable);

@@ -44,6 +44,16 @@ public class ManageableInMyGroupsPolicy {
         }
     }
 
+    /** Whether the group can be managed in My Groups ({@link #check} says why not). */
+    public boolean allows(KnownGroup group) {
+        try {
+            check(group);
+            return true;
+        } catch (MembershipRequestRefused e) {
+            return false;
+        }
+    }
+
     private static MembershipRequestRefused refused(String message) {
         return new MembershipRequestRefused(RefusalReason.GROUP_NOT_MANAGEABLE, message);
     }

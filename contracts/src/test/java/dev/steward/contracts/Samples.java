@@ -90,6 +90,13 @@ final class Samples {
                 "c0ffee00-0000-4000-8000-000000000001", ADMIN, 1);
     }
 
+    /** An event of a directory aggregate, at the version the command result sample names. */
+    static EventMetadata directoryEvent(String aggregateId) {
+        EventMetadata event = event(aggregateId);
+        return new EventMetadata(event.eventId(), event.occurredAt(), aggregateId, event.correlationId(),
+                event.initiator(), event.schemaVersion(), 7L);
+    }
+
     static CommandMetadata command() {
         return new CommandMetadata(UUID.fromString("a3bb189e-8bf9-3888-9912-ace4e6543002"), AT,
                 "c0ffee00-0000-4000-8000-000000000001");
@@ -126,30 +133,30 @@ final class Samples {
                 "CN=Alice,OU=People,DC=corp,DC=example,DC=test", EXTENSION_ATTRIBUTES, AT));
         samples.put("directory.SyncDeletion", new SyncDeletion(command(), ALICE_ID, ALICE_ANCHOR, SyncDeletion.USER,
                 AT));
-        samples.put("directory.GroupCreated", new GroupCreated(event(GROUP_ID), group()));
-        samples.put("directory.GroupUpdated", new GroupUpdated(event(GROUP_ID), group(),
+        samples.put("directory.GroupCreated", new GroupCreated(directoryEvent(GROUP_ID), group()));
+        samples.put("directory.GroupUpdated", new GroupUpdated(directoryEvent(GROUP_ID), group(),
                 List.of(new ModifiedProperty("displayName", "\"Engineering\"", "\"Engineering Team\"")), false));
         samples.put("directory.SourceOfAuthorityChanged",
-                new SourceOfAuthorityChanged(event(GROUP_ID), GROUP_ID, "Engineering", GROUP_ANCHOR, true, null,
+                new SourceOfAuthorityChanged(directoryEvent(GROUP_ID), GROUP_ID, "Engineering", GROUP_ANCHOR, true, null,
                         EXTENSION_ATTRIBUTES));
-        samples.put("directory.UserSynced", new UserSynced(event(ALICE_ID), ALICE_ID, ALICE_ANCHOR,
+        samples.put("directory.UserSynced", new UserSynced(directoryEvent(ALICE_ID), ALICE_ID, ALICE_ANCHOR,
                 "alice@corp.example.test", "Alice", "alice@corp.example.test",
                 "S-1-5-21-1004336348-1177238915-682003330-1106", "alice",
                 "CN=Alice,OU=People,DC=corp,DC=example,DC=test", true));
-        samples.put("directory.UserDeleted", new UserDeleted(event(CLOUD_USER_ID), CLOUD_USER_ID,
+        samples.put("directory.UserDeleted", new UserDeleted(directoryEvent(CLOUD_USER_ID), CLOUD_USER_ID,
                 "carol@corp.example.test", "Carol", null));
         samples.put("directory.AssignLicense", new AssignLicense(command(), CLOUD_USER_ID,
                 List.of(new AssignedLicense(AAD_PREMIUM, List.of(EXCHANGE_PLAN))), List.of(AAD_PREMIUM_P2)));
-        samples.put("directory.UserLicensesChanged", new UserLicensesChanged(event(CLOUD_USER_ID), CLOUD_USER_ID,
+        samples.put("directory.UserLicensesChanged", new UserLicensesChanged(directoryEvent(CLOUD_USER_ID), CLOUD_USER_ID,
                 "carol@corp.example.test", List.of(new AssignedLicense(AAD_PREMIUM, List.of(EXCHANGE_PLAN))),
                 List.of(AAD_PREMIUM), List.of(AAD_PREMIUM_P2)));
-        samples.put("directory.GroupDeleted", new GroupDeleted(event(GROUP_ID), GROUP_ID, "Engineering", GROUP_ANCHOR));
-        samples.put("directory.MembersAdded", new MembersAdded(event(GROUP_ID), GROUP_ID,
+        samples.put("directory.GroupDeleted", new GroupDeleted(directoryEvent(GROUP_ID), GROUP_ID, "Engineering", GROUP_ANCHOR));
+        samples.put("directory.MembersAdded", new MembersAdded(directoryEvent(GROUP_ID), GROUP_ID,
                 List.of(DirectoryObjectRef.user(ALICE_ID), DirectoryObjectRef.group(LEADS_ID)), true));
-        samples.put("directory.MembersRemoved", new MembersRemoved(event(GROUP_ID), GROUP_ID,
+        samples.put("directory.MembersRemoved", new MembersRemoved(directoryEvent(GROUP_ID), GROUP_ID,
                 List.of(DirectoryObjectRef.user(ALICE_ID)), false));
-        samples.put("directory.OwnersAdded", new OwnersAdded(event(GROUP_ID), GROUP_ID, List.of(ALICE_ID), true));
-        samples.put("directory.OwnersRemoved", new OwnersRemoved(event(GROUP_ID), GROUP_ID, List.of(ALICE_ID), false));
+        samples.put("directory.OwnersAdded", new OwnersAdded(directoryEvent(GROUP_ID), GROUP_ID, List.of(ALICE_ID), true));
+        samples.put("directory.OwnersRemoved", new OwnersRemoved(directoryEvent(GROUP_ID), GROUP_ID, List.of(ALICE_ID), false));
         samples.put("selfservice.RequestMembership",
                 new RequestMembership(command(), GROUP_ID, null, "I work on the build system"));
         samples.put("selfservice.MembershipRequested", new MembershipRequested(event("0d6f4b1e-1111-4222-8333-944455556666"),
@@ -211,10 +218,10 @@ final class Samples {
                 List.of("description: written \"Engineers\", in AD \"Everyone\"")));
         samples.put("sync.WriteBackDriftResolved", new WriteBackDriftResolved(event(GROUP_ID), GROUP_ID, "Engineering",
                 "admin@corp.example.test"));
-        samples.put("steward.CommandResult", CommandResult.rejected(
+        samples.put("steward.CommandResult", CommandResult.succeeded(
                 new CommandResult.ContractCommandRef(UUID.fromString("a3bb189e-8bf9-3888-9912-ace4e6543002"),
                         "directory.ChangeSourceOfAuthority", "c0ffee00-0000-4000-8000-000000000001", GROUP_ID),
-                "Authorization_RequestDenied", "Insufficient privileges to complete the operation.", AT));
+                7L, AT));
         return samples;
     }
 }

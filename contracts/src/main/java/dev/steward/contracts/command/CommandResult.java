@@ -8,6 +8,9 @@ import java.util.UUID;
 /**
  * The outcome of one command consumed from a command topic, published on the matching results topic.
  *
+ * @param version   the version of the command's aggregate after the command succeeded: the sequence number of the
+ *                  aggregate's last event (0 after its first), the same number a second command that changed nothing
+ *                  answers; null when the command was rejected or answers for no versioned aggregate
  * @param errorCode a stable code (e.g. {@code Request_BadRequest}, {@code Authorization_RequestDenied}) when
  *                  the command was rejected; null when it succeeded
  */
@@ -16,6 +19,7 @@ public record CommandResult(
         String commandType,
         String correlationId,
         String aggregateId,
+        Long version,
         Status status,
         String errorCode,
         String message,
@@ -30,13 +34,18 @@ public record CommandResult(
     }
 
     public static CommandResult succeeded(ContractCommandRef ref, Instant completedAt) {
+        return succeeded(ref, null, completedAt);
+    }
+
+    /** @param version the aggregate's version after the command; null if it has none */
+    public static CommandResult succeeded(ContractCommandRef ref, Long version, Instant completedAt) {
         return new CommandResult(ref.commandId(), ref.commandType(), ref.correlationId(), ref.aggregateId(),
-                Status.SUCCEEDED, null, null, completedAt);
+                version, Status.SUCCEEDED, null, null, completedAt);
     }
 
     public static CommandResult rejected(ContractCommandRef ref, String errorCode, String message, Instant completedAt) {
         return new CommandResult(ref.commandId(), ref.commandType(), ref.correlationId(), ref.aggregateId(),
-                Status.REJECTED, errorCode, message, completedAt);
+                null, Status.REJECTED, errorCode, message, completedAt);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.steward.directory.config;
 
+import dev.steward.directory.common.AggregateVersionInterceptor;
 import dev.steward.directory.common.BatchedWrites;
 import dev.steward.directory.common.ReadModels;
 import dev.steward.directory.common.CommandOrigin;
@@ -16,6 +17,7 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jpa.JpaEventStorageEngine;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
@@ -32,7 +34,8 @@ import tools.jackson.databind.DeserializationFeature;
  * Axon on Spring Boot: the read models in subscribing processors (same transaction as the events, so every write is
  * visible to the next read and an event a read model refuses is never stored); every other handler (the Kafka
  * publisher) in a pooled streaming processor that stops and retries on failure; command origins copied from
- * commands to their events; domain errors carried across the command bus as error codes.
+ * commands to their events; domain errors carried across the command bus as error codes; aggregate versions reported
+ * to the commands that ask.
  */
 @Configuration(proxyBeanMethods = false)
 public class AxonConfiguration {
@@ -80,6 +83,13 @@ public class AxonConfiguration {
     @Bean
     DirectoryErrorInterceptor directoryErrorInterceptor(CommandBus commandBus) {
         DirectoryErrorInterceptor interceptor = new DirectoryErrorInterceptor();
+        commandBus.registerHandlerInterceptor(interceptor);
+        return interceptor;
+    }
+
+    @Bean
+    AggregateVersionInterceptor aggregateVersionInterceptor(CommandBus commandBus, EventStore eventStore) {
+        AggregateVersionInterceptor interceptor = new AggregateVersionInterceptor(eventStore);
         commandBus.registerHandlerInterceptor(interceptor);
         return interceptor;
     }

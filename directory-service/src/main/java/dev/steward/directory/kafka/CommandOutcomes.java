@@ -1,6 +1,8 @@
 package dev.steward.directory.kafka;
 
 import dev.steward.contracts.command.CommandResult;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.Collection;
 import java.util.HashMap;
@@ -22,6 +24,11 @@ import org.springframework.stereotype.Component;
 class CommandOutcomes {
 
     private static final int MESSAGE_MAX = 2000;
+    private static final String SELECT = "SELECT command_id, command_type, correlation_id, aggregate_id, "
+            + "aggregate_version, status, error_code, message, completed_at, result_published FROM command_outcome ";
+    private static final String INSERT = "INSERT INTO command_outcome (command_id, command_type, correlation_id, "
+            + "aggregate_id, aggregate_version, status, error_code, message, completed_at, result_published) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE)";
 
     private final JdbcTemplate jdbc;
 
@@ -33,13 +40,7 @@ class CommandOutcomes {
     }
 
     Optional<Outcome> find(UUID commandId) {
-        List<Outcome> rows = jdbc.query("SELECT command_type, correlation_id, aggregate_id, status, error_code, "
-                        + "message, completed_at, result_published FROM command_outcome WHERE command_id = ?",
-                (rs, n) -> new Outcome(new CommandResult(commandId, rs.getString(1), rs.getString(2),
-                        rs.getString(3), CommandResult.Status.valueOf(rs.getString(4)), rs.getString(5),
-                        rs.getString(6), rs.getTimestamp(7).toInstant()), rs.getBoolean(8)),
-                commandId.toString());
-        return rows.stream().findFirst();
+        return findAll(List.of(commandId)).values().stream().findFirst();
     }
 
     /** The outcomes recorded for any of {@code commandIds}, by command id. */
@@ -48,16 +49,19 @@ class CommandOutcomes {
         if (commandIds.isEmpty()) {
             return found;
         }
-        new NamedParameterJdbcTemplate(jdbc).query("SELECT command_id, command_type, correlation_id, aggregate_id, "
-                        + "status, error_code, message, completed_at, result_published FROM command_outcome "
-                        + "WHERE command_id IN (:ids)",
-                Map.of("ids", commandIds.stream().map(UUID::toString).toList()), rs -> {
-                    UUID commandId = UUID.fromString(rs.getString(1));
-                    found.put(commandId, new Outcome(new CommandResult(commandId, rs.getString(2), rs.getString(3),
-                            rs.getString(4), CommandResult.Status.valueOf(rs.getString(5)), rs.getString(6),
-                            rs.getString(7), rs.getTimestamp(8).toInstant()), rs.getBoolean(9)));
+        new NamedParameterJdbcTemplate(jdbc).query(SELECT + "WHERE command_id IN (:ids)",
+                Map.of("ids", commandIds.stream().map(UUID::toString).toList()), row -> {
+                    Outcome outcome = outcome(row);
+                    found.put(outcome.result().commandId(), outcome);
                 });
         return found;
+    }
+
+    private static Outcome outcome(ResultSet row) throws SQLException {
+        long version = row.getLong(5);
+        return new Outcome(new CommandResult(UUID.fromString(row.getString(1)), row.getString(2), row.getString(3),
+                row.getString(4), row.wasNull() ? null : version, CommandResult.Status.valueOf(row.getString(6)),
+                row.getString(7), row.getString(8), row.getTimestamp(9).toInstant()), row.getBoolean(10));
     }
 
     /**
@@ -65,11 +69,25 @@ class CommandOutcomes {
      * was recorded before; a concurrent duplicate fails the statement (and the batch's transaction).
      */
     void recordAll(List<CommandResult> results) {
-        jdbc.batchUpdate("INSERT INTO command_outcome (command_id, command_type, correlation_id, aggregate_id, status, "
-                        + "error_code, message, completed_at, result_published) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                results.stream().map(result -> new Object[] {result.commandId().toString(), result.commandType(),
-                        result.correlationId(), result.aggregateId(), result.status().name(), result.errorCode(),
-                        truncated(result.message()), Timestamp.from(result.completedAt()), false}).toList());
+        jdbc.batchUpdate(INSERT, results.stream().map(CommandOutcomes::row).toList());
+    }
+
+    /** Records the outcome; false if this command id was recorded before (a duplicate). */
+    boolean record(CommandResult result) {
+        try {
+            jdbc.update(INSERT, row(result));
+            return true;
+        } catch (DuplicateKeyException e) {
+            return false;
+        }
+    }
+
+    private static Object[] row(CommandResult result) {
+        String message = result.message();
+        return new Object[] {result.commandId().toString(), result.commandType(), result.correlationId(),
+                result.aggregateId(), result.version(), result.status().name(), result.errorCode(),
+                message != null && message.length() > MESSAGE_MAX ? message.substring(0, MESSAGE_MAX) : message,
+                Timestamp.from(result.completedAt())};
     }
 
     void markAllPublished(Collection<UUID> commandIds) {
@@ -78,30 +96,5 @@ class CommandOutcomes {
                     "UPDATE command_outcome SET result_published = TRUE WHERE command_id IN (:ids)",
                     Map.of("ids", commandIds.stream().map(UUID::toString).toList()));
         }
-    }
-
-    private static String truncated(String message) {
-        return message != null && message.length() > MESSAGE_MAX ? message.substring(0, MESSAGE_MAX) : message;
-    }
-
-    /** Records the outcome; false if this command id was recorded before (a duplicate). */
-    boolean record(CommandResult result) {
-        String message = result.message();
-        if (message != null && message.length() > MESSAGE_MAX) {
-            message = message.substring(0, MESSAGE_MAX);
-        }
-        try {
-            jdbc.update("INSERT INTO command_outcome (command_id, command_type, correlation_id, aggregate_id, status, "
-                            + "error_code, message, completed_at, result_published) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    result.commandId().toString(), result.commandType(), result.correlationId(), result.aggregateId(),
-                    result.status().name(), result.errorCode(), message, Timestamp.from(result.completedAt()), false);
-            return true;
-        } catch (DuplicateKeyException e) {
-            return false;
-        }
-    }
-
-    void markPublished(UUID commandId) {
-        jdbc.update("UPDATE command_outcome SET result_published = ? WHERE command_id = ?", true, commandId.toString());
     }
 }

@@ -31,6 +31,7 @@ import dev.steward.directory.user.api.UserUpdated;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 
 /**
@@ -134,8 +135,9 @@ final class ContractEvents {
 
     static EventMetadata metadata(EventMessage<?> message, String aggregateId) {
         CommandOrigin origin = CommandOrigin.from(message.getMetaData());
+        Long version = message instanceof DomainEventMessage<?> domain ? domain.getSequenceNumber() : null;
         return new EventMetadata(eventId(message.getIdentifier()), message.getTimestamp(), aggregateId,
-                origin.correlationId(), origin.initiator(), EventMetadata.CURRENT_SCHEMA_VERSION);
+                origin.correlationId(), origin.initiator(), EventMetadata.CURRENT_SCHEMA_VERSION, version);
     }
 
     /** Axon's event identifiers are UUIDs; any other identifier maps to a stable name-based UUID. */

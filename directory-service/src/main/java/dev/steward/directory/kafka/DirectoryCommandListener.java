@@ -53,7 +53,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Directory commands from Kafka ({@value Topics#DIRECTORY_COMMANDS}), a polled batch at a time. Each command is
  * authenticated by its bearer token, authorised by the same policy as its HTTP counterpart, executed at most once
- * per command id, and answered with exactly one {@link CommandResult} on {@value Topics#DIRECTORY_COMMAND_RESULTS}.
+ * per command id, and answered with exactly one {@link CommandResult} on {@value Topics#DIRECTORY_COMMAND_RESULTS}:
+ * the aggregate's version after the command, or the Graph error.
  * <p>
  * A batch runs in one database transaction (its events, read models and outcome rows commit together) and its
  * results are sent together, which is what lets the sync engine's stream land at thousands of commands a second. A
@@ -266,16 +267,14 @@ class DirectoryCommandListener {
             } else if (existing != null && command instanceof SyncGroupFromOnPremises sync) {
                 command = existing.add(sync.groupId()) ? new CreateGroupFromOnPremises(sync.groupId(), sync) : command;
             }
-            if (command instanceof DeleteUserFromOnPremises deletion) {
-                userDeletion.delete(deletion, deletion.userId(), origin);
-            } else {
-                commands.send(command, origin);
-            }
+            long version = command instanceof DeleteUserFromOnPremises deletion
+                    ? userDeletion.delete(deletion, deletion.userId(), origin)
+                    : commands.sendForVersion(command, origin);
+            return CommandResult.succeeded(ref, version, clock.instant());
         } catch (CommandExecutionException | dev.steward.directory.common.DirectoryException e) {
             DirectoryError error = DirectoryError.of(e).orElseThrow(() -> e);
             return rejected(CommandResult.rejected(ref, error.code().graphCode(), error.message(), clock.instant()));
         }
-        return CommandResult.succeeded(ref, clock.instant());
     }
 
     private static CommandResult rejected(CommandResult result) {

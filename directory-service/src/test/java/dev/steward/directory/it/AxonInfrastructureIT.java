@@ -246,8 +246,7 @@ class AxonInfrastructureIT extends DirectoryIntegrationTest {
         List<Long> indexes = jdbc.queryForList("SELECT global_index FROM domain_event_entry "
                 + "WHERE aggregate_identifier = ? ORDER BY sequence_number", Long.class, group.id());
         assertThat(indexes).hasSize(2);
-        assertThat(indexes.get(1)).isGreaterThan(indexes.get(0));
-        assertThat(jdbc.queryForObject("SELECT MAX(global_index) - MIN(global_index) + 1 - COUNT(*) "
-                + "FROM domain_event_entry", Long.class)).isZero();
+        assertThat(indexes.get(1)).as("numbered one at a time, not from pooled blocks (an insert that was rolled "
+                + "back, as a refused duplicate creation is, may still leave a gap)").isEqualTo(indexes.get(0) + 1);
     }
 }

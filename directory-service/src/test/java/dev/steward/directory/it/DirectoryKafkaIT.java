@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.steward.contracts.CloudEventHeaders;
 import dev.steward.contracts.ContractMessage;
 import dev.steward.contracts.DirectoryIds;
+import dev.steward.contracts.IntegrationEvent;
 import dev.steward.contracts.OnPremisesExtensionAttributes;
 import dev.steward.contracts.Topics;
 import dev.steward.contracts.command.AddMembers;
@@ -46,6 +47,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Directory commands over Kafka: one result per command, the same authorisation as HTTP, events out, dead letters. */
 class DirectoryKafkaIT extends DirectoryIntegrationTest {
@@ -55,6 +57,8 @@ class DirectoryKafkaIT extends DirectoryIntegrationTest {
             List.of(UserReadPolicy.USER_READ_ALL), List.of());
     private static final Instant SYNCED_AT = Instant.parse("2026-01-01T10:00:00Z");
 
+    @Autowired
+    JdbcTemplate jdbc;
     private TopicReader<ContractMessage> results;
     private TopicReader<ContractMessage> events;
 
@@ -459,6 +463,80 @@ class DirectoryKafkaIT extends DirectoryIntegrationTest {
         await().atMost(WAIT).untilAsserted(() -> assertThat(api.get("/v1.0/groups/" + groupId + "/owners",
                 TestTokens.groupsAdmin()).json().get("value").valueStream().map(owner -> owner.get("id").asString()).toList())
                 .containsExactly(second.userId()));
+    }
+
+    /**
+     * A succeeded command names its aggregate's version: the sequence number of its last event, which the event on
+     * Kafka carries as {@code aggregateVersion}; a command that changed nothing names the version it found; a refusal
+     * names none; a result published again after a redelivery names the stored version.
+     */
+    @Test
+    void answersEachCommandWithItsAggregatesNewVersionAsItsEventsNumberIt() {
+        SyncUser bob = Samples.syncUser(UUID.randomUUID().toString(), "bob-versions@corp.example.test");
+        SyncUser bobAgain = Samples.syncUser(bob.anchor(), "bob-versions@corp.example.test");
+        SyncUser carol = Samples.syncUser(UUID.randomUUID().toString(), "carol-versions@corp.example.test");
+        for (SyncUser sync : List.of(bob, bobAgain, carol)) {
+            sender.sendCommand(Topics.DIRECTORY_COMMANDS, sync, TestTokens.syncEngine());
+        }
+        assertThat(resultOf(bob.metadata().commandId()).version()).isZero();
+        assertThat(resultOf(bobAgain.metadata().commandId()).version()).as("nothing changed").isZero();
+        String groupId = UUID.randomUUID().toString();
+        CreateGroup create = new CreateGroup(Samples.metadata(), groupId, "Versioned", null, "versioned", false,
+                true, List.of(), null, List.of(bob.userId()), List.of(bob.userId()));
+        AddMembers add = new AddMembers(Samples.metadata(), groupId, List.of(carol.userId()));
+        UpdateGroup rename = new UpdateGroup(Samples.metadata(), groupId, Map.of("displayName", "Versioned 2"));
+        UpdateGroup sameName = new UpdateGroup(Samples.metadata(), groupId, Map.of("displayName", "Versioned 2"));
+        AddMembers duplicate = new AddMembers(Samples.metadata(), groupId, List.of(carol.userId()));
+
+        sender.sendCommand(Topics.DIRECTORY_COMMANDS, create, TestTokens.groupsAdmin());
+        long created = resultOf(create.metadata().commandId()).version();
+        for (var command : List.of(add, rename, sameName, duplicate)) {
+            sender.sendCommand(Topics.DIRECTORY_COMMANDS, command, TestTokens.groupsAdmin());
+        }
+
+        assertThat(created).as("GroupCreated, OwnersAdded, MembersAdded").isEqualTo(2);
+        assertThat(resultOf(add.metadata().commandId()).version()).isEqualTo(3);
+        assertThat(resultOf(rename.metadata().commandId()).version()).isEqualTo(4);
+        assertThat(resultOf(sameName.metadata().commandId()).version()).isEqualTo(4);
+        CommandResult refused = resultOf(duplicate.metadata().commandId());
+        assertThat(refused.status()).isEqualTo(CommandResult.Status.REJECTED);
+        assertThat(refused.version()).isNull();
+        List<IntegrationEvent> groupEvents = await().atMost(WAIT).until(() -> events.values(IntegrationEvent.class,
+                e -> e.metadata().aggregateId().equals(groupId)), list -> list.size() == 5);
+        assertThat(groupEvents).extracting(e -> e.metadata().aggregateVersion())
+                .containsExactly(0L, 1L, 2L, 3L, 4L);
+        assertThat(groupEvents.get(3)).isInstanceOf(MembersAdded.class);
+
+        jdbc.update("UPDATE command_outcome SET result_published = FALSE WHERE command_id = ?",
+                add.metadata().commandId().toString());
+        sender.sendCommand(Topics.DIRECTORY_COMMANDS, add, TestTokens.groupsAdmin());
+        List<CommandResult> answers = await().atMost(WAIT).until(() -> results.values(CommandResult.class,
+                r -> r.commandId().equals(add.metadata().commandId())), list -> list.size() == 2);
+        assertThat(answers).extracting(CommandResult::version).containsExactly(3L, 3L);
+        assertThat(api.get("/v1.0/groups/" + groupId + "/members", TestTokens.groupsAdmin()).json().get("value")
+                .size()).as("the redelivered command was not executed again").isEqualTo(2);
+    }
+
+    @Test
+    void refusesACreateGroupWhoseIdIsTakenAsGraphDoesAndKeepsTheGroupItHas() {
+        String groupId = UUID.randomUUID().toString();
+        CreateGroup first = new CreateGroup(Samples.metadata(), groupId, "Taken Id", null, "takenid", false, true,
+                List.of(), null, List.of(), List.of());
+        CreateGroup second = new CreateGroup(Samples.metadata(), groupId.toUpperCase(), "Same Id", null, "sameid",
+                false, true, List.of(), null, List.of(), List.of());
+        AddMembers afterwards = new AddMembers(Samples.metadata(), groupId, List.of(syncedUser("after-taken")));
+
+        for (var command : List.of(first, second, afterwards)) {
+            sender.sendCommand(Topics.DIRECTORY_COMMANDS, command, TestTokens.groupsAdmin());
+        }
+
+        assertThat(resultOf(first.metadata().commandId()).status()).isEqualTo(CommandResult.Status.SUCCEEDED);
+        CommandResult refused = resultOf(second.metadata().commandId());
+        assertThat(refused.errorCode()).isEqualTo("Request_BadRequest");
+        assertThat(refused.message()).isEqualTo("Another object with the same value for property id already exists.");
+        assertThat(resultOf(afterwards.metadata().commandId()).status()).isEqualTo(CommandResult.Status.SUCCEEDED);
+        assertThat(api.get("/v1.0/groups/" + groupId, TestTokens.groupsAdmin()).json().get("displayName").asString())
+                .isEqualTo("Taken Id");
     }
 
     private AdGroup synced(AdGroup group) {

@@ -45,14 +45,18 @@ public class UserDeletion {
         delete(new DeleteUser(userId), userId, origin);
     }
 
-    /** @param deletion the command that deletes the user ({@code DeleteUser}, or the sync engine's deletion) */
-    public void delete(Object deletion, String userId, CommandOrigin origin) {
-        transactions.executeWithoutResult(status -> {
-            commands.send(deletion, origin);
+    /**
+     * @param deletion the command that deletes the user ({@code DeleteUser}, or the sync engine's deletion)
+     * @return the user's version after its deletion
+     */
+    public long delete(Object deletion, String userId, CommandOrigin origin) {
+        return transactions.execute(status -> {
+            long version = commands.sendForVersion(deletion, origin);
             writes.beforeRead();
             List<String> groups = jdbc.queryForList(GROUPS_OF, String.class, userId, userId);
             forgetCachedGroupsOnRollback(groups);
             groups.forEach(group -> commands.send(new RemoveDeletedUser(group, userId), origin));
+            return version;
         });
     }
 

@@ -51,7 +51,19 @@ public class RequestIdFilter extends OncePerRequestFilter {
     }
 
     static String clientRequestId(HttpServletRequest request) {
+        String id = correlationId(request);
+        return id == null ? UUID.randomUUID().toString() : id;
+    }
+
+    /**
+     * The id that ties what a request causes to the call: its {@code client-request-id} as this filter kept it (the
+     * client's, or the request id when the client sent none or an unusable one); null when the filter has not run.
+     */
+    public static String correlationId(HttpServletRequest request) {
         Object id = request.getAttribute(CLIENT_REQUEST_ID);
-        return id == null ? requestId(request) : id.toString();
+        if (id == null) {
+            id = request.getAttribute(REQUEST_ID);
+        }
+        return id == null ? null : id.toString();
     }
 }

@@ -1,5 +1,6 @@
 package dev.steward.selfservice.membership;
 
+import dev.steward.platform.web.KeysetPage;
 import dev.steward.selfservice.directory.Timestamps;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -339,14 +340,11 @@ public class MembershipRequests implements PendingRequests {
             sql += AFTER_CURSOR;
             params.addValue("cursorTime", Timestamps.toColumn(after.createdDateTime())).addValue("cursorId", after.id());
         }
-        params.addValue("limit", limit + 1);
+        params.addValue("limit", KeysetPage.fetchSize(limit));
         List<MembershipRequest> rows = withApprovers(jdbc.query(sql + ORDER, params, this::row));
-        if (rows.size() <= limit) {
-            return new RequestPage(rows, null);
-        }
-        List<MembershipRequest> shown = rows.subList(0, limit);
-        MembershipRequest last = shown.get(limit - 1);
-        return new RequestPage(shown, new RequestCursor(last.createdDateTime(), last.id()));
+        KeysetPage<MembershipRequest, RequestCursor> page = KeysetPage.of(rows, limit,
+                last -> new RequestCursor(last.createdDateTime(), last.id()));
+        return new RequestPage(page.rows(), page.next());
     }
 
     private List<MembershipRequest> withApprovers(List<MembershipRequest> requests) {

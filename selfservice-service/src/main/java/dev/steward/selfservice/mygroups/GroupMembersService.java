@@ -2,6 +2,7 @@ package dev.steward.selfservice.mygroups;
 
 import dev.steward.platform.security.AccessDeniedException;
 import dev.steward.platform.security.Caller;
+import dev.steward.platform.web.KeysetPage;
 import dev.steward.selfservice.directory.GroupDirectory;
 import dev.steward.selfservice.directory.KnownGroup;
 import dev.steward.selfservice.directory.UserDirectory;
@@ -33,6 +34,7 @@ public class GroupMembersService {
     private final MemberManagementPermission permission;
     private final ManageableInMyGroupsPolicy manageable;
     private final TenantRestrictions restrictions;
+    private final VisibleGroups visibleGroups;
     private final GroupDirectory groups;
     private final UserDirectory users;
     private final MyGroupsDirectory lists;
@@ -40,13 +42,14 @@ public class GroupMembersService {
 
     public GroupMembersService(MyGroupsReadPermission readPermission, DecisionPermission writePermission,
                                MemberManagementPermission permission, ManageableInMyGroupsPolicy manageable,
-                               TenantRestrictions restrictions, GroupDirectory groups, UserDirectory users,
-                               MyGroupsDirectory lists, DirectoryCommands commands) {
+                               TenantRestrictions restrictions, VisibleGroups visibleGroups, GroupDirectory groups,
+                               UserDirectory users, MyGroupsDirectory lists, DirectoryCommands commands) {
         this.readPermission = readPermission;
         this.writePermission = writePermission;
         this.permission = permission;
         this.manageable = manageable;
         this.restrictions = restrictions;
+        this.visibleGroups = visibleGroups;
         this.groups = groups;
         this.users = users;
         this.lists = lists;
@@ -70,17 +73,13 @@ public class GroupMembersService {
     @Transactional(readOnly = true)
     public MemberPage members(Caller caller, String groupId, GroupCursor after, int limit) {
         readPermission.check(caller);
-        KnownGroup group = groups.find(groupId).filter(manageable::allows)
-                .filter(found -> restrictions.maySee(caller, found))
-                .orElseThrow(() -> MembershipRequestRefused.notFound(RefusalReason.GROUP_NOT_FOUND, groupId));
+        KnownGroup group = visibleGroups.find(caller, groupId);
         permission.checkMayManageMembers(caller, group);
-        List<Map<String, Object>> page = lists.membersAfter(group.id(), after == null ? null : after.afterId(),
-                limit + 1);
-        if (page.size() <= limit) {
-            return new MemberPage(page, null);
-        }
-        List<Map<String, Object>> shown = page.subList(0, limit);
-        return new MemberPage(List.copyOf(shown), new GroupCursor((String) shown.get(limit - 1).get("id")));
+        List<Map<String, Object>> fetched = lists.membersAfter(group.id(), after == null ? null : after.afterId(),
+                KeysetPage.fetchSize(limit));
+        KeysetPage<Map<String, Object>, GroupCursor> page = KeysetPage.of(fetched, limit,
+                last -> new GroupCursor((String) last.get("id")));
+        return new MemberPage(page.rows(), page.next());
     }
 
     /**

@@ -57,9 +57,8 @@ class MyGroupsGroupsController {
 
     @PatchMapping(path = "/groups/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
     GroupView changeJoinPolicy(@PathVariable String id, @RequestBody JoinPolicyChange body, HttpServletRequest http) {
-        Object clientRequestId = http.getAttribute(RequestIdFilter.CLIENT_REQUEST_ID);
         return service.changeJoinPolicy(Callers.current(), id, body.joinPolicy(), body.secondStageApproverGroupId(),
-                clientRequestId == null ? null : clientRequestId.toString());
+                RequestIdFilter.correlationId(http));
     }
 
     private static Map<String, Object> collection(HttpServletRequest http, MyGroupsService.GroupPage page) {

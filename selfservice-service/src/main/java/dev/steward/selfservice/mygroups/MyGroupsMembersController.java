@@ -1,8 +1,9 @@
 package dev.steward.selfservice.mygroups;
 
+import static dev.steward.platform.web.RequestIdFilter.correlationId;
+
 import dev.steward.platform.security.Callers;
 import dev.steward.platform.web.GraphPage;
-import dev.steward.platform.web.RequestIdFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -65,10 +66,5 @@ class MyGroupsMembersController {
         body.put("memberId", change.memberId());
         body.put("status", "Queued");
         return ResponseEntity.accepted().contentType(MediaType.APPLICATION_JSON).body(body);
-    }
-
-    private static String correlationId(HttpServletRequest http) {
-        Object clientRequestId = http.getAttribute(RequestIdFilter.CLIENT_REQUEST_ID);
-        return clientRequestId == null ? null : clientRequestId.toString();
     }
 }

@@ -8,6 +8,7 @@ import dev.steward.platform.outbox.Outbox;
 import dev.steward.platform.security.AccessDeniedException;
 import dev.steward.platform.security.Caller;
 import dev.steward.platform.security.DirectoryRoles;
+import dev.steward.platform.web.KeysetPage;
 import dev.steward.selfservice.config.IdGenerator;
 import dev.steward.selfservice.directory.GroupDirectory;
 import dev.steward.selfservice.directory.JoinPolicy;
@@ -46,16 +47,19 @@ public class MyGroupsService {
     private final IdGenerator ids;
     private final Clock clock;
     private final TenantRestrictions restrictions;
+    private final VisibleGroups visibleGroups;
     private final PremiumLicensePolicy licence;
     private final UserDirectory users;
 
-    public MyGroupsService(TenantRestrictions restrictions, MyGroupsReadPermission readPermission, DecisionPermission writePermission,
+    public MyGroupsService(TenantRestrictions restrictions, VisibleGroups visibleGroups,
+                           MyGroupsReadPermission readPermission, DecisionPermission writePermission,
                            ManageableInMyGroupsPolicy manageable, GroupDirectory groups, MyGroupsDirectory lists,
                            Outbox outbox, IdGenerator ids, Clock clock, PremiumLicensePolicy licence,
                            UserDirectory users) {
         this.licence = licence;
         this.users = users;
         this.restrictions = restrictions;
+        this.visibleGroups = visibleGroups;
         this.readPermission = readPermission;
         this.writePermission = writePermission;
         this.manageable = manageable;
@@ -75,7 +79,7 @@ public class MyGroupsService {
     public GroupPage visible(Caller caller, GroupCursor after, int limit) {
         readPermission.check(caller);
         return page(caller, (from, n) -> lists.allAfter(from, n), after, limit,
-                group -> manageable.allows(group) && restrictions.maySee(caller, group));
+                group -> visibleGroups.isVisible(caller, group));
     }
 
     @Transactional(readOnly = true)
@@ -96,10 +100,7 @@ public class MyGroupsService {
     @Transactional(readOnly = true)
     public GroupView one(Caller caller, String groupId) {
         readPermission.check(caller);
-        KnownGroup group = groups.find(groupId).filter(manageable::allows)
-                .filter(found -> restrictions.maySee(caller, found))
-                .orElseThrow(() -> MembershipRequestRefused.notFound(RefusalReason.GROUP_NOT_FOUND, groupId));
-        return view(caller, group);
+        return view(caller, visibleGroups.find(caller, groupId));
     }
 
     /**
@@ -173,28 +174,29 @@ public class MyGroupsService {
                 lists.hasOpenRequest(group.id(), caller.userId()), joinable);
     }
 
+    /**
+     * Reads ids a page at a time and keeps the groups {@code shown} lets through: the page ends at the {@code limit}th
+     * group kept, and has a next page when any id follows it.
+     */
     private GroupPage page(Caller caller, IdSource source, GroupCursor after, int limit, Predicate<KnownGroup> shown) {
         List<GroupView> views = new ArrayList<>();
         String from = after == null ? null : after.afterId();
-        String last = from;
-        while (views.size() < limit) {
-            List<String> batch = source.after(from, limit + 1);
-            if (batch.isEmpty()) {
-                return new GroupPage(views, null);
-            }
-            for (String id : batch) {
+        while (true) {
+            KeysetPage<String, String> batch = KeysetPage.of(source.after(from, KeysetPage.fetchSize(limit)), limit,
+                    id -> id);
+            List<String> ids = batch.rows();
+            for (int i = 0; i < ids.size(); i++) {
+                groups.find(ids.get(i)).filter(shown).ifPresent(group -> views.add(view(caller, group)));
                 if (views.size() == limit) {
-                    return new GroupPage(views, new GroupCursor(last));
+                    boolean more = i < ids.size() - 1 || batch.next() != null;
+                    return new GroupPage(views, more ? new GroupCursor(ids.get(i)) : null);
                 }
-                last = id;
-                groups.find(id).filter(shown).ifPresent(group -> views.add(view(caller, group)));
             }
-            from = batch.get(batch.size() - 1);
-            if (batch.size() <= limit && views.size() < limit) {
+            if (batch.next() == null) {
                 return new GroupPage(views, null);
             }
+            from = batch.next();
         }
-        return new GroupPage(views, source.after(last, 1).isEmpty() ? null : new GroupCursor(last));
     }
 
     @FunctionalInterface

@@ -28,7 +28,6 @@ class TenantSettingsController {
 
     @PatchMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     TenantSettings change(@RequestBody TenantSettingsChange body, HttpServletRequest http) {
-        Object clientRequestId = http.getAttribute(RequestIdFilter.CLIENT_REQUEST_ID);
-        return service.change(Callers.current(), body, clientRequestId == null ? null : clientRequestId.toString());
+        return service.change(Callers.current(), body, RequestIdFilter.correlationId(http));
     }
 }

@@ -21,10 +21,6 @@ public final class RequestOrigin {
             initiator = new Initiator(initiator.userId(), initiator.userPrincipalName(), initiator.displayName(),
                     initiator.appId(), initiator.appDisplayName(), request.getRemoteAddr());
         }
-        Object correlation = request.getAttribute(RequestIdFilter.CLIENT_REQUEST_ID);
-        if (correlation == null) {
-            correlation = request.getAttribute(RequestIdFilter.REQUEST_ID);
-        }
-        return new CommandOrigin(correlation == null ? null : correlation.toString(), initiator);
+        return new CommandOrigin(RequestIdFilter.correlationId(request), initiator);
     }
 }

@@ -1,9 +1,10 @@
 package dev.steward.selfservice.membership.web;
 
+import static dev.steward.platform.web.RequestIdFilter.correlationId;
+
 import dev.steward.platform.security.Caller;
 import dev.steward.platform.security.Callers;
 import dev.steward.platform.web.GraphPage;
-import dev.steward.platform.web.RequestIdFilter;
 import dev.steward.selfservice.membership.MembershipRequest;
 import dev.steward.selfservice.membership.MembershipRequestDraft;
 import dev.steward.selfservice.membership.RequestCursor;
@@ -111,11 +112,5 @@ class MyGroupsController {
         String nextLink = page.next() == null ? null : GraphPage.nextLink(http, page.next().toSkipToken());
         return GraphPage.collection(context, page.requests().stream().map(MembershipRequestView::of).toList(), null,
                 nextLink);
-    }
-
-    /** The caller's client-request-id (or the request-id the platform gave the call) ties the event to the call. */
-    private static String correlationId(HttpServletRequest http) {
-        Object clientRequestId = http.getAttribute(RequestIdFilter.CLIENT_REQUEST_ID);
-        return clientRequestId == null ? null : clientRequestId.toString();
     }
 }

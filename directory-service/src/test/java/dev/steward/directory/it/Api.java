@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -56,6 +57,16 @@ final class Api {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A {@code $ref} body naming the directory object {@code id}. */
+    static String reference(String id) {
+        return "{\"@odata.id\":\"https://graph.microsoft.com/v1.0/directoryObjects/" + id + "\"}";
+    }
+
+    /** The ids of a collection's items, in order. */
+    static List<String> ids(JsonNode collection) {
+        return collection.get("value").valueStream().map(item -> item.get("id").asString()).toList();
     }
 
     static String path(String template, Object... arguments) {

@@ -7,6 +7,7 @@ import dev.steward.directory.DirectoryApplication;
 import dev.steward.directory.common.CommandOrigin;
 import dev.steward.directory.common.DirectoryCommands;
 import dev.steward.directory.it.Samples.AdGroup;
+import dev.steward.platform.jdbc.PlannerStatisticsRefresh;
 import dev.steward.platform.kafka.access.KafkaPrincipal;
 import dev.steward.platform.testing.AuthenticatedKafka;
 import dev.steward.platform.testing.TestTokens;
@@ -43,6 +44,8 @@ class DirectoryServiceOnH2IT {
     DirectoryCommands commands;
     @Autowired
     TokenStore tokenStore;
+    @Autowired
+    PlannerStatisticsRefresh plannerStatistics;
 
     @DynamicPropertySource
     static void environment(DynamicPropertyRegistry registry) {
@@ -84,5 +87,11 @@ class DirectoryServiceOnH2IT {
         HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + port + "/actuator/health")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(health.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void refreshesNoPlannerStatisticsOnH2() {
+        assertThat(plannerStatistics.isRunning()).isFalse();
+        assertThat(plannerStatistics.refreshNow()).isEmpty();
     }
 }

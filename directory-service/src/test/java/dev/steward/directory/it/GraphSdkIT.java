@@ -261,9 +261,13 @@ class GraphSdkIT extends DirectoryIntegrationTest {
 
         var owners = graph.groups().byGroupId(group).owners();
         owners.ref().post(reference(dave.id()));
-        assertThat(owners.graphUser().get().getValue()).extracting(User::getId).containsExactly(dave.id());
+        owners.ref().post(reference(erin.id()));
+        assertThat(owners.graphUser().get().getValue()).extracting(User::getId)
+                .containsExactlyInAnyOrder(dave.id(), erin.id());
         owners.byDirectoryObjectId(dave.id()).ref().delete();
-        assertThat(owners.get().getValue()).isEmpty();
+        assertGraphError(() -> owners.byDirectoryObjectId(erin.id()).ref().delete(), 400, "Request_BadRequest",
+                "The group must have at least one owner, hence this owner cannot be removed.");
+        assertThat(owners.get().getValue()).extracting(DirectoryObject::getId).containsExactly(erin.id());
 
         String nested = createSecurityGroup(prefix + "-nested");
         members.ref().post(reference(nested));

@@ -1,5 +1,7 @@
 package dev.steward.directory.it;
 
+import static dev.steward.directory.it.Api.ids;
+import static dev.steward.directory.it.Api.reference;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.steward.directory.it.Samples.AdGroup;
@@ -11,7 +13,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -241,21 +242,11 @@ class MembershipApiIT extends DirectoryIntegrationTest {
         return api.post("/v1.0/groups/" + group + "/members/$ref", token, reference(member));
     }
 
-    private static String reference(String id) {
-        return "{\"@odata.id\":\"https://graph.microsoft.com/v1.0/directoryObjects/" + id + "\"}";
-    }
-
     private String createCloudGroup(String prefix) {
         String name = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
         Api.Response created = api.post("/v1.0/groups", admin, "{\"displayName\":\"" + name + "\",\"mailNickname\":\""
                 + name + "\",\"mailEnabled\":false,\"securityEnabled\":true}");
         assertThat(created.status()).isEqualTo(201);
         return created.json().get("id").asString();
-    }
-
-
-    private static List<String> ids(JsonNode collection) {
-        return StreamSupport.stream(collection.get("value").spliterator(), false)
-                .map(item -> item.get("id").asString()).toList();
     }
 }

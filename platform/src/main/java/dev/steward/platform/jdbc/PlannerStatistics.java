@@ -40,6 +40,11 @@ public class PlannerStatistics {
         this.postgres = isPostgres(dataSource);
     }
 
+    /** Whether there is anything to refresh here: the database is PostgreSQL. */
+    public boolean applies() {
+        return postgres;
+    }
+
     /**
      * Analyzes the tables whose statistics are stale by autovacuum's rule.
      *

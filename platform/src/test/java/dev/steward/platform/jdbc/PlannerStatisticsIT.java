@@ -62,6 +62,36 @@ class PlannerStatisticsIT {
         }
     }
 
+    /** The refresh analyzes a table that grew on its own thread, from start to stop. */
+    @Test
+    void theRefreshAnalyzesATableThatGrewUntilItIsStopped() {
+        DriverManagerDataSource dataSource = schema();
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        jdbc.execute("CREATE TABLE processed_message (consumer VARCHAR(100) NOT NULL, message_id VARCHAR(100) NOT NULL, "
+                + "PRIMARY KEY (consumer, message_id))");
+        PlannerStatisticsRefresh refresh = new PlannerStatisticsRefresh(
+                new PlannerStatistics(dataSource, List.of("processed_message")), Duration.ofMillis(100));
+        refresh.start();
+        try {
+            assertThat(refresh.isRunning()).isTrue();
+            jdbc.update("INSERT INTO processed_message SELECT 'read-model', 'm-' || n FROM generate_series(1, 5000) n");
+
+            await("analyzed by the refresh").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> jdbc.queryForObject("SELECT last_analyze IS NOT NULL FROM pg_stat_user_tables "
+                            + "WHERE schemaname = current_schema() AND relname = 'processed_message'", Boolean.class));
+        } finally {
+            refresh.stop();
+        }
+        assertThat(refresh.isRunning()).isFalse();
+    }
+
+    @Test
+    void theRefreshNeedsAPositiveInterval() {
+        PlannerStatistics statistics = new PlannerStatistics(h2(), List.of("processed_message"));
+        assertThatThrownBy(() -> new PlannerStatisticsRefresh(statistics, Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
     @Test
     void onlyPlainTableNamesAreTaken() {
         assertThatThrownBy(() -> new PlannerStatistics(schema(), List.of("t; DROP TABLE x")))
@@ -70,10 +100,21 @@ class PlannerStatisticsIT {
 
     @Test
     void nothingHappensOnH2() {
-        DriverManagerDataSource h2 = new DriverManagerDataSource("jdbc:h2:mem:planner-" + UUID.randomUUID()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1", "sa", "");
+        DriverManagerDataSource h2 = h2();
         new JdbcTemplate(h2).execute("CREATE TABLE processed_message (id VARCHAR(100) PRIMARY KEY)");
-        assertThat(new PlannerStatistics(h2, List.of("processed_message")).refreshStale()).isEmpty();
+        PlannerStatistics statistics = new PlannerStatistics(h2, List.of("processed_message"));
+        assertThat(statistics.applies()).isFalse();
+        assertThat(statistics.refreshStale()).isEmpty();
+
+        PlannerStatisticsRefresh refresh = new PlannerStatisticsRefresh(statistics, Duration.ofMillis(100));
+        refresh.start();
+        assertThat(refresh.isRunning()).as("no thread on H2").isFalse();
+        refresh.stop();
+    }
+
+    private static DriverManagerDataSource h2() {
+        return new DriverManagerDataSource("jdbc:h2:mem:planner-" + UUID.randomUUID()
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1", "sa", "");
     }
 
     private static String plan(JdbcTemplate jdbc) {

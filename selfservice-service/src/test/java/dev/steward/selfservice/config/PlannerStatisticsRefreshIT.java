@@ -13,7 +13,7 @@ class PlannerStatisticsRefreshIT extends SelfServiceTestBase {
     @Test
     void everyRefreshedTableIsATableOfTheService() {
         assertThat(jdbc.queryForList("SELECT table_name FROM information_schema.tables WHERE table_schema = "
-                + "current_schema()", String.class)).containsAll(PlannerStatisticsRefresh.TABLES);
+                + "current_schema()", String.class)).containsAll(PlannerStatisticsConfiguration.TABLES);
     }
 
     /** Read-model rows written far beyond autovacuum's threshold are analyzed within seconds, with no autovacuum. */

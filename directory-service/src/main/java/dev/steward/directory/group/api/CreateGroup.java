@@ -5,7 +5,8 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
  * Create a group in the cloud directory (a security group or a Microsoft 365 group), with the owners and members of
- * {@code owners@odata.bind} and {@code members@odata.bind} (at most 20 each, all or nothing).
+ * {@code owners@odata.bind} and {@code members@odata.bind} (all or nothing; at most 20 each, and a {@code POST /groups}
+ * at most 20 together).
  */
 public record CreateGroup(
         @TargetAggregateIdentifier String groupId,

@@ -12,6 +12,12 @@ public final class GroupProperties {
     public static final Set<String> CREATABLE = Set.of("displayName", "description", "mailNickname", "mailEnabled",
             "securityEnabled", "groupTypes", "visibility");
 
+    /**
+     * Graph's limit on the references one request binds: {@code members@odata.bind} of a {@code PATCH}, and
+     * {@code owners@odata.bind} and {@code members@odata.bind} of a {@code POST /groups} together.
+     */
+    public static final int MAX_BIND = 20;
+
     /** Set by the directory or by AD, never by a caller. */
     public static final Set<String> READ_ONLY = Set.of("id", "mail", "createdDateTime", "renewedDateTime",
             "deletedDateTime", "expirationDateTime", "proxyAddresses", "securityIdentifier", "onPremisesSyncEnabled",

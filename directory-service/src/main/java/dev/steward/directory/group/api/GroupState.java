@@ -88,10 +88,6 @@ public record GroupState(
         return groupTypes.contains("DynamicMembership");
     }
 
-    public boolean unifiedGroup() {
-        return groupTypes.contains("Unified");
-    }
-
     public GroupState withCloudEdits(String displayName, String description, String mailNickname,
                                      String visibility) {
         return new GroupState(id, displayName, description, mailNickname, mail, mailEnabled, securityEnabled,

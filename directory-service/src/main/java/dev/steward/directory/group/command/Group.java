@@ -76,8 +76,8 @@ public class Group {
     public Group(CreateGroup command, Clock clock, DirectoryObjects directory) {
         List<String> groupTypes = command.groupTypes();
         GroupRules.checkCloudKind(groupTypes, command.mailEnabled(), command.securityEnabled());
-        GroupRules.checkReferenceCount(command.ownerIds(), MembershipRules.MAX_BIND);
-        GroupRules.checkReferenceCount(command.memberIds(), MembershipRules.MAX_BIND);
+        GroupRules.checkReferenceCount(command.ownerIds(), GroupProperties.MAX_BIND);
+        GroupRules.checkReferenceCount(command.memberIds(), GroupProperties.MAX_BIND);
         GroupState created = new GroupState(
                 command.groupId(),
                 GroupRules.displayName(command.displayName()),
@@ -158,7 +158,7 @@ public class Group {
                 ? GroupRules.mailNickname(command.mailNickname()) : state.mailNickname();
         String visibility = command.properties().contains("visibility")
                 ? GroupRules.visibility(command.visibility()) : state.visibility();
-        GroupRules.checkReferenceCount(command.addedMemberIds(), MembershipRules.MAX_BIND);
+        GroupRules.checkReferenceCount(command.addedMemberIds(), GroupProperties.MAX_BIND);
         checkCloudWritable();
         List<MemberRef> addedMembers = rules(directory).membersToAdd(command.addedMemberIds(), true);
         GroupState next = state.withCloudEdits(displayName, description, mailNickname, visibility);

@@ -14,14 +14,12 @@ import java.util.Set;
 /**
  * Graph's rules for a group's members and owners: referenced objects must exist, a group never contains itself
  * (directly or through nesting), owners are users and at most {@value References#MAX_OWNERS}, dynamic groups take
- * no member writes, a Microsoft 365 group keeps its last owner. Cloud writes are strict (adding an existing member
+ * no member writes, a group that has owners keeps its last one. Cloud writes are strict (adding an existing member
  * is Graph's 400); the sync engine's differences are applied idempotently.
  */
 final class MembershipRules {
 
     static final int MAX_PER_EVENT = References.MAX_PER_MESSAGE;
-    /** Graph's limit for {@code members@odata.bind} and {@code owners@odata.bind} in one request. */
-    static final int MAX_BIND = 20;
 
     private final String groupId;
     private final GroupState group;
@@ -91,7 +89,10 @@ final class MembershipRules {
         return owners(ids, false);
     }
 
-    /** Every id must be an owner; a Microsoft 365 group keeps at least one. */
+    /**
+     * Every id must be an owner, and one owner stays: Graph never removes the last owner of a group, security or
+     * Microsoft 365 (a group may have had none from its creation).
+     */
     List<String> ownersToRemove(List<String> ids) {
         checkBound(ids);
         for (String id : ids) {
@@ -99,7 +100,7 @@ final class MembershipRules {
                 throw new DirectoryException(DirectoryErrorCode.OBJECT_NOT_FOUND, id);
             }
         }
-        if (group.unifiedGroup() && owners.size() - ids.size() < 1) {
+        if (owners.size() - ids.size() < 1) {
             throw new DirectoryException(DirectoryErrorCode.LAST_OWNER);
         }
         return List.copyOf(ids);

@@ -62,11 +62,18 @@ final class GroupRequests {
         return ObjectIds.guid(last);
     }
 
-    /** {@code POST /groups}: the mail address of a Microsoft 365 group is its nickname at {@code mailDomain}. */
+    /**
+     * {@code POST /groups}: the mail address of a Microsoft 365 group is its nickname at {@code mailDomain}. Graph binds
+     * at most {@value GroupProperties#MAX_BIND} owners and members together at creation; they are counted here, as
+     * the request names them, before the creator may be added as owner.
+     */
     static CreateGroup create(String groupId, JsonNode body, String mailDomain) {
         Map<String, JsonNode> properties = GraphJson.properties(body);
         List<String> owners = bind(properties.remove(OWNERS_BIND), OWNERS_BIND);
         List<String> members = bind(properties.remove(MEMBERS_BIND), MEMBERS_BIND);
+        if (owners.size() + members.size() > GroupProperties.MAX_BIND) {
+            throw new DirectoryException(DirectoryErrorCode.TOO_MANY_REFERENCES, GroupProperties.MAX_BIND);
+        }
         SettableProperties.check(properties.keySet(), GroupProperties.READ_ONLY, GroupProperties.CREATABLE);
         boolean mailEnabled = requiredBoolean(properties, "mailEnabled");
         boolean securityEnabled = requiredBoolean(properties, "securityEnabled");

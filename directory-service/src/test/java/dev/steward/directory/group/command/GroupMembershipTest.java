@@ -180,10 +180,27 @@ class GroupMembershipTest {
     }
 
     @Test
-    void removesTheLastOwnerOfASecurityGroup() {
-        fixture.given(cloudGroupCreated(), new OwnersAdded(CLOUD_GROUP_ID, List.of(ALICE_ID), false))
+    void keepsTheLastOwnerOfASecurityGroup() {
+        fixture.given(cloudGroupCreated(), new OwnersAdded(CLOUD_GROUP_ID, List.of(ALICE_ID, BOB_ID), false))
+                .when(new ChangeMembers(CLOUD_GROUP_ID, Relation.OWNERS, Change.REMOVE, List.of(ALICE_ID, BOB_ID)))
+                .expectExceptionDetails(error(DirectoryErrorCode.LAST_OWNER))
+                .expectNoEvents();
+    }
+
+    @Test
+    void removesAnOwnerWhileAnotherStays() {
+        fixture.given(cloudGroupCreated(), new OwnersAdded(CLOUD_GROUP_ID, List.of(ALICE_ID, BOB_ID), false))
                 .when(new ChangeMembers(CLOUD_GROUP_ID, Relation.OWNERS, Change.REMOVE, List.of(ALICE_ID)))
                 .expectEvents(new OwnersRemoved(CLOUD_GROUP_ID, List.of(ALICE_ID), false));
+    }
+
+    @Test
+    void syncRemovesTheLastOwnerAdNoLongerNames() {
+        fixture.given(new GroupCreated(GroupSamples.engineering(), true),
+                        new OwnersAdded(ENGINEERING_ID, List.of(ALICE_ID), true))
+                .when(new SyncMembershipFromOnPremises(ENGINEERING_ID, ENGINEERING_ANCHOR, List.of(), List.of(),
+                        List.of(), List.of(ALICE_ID), SYNCED_AT))
+                .expectEvents(new OwnersRemoved(ENGINEERING_ID, List.of(ALICE_ID), true));
     }
 
     @Test

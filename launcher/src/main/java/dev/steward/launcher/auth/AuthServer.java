@@ -3,7 +3,7 @@ package dev.steward.launcher.auth;
 import dev.steward.launcher.LauncherException;
 import dev.steward.launcher.process.ChildProcess;
 import dev.steward.launcher.service.HealthProbe;
-import dev.steward.launcher.service.NativeHeapTrim;
+import dev.steward.launcher.service.FootprintOptions;
 import dev.steward.launcher.stack.StackLayout;
 import dev.steward.platform.security.DevTokens;
 import dev.steward.platform.security.Permissions;
@@ -88,7 +88,7 @@ public final class AuthServer implements AutoCloseable {
         String url = url(port);
         List<String> command = new ArrayList<>();
         command.add(ChildProcess.javaExecutable());
-        command.addAll(NativeHeapTrim.options());
+        command.addAll(FootprintOptions.options());
         command.addAll(javaOptions);
         command.add(layout.marker());
         command.add("-jar");

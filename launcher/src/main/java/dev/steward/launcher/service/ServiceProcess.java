@@ -43,7 +43,7 @@ public final class ServiceProcess implements AutoCloseable, ServiceSupervisor.Su
         }
         List<String> command = new ArrayList<>();
         command.add(ChildProcess.javaExecutable());
-        command.addAll(NativeHeapTrim.options());
+        command.addAll(FootprintOptions.options());
         command.addAll(javaOptions);
         command.add(marker);
         command.add("-Ddisable-axoniq-console-message=true");

@@ -11,18 +11,21 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code /actuator/health} component {@code eventProcessing}: DOWN while a streaming processor (the Kafka publisher)
- * has a segment in error, i.e. it retries an event it cannot handle or waits out an outage; the details name the
- * processor, the segment and the error, and count the parked events.
+ * has a segment in error or the publisher's last batch failed ({@link PublisherProgress}), i.e. it retries an event
+ * it cannot handle yet or waits out an outage; the details name the processor, the segment or the time since, and
+ * the error, and count the parked events.
  */
 @Component("eventProcessing")
 class EventProcessingHealth implements HealthIndicator {
 
     private final EventProcessingConfiguration processing;
     private final ParkedEvents parked;
+    private final PublisherProgress publisher;
 
-    EventProcessingHealth(EventProcessingConfiguration processing, ParkedEvents parked) {
+    EventProcessingHealth(EventProcessingConfiguration processing, ParkedEvents parked, PublisherProgress publisher) {
         this.processing = processing;
         this.parked = parked;
+        this.publisher = publisher;
     }
 
     @Override
@@ -37,6 +40,8 @@ class EventProcessingHealth implements HealthIndicator {
                 });
             }
         });
+        publisher.stuck().ifPresent(failure -> stuck.put(DirectoryEventPublisher.PROCESSING_GROUP,
+                "failing since " + failure.since() + ": " + failure.error()));
         Health.Builder health = stuck.isEmpty() ? Health.up() : Health.down().withDetail("stuckSegments", stuck);
         return health.withDetail("parkedEvents", parked.count()).build();
     }

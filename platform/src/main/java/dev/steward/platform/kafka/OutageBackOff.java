@@ -1,17 +1,13 @@
 package dev.steward.platform.kafka;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.RecoverableDataAccessException;
-import org.springframework.dao.TransientDataAccessException;
-import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
- * A good record must not reach a dead-letter topic because the database or the broker was briefly away. For
- * failures that say so, consumers retry without limit (0.5 s doubling up to 30 s), holding the partition so order is
- * kept and nothing is lost; every other failure gets the handler's short default before dead-lettering.
+ * A good record must not reach a dead-letter topic because the database or the broker was briefly away. For an
+ * outage ({@link Outages}), consumers retry without limit (0.5 s doubling up to 30 s), holding the partition so order
+ * is kept and nothing is lost; every other failure gets the handler's short default before dead-lettering.
  */
 final class OutageBackOff {
 
@@ -23,19 +19,7 @@ final class OutageBackOff {
 
     /** An unbounded back-off for outages; null (the handler's default) for everything else. */
     static BackOff forFailure(ConsumerRecord<?, ?> record, Exception exception) {
-        return isOutage(exception) ? untilItIsBack() : null;
-    }
-
-    static boolean isOutage(Throwable exception) {
-        for (Throwable cause = exception; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof DataAccessResourceFailureException || cause instanceof TransientDataAccessException
-                    || cause instanceof RecoverableDataAccessException
-                    || cause instanceof CannotCreateTransactionException
-                    || cause instanceof ContractPublisher.PublishFailedException) {
-                return true;
-            }
-        }
-        return false;
+        return Outages.isOutage(exception) ? untilItIsBack() : null;
     }
 
     private static BackOff untilItIsBack() {

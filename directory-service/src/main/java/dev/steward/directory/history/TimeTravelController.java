@@ -14,6 +14,7 @@ import dev.steward.directory.history.GroupHistory.GroupAsOf;
 import dev.steward.directory.policy.GroupMembershipReadPolicy;
 import dev.steward.directory.policy.GroupReadPolicy;
 import dev.steward.platform.security.Callers;
+import dev.steward.platform.web.KeysetPage;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -75,7 +76,7 @@ class TimeTravelController {
         GroupAsOf group = find(id, parameters.get(AS_OF));
         Map<String, ?> after = query.afterId() == null ? group.members()
                 : group.members().tailMap(query.afterId(), false);
-        List<MemberRef> rows = after.keySet().stream().limit(query.top() + 1L)
+        List<MemberRef> rows = after.keySet().stream().limit(KeysetPage.fetchSize(query.top()))
                 .map(member -> new MemberRef(member, group.members().get(member))).toList();
         return GraphCollections.page(query, request, context(request), rows, MemberRef::id,
                 page -> items.of(page, query.select()), () -> group.members().size());
@@ -90,7 +91,7 @@ class TimeTravelController {
         GroupAsOf group = find(id, parameters.get(AS_OF));
         Stream<String> after = query.afterId() == null ? group.owners().stream()
                 : group.owners().tailSet(query.afterId(), false).stream();
-        List<String> rows = after.limit(query.top() + 1L).toList();
+        List<String> rows = after.limit(KeysetPage.fetchSize(query.top())).toList();
         return GraphCollections.page(query, request, context(request), rows, owner -> owner,
                 page -> items.users(page, query.select()), () -> group.owners().size());
     }

@@ -25,4 +25,9 @@ public record KeysetPage<T, C>(List<T> rows, C next) {
         List<T> shown = List.copyOf(fetched.subList(0, limit));
         return new KeysetPage<>(shown, cursorOf.apply(shown.get(limit - 1)));
     }
+
+    /** The same page with each row mapped (to what a response shows of it); the cursor stays. */
+    public <R> KeysetPage<R, C> map(Function<? super T, ? extends R> mapper) {
+        return new KeysetPage<>(rows.stream().<R>map(mapper).toList(), next);
+    }
 }

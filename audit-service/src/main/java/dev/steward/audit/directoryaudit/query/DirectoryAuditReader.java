@@ -1,6 +1,7 @@
 package dev.steward.audit.directoryaudit.query;
 
 import dev.steward.platform.odata.SqlCondition;
+import dev.steward.platform.web.KeysetPage;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -52,22 +53,18 @@ public class DirectoryAuditReader {
         String order = " ORDER BY %1$s.activity_date_time " + direction + ", %1$s.id " + direction;
         sql.append(order.formatted("a")).append(" LIMIT ?) page JOIN directory_audit e ON e.id = page.id")
                 .append(order.formatted("page"));
-        parameters.add(query.top() + 1);
+        parameters.add(KeysetPage.fetchSize(query.top()));
         List<Row> rows = jdbc.query(sql.toString(), (rs, n) -> new Row(rs.getString("id"),
                 rs.getObject("activity_date_time", OffsetDateTime.class), rs.getString("entry_json")),
                 parameters.toArray());
-        SkipToken next = null;
-        if (rows.size() > query.top()) {
-            rows = rows.subList(0, query.top());
-            Row last = rows.get(rows.size() - 1);
-            next = new SkipToken(query.order(), last.activityDateTime().toInstant(), last.id());
-        }
+        KeysetPage<String, SkipToken> page = KeysetPage.of(rows, query.top(),
+                last -> new SkipToken(query.order(), last.activityDateTime().toInstant(), last.id())).map(Row::json);
         Long count = null;
         if (query.count()) {
             count = jdbc.queryForObject("SELECT COUNT(*) FROM directory_audit a WHERE " + filter.sql(), Long.class,
                     filter.parameters().toArray());
         }
-        return new Page(rows.stream().map(Row::json).toList(), next, count);
+        return new Page(page.rows(), page.next(), count);
     }
 
     @Transactional(readOnly = true)

@@ -3,6 +3,7 @@ package dev.steward.directory.common.web;
 import dev.steward.directory.common.DirectoryErrorCode;
 import dev.steward.directory.common.DirectoryException;
 import dev.steward.platform.web.GraphPage;
+import dev.steward.platform.web.KeysetPage;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +52,7 @@ public final class GraphCollections {
     /**
      * One page of a collection.
      *
-     * @param rows     up to {@code $top + 1} rows after the cursor, in cursor order
+     * @param rows     up to {@link KeysetPage#fetchSize} rows after the cursor, in cursor order
      * @param cursorOf the cursor text of a row (its id)
      */
     public static <T> ResponseEntity<Map<String, Object>> page(CollectionQuery query, HttpServletRequest request,
@@ -59,13 +60,10 @@ public final class GraphCollections {
                                                                Function<T, String> cursorOf,
                                                                Function<List<T>, List<Map<String, Object>>> render,
                                                                LongSupplier count) {
-        boolean more = rows.size() > query.top();
-        List<T> shown = more ? rows.subList(0, query.top()) : rows;
-        String next = more
-                ? GraphPage.nextLink(request, query.skipTokenAfter(cursorOf.apply(shown.get(shown.size() - 1)), null))
-                : null;
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(
-                GraphPage.collection(context, render.apply(shown), query.count() ? count.getAsLong() : null, next));
+        KeysetPage<T, String> page = KeysetPage.of(rows, query.top(),
+                last -> GraphPage.nextLink(request, query.skipTokenAfter(cursorOf.apply(last), null)));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(GraphPage.collection(context,
+                render.apply(page.rows()), query.count() ? count.getAsLong() : null, page.next()));
     }
 
     /** The {@code /$count} segment: the number as plain text. */

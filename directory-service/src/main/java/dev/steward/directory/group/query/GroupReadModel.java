@@ -2,6 +2,7 @@ package dev.steward.directory.group.query;
 
 import dev.steward.directory.common.web.CollectionQuery;
 import dev.steward.directory.common.web.ReadModelTable;
+import dev.steward.platform.web.KeysetPage;
 import jakarta.persistence.EntityManagerFactory;
 import java.util.Collection;
 import java.util.HashMap;
@@ -39,7 +40,7 @@ public class GroupReadModel {
      */
     public List<GroupView> page(CollectionQuery query) {
         return groups.page(GroupFilter.CONDITIONS.condition(query.filter()), query.orderBy(), query.after(),
-                query.top() + 1);
+                KeysetPage.fetchSize(query.top()));
     }
 
     public long count(CollectionQuery query) {

@@ -2,6 +2,7 @@ package dev.steward.directory.group.query;
 
 import dev.steward.directory.group.api.MemberRef;
 import dev.steward.directory.group.api.ObjectType;
+import dev.steward.platform.web.KeysetPage;
 import java.util.List;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -129,7 +130,7 @@ public class MembershipReadModel {
     private static MapSqlParameterSource parameters(String objectId, String afterId, int top) {
         return new MapSqlParameterSource("object", objectId)
                 .addValue("after", afterId == null ? "" : afterId)
-                .addValue("limit", top + 1);
+                .addValue("limit", KeysetPage.fetchSize(top));
     }
 
     private long count(String sql, MapSqlParameterSource parameters) {

@@ -22,6 +22,7 @@ import dev.steward.directory.settings.query.GroupCreation;
 import dev.steward.platform.security.Caller;
 import dev.steward.platform.security.Callers;
 import dev.steward.platform.web.GraphPage;
+import dev.steward.platform.web.KeysetPage;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,17 +72,14 @@ class GroupController {
         GroupReadPolicy.check(Callers.current());
         CollectionQuery query = CollectionQuery.parse(parameters, GroupFilter.SORTABLE);
         Set<String> select = GroupRepresentation.checkSelect(query.select());
-        List<GroupView> page = groups.page(query);
-        boolean more = page.size() > query.top();
-        List<GroupView> shown = more ? page.subList(0, query.top()) : page;
-        List<Map<String, Object>> items = shown.stream()
-                .map(group -> GraphJson.select(GroupRepresentation.of(group), select)).toList();
+        KeysetPage<Map<String, Object>, String> page = KeysetPage.of(groups.page(query), query.top(),
+                last -> GraphPage.nextLink(request,
+                        query.skipTokenAfter(last.getId(), GroupFilter.sortKey(last, query.orderBy()))))
+                .map(group -> GraphJson.select(GroupRepresentation.of(group), select));
         String context = GraphJson.context(version(request), select.isEmpty() ? "groups"
                 : "groups(" + String.join(",", select) + ")");
-        GroupView last = shown.isEmpty() ? null : shown.get(shown.size() - 1);
-        String next = more ? GraphPage.nextLink(request,
-                query.skipTokenAfter(last.getId(), GroupFilter.sortKey(last, query.orderBy()))) : null;
-        return json(GraphPage.collection(context, items, query.count() ? groups.count(query) : null, next));
+        return json(GraphPage.collection(context, page.rows(), query.count() ? groups.count(query) : null,
+                page.next()));
     }
 
     /** {@code GET /groups/$count}: how many groups match {@code $filter}, as text; needs {@code ConsistencyLevel}. */

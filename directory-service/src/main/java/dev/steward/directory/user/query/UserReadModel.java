@@ -2,6 +2,7 @@ package dev.steward.directory.user.query;
 
 import dev.steward.directory.common.web.CollectionQuery;
 import dev.steward.directory.common.web.ReadModelTable;
+import dev.steward.platform.web.KeysetPage;
 import jakarta.persistence.EntityManagerFactory;
 import java.util.Collection;
 import java.util.HashMap;
@@ -47,7 +48,7 @@ public class UserReadModel {
      */
     public List<UserView> page(CollectionQuery query) {
         return users.page(UserFilter.CONDITIONS.condition(query.filter()), query.orderBy(), query.after(),
-                query.top() + 1);
+                KeysetPage.fetchSize(query.top()));
     }
 
     public long count(CollectionQuery query) {

@@ -11,6 +11,7 @@ import dev.steward.directory.user.query.UserReadModel;
 import dev.steward.directory.user.query.UserView;
 import dev.steward.platform.security.Callers;
 import dev.steward.platform.web.GraphPage;
+import dev.steward.platform.web.KeysetPage;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,15 +39,13 @@ class UserController {
         UserReadPolicy.check(Callers.current());
         CollectionQuery query = CollectionQuery.parse(parameters, UserFilter.SORTABLE);
         Set<String> select = checkSelect(query.select());
-        List<UserView> page = users.page(query);
-        boolean more = page.size() > query.top();
-        List<UserView> shown = more ? page.subList(0, query.top()) : page;
-        List<Map<String, Object>> items = shown.stream().map(user -> GraphJson.select(UserRepresentation.of(user), select)).toList();
-        UserView last = shown.isEmpty() ? null : shown.get(shown.size() - 1);
-        String next = more ? GraphPage.nextLink(request,
-                query.skipTokenAfter(last.getId(), UserFilter.sortKey(last, query.orderBy()))) : null;
+        KeysetPage<Map<String, Object>, String> page = KeysetPage.of(users.page(query), query.top(),
+                last -> GraphPage.nextLink(request,
+                        query.skipTokenAfter(last.getId(), UserFilter.sortKey(last, query.orderBy()))))
+                .map(user -> GraphJson.select(UserRepresentation.of(user), select));
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(GraphPage.collection(
-                GraphJson.context(version(request), "users"), items, query.count() ? users.count(query) : null, next));
+                GraphJson.context(version(request), "users"), page.rows(), query.count() ? users.count(query) : null,
+                page.next()));
     }
 
     /** {@code GET /users/$count}: how many users match {@code $filter}, as text; needs {@code ConsistencyLevel}. */

@@ -4,6 +4,7 @@ import dev.steward.platform.security.Caller;
 import dev.steward.platform.security.Callers;
 import dev.steward.platform.web.GraphException;
 import dev.steward.platform.web.GraphPage;
+import dev.steward.platform.web.KeysetPage;
 import dev.steward.sync.access.ReadSynchronization;
 import dev.steward.sync.access.RunSyncCycles;
 import dev.steward.sync.connectorspace.ConnectorSpace;
@@ -93,10 +94,11 @@ public class ConnectorSpaceController {
                                     HttpServletRequest request) {
         ReadSynchronization.check(Callers.current());
         int limit = GraphPage.top(top);
-        List<ConnectorSpaceEntry> page = connectorSpace.page(GraphCollections.position(skipToken), limit + 1);
-        List<Map<String, Object>> values = page.stream().limit(limit).map(ConnectorSpaceController::view).toList();
-        String next = page.size() > limit ? page.get(limit - 1).cloudId() : null;
-        return GraphCollections.collection(request, "connectorSpace", values, next);
+        List<ConnectorSpaceEntry> fetched = connectorSpace.page(GraphCollections.position(skipToken),
+                KeysetPage.fetchSize(limit));
+        KeysetPage<Map<String, Object>, String> page = KeysetPage.of(fetched, limit, ConnectorSpaceEntry::cloudId)
+                .map(ConnectorSpaceController::view);
+        return GraphCollections.collection(request, "connectorSpace", page.rows(), page.next());
     }
 
     static Map<String, Object> view(ConnectorSpaceEntry entry) {

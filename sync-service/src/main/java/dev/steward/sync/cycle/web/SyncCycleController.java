@@ -5,6 +5,7 @@ import dev.steward.platform.security.Callers;
 import dev.steward.platform.web.GraphException;
 import dev.steward.platform.web.GraphJsonBodies;
 import dev.steward.platform.web.GraphPage;
+import dev.steward.platform.web.KeysetPage;
 import dev.steward.sync.access.ReadSynchronization;
 import dev.steward.sync.access.RunSyncCycles;
 import dev.steward.sync.cycle.CycleCounts;
@@ -89,10 +90,11 @@ public class SyncCycleController {
                                     HttpServletRequest request) {
         ReadSynchronization.check(Callers.current());
         int limit = GraphPage.top(top);
-        List<Sequenced<SyncCycle>> page = cycles.page(GraphCollections.sequence(skipToken), limit + 1);
-        List<Map<String, Object>> values = page.stream().limit(limit).map(s -> view(s.value())).toList();
-        String next = page.size() > limit ? Long.toString(page.get(limit - 1).seq()) : null;
-        return GraphCollections.collection(request, "cycles", values, next);
+        List<Sequenced<SyncCycle>> fetched = cycles.page(GraphCollections.sequence(skipToken),
+                KeysetPage.fetchSize(limit));
+        KeysetPage<Map<String, Object>, String> page = KeysetPage.of(fetched, limit, last -> Long.toString(last.seq()))
+                .map(s -> view(s.value()));
+        return GraphCollections.collection(request, "cycles", page.rows(), page.next());
     }
 
     private PolicyType policyType(String body) {

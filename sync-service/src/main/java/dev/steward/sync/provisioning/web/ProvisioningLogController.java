@@ -2,6 +2,7 @@ package dev.steward.sync.provisioning.web;
 
 import dev.steward.platform.security.Callers;
 import dev.steward.platform.web.GraphPage;
+import dev.steward.platform.web.KeysetPage;
 import dev.steward.sync.access.ReadProvisioningLogs;
 import dev.steward.sync.provisioning.ProvisioningLog;
 import dev.steward.sync.provisioning.ProvisioningLogEntry;
@@ -37,11 +38,11 @@ public class ProvisioningLogController {
                                     HttpServletRequest request) {
         ReadProvisioningLogs.check(Callers.current());
         int limit = GraphPage.top(top);
-        List<Sequenced<ProvisioningLogEntry>> page = provisioningLog.page(ProvisioningLogFilter.parse(filter),
-                GraphCollections.sequence(skipToken), limit + 1);
-        List<Map<String, Object>> values = page.stream().limit(limit).map(s -> view(s.value())).toList();
-        String next = page.size() > limit ? Long.toString(page.get(limit - 1).seq()) : null;
-        return GraphCollections.collection(request, "provisioningLogs", values, next);
+        List<Sequenced<ProvisioningLogEntry>> fetched = provisioningLog.page(ProvisioningLogFilter.parse(filter),
+                GraphCollections.sequence(skipToken), KeysetPage.fetchSize(limit));
+        KeysetPage<Map<String, Object>, String> page = KeysetPage.of(fetched, limit, last -> Long.toString(last.seq()))
+                .map(s -> view(s.value()));
+        return GraphCollections.collection(request, "provisioningLogs", page.rows(), page.next());
     }
 
     static Map<String, Object> view(ProvisioningLogEntry entry) {

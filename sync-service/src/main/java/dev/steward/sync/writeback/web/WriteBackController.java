@@ -4,6 +4,7 @@ import dev.steward.platform.security.Caller;
 import dev.steward.platform.security.Callers;
 import dev.steward.platform.web.GraphException;
 import dev.steward.platform.web.GraphPage;
+import dev.steward.platform.web.KeysetPage;
 import dev.steward.sync.access.ReadSynchronization;
 import dev.steward.sync.access.RunSyncCycles;
 import dev.steward.sync.web.GraphCollections;
@@ -64,10 +65,11 @@ public class WriteBackController {
             throw GraphException.badRequest("status must be Open when given.");
         }
         int limit = GraphPage.top(top);
-        List<DriftReport> page = store.drifts(openOnly, GraphCollections.sequence(skipToken), limit + 1);
-        List<Map<String, Object>> values = page.stream().limit(limit).map(WriteBackController::view).toList();
-        String next = page.size() > limit ? Long.toString(page.get(limit - 1).seq()) : null;
-        return GraphCollections.collection(request, "writebackDrift", values, next);
+        List<DriftReport> fetched = store.drifts(openOnly, GraphCollections.sequence(skipToken),
+                KeysetPage.fetchSize(limit));
+        KeysetPage<Map<String, Object>, String> page = KeysetPage.of(fetched, limit, last -> Long.toString(last.seq()))
+                .map(WriteBackController::view);
+        return GraphCollections.collection(request, "writebackDrift", page.rows(), page.next());
     }
 
     /**

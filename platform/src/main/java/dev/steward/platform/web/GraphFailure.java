@@ -1,18 +1,14 @@
 package dev.steward.platform.web;
 
+import dev.steward.platform.kafka.Outages;
 import dev.steward.platform.security.AccessDeniedException;
 import java.io.EOFException;
-import java.sql.SQLNonTransientConnectionException;
-import java.sql.SQLTransientConnectionException;
 import java.util.OptionalInt;
 import org.apache.coyote.BadRequestException;
 import org.apache.tomcat.util.http.InvalidParameterException;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.web.firewall.RequestRejectedException;
-import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -89,21 +85,11 @@ public record GraphFailure(int status, String code, String message) {
                 return of(cause);
             }
         }
-        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (isOutage(cause)) {
-                return new GraphFailure(503, "serviceNotAvailable",
-                        "The service cannot reach its database or broker right now. Retry the request later.");
-            }
+        if (Outages.isOutage(e)) {
+            return new GraphFailure(503, "serviceNotAvailable",
+                    "The service cannot reach its database or broker right now. Retry the request later.");
         }
         return forStatus(500);
-    }
-
-    /** The database or broker is away (a restart, a lost connection): the caller may retry, nothing is wrong with it. */
-    private static boolean isOutage(Throwable e) {
-        return e instanceof DataAccessResourceFailureException || e instanceof CannotCreateTransactionException
-                || e instanceof TransientDataAccessException || e instanceof SQLTransientConnectionException
-                || e instanceof SQLNonTransientConnectionException
-                || e instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08");
     }
 
     /** The answer for a bare status (set by the container or a filter without an exception). */

@@ -1,5 +1,6 @@
 package dev.steward.platform.jdbc;
 
+import dev.steward.platform.BackgroundExecutors;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -65,15 +66,7 @@ public class PlannerStatisticsRefresh implements SmartLifecycle {
         if (executor == null) {
             return;
         }
-        executor.shutdown();
-        try {
-            if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
-                executor.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            executor.shutdownNow();
-            Thread.currentThread().interrupt();
-        }
+        BackgroundExecutors.stop(executor);
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.steward.platform.outbox;
 
 import dev.steward.contracts.ContractJson;
 import dev.steward.contracts.ContractMessage;
+import dev.steward.platform.BackgroundExecutors;
 import dev.steward.platform.kafka.ContractPublisher;
 import dev.steward.platform.lease.Leadership;
 import java.nio.charset.StandardCharsets;
@@ -250,15 +251,7 @@ public class OutboxRelay implements SmartLifecycle {
         if (executor == null) {
             return;
         }
-        executor.shutdown();
-        try {
-            if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
-                executor.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            executor.shutdownNow();
-            Thread.currentThread().interrupt();
-        }
+        BackgroundExecutors.stop(executor);
         try {
             leadership.release();
             leading = false;

@@ -20,7 +20,6 @@ import dev.steward.selfservice.support.Http.Response;
 import dev.steward.selfservice.support.SelfServiceTestBase;
 import dev.steward.selfservice.support.TestServiceTokens;
 import dev.steward.selfservice.support.TestUser;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -295,16 +294,6 @@ class MyGroupsMembersHttpIT extends SelfServiceTestBase {
     private Integer commandsFor(GroupFixture group) {
         return jdbc.queryForObject("SELECT COUNT(*) FROM directory_command WHERE group_id = ?", Integer.class,
                 group.id());
-    }
-
-    private ConsumerRecord<String, ContractMessage> awaitCommand(Class<?> type, String groupId) {
-        return await().atMost(TIMEOUT).until(() -> kafka.readAll(Topics.DIRECTORY_COMMANDS).stream()
-                        .filter(record -> type.isInstance(record.value()) && record.key().equals(groupId)).toList(),
-                records -> !records.isEmpty()).get(0);
-    }
-
-    private static String header(ConsumerRecord<String, ?> record, String name) {
-        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
     }
 
     private static List<String> ids(Response collection) {

@@ -2,6 +2,7 @@ package dev.steward.selfservice.support;
 
 import static org.awaitility.Awaitility.await;
 
+import dev.steward.contracts.ContractMessage;
 import dev.steward.contracts.IntegrationEvent;
 import dev.steward.contracts.Topics;
 import dev.steward.platform.kafka.access.KafkaPrincipal;
@@ -13,9 +14,11 @@ import dev.steward.platform.testing.TestTokens;
 import dev.steward.selfservice.SelfServiceApplication;
 import dev.steward.selfservice.directory.GroupDirectory;
 import dev.steward.selfservice.directory.UserDirectory;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -132,5 +135,16 @@ public abstract class SelfServiceTestBase {
     protected void awaitOutboxDrained() {
         await().atMost(TIMEOUT).until(() -> jdbc.queryForObject(
                 "SELECT COUNT(*) FROM outbox_message WHERE sent_at IS NULL", Integer.class) == 0);
+    }
+
+    /** The first directory command of {@code type} this service sent for {@code groupId}. */
+    protected ConsumerRecord<String, ContractMessage> awaitCommand(Class<?> type, String groupId) {
+        return await().atMost(TIMEOUT).until(() -> kafka.readAll(Topics.DIRECTORY_COMMANDS).stream()
+                        .filter(record -> type.isInstance(record.value()) && record.key().equals(groupId)).toList(),
+                records -> !records.isEmpty()).get(0);
+    }
+
+    protected static String header(ConsumerRecord<String, ?> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
     }
 }

@@ -30,7 +30,6 @@ import dev.steward.selfservice.support.Http.Response;
 import dev.steward.selfservice.support.SelfServiceTestBase;
 import dev.steward.selfservice.support.TestServiceTokens;
 import dev.steward.selfservice.support.TestUser;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -356,16 +355,6 @@ class MembershipRequestLifecycleIT extends SelfServiceTestBase {
 
     private Response request(TestUser requester, GroupFixture group) {
         return http.post("/mygroups/requests", requester.token(), "{\"groupId\":\"" + group.id() + "\"}");
-    }
-
-    private ConsumerRecord<String, ContractMessage> awaitCommand(Class<?> type, String groupId) {
-        return await().atMost(TIMEOUT).until(() -> kafka.readAll(Topics.DIRECTORY_COMMANDS).stream()
-                        .filter(record -> type.isInstance(record.value()) && record.key().equals(groupId)).toList(),
-                records -> !records.isEmpty()).get(0);
-    }
-
-    private static String header(ConsumerRecord<String, ?> record, String name) {
-        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
     }
 
     private <T extends IntegrationEvent> List<T> events(Class<T> type, String requestId) {

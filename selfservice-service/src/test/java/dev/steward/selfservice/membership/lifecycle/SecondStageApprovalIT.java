@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.steward.contracts.CommandMetadata;
-import dev.steward.contracts.ContractMessage;
 import dev.steward.contracts.IntegrationEvent;
 import dev.steward.contracts.Topics;
 import dev.steward.contracts.command.AddMembers;
@@ -67,7 +66,7 @@ class SecondStageApprovalIT extends SelfServiceTestBase {
         assertThat(secondStage.status()).isEqualTo(200);
         assertThat(secondStage.text("status")).isEqualTo("Approved");
         assertThat(secondStage.text("decidedById")).isEqualTo(erin.id());
-        AddMembers add = (AddMembers) awaitCommand(group.id()).value();
+        AddMembers add = (AddMembers) awaitCommand(AddMembers.class, group.id()).value();
         assertThat(add.memberIds()).containsExactly(carol.id());
         assertThat(http.post("/mygroups/requests/" + requestId + "/approve", erin.token(), "{}").errorMessage())
                 .isEqualTo("The request is no longer pending: it is Approved.");
@@ -234,12 +233,6 @@ class SecondStageApprovalIT extends SelfServiceTestBase {
     private int addCommands(String requestId) {
         return jdbc.queryForObject("SELECT COUNT(*) FROM directory_command WHERE request_id = ?", Integer.class,
                 requestId);
-    }
-
-    private ConsumerRecord<String, ContractMessage> awaitCommand(String groupId) {
-        return await().atMost(TIMEOUT).until(() -> kafka.readAll(Topics.DIRECTORY_COMMANDS).stream()
-                        .filter(record -> record.value() instanceof AddMembers && record.key().equals(groupId)).toList(),
-                records -> !records.isEmpty()).get(0);
     }
 
     private CommandResult awaitResult(CommandMetadata metadata) {

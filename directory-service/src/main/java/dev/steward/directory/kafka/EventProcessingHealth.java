@@ -11,9 +11,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code /actuator/health} component {@code eventProcessing}: DOWN while a streaming processor (the Kafka publisher)
- * has a segment in error or the publisher's last batch failed ({@link PublisherProgress}), i.e. it retries an event
- * it cannot handle yet or waits out an outage; the details name the processor, the segment or the time since, and
- * the error, and count the parked events.
+ * has a segment in error or a segment of the publisher failed its last batch ({@link PublisherProgress}), i.e. it
+ * retries an event it cannot handle yet or waits out an outage; the details name the processor and segment, the error
+ * (and the time since), and count the parked events.
  */
 @Component("eventProcessing")
 class EventProcessingHealth implements HealthIndicator {
@@ -40,8 +40,8 @@ class EventProcessingHealth implements HealthIndicator {
                 });
             }
         });
-        publisher.stuck().ifPresent(failure -> stuck.put(DirectoryEventPublisher.PROCESSING_GROUP,
-                "failing since " + failure.since() + ": " + failure.error()));
+        publisher.stuck().forEach((segment, failure) -> stuck.put(DirectoryEventPublisher.PROCESSING_GROUP + "["
+                + segment + "]", "failing since " + failure.since() + ": " + failure.error()));
         Health.Builder health = stuck.isEmpty() ? Health.up() : Health.down().withDetail("stuckSegments", stuck);
         return health.withDetail("parkedEvents", parked.count()).build();
     }

@@ -2,64 +2,69 @@ package dev.steward.directory.kafka;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.ConfigurerModule;
-import org.axonframework.eventhandling.ErrorContext;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.messaging.unitofwork.ExecutionResult;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.stereotype.Component;
 
 /**
- * Whether the publisher is stuck: a batch of it failed (an outage it waits out, or an event it retries) and none has
- * committed since. Axon's pooled processor drops a failed segment's status while it waits to retry it, so the
- * processor's own status does not show this for longer than a few milliseconds ({@link EventProcessingHealth}).
+ * Which segments of the publisher are stuck: a batch of the segment failed (an outage it waits out, or an event it
+ * retries) and none of that segment has committed since; another segment's progress does not clear it. Axon's pooled
+ * processor drops a failed segment's status while it waits to retry it, so the processor's own status does not show
+ * this for longer than a few milliseconds ({@link EventProcessingHealth}).
  */
 @Component
 class PublisherProgress implements ConfigurerModule {
 
-    private static final String COMMIT_WATCHED = PublisherProgress.class.getName() + ".watched";
+    private static final String WATCHED = PublisherProgress.class.getName() + ".watched";
+    /** Where Axon's pooled processor keeps a batch's segment in the batch's unit of work. */
+    private static final String SEGMENT = "Processor[" + DirectoryEventPublisher.PROCESSING_GROUP + "]/SegmentId";
 
     private final Clock clock;
-    private final AtomicReference<Failure> failure = new AtomicReference<>();
+    private final Map<Integer, Failure> failing = new ConcurrentHashMap<>();
 
     PublisherProgress(Clock clock) {
         this.clock = clock;
     }
 
-    /** The first failure since the last committed batch, and the last failure's error. */
+    /** A segment's first failure since its last committed batch, and its last failure's error. */
     record Failure(Instant since, String error) {
     }
 
     @Override
     public void configureModule(Configurer configurer) {
-        configurer.eventProcessing(processing -> processing
-                .registerErrorHandler(DirectoryEventPublisher.PROCESSING_GROUP, configuration -> this::batchFailed)
-                .registerHandlerInterceptor(DirectoryEventPublisher.PROCESSING_GROUP,
-                        configuration -> this::watchCommit));
+        configurer.eventProcessing(processing -> processing.registerHandlerInterceptor(
+                DirectoryEventPublisher.PROCESSING_GROUP, configuration -> this::watch));
     }
 
-    Optional<Failure> stuck() {
-        return Optional.ofNullable(failure.get());
+    /** The stuck segments, by segment id. */
+    SortedMap<Integer, Failure> stuck() {
+        return new TreeMap<>(failing);
     }
 
-    /** The failure is recorded and passed on, so the batch is retried as before. */
-    void batchFailed(ErrorContext context) throws Exception {
-        String error = context.error().getClass().getSimpleName() + ": " + context.error().getMessage();
-        failure.updateAndGet(previous -> new Failure(previous == null ? clock.instant() : previous.since(), error));
-        PropagatingErrorHandler.instance().handleError(context);
-    }
-
-    private Object watchCommit(UnitOfWork<? extends EventMessage<?>> unitOfWork, InterceptorChain chain)
-            throws Exception {
+    /** Watches the batch the event is handled in: its rollback marks its segment failing, its commit clears it. */
+    Object watch(UnitOfWork<? extends EventMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
         UnitOfWork<?> batch = unitOfWork.root();
-        batch.getOrComputeResource(COMMIT_WATCHED, key -> {
-            batch.afterCommit(committed -> failure.set(null));
+        batch.getOrComputeResource(WATCHED, key -> {
+            int segment = batch.getResource(SEGMENT) instanceof Integer id ? id : -1;
+            batch.afterCommit(committed -> failing.remove(segment));
+            batch.onRollback(rolledBack -> failed(segment, rolledBack.getExecutionResult()));
             return Boolean.TRUE;
         });
         return chain.proceed();
+    }
+
+    private void failed(int segment, ExecutionResult result) {
+        Throwable error = result == null ? null : result.getExceptionResult();
+        String text = error == null ? "rolled back" : error.getClass().getSimpleName() + ": " + error.getMessage();
+        failing.merge(segment, new Failure(clock.instant(), text),
+                (previous, latest) -> new Failure(previous.since(), latest.error()));
     }
 }
